@@ -1,0 +1,39 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+let package = Package(
+    name: "Liftback",
+    platforms: [.macOS(.v14), .iOS(.v17)],
+    products: [
+        .library(name: "LiftbackCore", targets: ["LiftbackCore"]),
+        .executable(name: "liftback", targets: ["liftback"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        // Pure clinical engine: Foundation only, no clock, no I/O beyond its own bundled texts.
+        .target(
+            name: "LiftbackCore",
+            resources: [.copy("Resources/instruments.json")]
+        ),
+        // The command line's logic, kept in a library so tests can reach it.
+        .target(
+            name: "LiftbackCLI",
+            dependencies: [
+                "LiftbackCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "liftback", dependencies: ["LiftbackCLI"]),
+        .testTarget(
+            name: "LiftbackCoreTests",
+            dependencies: [
+                "LiftbackCore",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(name: "LiftbackCLITests", dependencies: ["LiftbackCLI"]),
+    ]
+)

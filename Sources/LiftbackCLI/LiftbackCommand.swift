@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import LiftbackCore
+
+/// `liftback`: the engine's commands (contract section 1).
+public struct LiftbackCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "liftback",
+        abstract: "Graded return to lifting with low back pain: triage, scores and the next prescription.",
+        discussion: "Decision support, not a diagnosis. Every command prints JSON on standard output; errors go to standard error with a non-zero exit.",
+        subcommands: [
+            ScoreCommand.self, TriageCommand.self, NextCommand.self, CatalogCommand.self, BaselineCommand.self,
+            PatternCommand.self, ChangeCommand.self,
+        ])
+
+    public init() {}
+}
+
+/// Bad input at the command line: the message names the item or field, and nothing goes to standard output.
+public struct CLIFailure: Error, Equatable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+/// Runs a command body: prints its JSON, or prints the failure to standard error and exits non-zero.
+func emit(_ body: () throws -> String) throws {
+    do {
+        print(try body())
+    } catch let failure as CLIFailure {
+        FileHandle.standardError.write(Data("error: \(failure.message)\n".utf8))
+        throw ExitCode(2)
+    }
+}
+
+/// Splits `a,b,c` into trimmed, non-empty items.
+func commaList(_ text: String) -> [String] {
+    text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+}

@@ -1,0 +1,137 @@
+/// The ranges every input must respect; the API and the command line share them.
+public enum InputLimits {
+    public static let pain = 0...10
+    public static let rpe = 0.0...10.0
+    public static let reps = 0...1000
+    public static let seconds = 0...36_000
+    /// Loads above this (in kg) are typing errors, not lifts.
+    public static let maxWeightKg = 1_000.0
+}
+
+extension Case {
+    /// Checks every field against the catalogue and the input limits.
+    ///
+    /// - Throws: `CaseError` naming the first field at fault.
+    public func validate(catalog: Catalog = .standard) throws(CaseError) {
+        let maxWeight = WeightUnit.kg.convert(InputLimits.maxWeightKg, to: unit)
+        guard plateIncrement > 0, plateIncrement <= maxWeight else {
+            throw CaseError(field: "plateIncrement", message: "must be a positive number of \(unit.rawValue)")
+        }
+        guard asOf >= intake.date else {
+            throw CaseError(field: "asOf", message: "\(asOf) is before the intake date \(intake.date)")
+        }
+        try intake.validate(field: "intake", catalog: catalog, maxWeight: maxWeight)
+        for (index, workout) in workouts.enumerated() {
+            try workout.validate(field: "workouts[\(index)]", catalog: catalog, maxWeight: maxWeight)
+        }
+        for (index, checkIn) in checkIns.enumerated() {
+            let field = "checkIns[\(index)]"
+            try checkRange(checkIn.pain, InputLimits.pain, "\(field).pain")
+            try checkRange(checkIn.stiffnessMinutes, InputLimits.seconds, "\(field).stiffnessMinutes")
+        }
+        for (index, override) in overrides.enumerated() {
+            try override.validate(field: "overrides[\(index)]", catalog: catalog, maxWeight: maxWeight)
+        }
+    }
+}
+
+func checkRange<T: Comparable>(_ value: T?, _ range: ClosedRange<T>, _ field: String) throws(CaseError) {
+    guard let value, !range.contains(value) else { return }
+    throw CaseError(field: field, message: "\(value) is outside \(range.lowerBound)-\(range.upperBound)")
+}
+
+func checkExercise(_ id: ExerciseID?, _ catalog: Catalog, _ field: String) throws(CaseError) {
+    guard let id, !catalog.contains(id) else { return }
+    throw CaseError(field: field, message: "unknown exercise \"\(id)\" (see `liftback catalog`)")
+}
+
+func checkWeight(_ weight: Double?, _ maxWeight: Double, _ field: String) throws(CaseError) {
+    guard let weight else { return }
+    guard weight.isFinite, weight >= 0 else { throw CaseError(field: field, message: "must be zero or more") }
+    guard weight <= maxWeight else { throw CaseError(field: field, message: "\(weight) is more than anyone lifts") }
+}
+
+extension Intake {
+    func validate(field: String, catalog: Catalog, maxWeight: Double) throws(CaseError) {
+        try checkRange(pain, InputLimits.pain, "\(field).pain")
+        for (index, entry) in previousWorkingWeights.enumerated() {
+            let entryField = "\(field).previousWorkingWeights[\(index)]"
+            try checkExercise(entry.exercise, catalog, "\(entryField).exercise")
+            try checkWeight(entry.weight, maxWeight, "\(entryField).weight")
+            guard entry.weight > 0 else { throw CaseError(field: "\(entryField).weight", message: "must be more than zero") }
+            guard (1...30).contains(entry.reps) else {
+                throw CaseError(field: "\(entryField).reps", message: "\(entry.reps) is outside 1-30")
+            }
+        }
+        for (index, workout) in (trainingHistory ?? []).enumerated() {
+            try workout.validate(field: "\(field).trainingHistory[\(index)]", catalog: catalog, maxWeight: maxWeight)
+        }
+    }
+}
+
+extension Workout {
+    func validate(field: String, catalog: Catalog, maxWeight: Double) throws(CaseError) {
+        try checkRange(painDuring, InputLimits.pain, "\(field).painDuring")
+        try checkRange(painAfter, InputLimits.pain, "\(field).painAfter")
+        for (index, logged) in exercises.enumerated() {
+            let exerciseField = "\(field).exercises[\(index)]"
+            try checkExercise(logged.exercise, catalog, "\(exerciseField).exercise")
+            try checkRange(logged.painDuring, InputLimits.pain, "\(exerciseField).painDuring")
+            for (setIndex, set) in logged.sets.enumerated() {
+                try set.validate(field: "\(exerciseField).sets[\(setIndex)]", maxWeight: maxWeight)
+            }
+        }
+    }
+}
+
+extension LoggedSet {
+    func validate(field: String, maxWeight: Double) throws(CaseError) {
+        try checkWeight(weight, maxWeight, "\(field).weight")
+        try checkRange(reps, InputLimits.reps, "\(field).reps")
+        try checkRange(holdSeconds, InputLimits.seconds, "\(field).holdSeconds")
+        try checkRange(pauseSeconds, InputLimits.seconds, "\(field).pauseSeconds")
+        try checkRange(rpe, InputLimits.rpe, "\(field).rpe")
+        try checkRange(pain, InputLimits.pain, "\(field).pain")
+        if let tempo, Tempo(tempo) == nil {
+            throw CaseError(field: "\(field).tempo", message: "\"\(tempo)\" is not a tempo like 3-1-2")
+        }
+    }
+}
+
+extension Override {
+    func validate(field: String, catalog: Catalog, maxWeight: Double) throws(CaseError) {
+        try checkExercise(exercise, catalog, "\(field).exercise")
+        try checkExercise(replacement, catalog, "\(field).replacement")
+        try checkWeight(weight, maxWeight, "\(field).weight")
+        switch kind {
+        case .phase where phase == nil:
+            throw CaseError(field: "\(field).phase", message: "is required for a phase override")
+        case .swap where exercise == nil || replacement == nil:
+            throw CaseError(
+                field: "\(field).\(exercise == nil ? "exercise" : "replacement")", message: "is required for a swap")
+        case .load where exercise == nil || weight == nil:
+            throw CaseError(field: "\(field).\(exercise == nil ? "exercise" : "weight")", message: "is required for a load")
+        case .note where (note ?? "").isEmpty:
+            throw CaseError(field: "\(field).note", message: "is required for a note")
+        default:
+            break
+        }
+    }
+}
+
+/// A lifting tempo: seconds lowering, paused, lifting (`3-1-2`); an `X` means explosive.
+public struct Tempo: Equatable, Sendable {
+    public var eccentric: Int
+    public var pause: Int
+    public var concentric: Int
+
+    public init?(_ text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3 || parts.count == 4 else { return nil }
+        let values = parts.map { $0 == "X" || $0 == "x" ? 0 : Int($0) }
+        guard values.allSatisfy({ $0 != nil && (0...20).contains($0!) }) else { return nil }
+        eccentric = values[0]!
+        pause = values[1]!
+        concentric = values[2]!
+    }
+}

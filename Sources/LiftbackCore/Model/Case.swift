@@ -1,0 +1,298 @@
+/// The unit weights are written in.
+public enum WeightUnit: String, Codable, Sendable, CaseIterable {
+    case kg, lb
+
+    /// The smallest total change most gyms allow: a pair of 1.25 kg or 2.5 lb plates.
+    public var defaultIncrement: Double { self == .kg ? 2.5 : 5 }
+
+    /// Kilograms in one of this unit.
+    public var kilograms: Double { self == .kg ? 1 : 0.453_592_37 }
+
+    public func convert(_ weight: Double, to other: WeightUnit) -> Double {
+        self == other ? weight : weight * kilograms / other.kilograms
+    }
+}
+
+/// Which symptom rule gates progression (domain spec section 5).
+public enum ProgressionPolicy: String, Codable, Sendable, CaseIterable {
+    /// Default: up to 5/10 during, settled by the next morning, no week-on-week rise (Thomeé 1997).
+    case painMonitoring = "pain-monitoring"
+    /// Stricter: progress only after sessions without pain (seed 001).
+    case painFree = "pain-free"
+}
+
+/// The person's likely presentation pattern; never a diagnosis.
+public enum PresentationPattern: String, Codable, Sendable, CaseIterable {
+    case muscular
+    case discRelated = "disc-related"
+    case nonSpecific = "non-specific"
+}
+
+/// The next-day answer to "is your back back to usual?".
+public enum NextDayResponse: String, Codable, Sendable, CaseIterable {
+    /// Back to the usual level.
+    case settled
+    /// The same as before the session.
+    case same
+    /// Worse than before the session.
+    case worse
+}
+
+/// A previous working weight, entered by the person or a clinician.
+public struct WorkingWeight: Codable, Sendable, Equatable {
+    public var exercise: ExerciseID
+    public var weight: Double
+    public var reps: Int
+    /// The unit of this entry when it differs from the case's.
+    public var unit: WeightUnit?
+
+    public init(exercise: ExerciseID, weight: Double, reps: Int, unit: WeightUnit? = nil) {
+        self.exercise = exercise
+        self.weight = weight
+        self.reps = reps
+        self.unit = unit
+    }
+}
+
+/// One set as performed.
+public struct LoggedSet: Codable, Sendable, Equatable {
+    public var weight: Double?
+    public var reps: Int?
+    public var holdSeconds: Int?
+    public var rpe: Double?
+    /// Eccentric-pause-concentric seconds, such as `3-1-2`.
+    public var tempo: String?
+    public var pauseSeconds: Int?
+    /// Pain during this set (0-10), when logged per set.
+    public var pain: Int?
+
+    public init(
+        weight: Double? = nil, reps: Int? = nil, holdSeconds: Int? = nil, rpe: Double? = nil, tempo: String? = nil,
+        pauseSeconds: Int? = nil, pain: Int? = nil
+    ) {
+        self.weight = weight
+        self.reps = reps
+        self.holdSeconds = holdSeconds
+        self.rpe = rpe
+        self.tempo = tempo
+        self.pauseSeconds = pauseSeconds
+        self.pain = pain
+    }
+}
+
+/// One exercise within a workout.
+public struct LoggedExercise: Codable, Sendable, Equatable {
+    public var exercise: ExerciseID
+    /// Overrides the workout's `painDuring` for this exercise.
+    public var painDuring: Int?
+    public var sets: [LoggedSet]
+
+    public init(exercise: ExerciseID, painDuring: Int? = nil, sets: [LoggedSet]) {
+        self.exercise = exercise
+        self.painDuring = painDuring
+        self.sets = sets
+    }
+}
+
+/// A training session and the symptoms around it.
+public struct Workout: Codable, Sendable, Equatable {
+    public var date: Day
+    public var exercises: [LoggedExercise]
+    /// Peak pain during the session, 0-10.
+    public var painDuring: Int?
+    /// Pain right after the session, 0-10.
+    public var painAfter: Int?
+    /// The next-day answer; absent until known.
+    public var nextDay: NextDayResponse?
+    /// Red-flag symptoms reported with this session.
+    public var flags: [RedFlag]
+    /// The session was stopped for sharp pain or a new symptom (seed 003).
+    public var stoppedEarly: Bool?
+    /// Felt locked up for hours afterwards: counts as too much (domain spec section 5).
+    public var lockedUp: Bool?
+
+    public init(
+        date: Day, exercises: [LoggedExercise], painDuring: Int? = nil, painAfter: Int? = nil,
+        nextDay: NextDayResponse? = nil, flags: [RedFlag] = [], stoppedEarly: Bool? = nil, lockedUp: Bool? = nil
+    ) {
+        self.date = date
+        self.exercises = exercises
+        self.painDuring = painDuring
+        self.painAfter = painAfter
+        self.nextDay = nextDay
+        self.flags = flags
+        self.stoppedEarly = stoppedEarly
+        self.lockedUp = lockedUp
+    }
+}
+
+/// A day's check-in away from training.
+public struct CheckIn: Codable, Sendable, Equatable {
+    public var date: Day
+    /// Usual pain today, 0-10.
+    public var pain: Int
+    /// Minutes of morning stiffness.
+    public var stiffnessMinutes: Int?
+    public var flags: [RedFlag]
+
+    public init(date: Day, pain: Int, stiffnessMinutes: Int? = nil, flags: [RedFlag] = []) {
+        self.date = date
+        self.pain = pain
+        self.stiffnessMinutes = stiffnessMinutes
+        self.flags = flags
+    }
+}
+
+/// The four-part movement screen before maximal efforts (seed 001).
+public struct MovementScreen: Codable, Sendable, Equatable {
+    public var date: Day
+    public var passed: Bool
+    /// Pain-free toe touch in a hip hinge.
+    public var toeTouch: Bool?
+    /// 20 bodyweight squats without discomfort.
+    public var squats: Bool?
+    /// A 60 s plank without back tension.
+    public var plank: Bool?
+    /// A 10 minute walk without more symptoms.
+    public var walk: Bool?
+
+    public init(date: Day, passed: Bool, toeTouch: Bool? = nil, squats: Bool? = nil, plank: Bool? = nil, walk: Bool? = nil) {
+        self.date = date
+        self.passed = passed
+        self.toeTouch = toeTouch
+        self.squats = squats
+        self.plank = plank
+        self.walk = walk
+    }
+
+    /// A screen passes only when every part that was recorded passed.
+    public static func passes(toeTouch: Bool, squats: Bool, plank: Bool, walk: Bool) -> Bool {
+        toeTouch && squats && plank && walk
+    }
+}
+
+/// A flag a clinician reviewed and cleared on a date; the same flag reported later opens again.
+public struct Clearance: Codable, Sendable, Equatable {
+    public var flag: RedFlag
+    public var date: Day
+    public var by: String?
+
+    public init(flag: RedFlag, date: Day, by: String? = nil) {
+        self.flag = flag
+        self.date = date
+        self.by = by
+    }
+}
+
+/// The intake: flags, likely pattern, previous working weights and any training log from before.
+public struct Intake: Codable, Sendable, Equatable {
+    public var date: Day
+    public var flags: [RedFlag]
+    public var pattern: PresentationPattern
+    public var previousWorkingWeights: [WorkingWeight]
+    /// Training logged before the back pain (imported or typed in), used to derive working weights.
+    public var trainingHistory: [Workout]?
+    /// Pain at intake, 0-10.
+    public var pain: Int?
+
+    public init(
+        date: Day, flags: [RedFlag] = [], pattern: PresentationPattern, previousWorkingWeights: [WorkingWeight] = [],
+        trainingHistory: [Workout]? = nil, pain: Int? = nil
+    ) {
+        self.date = date
+        self.flags = flags
+        self.pattern = pattern
+        self.previousWorkingWeights = previousWorkingWeights
+        self.trainingHistory = trainingHistory
+        self.pain = pain
+    }
+}
+
+/// A clinician's change to the plan; the engine takes it as input.
+public struct Override: Codable, Sendable, Equatable {
+    public enum Kind: String, Codable, Sendable {
+        /// `phase` holds the phase to use from `date`.
+        case phase
+        /// Replace `exercise` with `replacement`.
+        case swap
+        /// Prescribe `weight` for `exercise` from `date`.
+        case load
+        /// A note shown to the person.
+        case note
+    }
+
+    public var kind: Kind
+    public var date: Day
+    public var by: String?
+    public var phase: Phase?
+    public var exercise: ExerciseID?
+    public var replacement: ExerciseID?
+    public var weight: Double?
+    public var note: String?
+
+    public init(
+        kind: Kind, date: Day, by: String? = nil, phase: Phase? = nil, exercise: ExerciseID? = nil,
+        replacement: ExerciseID? = nil, weight: Double? = nil, note: String? = nil
+    ) {
+        self.kind = kind
+        self.date = date
+        self.by = by
+        self.phase = phase
+        self.exercise = exercise
+        self.replacement = replacement
+        self.weight = weight
+        self.note = note
+    }
+}
+
+/// Everything the engine knows about one person (contract section 2).
+public struct Case: Codable, Sendable, Equatable {
+    public var asOf: Day
+    public var policy: ProgressionPolicy
+    public var unit: WeightUnit
+    /// The smallest total change of the load, in `unit` (2.5 kg or 5 lb when absent).
+    public var plateIncrement: Double
+    public var intake: Intake
+    public var screens: [MovementScreen]
+    public var clearances: [Clearance]
+    public var workouts: [Workout]
+    public var checkIns: [CheckIn]
+    public var overrides: [Override]
+
+    public init(
+        asOf: Day, policy: ProgressionPolicy = .painMonitoring, unit: WeightUnit = .kg, plateIncrement: Double? = nil,
+        intake: Intake, screens: [MovementScreen] = [], clearances: [Clearance] = [], workouts: [Workout] = [],
+        checkIns: [CheckIn] = [], overrides: [Override] = []
+    ) {
+        self.asOf = asOf
+        self.policy = policy
+        self.unit = unit
+        self.plateIncrement = plateIncrement ?? unit.defaultIncrement
+        self.intake = intake
+        self.screens = screens
+        self.clearances = clearances
+        self.workouts = workouts
+        self.checkIns = checkIns
+        self.overrides = overrides
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case asOf, policy, unit, plateIncrement, intake, screens, clearances, workouts, checkIns, overrides
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let unit = try c.decodeIfPresent(WeightUnit.self, forKey: .unit) ?? .kg
+        self.init(
+            asOf: try c.decode(Day.self, forKey: .asOf),
+            policy: try c.decodeIfPresent(ProgressionPolicy.self, forKey: .policy) ?? .painMonitoring,
+            unit: unit,
+            plateIncrement: try c.decodeIfPresent(Double.self, forKey: .plateIncrement),
+            intake: try c.decode(Intake.self, forKey: .intake),
+            screens: try c.decodeIfPresent([MovementScreen].self, forKey: .screens) ?? [],
+            clearances: try c.decodeIfPresent([Clearance].self, forKey: .clearances) ?? [],
+            workouts: try c.decodeIfPresent([Workout].self, forKey: .workouts) ?? [],
+            checkIns: try c.decodeIfPresent([CheckIn].self, forKey: .checkIns) ?? [],
+            overrides: try c.decodeIfPresent([Override].self, forKey: .overrides) ?? [])
+    }
+}

@@ -1,0 +1,58 @@
+/// What a phase asks before the next one opens (domain spec section 4: gated by responses,
+/// with the calendar giving only the expected pace).
+public struct PhaseGate: Sendable, Equatable {
+    /// The fewest days in the phase, before the pattern's pace factor.
+    public var minDays: Int
+    /// Days that must pass without a session that was too much, a painful day or climbing symptoms.
+    public var quietDays: Int
+    /// The latest pain report (within a week) must be at or below this.
+    public var maxPain: Int
+    /// For leaving reintroduce-lifting: main lifts back to this share of the previous working weight.
+    public var liftShare: Double?
+    /// Without any previous working weight, this many well-tolerated loaded sessions instead.
+    public var toleratedSessions: Int?
+
+    public static func leaving(_ phase: Phase) -> PhaseGate? {
+        switch phase {
+        case .settle: PhaseGate(minDays: 2, quietDays: 1, maxPain: 6)
+        case .restoreMovement: PhaseGate(minDays: 5, quietDays: 3, maxPain: 5)
+        case .buildCapacity: PhaseGate(minDays: 14, quietDays: 7, maxPain: 5)
+        case .reintroduceLifting:
+            PhaseGate(minDays: 21, quietDays: 14, maxPain: 5, liftShare: 0.8, toleratedSessions: 6)
+        case .returnToPerformance: nil
+        }
+    }
+}
+
+extension PresentationPattern {
+    /// Multiplies the phases' minimum days (seed 001: mild strain 1-2 weeks, moderate injury 4-8
+    /// weeks, disc-related 3-4 months).
+    public var paceFactor: Double {
+        switch self {
+        case .muscular: 1.0
+        case .nonSpecific: 1.25
+        case .discRelated: 2.0
+        }
+    }
+
+    /// The expected course, worded as a likely pattern, never a diagnosis.
+    public var expectedTimeline: String {
+        switch self {
+        case .muscular:
+            "A likely muscular strain: most settle within 1-2 weeks, and a bigger strain within 4-8 weeks with steady rehab."
+        case .discRelated:
+            "A likely disc-related pattern: recovery usually takes 3-4 months of steady, graded work, and most people get back to lifting."
+        case .nonSpecific:
+            "A likely non-specific pattern, the most common kind: most people improve over 4-8 weeks of graded activity."
+        }
+    }
+
+    /// Plain description of the pattern.
+    public var summary: String {
+        switch self {
+        case .muscular: "Likely muscular: a local ache beside the spine, worse with bending or twisting."
+        case .discRelated: "Likely disc-related: sharp or shooting pain that may travel down a leg, sometimes with tingling."
+        case .nonSpecific: "Likely non-specific: back pain without a clear single source, which is the usual case."
+        }
+    }
+}

@@ -1,0 +1,129 @@
+/// The kind of session a day holds.
+public enum SessionKind: String, Codable, Sendable, CaseIterable {
+    /// The same short session every day, before lifting returns.
+    case daily
+    case lowerBody = "lower-body"
+    case mobilityCore = "mobility-core-cardio"
+    case upperBody = "upper-body"
+    case activeRecovery = "active-recovery"
+    case fullBody = "full-body-reduced"
+    case rest
+
+    public var title: String {
+        switch self {
+        case .daily: "Daily session"
+        case .lowerBody: "Lower body"
+        case .mobilityCore: "Mobility, core and light cardio"
+        case .upperBody: "Upper body"
+        case .activeRecovery: "Active recovery"
+        case .fullBody: "Full body, reduced volume"
+        case .rest: "Rest day"
+        }
+    }
+}
+
+/// A place in a session: a fixed exercise, or whatever rung of a ladder the person is on.
+public enum Slot: Sendable, Equatable {
+    case fixed(ExerciseID)
+    /// A ladder id and the rung to begin on when nothing on it was done yet.
+    case ladder(String, start: ExerciseID)
+}
+
+/// Which slots each phase and session kind holds (domain spec section 4; seeds 001, 003).
+public enum SessionPlan {
+    /// The weekly structure of the lifting phases (seed 003), Monday first.
+    public static let week: [(SessionKind, String)] = [
+        (.lowerBody, "Lower body: hinge, squat and single-leg work with glute and hamstring focus."),
+        (.mobilityCore, "Mobility, core activation and light cardio."),
+        (.upperBody, "Upper body: push, pull and a carry."),
+        (.activeRecovery, "Active recovery: a walk and easy mobility."),
+        (.fullBody, "Full body at reduced volume: one set fewer of the main lifts."),
+        (.activeRecovery, "Active recovery: a longer walk."),
+        (.rest, "Rest: move as you like, no training."),
+    ]
+
+    /// The session kind for a day in a phase.
+    public static func session(for phase: Phase, on day: Day) -> SessionKind {
+        phase.loadsLifts ? week[day.isoWeekday - 1].0 : .daily
+    }
+
+    public static func slots(for phase: Phase, session: SessionKind) -> [Slot] {
+        switch (phase, session) {
+        case (.settle, _):
+            return [.fixed("walk"), .fixed("pelvic-tilt"), .fixed("cat-cow")]
+        case (.restoreMovement, _):
+            return [
+                .fixed("walk"), .ladder("bridge", start: "glute-bridge"), .fixed("prone-press-up"),
+                .ladder("anti-extension", start: "dead-bug"), .fixed("hamstring-stretch"), .fixed("childs-pose"),
+                .fixed("cat-cow"),
+            ]
+        case (.buildCapacity, _):
+            return [
+                .fixed("dowel-hip-hinge"), .ladder("bridge", start: "glute-bridge"),
+                .ladder("anti-extension", start: "front-plank"), .ladder("anti-lateral-flexion", start: "side-plank"),
+                .ladder("anti-rotation", start: "bird-dog"), .fixed("dead-bug"), .fixed("back-extension"),
+                .ladder("squat", start: "box-squat"), .fixed("pallof-press"), .fixed("suitcase-carry"), .fixed("walk"),
+            ]
+        case (_, .lowerBody):
+            return [
+                .ladder("hinge", start: "trap-bar-deadlift-high-handles"), .ladder("squat", start: "goblet-squat"),
+                .ladder("single-leg", start: "split-squat"), .ladder("bridge", start: "hip-thrust"),
+                .ladder("anti-extension", start: "front-plank"), .ladder("anti-lateral-flexion", start: "side-plank"),
+            ]
+        case (_, .upperBody):
+            return [
+                .ladder("push", start: "dumbbell-bench-press"), .ladder("pull", start: "chest-supported-row"),
+                .ladder("carry", start: "suitcase-carry"), .ladder("anti-rotation", start: "pallof-press"),
+                .fixed("bird-dog"),
+            ]
+        case (_, .fullBody):
+            return [
+                .ladder("hinge", start: "trap-bar-deadlift-high-handles"), .ladder("squat", start: "goblet-squat"),
+                .ladder("push", start: "dumbbell-bench-press"), .ladder("pull", start: "chest-supported-row"),
+                .ladder("carry", start: "suitcase-carry"),
+            ]
+        case (_, .mobilityCore):
+            return [
+                .fixed("stationary-bike"), .fixed("dead-bug"), .fixed("bird-dog"),
+                .ladder("anti-lateral-flexion", start: "side-plank"), .fixed("cat-cow"), .fixed("hip-flexor-stretch"),
+            ]
+        case (_, .activeRecovery):
+            return [.fixed("walk"), .fixed("cat-cow"), .fixed("hip-flexor-stretch"), .fixed("thoracic-foam-roll")]
+        case (_, .rest), (_, .daily):
+            return [.fixed("walk")]
+        }
+    }
+
+    /// The short daily mobility routine around sessions (seed 001).
+    public static let dailyRoutine: [ExerciseID] = ["hip-flexor-stretch", "thoracic-foam-roll", "glute-bridge"]
+
+    /// Gentle movement that stays open while a clinician reviews a flag.
+    public static let gentleMovement: [ExerciseID] = ["walk", "pelvic-tilt", "cat-cow"]
+
+    /// Habits for the phase, in plain words (domain spec section 4). No medication doses, ever.
+    public static func advice(for phase: Phase) -> [String] {
+        var advice = [
+            "Break up sitting: stand and move for a minute at least every 30 minutes.",
+            "Sleep in any position that is comfortable; a pillow between or under the knees often helps.",
+        ]
+        switch phase {
+        case .settle:
+            advice.insert(
+                "Keep moving rather than resting in bed: a 2-3 minute walk each waking hour is a good rhythm.",
+                at: 0)
+            advice.append(
+                "In the first 48 hours a cold pack for 15-20 minutes can ease pain; after that, warmth for 20-30 minutes. Never sleep on a heating pad."
+            )
+            advice.append("For pain relief medicines, ask a pharmacist or doctor what suits you.")
+        case .restoreMovement:
+            advice.append("Leave out sit-ups and double-leg raises for now; everything in today's list is fine.")
+        case .buildCapacity:
+            advice.append(
+                "Practise the hip hinge with a dowel each day, and brace as you lift: breathe in, brace, breathe out at the top.")
+        case .reintroduceLifting, .returnToPerformance:
+            advice.append(
+                "Some discomfort during training is fine if it stays at or below 5/10 and settles by the next morning.")
+        }
+        return advice
+    }
+}

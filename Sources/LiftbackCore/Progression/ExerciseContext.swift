@@ -1,0 +1,66 @@
+/// Everything the rules need to decide one exercise of the next session.
+struct ExerciseContext {
+    var exercise: Exercise
+    var ladder: Ladder?
+    /// This exercise's exposures up to `asOf`, oldest first.
+    var exposures: [Exposure]
+    /// The latest exposure on the rung below, for stepping a variation back.
+    var lowerRung: (exercise: Exercise, last: Exposure)?
+    var phase: Phase
+    var session: SessionKind
+    var asOf: Day
+    var policy: ProgressionPolicy
+    var unit: WeightUnit
+    var steps: LoadSteps
+    var settings: EngineSettings
+    /// The previous working weight carried to this exercise, and where it came from.
+    var previous: CarriedWeight?
+    var screenPassed: Bool
+    /// A clinician's load for this exercise dated on or after its last exposure.
+    var loadOverride: Override?
+    /// Symptom events that concern every exercise.
+    var timeline: SymptomTimeline
+    var catalog: Catalog
+}
+
+/// A previous working weight carried onto another rung of its ladder by load factors.
+public struct CarriedWeight: Sendable, Equatable {
+    /// The equivalent on the exercise being prescribed.
+    public var weight: Double
+    /// The entry it came from.
+    public var source: WorkingWeight
+
+    /// "140 kg x 5 on conventional-deadlift".
+    func describe(_ unit: WeightUnit) -> String {
+        "\(formatWeight(source.weight)) \(unit.rawValue) x \(source.reps) on \(source.exercise)"
+    }
+}
+
+/// A change the rules can make to one prescription, before it is written out.
+struct Dosing: Equatable {
+    var exercise: Exercise
+    var sets: Int
+    var amount: Int
+    var weight: Double?
+    var tempo: String?
+    var pauseSeconds: Int?
+
+    init(exercise: Exercise) {
+        self.exercise = exercise
+        sets = exercise.dose.sets
+        amount = exercise.dose.amount
+    }
+
+    /// The dose as last performed, within the exercise's range.
+    init(exercise: Exercise, repeating last: Exposure) {
+        self.init(exercise: exercise)
+        if let amount = last.amount, amount > 0 {
+            self.amount = exercise.loaded && exercise.dose.kind == .reps
+                ? exercise.dose.amount : min(max(amount, 1), exercise.dose.maxAmount)
+        }
+        sets = max(last.setCount >= exercise.dose.sets + 1 ? exercise.dose.sets + 1 : exercise.dose.sets, 1)
+        weight = exercise.loaded ? last.weight : nil
+        tempo = last.tempo
+        pauseSeconds = last.pauseSeconds.flatMap { $0 > 0 ? $0 : nil }
+    }
+}

@@ -1,0 +1,2 @@
+import LiftbackCLI
+LiftbackCommand.main()
