@@ -27,7 +27,11 @@ struct NextCommand: ParsableCommand {
 
     @Option(name: .customLong("case"), help: "A case file (contract section 2), or - for standard input.") var casePath: String
 
-    func run() throws { try emit { LiftbackJSON.encode(Engine().nextPrescription(for: try loadCase(casePath))) } }
+    func run() throws { try emit { try Self.output(casePath: casePath) } }
+
+    static func output(casePath: String) throws -> String {
+        LiftbackJSON.encode(Engine().nextPrescription(for: try loadCase(casePath)))
+    }
 }
 
 /// `liftback baseline --case FILE.json`

@@ -37,6 +37,18 @@ public struct BaselineLift: Codable, Sendable, Equatable {
     public var source: Source
     public var date: Day?
     public var estimatedMax: OneRepMax?
+
+    public init(
+        exercise: ExerciseID, weight: Double, reps: Int, unit: WeightUnit, source: Source, date: Day? = nil
+    ) {
+        self.exercise = exercise
+        self.weight = weight
+        self.reps = reps
+        self.unit = unit
+        self.source = source
+        self.date = date
+        estimatedMax = OneRepMax(weight: weight, reps: reps)
+    }
 }
 
 /// Baseline from entered and logged sets (domain spec section 3).
@@ -55,15 +67,14 @@ public enum Baseline {
                     if let best = result[logged.exercise], best.weight > weight || (best.weight == weight && best.reps >= reps) { continue }
                     result[logged.exercise] = BaselineLift(
                         exercise: logged.exercise, weight: weight, reps: reps, unit: unit, source: .logged,
-                        date: workout.date, estimatedMax: OneRepMax(weight: weight, reps: reps))
+                        date: workout.date)
                 }
             }
         }
         for entry in intake.previousWorkingWeights {
             let weight = (entry.unit ?? unit).convert(entry.weight, to: unit)
             result[entry.exercise] = BaselineLift(
-                exercise: entry.exercise, weight: LoadSteps.tidy(weight), reps: entry.reps, unit: unit, source: .entered,
-                date: nil, estimatedMax: OneRepMax(weight: weight, reps: entry.reps))
+                exercise: entry.exercise, weight: LoadSteps.tidy(weight), reps: entry.reps, unit: unit, source: .entered)
         }
         return result.values.sorted { $0.exercise < $1.exercise }
     }

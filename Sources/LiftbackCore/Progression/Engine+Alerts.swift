@@ -20,7 +20,7 @@ extension Engine {
                 ))
         }
         if let climb = timeline.events.last(where: { $0.kind == .climbing }),
-            climb.date.days(until: c.asOf) < settings.holdDays
+            climb.date.days(until: c.asOf) < settings.holdDays || climb.date >= (history.workoutDays.last ?? climb.date)
         {
             alerts.append(
                 Alert(

@@ -134,6 +134,11 @@ public struct Engine: Sendable {
         for exercise: Exercise, ladder: Ladder?, _ c: Case, phase: Phase, session: SessionKind, history: History?,
         baseline: [BaselineLift], timeline: SymptomTimeline?
     ) -> ExerciseContext {
+        var exercise = exercise
+        if session == .fullBody, exercise.loaded {
+            // The reduced-volume day of seed 003: one set fewer of the loaded work.
+            exercise.dose.sets = max(2, exercise.dose.sets - 1)
+        }
         let exposures = history?.exposures(of: exercise.id) ?? []
         var lowerRung: (Exercise, Exposure)?
         if let ladder, let lowerID = ladder.rung(before: exercise.id), let lower = catalog[lowerID],

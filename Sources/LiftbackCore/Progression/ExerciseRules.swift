@@ -71,7 +71,9 @@ enum ExerciseRules {
         default:
             break
         }
-        if c.exercise.loaded, c.exercise.dose.kind == .reps, let done = last.amount, done < c.exercise.dose.amount {
+        if c.exercise.loaded, c.exercise.dose.kind == .reps, last.weight != nil, let done = last.amount,
+            done < c.exercise.dose.amount
+        {
             return Outcome(
                 dosing: repeatDose, decision: .hold, lever: nil, rule: "complete-the-work",
                 reasons: ["Same weight again: last time the hardest set reached \(done) of the \(c.exercise.dose.amount) reps planned. Progress comes once all the planned work is done."])
@@ -103,6 +105,11 @@ enum ExerciseRules {
                 reasons: ["\(override.by ?? "Your clinician") set \(formatWeight(dosing.weight!)) \(unit) to start on \(override.date)."])
         }
         guard let previous = c.previous, c.phase.loadsLifts else {
+            if c.exercise.stage == .bodyweight {
+                return Outcome(
+                    dosing: dosing, decision: .start, lever: nil, rule: "start-bodyweight",
+                    reasons: ["Start with bodyweight only, \(describe(dosing)); weight comes once the full range feels easy."])
+            }
             return Outcome(
                 dosing: dosing, decision: .start, lever: nil, rule: "start-light-choice",
                 reasons: ["Choose a light weight you could lift about 15 times and do \(describe(dosing)); log it, and the next steps build from there."])
@@ -207,6 +214,11 @@ enum ExerciseRules {
             dosing.amount = min(c.exercise.dose.maxAmount, max(last.amount ?? 0, c.exercise.dose.amount - c.exercise.dose.step) + c.exercise.dose.step)
             return Outcome(dosing: dosing, decision: .progress, lever: lever(for: c.exercise), rule: "dose-progress",
                            reasons: ["Up to \(describe(dosing)): \(evidence)."])
+        }
+        if c.exercise.loaded {
+            dosing.amount = c.exercise.dose.amount
+            return Outcome(dosing: dosing, decision: .progress, lever: .load, rule: "add-load",
+                           reasons: ["Add a light weight you could lift about 15 times, \(describe(dosing)): \(evidence)."])
         }
         if last.setCount < c.exercise.dose.sets + 1 {
             dosing.sets = c.exercise.dose.sets + 1
@@ -361,8 +373,7 @@ enum ExerciseRules {
     static func render(_ o: Outcome, _ c: ExerciseContext) -> PrescribedExercise {
         let d = o.dosing
         let exercise = d.exercise
-        var sets = d.sets
-        if c.session == .fullBody, exercise.loaded { sets = max(2, sets - 1) }
+        let sets = d.sets
         let previous = exercise.id == c.exercise.id ? c.previous?.weight : nil
         let percent: Double? = if let weight = d.weight, let previous, previous > 0 { roundedToTenth(100 * weight / previous) } else { nil }
         let stage: LoadStage = !exercise.loaded || d.weight == nil

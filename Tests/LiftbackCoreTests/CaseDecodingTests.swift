@@ -1,0 +1,69 @@
+import Foundation
+import LiftbackCore
+import Testing
+
+@Suite("Case files: bad input is refused with the field named")
+struct CaseDecodingTests {
+    static let valid = """
+        {"asOf": "2026-12-07", "intake": {"date": "2026-11-02", "pattern": "muscular",
+          "previousWorkingWeights": [{"exercise": "conventional-deadlift", "weight": 140, "reps": 5}]},
+         "workouts": [{"date": "2026-11-30", "painDuring": 3, "painAfter": 3, "nextDay": "settled",
+           "exercises": [{"exercise": "trap-bar-deadlift", "sets": [{"weight": 70, "reps": 8}]}]}],
+         "checkIns": [{"date": "2026-12-01", "pain": 2}]}
+        """
+
+    func decode(_ text: String) throws(CaseError) -> Case { try Case.decode(from: Data(text.utf8)) }
+
+    @Test("A minimal case decodes with the defaults: pain monitoring, kg, 2.5 kg steps")
+    func defaults() throws {
+        let c = try decode(Self.valid)
+        #expect(c.policy == .painMonitoring && c.unit == .kg && c.plateIncrement == 2.5)
+        #expect(c.workouts[0].flags.isEmpty && c.screens.isEmpty)
+    }
+
+    @Test("Pounds default to 5 lb steps")
+    func poundDefaults() throws {
+        let c = try decode(Self.valid.replacingOccurrences(of: "\"asOf\"", with: "\"unit\": \"lb\", \"asOf\""))
+        #expect(c.plateIncrement == 5)
+    }
+
+    @Test("Each bad field is named", arguments: [
+        ("\"painDuring\": 3,", "\"painDuring\": 11,", "workouts[0].painDuring"),
+        ("\"trap-bar-deadlift\"", "\"sumo-spine-crusher\"", "workouts[0].exercises[0].exercise"),
+        ("\"2026-11-30\"", "\"30/11/2026\"", "workouts[0].date"),
+        ("\"2026-11-30\"", "\"2026-02-30\"", "workouts[0].date"),
+        ("\"weight\": 70", "\"weight\": -5", "workouts[0].exercises[0].sets[0].weight"),
+        ("\"settled\"", "\"better\"", "workouts[0].nextDay"),
+        ("\"pain\": 2", "\"pain\": \"two\"", "checkIns[0].pain"),
+        ("\"muscular\"", "\"broken\"", "intake.pattern"),
+        ("\"asOf\": \"2026-12-07\"", "\"asOf\": \"2026-10-01\"", "asOf"),
+        ("\"reps\": 5", "\"reps\": 0", "intake.previousWorkingWeights[0].reps"),
+        ("\"asOf\": \"2026-12-07\",", "", "asOf"),
+    ])
+    func namedField(find: String, replace: String, field: String) {
+        let text = Self.valid.replacingOccurrences(of: find, with: replace)
+        #expect(text != Self.valid)
+        do {
+            _ = try decode(text)
+            Issue.record("\(field) was accepted")
+        } catch {
+            #expect(error.field == field, "\(error)")
+        }
+    }
+
+    @Test("Text that is not JSON is refused")
+    func notJSON() {
+        #expect(throws: CaseError.self) { try decode("{not json") }
+    }
+
+    @Test("The shipped examples decode and give a prescription")
+    func examples() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../examples")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }
+        #expect(files.count >= 3)
+        for file in files {
+            let c = try Case.decode(from: Data(contentsOf: folder.appendingPathComponent(file)))
+            #expect(Fixture.engine.nextPrescription(for: c).asOf == c.asOf, "\(file)")
+        }
+    }
+}

@@ -1,0 +1,234 @@
+import LiftbackCore
+import Testing
+
+/// Scenarios from the domain spec, section 5 (the response rules). The intake is Monday 2026-01-05,
+/// a muscular pattern, so lifting returns from Monday 2026-02-02 and Mondays are lower-body days.
+@Suite("Symptom-gated progression (domain spec section 5)")
+struct ProgressionScenarioTests {
+    func hinge(_ c: Case) throws -> PrescribedExercise {
+        let prescription = Fixture.engine.nextPrescription(for: c)
+        return try #require(prescription.exercises.first { $0.pattern == .hinge && $0.exercise != "hip-thrust" })
+    }
+
+    @Test("First loaded session starts at about 50 % of the previous working weight, 3 sets of 8")
+    func firstLoadedSession() throws {
+        let line = try hinge(Fixture.liftingCase(asOf: "2026-02-02"))
+        #expect(line.exercise == "trap-bar-deadlift-high-handles")
+        #expect(line.decision == .start)
+        #expect(line.weight == 70)
+        #expect(line.sets == 3 && line.reps == 8)
+        #expect(line.rule == "start-half-previous")
+        #expect(line.reasons[0].contains("140 kg x 5 on conventional-deadlift"))
+    }
+
+    @Test("Acceptable sessions progress load by 5-10 %, rounded to the plates, and say why")
+    func acceptableProgresses() throws {
+        let c = Fixture.liftingCase(asOf: "2026-02-09", workouts: [Fixture.session("2026-02-02", weight: 70, pain: 3, after: 3)])
+        let line = try hinge(c)
+        #expect(line.decision == .progress && line.lever == .load)
+        #expect(line.weight == 75)
+        #expect(line.rule == "load-progress")
+        #expect(line.reasons == ["Load +7 % to 75 kg: the last session on 2026-02-02 peaked at 3/10 and settled by the next morning."])
+    }
+
+    @Test("Pain above 5/10 drops back one step", arguments: [6, 7, 10])
+    func painAboveFiveRegresses(pain: Int) throws {
+        let c = Fixture.liftingCase(
+            asOf: "2026-02-13",
+            workouts: [Fixture.session("2026-02-02", weight: 70), Fixture.session("2026-02-09", weight: 75, pain: pain)])
+        let line = try hinge(c)
+        #expect(line.decision == .regress && line.weight == 70)
+        #expect(line.reasons[0].contains("\(pain)/10"))
+        #expect(line.reasons[0].contains("until 2026-02-16"))
+    }
+
+    @Test("A worse next day, an early stop or feeling locked up count as too much")
+    func otherTooMuchSignals() throws {
+        let sessions = [
+            Fixture.session("2026-02-09", weight: 75, nextDay: .worse),
+            Fixture.session("2026-02-09", weight: 75, stoppedEarly: true),
+            Fixture.session("2026-02-09", weight: 75, lockedUp: true),
+        ]
+        for session in sessions {
+            let c = Fixture.liftingCase(asOf: "2026-02-13", workouts: [Fixture.session("2026-02-02", weight: 70), session])
+            let line = try hinge(c)
+            #expect(line.decision == .regress && line.weight == 70, "\(line.reasons)")
+        }
+    }
+
+    @Test("The dropped-back step is held for seven days, then progression resumes")
+    func holdForSevenDays() throws {
+        let workouts = [
+            Fixture.session("2026-02-02", weight: 70), Fixture.session("2026-02-09", weight: 75, pain: 7),
+            Fixture.session("2026-02-11", weight: 70),
+        ]
+        let during = try hinge(Fixture.liftingCase(asOf: "2026-02-13", workouts: workouts))
+        #expect(during.decision == .hold && during.weight == 70 && during.rule == "hold-after-setback")
+        #expect(during.reasons[0].contains("until 2026-02-16"))
+        let after = try hinge(Fixture.liftingCase(asOf: "2026-02-20", workouts: workouts))
+        #expect(after.decision == .progress && after.weight == 75)
+    }
+
+    @Test("Climbing weekly symptoms step loads back even when each session was acceptable")
+    func climbingSymptoms() throws {
+        let c = Fixture.liftingCase(
+            asOf: "2026-02-16",
+            workouts: [Fixture.session("2026-02-02", weight: 70, pain: 1, after: 1), Fixture.session("2026-02-09", weight: 75, pain: 2, after: 2)],
+            checkIns: [
+                CheckIn(date: Fixture.day("2026-02-04"), pain: 1), CheckIn(date: Fixture.day("2026-02-06"), pain: 1),
+                CheckIn(date: Fixture.day("2026-02-11"), pain: 4), CheckIn(date: Fixture.day("2026-02-13"), pain: 5),
+            ])
+        let prescription = Fixture.engine.nextPrescription(for: c)
+        #expect(prescription.alerts.contains { $0.id == "climbing-symptoms" })
+        let line = try hinge(c)
+        #expect(line.decision == .regress && line.weight == 70)
+        #expect(line.reasons[0].contains("average pain rose"))
+    }
+
+    @Test("A painful check-in between sessions drops the next session back")
+    func painfulCheckIn() throws {
+        let c = Fixture.liftingCase(
+            asOf: "2026-02-09", workouts: [Fixture.session("2026-02-02", weight: 70)],
+            checkIns: [CheckIn(date: Fixture.day("2026-02-05"), pain: 7)])
+        let line = try hinge(c)
+        #expect(line.decision == .regress && (line.weight ?? 99) < 70)
+    }
+
+    @Test("Pain-free policy holds on any pain and progresses only without it",
+          arguments: [(0, Decision.progress), (1, .hold), (3, .hold)])
+    func painFreePolicy(pain: Int, decision: Decision) throws {
+        let c = Fixture.liftingCase(
+            asOf: "2026-02-09", policy: .painFree, workouts: [Fixture.session("2026-02-02", weight: 70, pain: pain, after: 0)])
+        let line = try hinge(c)
+        #expect(line.decision == decision)
+        if decision == .hold { #expect(line.rule == "pain-free-policy-hold" && line.weight == 70) }
+    }
+
+    @Test("Pain monitoring accepts up to 5/10 and a next day that is the same as before",
+          arguments: [(5, NextDayResponse.settled), (4, .same)])
+    func painMonitoringAcceptable(pain: Int, nextDay: NextDayResponse) throws {
+        let c = Fixture.liftingCase(
+            asOf: "2026-02-09", workouts: [Fixture.session("2026-02-02", weight: 70, pain: pain, after: pain, nextDay: nextDay)])
+        #expect(try hinge(c).decision == .progress)
+    }
+
+    @Test("Without the next-day answer the step is held")
+    func awaitingNextDay() throws {
+        let c = Fixture.liftingCase(asOf: "2026-02-09", workouts: [Fixture.session("2026-02-02", weight: 70, nextDay: nil)])
+        let line = try hinge(c)
+        #expect(line.decision == .hold && line.rule == "awaiting-next-day" && line.weight == 70)
+    }
+
+    @Test("At most one load step a week")
+    func oneStepPerWeek() throws {
+        let c = Fixture.liftingCase(
+            asOf: "2026-02-09", workouts: [Fixture.session("2026-02-02", weight: 70), Fixture.session("2026-02-06", weight: 75)])
+        let line = try hinge(c)
+        #expect(line.decision == .hold && line.weight == 75 && line.rule == "one-step-per-week")
+        #expect(line.reasons[0].contains("2026-02-13"))
+    }
+
+    @Test("Unfinished work repeats the weight")
+    func unfinishedWork() throws {
+        let c = Fixture.liftingCase(asOf: "2026-02-09", workouts: [Fixture.session("2026-02-02", weight: 70, reps: 6)])
+        let line = try hinge(c)
+        #expect(line.decision == .hold && line.rule == "complete-the-work" && line.weight == 70)
+    }
+
+    @Test("Loads at 90 % of the previous working weight wait for a passed movement screen")
+    func screenGate() throws {
+        let workouts = [Fixture.session("2026-02-02", weight: 120)]
+        let blocked = Fixture.engine.nextPrescription(for: Fixture.liftingCase(asOf: "2026-02-09", workouts: workouts))
+        let line = try #require(blocked.exercises.first { $0.exercise == "trap-bar-deadlift" })
+        #expect(line.weight == 120 && line.lever == .tempo && line.tempo == "3-1-2")
+        #expect(blocked.alerts.contains { $0.id == "screen-needed" })
+
+        let screened = Fixture.liftingCase(
+            asOf: "2026-02-09", workouts: workouts, screens: [MovementScreen(date: Fixture.day("2026-02-05"), passed: true)])
+        #expect(try hinge(screened).weight == 130)
+
+        let failedLater = Fixture.liftingCase(
+            asOf: "2026-02-09", workouts: workouts,
+            screens: [MovementScreen(date: Fixture.day("2026-02-05"), passed: true), MovementScreen(date: Fixture.day("2026-02-07"), passed: false)])
+        #expect(try hinge(failedLater).weight == 120, "a later failed screen withdraws the pass")
+    }
+
+    @Test("When plates cannot make a 5-10 % step, tempo, then a pause, then an extra set move instead")
+    func otherLevers() throws {
+        let tempo = try hinge(Fixture.liftingCase(asOf: "2026-02-09", plateIncrement: 10, workouts: [Fixture.session("2026-02-02", weight: 70)]))
+        #expect(tempo.lever == .tempo && tempo.weight == 70 && tempo.tempo == "3-1-2")
+        #expect(tempo.reasons[0].contains("cannot make a 5-10 % step"))
+
+        let pause = try hinge(Fixture.liftingCase(
+            asOf: "2026-02-16", plateIncrement: 10,
+            workouts: [Fixture.session("2026-02-02", weight: 70), Fixture.session("2026-02-09", weight: 70, tempo: "3-1-2")]))
+        #expect(pause.lever == .pause && pause.pauseSeconds == 2 && pause.tempo == "3-1-2")
+
+        let sets = try hinge(Fixture.liftingCase(
+            asOf: "2026-02-23", plateIncrement: 10,
+            workouts: [Fixture.session("2026-02-09", weight: 70, tempo: "3-1-2"), Fixture.session("2026-02-16", weight: 70, tempo: "3-1-2", pauseSeconds: 2)]))
+        #expect(sets.lever == .sets && sets.sets == 4)
+    }
+
+    @Test("A lever that proves too much is the step taken back")
+    func regressUndoesLever() throws {
+        let line = try hinge(Fixture.liftingCase(
+            asOf: "2026-02-13", plateIncrement: 10,
+            workouts: [Fixture.session("2026-02-02", weight: 70), Fixture.session("2026-02-09", weight: 70, pain: 7, tempo: "3-1-2")]))
+        #expect(line.decision == .regress && line.lever == .tempo && line.tempo == nil && line.weight == 70)
+    }
+
+    @Test("After a break of more than two weeks, a lift restarts one step lighter")
+    func resumeAfterBreak() throws {
+        let line = try hinge(Fixture.liftingCase(asOf: "2026-02-23", workouts: [Fixture.session("2026-02-02", weight: 70)]))
+        #expect(line.decision == .regress && line.rule == "resume-after-break" && line.weight == 65)
+    }
+
+    @Test("Pounds use 5 lb steps")
+    func pounds() throws {
+        let previous = [WorkingWeight(exercise: "conventional-deadlift", weight: 315, reps: 5)]
+        let start = try hinge(Fixture.liftingCase(asOf: "2026-02-02", unit: .lb, previous: previous))
+        #expect(start.weight == 155 && start.unit == .lb)
+        let next = try hinge(Fixture.liftingCase(asOf: "2026-02-09", unit: .lb, previous: previous, workouts: [Fixture.session("2026-02-02", weight: 155)]))
+        #expect(next.weight == 165)
+        #expect(next.reasons[0].contains("165 lb"))
+    }
+
+    @Test("A working weight entered in another unit is converted")
+    func mixedUnits() throws {
+        let previous = [WorkingWeight(exercise: "conventional-deadlift", weight: 310, reps: 5, unit: .lb)]
+        #expect(try hinge(Fixture.liftingCase(asOf: "2026-02-02", previous: previous)).weight == 70)
+    }
+
+    @Test("A rung below the top of its ladder gives way to the next variation past its ceiling")
+    func nextVariation() throws {
+        // High handles are a moderate rung: past 85 % of 140 kg (119 kg) the full-range trap bar takes over.
+        let c = Fixture.liftingCase(
+            asOf: "2026-02-16", workouts: [Fixture.session("2026-02-09", "trap-bar-deadlift-high-handles", weight: 115)],
+            screens: [MovementScreen(date: Fixture.day("2026-02-01"), passed: true)])
+        let line = try hinge(c)
+        #expect(line.exercise == ExerciseID("trap-bar-deadlift"))
+        #expect(line.decision == Decision.progress)
+        #expect(line.lever == Lever.range)
+        #expect(line.weight == 102.5)
+    }
+
+    @Test("Without a previous working weight, loaded work starts with a weight the person chooses")
+    func noBaseline() throws {
+        let line = try hinge(Fixture.liftingCase(asOf: "2026-02-02", previous: []))
+        #expect(line.weight == nil && line.rule == "start-light-choice")
+    }
+
+    @Test("Bodyweight doses climb in small steps to the top of their range")
+    func bodyweightDose() throws {
+        let c = Fixture.liftingCase(
+            asOf: "2026-01-20",
+            workouts: [Workout(
+                date: Fixture.day("2026-01-16"),
+                exercises: [LoggedExercise(exercise: "front-plank", sets: Array(repeating: LoggedSet(holdSeconds: 30), count: 3))],
+                painDuring: 1, painAfter: 1, nextDay: .settled)])
+        let prescription = Fixture.engine.nextPrescription(for: c)
+        let plank = try #require(prescription.exercises.first { $0.exercise == "front-plank" })
+        #expect(plank.decision == .progress && plank.holdSeconds == 35 && plank.lever == .hold)
+    }
+}
