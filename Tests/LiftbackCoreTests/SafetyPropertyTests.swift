@@ -29,14 +29,14 @@ struct SafetyPropertyTests {
         var description: String { "\(previous) \(unit) \(policy.rawValue) screen:\(screen) clear:\(clearFlags) \(days)" }
     }
 
-    static let nextDays: [NextDayResponse?] = [.settled, .settled, .same, .worse, nil]
+    static let nextDays: [NextDayResponse?] = [.settled, .settled, .settled, .settled, .same, .worse, nil]
     static let flags: [RedFlag?] = [nil, nil, nil, nil, nil, nil, nil, nil, .radiatingLegPain, .saddleNumbness, .fever, .ageOver50]
 
     static let day = zip(
         Gen.int(in: 1...5), Gen.int(in: 0...10), Gen.int(in: 0...10), Gen.int(in: 0...(nextDays.count - 1)),
         Gen.int(in: 0...9), Gen.int(in: 0...(flags.count - 1))
     ).map { gap, pain, after, next, deviate, flag in
-        Day(gap: gap, pain: pain < 7 ? pain / 2 : pain, after: min(after, pain), nextDay: nextDays[next], deviates: deviate == 0, flag: flags[flag])
+        Day(gap: gap, pain: pain < 9 ? pain / 3 : pain, after: min(after, pain), nextDay: nextDays[next], deviates: deviate == 0, flag: flags[flag])
     }
 
     static let setup = zip(
@@ -65,7 +65,7 @@ struct SafetyPropertyTests {
             check(c, prescription)
             let exercises = prescription.exercises.filter { $0.decision != .stop }.map { line -> LoggedExercise in
                 var weight = line.weight ?? (Catalog.standard[line.exercise]?.loaded == true ? 20 : nil)
-                if day.deviates, let chosen = weight { weight = chosen * 1.3 }
+                if day.deviates, let chosen = weight { weight = chosen * 1.9 }
                 let set = LoggedSet(weight: weight, reps: line.reps, holdSeconds: line.holdSeconds ?? line.minutes, tempo: line.tempo,
                                     pauseSeconds: line.pauseSeconds)
                 return LoggedExercise(exercise: line.exercise, sets: Array(repeating: set, count: line.sets))

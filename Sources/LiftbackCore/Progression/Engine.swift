@@ -158,6 +158,7 @@ public struct Engine: Sendable {
             session: session, asOf: c.asOf, policy: c.policy, unit: c.unit,
             steps: LoadSteps(increment: c.plateIncrement, settings: settings), settings: settings,
             previous: exercise.loaded ? Baseline.carried(to: exercise.id, from: baseline, catalog: catalog) : nil,
+            baseline: baseline,
             screenPassed: c.screenPassed, loadOverride: loadOverride,
             timeline: timeline ?? SymptomTimeline.empty, catalog: catalog)
     }

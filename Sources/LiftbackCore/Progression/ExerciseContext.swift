@@ -15,6 +15,8 @@ struct ExerciseContext {
     var settings: EngineSettings
     /// The previous working weight carried to this exercise, and where it came from.
     var previous: CarriedWeight?
+    /// Every previous working weight, to carry onto another rung when the exercise changes.
+    var baseline: [BaselineLift]
     var screenPassed: Bool
     /// A clinician's load for this exercise dated on or after its last exposure.
     var loadOverride: Override?

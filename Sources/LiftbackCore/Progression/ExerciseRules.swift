@@ -8,8 +8,27 @@ struct ExerciseSignals: Equatable {
 enum ExerciseRules {
     static func decide(_ c: ExerciseContext) -> (PrescribedExercise, ExerciseSignals) {
         var signals = ExerciseSignals()
-        let outcome = decision(c, signals: &signals)
+        var outcome = decision(c, signals: &signals)
+        enforceScreen(&outcome, c, signals: &signals)
         return (render(outcome, c), signals)
+    }
+
+    /// The last word on every path: no load at or above 90 % of the previous working weight without a
+    /// passed movement screen (seed 001), whatever the person lifted last time or a rule proposed.
+    static func enforceScreen(_ outcome: inout Outcome, _ c: ExerciseContext, signals: inout ExerciseSignals) {
+        guard !c.screenPassed, let weight = outcome.dosing.weight,
+            let previous = Baseline.carried(to: outcome.dosing.exercise.id, from: c.baseline, catalog: c.catalog),
+            weight >= previous.weight * c.settings.screenShare - 1e-9
+        else { return }
+        signals.screenNeeded = true
+        var capped = c.steps.floor(previous.weight * c.settings.screenShare)
+        if capped >= previous.weight * c.settings.screenShare - 1e-9 { capped = LoadSteps.tidy(max(0, capped - c.steps.increment)) }
+        outcome.dosing.weight = capped
+        if outcome.decision != .start { outcome.decision = capped < (c.exposures.last?.weight ?? 0) ? .regress : outcome.decision }
+        outcome.lever = .load
+        outcome.rule = "screen-needed"
+        outcome.reasons.append(
+            "Kept to \(formatWeight(capped)) \(c.unit.rawValue): from 90 % of your previous working weight (\(previous.describe(c.unit))) a passed movement screen comes first.")
     }
 
     struct Outcome {
@@ -29,13 +48,12 @@ enum ExerciseRules {
         let unit = c.unit.rawValue
         if let override = c.loadOverride, let weight = override.weight {
             var dosing = Dosing(exercise: c.exercise, repeating: last)
-            dosing.weight = capForScreen(weight, c, signals: &signals)
+            dosing.weight = weight
             let lastWeight = last.weight ?? 0
             let decision: Decision = dosing.weight! > lastWeight ? .progress : dosing.weight! < lastWeight ? .regress : .hold
             return Outcome(
                 dosing: dosing, decision: decision, lever: .load, rule: "clinician-load",
-                reasons: ["\(override.by ?? "Your clinician") set \(formatWeight(dosing.weight!)) \(unit) on \(override.date)."
-                    + (dosing.weight! < weight ? " Capped below 90 % of your previous working weight until a movement screen is passed." : "")])
+                reasons: ["\(override.by ?? "Your clinician") set \(formatWeight(weight)) \(unit) on \(override.date)."])
         }
         let tolerance = last.tolerance(policy: c.policy, settings: c.settings)
         if case let .tooMuch(why) = tolerance {
@@ -99,7 +117,7 @@ enum ExerciseRules {
                 reasons: ["A first go at \(c.exercise.name.lowercased()): \(describe(dosing)) is the starting dose."])
         }
         if let override = c.loadOverride, let weight = override.weight {
-            dosing.weight = capForScreen(weight, c, signals: &signals)
+            dosing.weight = weight
             return Outcome(
                 dosing: dosing, decision: .start, lever: .load, rule: "clinician-load",
                 reasons: ["\(override.by ?? "Your clinician") set \(formatWeight(dosing.weight!)) \(unit) to start on \(override.date)."])
@@ -187,7 +205,7 @@ enum ExerciseRules {
                 if let ceiling = rungCeiling(c), up > ceiling, let move = nextVariation(c, from: weight, evidence: evidence, signals: &signals) {
                     return move
                 }
-                if !blockedByScreen(up, c) {
+                if !blockedByScreen(up, c.exercise.id, c) {
                     dosing.weight = up
                     let percent = Int(((up / weight - 1) * 100).rounded())
                     return Outcome(dosing: dosing, decision: .progress, lever: .load, rule: "load-progress",
@@ -266,8 +284,7 @@ enum ExerciseRules {
                 dosing.weight = c.steps.floor(onNext * c.settings.reintroductionShare)
             }
             if let chosen = dosing.weight {
-                let capped = capForScreen(chosen, c, signals: &signals)
-                if capped < chosen { return nil }
+                if blockedByScreen(chosen, next.id, c) { return nil }
                 text += " at \(formatWeight(chosen)) \(unit), a little under the equivalent of today's load"
             } else {
                 text += " with a light weight you could lift about 15 times"
@@ -296,18 +313,11 @@ enum ExerciseRules {
         return previous.weight * share
     }
 
-    static func blockedByScreen(_ weight: Double, _ c: ExerciseContext) -> Bool {
-        guard !c.screenPassed, let previous = c.previous else { return false }
+    static func blockedByScreen(_ weight: Double, _ exercise: ExerciseID, _ c: ExerciseContext) -> Bool {
+        guard !c.screenPassed, let previous = Baseline.carried(to: exercise, from: c.baseline, catalog: c.catalog) else {
+            return false
+        }
         return weight >= previous.weight * c.settings.screenShare - 1e-9
-    }
-
-    /// Keeps a load under the screen threshold when no movement screen has been passed.
-    static func capForScreen(_ weight: Double, _ c: ExerciseContext, signals: inout ExerciseSignals) -> Double {
-        guard blockedByScreen(weight, c), let previous = c.previous else { return weight }
-        signals.screenNeeded = true
-        var capped = c.steps.floor(previous.weight * c.settings.screenShare)
-        if capped >= previous.weight * c.settings.screenShare - 1e-9 { capped = max(0, capped - c.steps.increment) }
-        return LoadSteps.tidy(capped)
     }
 
     /// The latest setback for this exercise: a session that was too much, or an event for every exercise.
