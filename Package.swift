@@ -1,6 +1,8 @@
 // swift-tools-version: 6.2
 import PackageDescription
 
+import class Foundation.ProcessInfo
+
 let package = Package(
     name: "Liftback",
     platforms: [.macOS(.v14), .iOS(.v17)],
@@ -37,3 +39,17 @@ let package = Package(
         .testTarget(name: "LiftbackCLITests", dependencies: ["LiftbackCLI"]),
     ]
 )
+
+// Benchmarks build only when asked for, so `swift test` and CI never compile the harness:
+// LIFTBACK_BENCHMARKS=1 swift package --scratch-path .build-bench benchmark (see docs/performance.md).
+if ProcessInfo.processInfo.environment["LIFTBACK_BENCHMARKS"] != nil {
+    package.dependencies.append(
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]))
+    package.targets.append(
+        .executableTarget(
+            name: "EngineBenchmarks",
+            dependencies: ["LiftbackCore", .product(name: "Benchmark", package: "benchmark")],
+            path: "Benchmarks/EngineBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ))
+}

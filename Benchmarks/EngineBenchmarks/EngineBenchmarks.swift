@@ -1,0 +1,46 @@
+import Benchmark
+import LiftbackCore
+
+/// A case that has trained three times a week for `weeks` weeks, following the engine's own
+/// prescriptions with ordinary pain reports and check-ins, as a real history would look.
+func history(weeks: Int) -> Case {
+    let intake = Day(iso: "2024-01-01")!
+    var c = Case(
+        asOf: intake, intake: Intake(date: intake, pattern: .muscular, previousWorkingWeights: [
+            WorkingWeight(exercise: "conventional-deadlift", weight: 140, reps: 5),
+            WorkingWeight(exercise: "back-squat", weight: 110, reps: 5),
+            WorkingWeight(exercise: "bench-press", weight: 80, reps: 5),
+        ]),
+        screens: [MovementScreen(date: intake.adding(days: 60), passed: true)])
+    let engine = Engine()
+    for week in 0..<weeks {
+        for offset in [0, 2, 4] {
+            let date = intake.adding(days: 21 + week * 7 + offset)
+            c.asOf = date
+            let prescription = engine.nextPrescription(for: c)
+            let logged = prescription.exercises.filter { $0.decision != .stop }.map { line in
+                LoggedExercise(
+                    exercise: line.exercise,
+                    sets: Array(repeating: LoggedSet(weight: line.weight, reps: line.reps, holdSeconds: line.holdSeconds), count: line.sets))
+            }
+            let pain = (week * 3 + offset) % 7 == 0 ? 6 : 2 + (week + offset) % 3
+            c.workouts.append(Workout(date: date, exercises: logged, painDuring: pain, painAfter: max(0, pain - 1), nextDay: pain > 5 ? .worse : .settled))
+            c.checkIns.append(CheckIn(date: date.adding(days: 1), pain: max(0, pain - 2), stiffnessMinutes: 10))
+        }
+    }
+    c.asOf = c.asOf.adding(days: 3)
+    return c
+}
+
+let benchmarks: @Sendable () -> Void = {
+    Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident], maxDuration: .seconds(3))
+    for weeks in [13, 26, 52, 104] {
+        let c = history(weeks: weeks)
+        let engine = Engine()
+        Benchmark("next prescription, \(weeks) weeks of history (\(c.workouts.count) sessions)") { benchmark in
+            for _ in benchmark.scaledIterations {
+                blackHole(engine.nextPrescription(for: c))
+            }
+        }
+    }
+}
