@@ -13,7 +13,7 @@ public enum FlareCycles {
     public static func detect(flareDays: [Day], workoutDays: [Day], asOf: Day, settings: EngineSettings) -> [Cycle] {
         let windowStart = asOf.adding(days: -settings.flareCycleWindowDays)
         let flares = flareDays.filter { $0 >= windowStart && $0 <= asOf }
-        let trainingDays = Array(Set(workoutDays.filter { $0 <= asOf })).sorted()
+        let trainingDays = workoutDays.filter { $0 <= asOf }.sorted().uniqueSorted()
         var cycles: [Cycle] = []
         var index = 0
         while index < flares.count {

@@ -16,8 +16,8 @@ public struct Engine: Sendable {
     public func nextPrescription(for c: Case) -> Prescription {
         let triage = Triage.assess(c.openFlags)
         let timeline = SymptomTimeline(case: c, settings: settings)
-        let history = History(case: c, catalog: catalog)
         let baseline = Baseline.lifts(for: c.intake, unit: c.unit)
+        let history = History(case: c, catalog: catalog, settings: settings, liftGate: liftGate(baseline))
         let phase = PhaseTracker.status(
             intake: c.intake, asOf: c.asOf, overrides: c.overrides,
             evidence: evidence(c, history: history, timeline: timeline, baseline: baseline))
@@ -113,11 +113,12 @@ public struct Engine: Sendable {
         case let .ladder(ladderID, start):
             ladder = catalog.ladder(id: ladderID)
             id = start
-            if let ladder, let latest = history.latestOnLadder[ladderID],
-                let latestIndex = ladder.index(of: latest.exercise), let startIndex = ladder.index(of: start),
+            if let ladder, let latest = history.latest(onLadder: ladderID),
+                case let latestID = catalog.exercises[latest.exerciseIndex].id,
+                let latestIndex = ladder.index(of: latestID), let startIndex = ladder.index(of: start),
                 latest.date >= phase.since || latestIndex >= startIndex
             {
-                id = latest.exercise
+                id = latestID
             }
         }
         var seen: Set<ExerciseID> = []
@@ -165,39 +166,29 @@ public struct Engine: Sendable {
 
     // MARK: - Evidence for the phase gates
 
-    func evidence(_ c: Case, history: History, timeline: SymptomTimeline, baseline: [BaselineLift]) -> PhaseTracker.Evidence {
-        var bad = timeline.events.map(\.date)
-        var tolerated: [Day] = []
-        var liftGate: Day?
-        var hasBaseline = false
+    /// The main lifts (hinge and squat ladders) and the weight at which each meets the gate out of
+    /// reintroduce-lifting: a share of the previous working weight carried to it.
+    static let mainLadders: Set<String> = ["hinge", "squat"]
+
+    func liftGate(_ baseline: [BaselineLift]) -> [Double?] {
         let share = PhaseGate.leaving(.reintroduceLifting)?.liftShare ?? 0.8
-        let mainLadders: Set<String> = ["hinge", "squat"]
-        for (id, exposures) in history.exposures {
-            guard let exercise = catalog[id] else { continue }
-            let main = catalog.ladder(for: id).map { mainLadders.contains($0.id) } ?? false
-            let carried = main ? Baseline.carried(to: id, from: baseline, catalog: catalog) : nil
-            if carried != nil { hasBaseline = true }
-            for exposure in exposures {
-                switch exposure.tolerance(policy: c.policy, settings: settings) {
-                case .tooMuch:
-                    bad.append(exposure.date)
-                case .acceptable, .painFree:
-                    guard exercise.loaded, let weight = exposure.weight, weight > 0 else { continue }
-                    tolerated.append(exposure.date)
-                    if let carried, weight >= carried.weight * share - 1e-9 {
-                        liftGate = min(liftGate ?? exposure.date, exposure.date)
-                    }
-                case .notPainFree, .awaitingNextDay:
-                    continue
-                }
-            }
+        return catalog.exercises.map { exercise in
+            guard let ladder = catalog.ladder(for: exercise.id), Self.mainLadders.contains(ladder.id), exercise.loaded,
+                let carried = Baseline.carried(to: exercise.id, from: baseline, catalog: catalog)
+            else { return nil }
+            return carried.weight * share
         }
-        if !hasBaseline {
-            hasBaseline = baseline.contains { lift in catalog.ladder(for: lift.exercise).map { mainLadders.contains($0.id) } ?? false }
+    }
+
+    func evidence(_ c: Case, history: History, timeline: SymptomTimeline, baseline: [BaselineLift]) -> PhaseTracker.Evidence {
+        let hasBaseline = baseline.contains { lift in
+            catalog.ladder(for: lift.exercise).map { Self.mainLadders.contains($0.id) } ?? false
         }
+        var bad = history.evidence.badDays
+        bad.append(contentsOf: timeline.events.map(\.date))
         return PhaseTracker.Evidence(
-            badDays: bad.sorted(), painReports: timeline.painReports, toleratedLoadedDays: tolerated.sorted(),
-            liftGateMetOn: liftGate, hasMainLiftBaseline: hasBaseline)
+            badDays: bad.sorted(), painReports: timeline.painReports, toleratedLoadedDays: history.evidence.toleratedLoadedDays,
+            liftGateMetOn: history.evidence.liftGateMetOn, hasMainLiftBaseline: hasBaseline)
     }
 }
 

@@ -62,7 +62,7 @@ struct Dosing: Equatable {
         }
         sets = max(last.setCount >= exercise.dose.sets + 1 ? exercise.dose.sets + 1 : exercise.dose.sets, 1)
         weight = exercise.loaded ? last.weight : nil
-        tempo = last.tempo
+        tempo = last.tempo?.description
         pauseSeconds = last.pauseSeconds.flatMap { $0 > 0 ? $0 : nil }
     }
 }

@@ -57,7 +57,7 @@ enum ExerciseRules {
         }
         let tolerance = last.tolerance(policy: c.policy, settings: c.settings)
         if case let .tooMuch(why) = tolerance {
-            return regress(c, last: last, why: "\(why) on \(last.date)", from: last.date)
+            return regress(c, last: last, why: "\(why.describe(limit: c.settings.acceptablePainMax)) on \(last.date)", from: last.date)
         }
         if let event = c.timeline.latestEvent(onOrAfter: last.date) {
             return regress(c, last: last, why: event.reason, from: event.date)
@@ -325,7 +325,7 @@ enum ExerciseRules {
         var latest: (date: Day, reason: String)?
         for exposure in c.exposures.reversed() {
             if case let .tooMuch(why) = exposure.tolerance(policy: c.policy, settings: c.settings) {
-                latest = (exposure.date, "\(why) on \(exposure.date)")
+                latest = (exposure.date, "\(why.describe(limit: c.settings.acceptablePainMax)) on \(exposure.date)")
                 break
             }
             if exposure.date.days(until: c.asOf) >= c.settings.holdDays { break }

@@ -1,29 +1,72 @@
-/// A case's training history up to `asOf`, indexed once: exposures per exercise, the latest rung
-/// per ladder and the days that moved something up.
+/// A case's training history up to `asOf`, read in one pass: exposures per exercise, the latest
+/// rung per ladder, the days that moved something up, and what the phase gates need from every
+/// session since the intake. This is the part of the engine that grows with the length of the
+/// history, so it reads the case in place and keeps exposures free of references
+/// (docs/performance.md).
 struct History {
-    var exposures: [ExerciseID: [Exposure]] = [:]
-    /// The latest exposure on each ladder, by ladder id.
-    var latestOnLadder: [String: Exposure] = [:]
-    var workoutDays: [Day] = []
-    /// The last day any exercise stepped up (more weight, more reps or seconds, a harder rung).
-    var lastStepUp: Day?
+    /// The phase gates' evidence from the sessions (see `PhaseTracker.Evidence`).
+    struct Evidence {
+        var badDays: [Day] = []
+        var toleratedLoadedDays: [Day] = []
+        var liftGateMetOn: Day?
+    }
 
-    init(case c: Case, catalog: Catalog) {
-        let workouts = c.workouts.filter { $0.date <= c.asOf }.sorted { $0.date < $1.date }
-        var highestRung: [String: Int] = [:]
-        for workout in workouts {
-            workoutDays.append(workout.date)
-            for logged in workout.exercises {
-                let exposure = Exposure(workout: workout, logged: logged)
-                let earlier = exposures[logged.exercise]?.last
-                if let earlier, Self.steppedUp(from: earlier, to: exposure) { lastStepUp = max(lastStepUp ?? workout.date, workout.date) }
-                exposures[logged.exercise, default: []].append(exposure)
-                if let ladder = catalog.ladder(for: logged.exercise), let rung = ladder.index(of: logged.exercise) {
-                    if let highest = highestRung[ladder.id], rung > highest { lastStepUp = workout.date }
-                    highestRung[ladder.id] = max(highestRung[ladder.id] ?? rung, rung)
-                    latestOnLadder[ladder.id] = exposure
+    private(set) var evidence = Evidence()
+    let catalog: Catalog
+    /// Exposures per exercise, indexed like `catalog.exercises`.
+    private(set) var exposuresByIndex: [[Exposure]]
+    /// The latest exposure on each ladder, indexed like `catalog.ladders`.
+    private(set) var latestByLadder: [Exposure?]
+    private(set) var workoutDays: [Day] = []
+    /// The last day any exercise stepped up (more weight, more reps or seconds, a harder rung).
+    private(set) var lastStepUp: Day?
+
+    /// - Parameter liftGate: per catalogue position, the weight at which a main lift meets the
+    ///   reintroduce-lifting gate (`nil` for other exercises).
+    init(case c: Case, catalog: Catalog, settings: EngineSettings = .standard, liftGate: [Double?] = []) {
+        self.catalog = catalog
+        exposuresByIndex = Array(repeating: [], count: catalog.exercises.count)
+        latestByLadder = Array(repeating: nil, count: catalog.ladders.count)
+        var highestRung = [Int](repeating: -1, count: catalog.ladders.count)
+        var order = Array(c.workouts.indices)
+        if !zip(c.workouts, c.workouts.dropFirst()).allSatisfy({ $0.date <= $1.date }) {
+            order.sort { c.workouts[$0].date < c.workouts[$1].date }
+        }
+        workoutDays.reserveCapacity(order.count)
+        for workoutIndex in order where c.workouts[workoutIndex].date <= c.asOf {
+            let date = c.workouts[workoutIndex].date
+            workoutDays.append(date)
+            // Index-based access borrows the case's arrays instead of copying each workout.
+            for loggedIndex in c.workouts[workoutIndex].exercises.indices {
+                guard let index = catalog.index(of: c.workouts[workoutIndex].exercises[loggedIndex].exercise) else { continue }
+                let exposure = Exposure(
+                    workout: c.workouts[workoutIndex], logged: c.workouts[workoutIndex].exercises[loggedIndex], exerciseIndex: index)
+                record(exposure, loaded: catalog.exercises[index].loaded, liftGate: index < liftGate.count ? liftGate[index] : nil,
+                       policy: c.policy, settings: settings)
+                if let earlier = exposuresByIndex[index].last, Self.steppedUp(from: earlier, to: exposure) {
+                    lastStepUp = date
+                }
+                exposuresByIndex[index].append(exposure)
+                if let place = catalog.ladderPlace[index] {
+                    if highestRung[place.ladder] >= 0, place.rung > highestRung[place.ladder] { lastStepUp = date }
+                    highestRung[place.ladder] = max(highestRung[place.ladder], place.rung)
+                    latestByLadder[place.ladder] = exposure
                 }
             }
+        }
+    }
+
+    /// Adds one exposure's response to the phase gates' evidence.
+    private mutating func record(_ exposure: Exposure, loaded: Bool, liftGate: Double?, policy: ProgressionPolicy, settings: EngineSettings) {
+        switch exposure.tolerance(policy: policy, settings: settings) {
+        case .tooMuch:
+            if evidence.badDays.last != exposure.date { evidence.badDays.append(exposure.date) }
+        case .acceptable, .painFree:
+            guard loaded, let weight = exposure.weight, weight > 0 else { return }
+            if evidence.toleratedLoadedDays.last != exposure.date { evidence.toleratedLoadedDays.append(exposure.date) }
+            if let liftGate, weight >= liftGate - 1e-9, evidence.liftGateMetOn == nil { evidence.liftGateMetOn = exposure.date }
+        case .notPainFree, .awaitingNextDay:
+            return
         }
     }
 
@@ -33,5 +76,9 @@ struct History {
         return (later.tempo != nil && earlier.tempo == nil) || ((later.pauseSeconds ?? 0) > (earlier.pauseSeconds ?? 0))
     }
 
-    func exposures(of id: ExerciseID) -> [Exposure] { exposures[id] ?? [] }
+    func exposures(of id: ExerciseID) -> [Exposure] { catalog.index(of: id).map { exposuresByIndex[$0] } ?? [] }
+
+    func latest(onLadder id: String) -> Exposure? {
+        catalog.ladders.firstIndex { $0.id == id }.flatMap { latestByLadder[$0] }
+    }
 }

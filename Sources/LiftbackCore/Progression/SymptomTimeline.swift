@@ -9,8 +9,22 @@ public struct SymptomEvent: Equatable, Sendable {
 
     public var date: Day
     public var kind: Kind
-    /// Plain words with the numbers that fired it.
-    public var reason: String
+    /// The pain that fired it (a check-in), or this week's mean pain (climbing).
+    public var pain: Double
+    /// The previous week's mean pain (climbing only).
+    public var before: Double?
+    /// The acceptable maximum in force.
+    public var limit: Int
+
+    /// Plain words with the numbers that fired it, written only when a decision quotes it.
+    public var reason: String {
+        switch kind {
+        case .painfulDay:
+            "your check-in on \(date) rated the back \(formatNumber(pain))/10, above \(limit)/10"
+        case .climbing:
+            "your average pain rose from \(formatNumber(before ?? 0))/10 to \(formatNumber(pain))/10 over the week to \(date)"
+        }
+    }
 }
 
 /// The symptom history of a case up to its `asOf`, indexed once so every rule reads it cheaply.
@@ -27,28 +41,27 @@ public struct SymptomTimeline: Sendable {
         var reports: [(day: Day, pain: Int)] = []
         var flares: [Day] = []
         var events: [SymptomEvent] = []
-        for checkIn in c.checkIns where checkIn.date <= asOf {
-            reports.append((checkIn.date, checkIn.pain))
-            if checkIn.pain > settings.acceptablePainMax {
-                events.append(
-                    SymptomEvent(
-                        date: checkIn.date, kind: .painfulDay,
-                        reason: "your check-in on \(checkIn.date) rated the back \(checkIn.pain)/10, above \(settings.acceptablePainMax)/10"
-                    ))
+        reports.reserveCapacity(c.checkIns.count + 2 * c.workouts.count)
+        // Index-based access reads the case in place rather than copying each check-in and workout.
+        for index in c.checkIns.indices where c.checkIns[index].date <= asOf {
+            let (date, pain) = (c.checkIns[index].date, c.checkIns[index].pain)
+            reports.append((date, pain))
+            if pain > settings.acceptablePainMax {
+                events.append(SymptomEvent(date: date, kind: .painfulDay, pain: Double(pain), limit: settings.acceptablePainMax))
             }
-            if checkIn.pain >= settings.flarePain { flares.append(checkIn.date) }
+            if pain >= settings.flarePain { flares.append(date) }
         }
-        for workout in c.workouts where workout.date <= asOf {
-            let exposurePain = workout.exercises.compactMap { logged in
-                ([logged.painDuring ?? workout.painDuring] + logged.sets.map(\.pain)).compactMap { $0 }.max()
-            }.max() ?? workout.painDuring
-            if let pain = exposurePain { reports.append((workout.date, pain)) }
-            if let pain = workout.painAfter { reports.append((workout.date, pain)) }
-            let peak = [exposurePain, workout.painAfter].compactMap { $0 }.max() ?? 0
-            if peak >= settings.flarePain || workout.nextDay == .worse || workout.stoppedEarly == true
-                || workout.lockedUp == true
+        for index in c.workouts.indices where c.workouts[index].date <= asOf {
+            let date = c.workouts[index].date
+            let painAfter = c.workouts[index].painAfter
+            let exposurePain = c.workouts[index].peakPainDuring
+            if let pain = exposurePain { reports.append((date, pain)) }
+            if let pain = painAfter { reports.append((date, pain)) }
+            let peak = max(exposurePain ?? 0, painAfter ?? 0)
+            if peak >= settings.flarePain || c.workouts[index].nextDay == .worse || c.workouts[index].stoppedEarly == true
+                || c.workouts[index].lockedUp == true
             {
-                flares.append(workout.date)
+                flares.append(date)
             }
         }
         reports.sort { $0.day < $1.day }
@@ -56,7 +69,8 @@ public struct SymptomTimeline: Sendable {
         events.sort { $0.date < $1.date }
         painReports = reports
         self.events = events
-        flareDays = Array(Set(flares)).sorted()
+        flares.sort()
+        flareDays = flares.uniqueSorted()
     }
 
     /// Edge-triggered climbing: the mean pain of the 7 days to a report beats the 7 days before by
@@ -67,25 +81,19 @@ public struct SymptomTimeline: Sendable {
         var prefix = [0]
         prefix.reserveCapacity(reports.count + 1)
         for report in reports { prefix.append(prefix.last! + report.pain) }
-        // First index with day > bound, for a sorted array.
-        func upper(_ bound: Int, from start: Int) -> Int {
-            var low = start, high = reports.count
-            while low < high {
-                let mid = (low + high) / 2
-                if reports[mid].day.ordinal <= bound { low = mid + 1 } else { high = mid }
-            }
-            return low
-        }
         var events: [SymptomEvent] = []
         var lastFired: Day?
-        var index = 0
+        // Three pointers move forward only: the end of the reports of `day`, and the first report of
+        // each of the two weeks before it.
+        var index = 0, weekStart = 0, priorStart = 0
         while index < reports.count {
             let day = reports[index].day
-            let end = upper(day.ordinal, from: index)
+            var end = index
+            while end < reports.count, reports[end].day == day { end += 1 }
             index = end
+            while weekStart < end, reports[weekStart].day.ordinal <= day.ordinal - 7 { weekStart += 1 }
+            while priorStart < weekStart, reports[priorStart].day.ordinal <= day.ordinal - 14 { priorStart += 1 }
             if let lastFired, lastFired.days(until: day) < settings.holdDays { continue }
-            let weekStart = upper(day.ordinal - 7, from: 0)
-            let priorStart = upper(day.ordinal - 14, from: 0)
             let thisWeek = end - weekStart, lastWeek = weekStart - priorStart
             guard thisWeek >= 2, lastWeek >= 2 else { continue }
             let meanNow = Double(prefix[end] - prefix[weekStart]) / Double(thisWeek)
@@ -93,10 +101,7 @@ public struct SymptomTimeline: Sendable {
             if meanNow - meanBefore >= settings.weeklyRise {
                 lastFired = day
                 events.append(
-                    SymptomEvent(
-                        date: day, kind: .climbing,
-                        reason: "your average pain rose from \(formatNumber(meanBefore))/10 to \(formatNumber(meanNow))/10 over the week to \(day)"
-                    ))
+                    SymptomEvent(date: day, kind: .climbing, pain: meanNow, before: meanBefore, limit: settings.acceptablePainMax))
             }
         }
         return events
@@ -107,5 +112,29 @@ public struct SymptomTimeline: Sendable {
         guard let last = events.last else { return nil }
         if let day, last.date < day { return nil }
         return last
+    }
+}
+
+extension Workout {
+    /// The highest pain reported during the session: the workout's, any exercise's or any set's.
+    public var peakPainDuring: Int? {
+        var peak = painDuring
+        for exercise in exercises.indices {
+            if let pain = exercises[exercise].painDuring, pain > (peak ?? -1) { peak = pain }
+            for set in exercises[exercise].sets.indices {
+                if let pain = exercises[exercise].sets[set].pain, pain > (peak ?? -1) { peak = pain }
+            }
+        }
+        return peak
+    }
+}
+
+extension Array where Element: Equatable {
+    /// A sorted array without its repeats.
+    func uniqueSorted() -> [Element] {
+        var result: [Element] = []
+        result.reserveCapacity(count)
+        for element in self where result.last != element { result.append(element) }
+        return result
     }
 }

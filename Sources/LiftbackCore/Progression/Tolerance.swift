@@ -7,21 +7,45 @@ public enum Tolerance: Equatable, Sendable {
     /// Some pain that the pain-free policy does not progress on.
     case notPainFree
     /// Over the acceptable maximum, worse the next day, stopped early or locked up.
-    case tooMuch(String)
+    case tooMuch(TooMuch)
     /// The next-day response is not known yet.
     case awaitingNextDay
 }
 
+/// Why a session counted as too much (domain spec section 5).
+public enum TooMuch: Equatable, Sendable {
+    case stoppedEarly
+    case lockedUp
+    case painDuring(Int)
+    case painAfter(Int)
+    case worseNextDay
+
+    /// The reason in plain words, with its numbers.
+    public func describe(limit: Int) -> String {
+        switch self {
+        case .stoppedEarly: "the session was stopped early for a new or sharp symptom"
+        case .lockedUp: "the back felt locked up for hours afterwards"
+        case let .painDuring(pain): "pain reached \(pain)/10 during it, above \(limit)/10"
+        case let .painAfter(pain): "pain was \(pain)/10 afterwards, above \(limit)/10"
+        case .worseNextDay: "the back was worse the next day"
+        }
+    }
+}
+
 /// One session's worth of one exercise, reduced to what the rules need.
+///
+/// Plain values only (no references), so building one per logged exercise of a long history costs
+/// no reference counting.
 public struct Exposure: Equatable, Sendable {
     public var date: Day
-    public var exercise: ExerciseID
+    /// The exercise's position in the catalogue it was built with.
+    public var exerciseIndex: Int
     /// The heaviest set's weight, in the case's unit.
     public var weight: Double?
     public var setCount: Int
     /// The fewest reps (or seconds) across the sets.
     public var amount: Int?
-    public var tempo: String?
+    public var tempo: Tempo?
     public var pauseSeconds: Int?
     public var painDuring: Int?
     public var painAfter: Int?
@@ -29,16 +53,25 @@ public struct Exposure: Equatable, Sendable {
     public var stoppedEarly: Bool
     public var lockedUp: Bool
 
-    init(workout: Workout, logged: LoggedExercise) {
+    init(workout: Workout, logged: LoggedExercise, exerciseIndex: Int) {
         date = workout.date
-        exercise = logged.exercise
-        weight = logged.sets.compactMap(\.weight).max()
+        self.exerciseIndex = exerciseIndex
         setCount = logged.sets.count
-        amount = logged.sets.compactMap { $0.reps ?? $0.holdSeconds }.min()
-        tempo = logged.sets.last(where: { $0.tempo != nil })?.tempo
-        pauseSeconds = logged.sets.compactMap(\.pauseSeconds).max()
-        let setPain = logged.sets.compactMap(\.pain).max()
-        painDuring = [logged.painDuring ?? workout.painDuring, setPain].compactMap { $0 }.max()
+        // One pass over the sets, without intermediate arrays: this runs for every exposure of a history.
+        var weight: Double?, amount: Int?, tempoText: String?, pause: Int?
+        var pain = logged.painDuring ?? workout.painDuring
+        for set in logged.sets {
+            if let w = set.weight, w > (weight ?? -1) { weight = w }
+            if let a = set.reps ?? set.holdSeconds, a < (amount ?? .max) { amount = a }
+            if let t = set.tempo { tempoText = t }
+            if let p = set.pauseSeconds, p > (pause ?? -1) { pause = p }
+            if let p = set.pain, p > (pain ?? -1) { pain = p }
+        }
+        self.weight = weight
+        self.amount = amount
+        tempo = tempoText.flatMap(Tempo.init)
+        pauseSeconds = pause
+        painDuring = pain
         painAfter = workout.painAfter
         nextDay = workout.nextDay
         stoppedEarly = workout.stoppedEarly ?? false
@@ -50,15 +83,11 @@ public struct Exposure: Equatable, Sendable {
 
     /// Classifies the exposure (domain spec section 5): too much first, then acceptable or pain-free.
     public func tolerance(policy: ProgressionPolicy, settings: EngineSettings) -> Tolerance {
-        if stoppedEarly { return .tooMuch("the session was stopped early for a new or sharp symptom") }
-        if lockedUp { return .tooMuch("the back felt locked up for hours afterwards") }
-        if let pain = painDuring, pain > settings.acceptablePainMax {
-            return .tooMuch("pain reached \(pain)/10 during it, above \(settings.acceptablePainMax)/10")
-        }
-        if let pain = painAfter, pain > settings.acceptablePainMax {
-            return .tooMuch("pain was \(pain)/10 afterwards, above \(settings.acceptablePainMax)/10")
-        }
-        if nextDay == .worse { return .tooMuch("the back was worse the next day") }
+        if stoppedEarly { return .tooMuch(.stoppedEarly) }
+        if lockedUp { return .tooMuch(.lockedUp) }
+        if let pain = painDuring, pain > settings.acceptablePainMax { return .tooMuch(.painDuring(pain)) }
+        if let pain = painAfter, pain > settings.acceptablePainMax { return .tooMuch(.painAfter(pain)) }
+        if nextDay == .worse { return .tooMuch(.worseNextDay) }
         guard nextDay != nil else { return .awaitingNextDay }
         if (painDuring ?? 0) == 0, (painAfter ?? 0) == 0 { return .painFree }
         return policy == .painFree ? .notPainFree : .acceptable
