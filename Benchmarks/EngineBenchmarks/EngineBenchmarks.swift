@@ -6,11 +6,14 @@ import LiftbackCore
 func history(weeks: Int) -> Case {
     let intake = Day(iso: "2024-01-01")!
     var c = Case(
-        asOf: intake, intake: Intake(date: intake, pattern: .muscular, previousWorkingWeights: [
-            WorkingWeight(exercise: "conventional-deadlift", weight: 140, reps: 5),
-            WorkingWeight(exercise: "back-squat", weight: 110, reps: 5),
-            WorkingWeight(exercise: "bench-press", weight: 80, reps: 5),
-        ]),
+        asOf: intake,
+        intake: Intake(
+            date: intake, pattern: .muscular,
+            previousWorkingWeights: [
+                WorkingWeight(exercise: "conventional-deadlift", weight: 140, reps: 5),
+                WorkingWeight(exercise: "back-squat", weight: 110, reps: 5),
+                WorkingWeight(exercise: "bench-press", weight: 80, reps: 5),
+            ]),
         screens: [MovementScreen(date: intake.adding(days: 60), passed: true)])
     let engine = Engine()
     for week in 0..<weeks {
@@ -21,10 +24,15 @@ func history(weeks: Int) -> Case {
             let logged = prescription.exercises.filter { $0.decision != .stop }.map { line in
                 LoggedExercise(
                     exercise: line.exercise,
-                    sets: Array(repeating: LoggedSet(weight: line.weight, reps: line.reps, holdSeconds: line.holdSeconds), count: line.sets))
+                    sets: Array(
+                        repeating: LoggedSet(weight: line.weight, reps: line.reps, holdSeconds: line.holdSeconds),
+                        count: line.sets))
             }
             let pain = (week * 3 + offset) % 7 == 0 ? 6 : 2 + (week + offset) % 3
-            c.workouts.append(Workout(date: date, exercises: logged, painDuring: pain, painAfter: max(0, pain - 1), nextDay: pain > 5 ? .worse : .settled))
+            c.workouts.append(
+                Workout(
+                    date: date, exercises: logged, painDuring: pain, painAfter: max(0, pain - 1),
+                    nextDay: pain > 5 ? .worse : .settled))
             c.checkIns.append(CheckIn(date: date.adding(days: 1), pain: max(0, pain - 2), stiffnessMinutes: 10))
         }
     }
@@ -33,7 +41,8 @@ func history(weeks: Int) -> Case {
 }
 
 let benchmarks: @Sendable () -> Void = {
-    Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident], maxDuration: .seconds(3))
+    Benchmark.defaultConfiguration = .init(
+        metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident], maxDuration: .seconds(3))
     for weeks in [13, 26, 52, 104] {
         let c = history(weeks: weeks)
         let engine = Engine()

@@ -80,7 +80,8 @@ struct PatternCommand: ParsableCommand {
     static func output(answers: String) throws -> String {
         let parsed = try commaList(answers).map { name in
             guard let answer = PatternAnswer(rawValue: name) else {
-                throw CLIFailure("unknown answer \"\(name)\" (use \(PatternAnswer.allCases.map(\.rawValue).joined(separator: ", ")))")
+                throw CLIFailure(
+                    "unknown answer \"\(name)\" (use \(PatternAnswer.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
             return answer
         }

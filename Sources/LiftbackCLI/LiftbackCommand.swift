@@ -7,7 +7,8 @@ public struct LiftbackCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "liftback",
         abstract: "Graded return to lifting with low back pain: triage, scores and the next prescription.",
-        discussion: "Decision support, not a diagnosis. Every command prints JSON on standard output; errors go to standard error with a non-zero exit.",
+        discussion:
+            "Decision support, not a diagnosis. Every command prints JSON on standard output; errors go to standard error with a non-zero exit.",
         subcommands: [
             ScoreCommand.self, TriageCommand.self, NextCommand.self, CatalogCommand.self, BaselineCommand.self,
             PatternCommand.self, ChangeCommand.self,

@@ -20,7 +20,8 @@ struct ScoreCommand: ParsableCommand {
 
     static func output(instrument name: String, answers: String, baseline: Double?) throws -> String {
         guard let instrument = Instrument(rawValue: name.lowercased()) else {
-            throw CLIFailure("unknown instrument \"\(name)\" (use one of \(Instrument.allCases.map(\.rawValue).joined(separator: ", ")))")
+            throw CLIFailure(
+                "unknown instrument \"\(name)\" (use one of \(Instrument.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
         do {
             let score = try instrument.score(try instrument.parseAnswers(answers))
@@ -28,7 +29,9 @@ struct ScoreCommand: ParsableCommand {
             guard let measure = ChangeMeasure(instrument) else {
                 throw CLIFailure("\(instrument.rawValue) has no published minimal important change; leave out --baseline")
             }
-            return LiftbackJSON.encode(ScoreWithChange(score: score, change: ImportantChange(measure: measure, baseline: baseline, current: score.score)))
+            return LiftbackJSON.encode(
+                ScoreWithChange(score: score, change: ImportantChange(measure: measure, baseline: baseline, current: score.score))
+            )
         } catch let error as InstrumentError {
             throw CLIFailure(error.description)
         }
@@ -63,7 +66,8 @@ struct ChangeCommand: ParsableCommand {
 
     static func output(measure name: String, baseline: Double, current: Double) throws -> String {
         guard let measure = ChangeMeasure(rawValue: name.lowercased()) else {
-            throw CLIFailure("unknown measure \"\(name)\" (use one of \(ChangeMeasure.allCases.map(\.rawValue).joined(separator: ", ")))")
+            throw CLIFailure(
+                "unknown measure \"\(name)\" (use one of \(ChangeMeasure.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
         guard baseline.isFinite, current.isFinite else { throw CLIFailure("--baseline and --current must be numbers") }
         return LiftbackJSON.encode(ImportantChange(measure: measure, baseline: baseline, current: current))

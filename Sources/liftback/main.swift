@@ -1,2 +1,3 @@
 import LiftbackCLI
+
 LiftbackCommand.main()

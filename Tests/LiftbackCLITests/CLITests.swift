@@ -35,16 +35,19 @@ struct CLITests {
         #expect(output["score"] as? Double == 20)
     }
 
-    @Test("Bad answers fail with the item named", arguments: [
-        ("startback", "1,1,1,1,1,1,1,1,5", "item 9"),
-        ("odi", "1,2,-,-,2,2,1,0,1,2", "not computable"),
-        ("tsk11", "1,1,1", "expected 11 answers"),
-        ("rmdq", "1,0,x", "item 3"),
-        ("sf36", "1", "unknown instrument"),
-    ])
+    @Test(
+        "Bad answers fail with the item named",
+        arguments: [
+            ("startback", "1,1,1,1,1,1,1,1,5", "item 9"),
+            ("odi", "1,2,-,-,2,2,1,0,1,2", "not computable"),
+            ("tsk11", "1,1,1", "expected 11 answers"),
+            ("rmdq", "1,0,x", "item 3"),
+            ("sf36", "1", "unknown instrument"),
+        ])
     func badAnswers(instrument: String, answers: String, message: String) {
-        #expect(performing: { try ScoreCommand.output(instrument: instrument, answers: answers, baseline: nil) },
-                throws: { ($0 as? CLIFailure)?.message.contains(message) == true })
+        #expect(
+            performing: { try ScoreCommand.output(instrument: instrument, answers: answers, baseline: nil) },
+            throws: { ($0 as? CLIFailure)?.message.contains(message) == true })
     }
 
     @Test("triage prints the disposition and reasons; unknown flags are errors")
@@ -53,21 +56,26 @@ struct CLITests {
         #expect(emergency["disposition"] as? String == "emergency")
         #expect((emergency["reasons"] as? [String])?.isEmpty == false)
         #expect(try json(TriageCommand.output(flags: ""))["disposition"] as? String == "proceed")
-        #expect(performing: { try TriageCommand.output(flags: "fever,sore-toe") },
-                throws: { ($0 as? CLIFailure)?.message.contains("sore-toe") == true })
-        let listing = try #require(try JSONSerialization.jsonObject(with: Data(TriageCommand.listing().utf8)) as? [[String: String]])
+        #expect(
+            performing: { try TriageCommand.output(flags: "fever,sore-toe") },
+            throws: { ($0 as? CLIFailure)?.message.contains("sore-toe") == true })
+        let listing = try #require(
+            try JSONSerialization.jsonObject(with: Data(TriageCommand.listing().utf8)) as? [[String: String]])
         let names = Set(listing.compactMap { $0["flag"] })
-        for required in ["bladder-bowel-dysfunction", "saddle-numbness", "bilateral-leg-symptoms", "progressive-leg-weakness", "fever",
-                         "cannot-stand-or-walk", "cancer-history", "unexplained-weight-loss", "significant-trauma",
-                         "osteoporosis-or-steroids", "iv-drug-use", "immunosuppression", "radiating-leg-pain", "numbness-tingling",
-                         "worse-with-light-activity", "no-improvement-2-weeks", "age-over-50"] {
+        for required in [
+            "bladder-bowel-dysfunction", "saddle-numbness", "bilateral-leg-symptoms", "progressive-leg-weakness", "fever",
+            "cannot-stand-or-walk", "cancer-history", "unexplained-weight-loss", "significant-trauma",
+            "osteoporosis-or-steroids", "iv-drug-use", "immunosuppression", "radiating-leg-pain", "numbness-tingling",
+            "worse-with-light-activity", "no-improvement-2-weeks", "age-over-50",
+        ] {
             #expect(names.contains(required), "\(required)")
         }
     }
 
     @Test("next reads a case from a file and from standard input, and names a bad field")
     func next() throws {
-        let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../examples/contract-example.json")
+        let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+            "../../examples/contract-example.json")
         let prescription = try json(NextCommand.output(casePath: example.path))
         #expect(prescription["disposition"] as? String == "proceed")
         #expect(prescription["phase"] as? String == "reintroduce-lifting")
@@ -80,9 +88,11 @@ struct CLITests {
         let fromStdin = try loadCase("-", readStandardInput: { data })
         #expect(fromStdin.asOf.description == "2026-12-07")
 
-        let bad = Data(String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\"painAfter\": 3", with: "\"painAfter\": 11").utf8)
-        #expect(performing: { try loadCase("-", readStandardInput: { bad }) },
-                throws: { ($0 as? CLIFailure)?.message.contains("workouts[0].painAfter") == true })
+        let bad = Data(
+            String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\"painAfter\": 3", with: "\"painAfter\": 11").utf8)
+        #expect(
+            performing: { try loadCase("-", readStandardInput: { bad }) },
+            throws: { ($0 as? CLIFailure)?.message.contains("workouts[0].painAfter") == true })
         #expect(performing: { try loadCase("/no/such/case.json") }, throws: { $0 is CLIFailure })
     }
 

@@ -27,19 +27,21 @@ struct CaseDecodingTests {
         #expect(c.plateIncrement == 5)
     }
 
-    @Test("Each bad field is named", arguments: [
-        ("\"painDuring\": 3,", "\"painDuring\": 11,", "workouts[0].painDuring"),
-        ("\"trap-bar-deadlift\"", "\"sumo-spine-crusher\"", "workouts[0].exercises[0].exercise"),
-        ("\"2026-11-30\"", "\"30/11/2026\"", "workouts[0].date"),
-        ("\"2026-11-30\"", "\"2026-02-30\"", "workouts[0].date"),
-        ("\"weight\": 70", "\"weight\": -5", "workouts[0].exercises[0].sets[0].weight"),
-        ("\"settled\"", "\"better\"", "workouts[0].nextDay"),
-        ("\"pain\": 2", "\"pain\": \"two\"", "checkIns[0].pain"),
-        ("\"muscular\"", "\"broken\"", "intake.pattern"),
-        ("\"asOf\": \"2026-12-07\"", "\"asOf\": \"2026-10-01\"", "asOf"),
-        ("\"reps\": 5", "\"reps\": 0", "intake.previousWorkingWeights[0].reps"),
-        ("\"asOf\": \"2026-12-07\",", "", "asOf"),
-    ])
+    @Test(
+        "Each bad field is named",
+        arguments: [
+            ("\"painDuring\": 3,", "\"painDuring\": 11,", "workouts[0].painDuring"),
+            ("\"trap-bar-deadlift\"", "\"sumo-spine-crusher\"", "workouts[0].exercises[0].exercise"),
+            ("\"2026-11-30\"", "\"30/11/2026\"", "workouts[0].date"),
+            ("\"2026-11-30\"", "\"2026-02-30\"", "workouts[0].date"),
+            ("\"weight\": 70", "\"weight\": -5", "workouts[0].exercises[0].sets[0].weight"),
+            ("\"settled\"", "\"better\"", "workouts[0].nextDay"),
+            ("\"pain\": 2", "\"pain\": \"two\"", "checkIns[0].pain"),
+            ("\"muscular\"", "\"broken\"", "intake.pattern"),
+            ("\"asOf\": \"2026-12-07\"", "\"asOf\": \"2026-10-01\"", "asOf"),
+            ("\"reps\": 5", "\"reps\": 0", "intake.previousWorkingWeights[0].reps"),
+            ("\"asOf\": \"2026-12-07\",", "", "asOf"),
+        ])
     func namedField(find: String, replace: String, field: String) {
         let text = Self.valid.replacingOccurrences(of: find, with: replace)
         #expect(text != Self.valid)

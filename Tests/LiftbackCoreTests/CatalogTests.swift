@@ -12,10 +12,13 @@ struct CatalogTests {
         #expect(patterns == Set(MovementPattern.allCases))
     }
 
-    @Test("The contract's exercise identifiers all exist",
-          arguments: ["dowel-hip-hinge", "kettlebell-deadlift", "trap-bar-deadlift", "conventional-deadlift", "romanian-deadlift",
-                      "box-squat", "goblet-squat", "back-squat", "split-squat", "glute-bridge", "hip-thrust", "front-plank",
-                      "side-plank", "bird-dog", "dead-bug", "pallof-press", "suitcase-carry", "walk"] as [ExerciseID])
+    @Test(
+        "The contract's exercise identifiers all exist",
+        arguments: [
+            "dowel-hip-hinge", "kettlebell-deadlift", "trap-bar-deadlift", "conventional-deadlift", "romanian-deadlift",
+            "box-squat", "goblet-squat", "back-squat", "split-squat", "glute-bridge", "hip-thrust", "front-plank",
+            "side-plank", "bird-dog", "dead-bug", "pallof-press", "suitcase-carry", "walk",
+        ] as [ExerciseID])
     func contractIDs(id: ExerciseID) {
         #expect(catalog.contains(id))
     }
@@ -39,10 +42,11 @@ struct CatalogTests {
 
     @Test("The hinge and squat ladders follow the spec's order")
     func specLadders() {
-        #expect(catalog.ladder(id: "hinge")?.rungs == [
-            "dowel-hip-hinge", "kettlebell-deadlift", "trap-bar-deadlift-high-handles", "trap-bar-deadlift", "block-pull",
-            "conventional-deadlift",
-        ])
+        #expect(
+            catalog.ladder(id: "hinge")?.rungs == [
+                "dowel-hip-hinge", "kettlebell-deadlift", "trap-bar-deadlift-high-handles", "trap-bar-deadlift", "block-pull",
+                "conventional-deadlift",
+            ])
         let squat = catalog.ladder(id: "squat")!.rungs
         #expect(squat.firstIndex(of: "box-squat")! < squat.firstIndex(of: "goblet-squat")!)
         #expect(squat.firstIndex(of: "goblet-squat")! < squat.firstIndex(of: "back-squat")!)
@@ -62,7 +66,8 @@ struct CatalogTests {
                 for slot in SessionPlan.slots(for: phase, session: session) {
                     switch slot {
                     case let .fixed(id): #expect(catalog.contains(id), "\(id)")
-                    case let .ladder(ladder, start): #expect(catalog.ladder(id: ladder)?.rungs.contains(start) == true, "\(ladder)")
+                    case let .ladder(ladder, start):
+                        #expect(catalog.ladder(id: ladder)?.rungs.contains(start) == true, "\(ladder)")
                     }
                 }
             }
@@ -72,9 +77,11 @@ struct CatalogTests {
 
 @Suite("Load steps on real plates")
 struct LoadStepTests {
-    @Test("Steps up land inside 5-10 % on the available increments", arguments: [
-        (70.0, 2.5, 75.0 as Double?), (100, 2.5, 107.5), (40, 2.5, 42.5), (20, 2.5, nil), (20, 1, 21), (155, 5, 165),
-    ])
+    @Test(
+        "Steps up land inside 5-10 % on the available increments",
+        arguments: [
+            (70.0, 2.5, 75.0 as Double?), (100, 2.5, 107.5), (40, 2.5, 42.5), (20, 2.5, nil), (20, 1, 21), (155, 5, 165),
+        ])
     func stepUp(weight: Double, increment: Double, expected: Double?) {
         #expect(LoadSteps(increment: increment).stepUp(from: weight) == expected)
     }
@@ -117,14 +124,19 @@ struct BaselineTests {
     @Test("Working weights come from logged history, and an entered weight wins")
     func fromHistory() {
         let history = [
-            Workout(date: Fixture.day("2025-10-01"), exercises: [
-                LoggedExercise(exercise: "back-squat", sets: [LoggedSet(weight: 100, reps: 5), LoggedSet(weight: 120, reps: 1), LoggedSet(weight: 110, reps: 3)]),
-                LoggedExercise(exercise: "conventional-deadlift", sets: [LoggedSet(weight: 150, reps: 5)]),
-            ])
+            Workout(
+                date: Fixture.day("2025-10-01"),
+                exercises: [
+                    LoggedExercise(
+                        exercise: "back-squat",
+                        sets: [LoggedSet(weight: 100, reps: 5), LoggedSet(weight: 120, reps: 1), LoggedSet(weight: 110, reps: 3)]),
+                    LoggedExercise(exercise: "conventional-deadlift", sets: [LoggedSet(weight: 150, reps: 5)]),
+                ])
         ]
         let intake = Intake(
             date: Fixture.intakeDay, pattern: .muscular,
-            previousWorkingWeights: [WorkingWeight(exercise: "conventional-deadlift", weight: 140, reps: 5)], trainingHistory: history)
+            previousWorkingWeights: [WorkingWeight(exercise: "conventional-deadlift", weight: 140, reps: 5)],
+            trainingHistory: history)
         let lifts = Baseline.lifts(for: intake, unit: .kg)
         let squat = lifts.first { $0.exercise == "back-squat" }
         #expect(squat?.weight == 110 && squat?.reps == 3 && squat?.source == .logged)

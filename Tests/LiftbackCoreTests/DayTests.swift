@@ -3,15 +3,17 @@ import Testing
 
 @Suite("Calendar dates")
 struct DayTests {
-    @Test("ISO dates round-trip and real calendar dates only are accepted",
-          arguments: ["2026-11-21", "2024-02-29", "1999-12-31", "2000-01-01"])
+    @Test(
+        "ISO dates round-trip and real calendar dates only are accepted",
+        arguments: ["2026-11-21", "2024-02-29", "1999-12-31", "2000-01-01"])
     func roundTrip(text: String) throws {
         let day = try #require(Day(iso: text))
         #expect(day.description == text)
     }
 
-    @Test("Text that is not a calendar date is refused",
-          arguments: ["2026-02-30", "2025-02-29", "2026-13-01", "2026-1-05", "21/11/2026", "2026-11-21T10:00", "", "yesterday"])
+    @Test(
+        "Text that is not a calendar date is refused",
+        arguments: ["2026-02-30", "2025-02-29", "2026-13-01", "2026-1-05", "21/11/2026", "2026-11-21T10:00", "", "yesterday"])
     func refused(text: String) {
         #expect(Day(iso: text) == nil)
     }

@@ -9,7 +9,8 @@ enum Fixture {
     /// A muscular case with a 140 kg conventional deadlift before the back pain.
     static func liftingCase(
         asOf: String, policy: ProgressionPolicy = .painMonitoring, unit: WeightUnit = .kg,
-        plateIncrement: Double? = nil, previous: [WorkingWeight] = [.init(exercise: "conventional-deadlift", weight: 140, reps: 5)],
+        plateIncrement: Double? = nil,
+        previous: [WorkingWeight] = [.init(exercise: "conventional-deadlift", weight: 140, reps: 5)],
         workouts: [Workout] = [], checkIns: [CheckIn] = [], screens: [MovementScreen] = [],
         overrides: [Override] = [], clearances: [Clearance] = [], intakeFlags: [RedFlag] = [],
         pattern: PresentationPattern = .muscular
@@ -31,7 +32,8 @@ enum Fixture {
             exercises: [
                 LoggedExercise(
                     exercise: exercise,
-                    sets: Array(repeating: LoggedSet(weight: weight, reps: reps, tempo: tempo, pauseSeconds: pauseSeconds), count: sets))
+                    sets: Array(
+                        repeating: LoggedSet(weight: weight, reps: reps, tempo: tempo, pauseSeconds: pauseSeconds), count: sets))
             ],
             painDuring: pain, painAfter: after, nextDay: nextDay, flags: flags, stoppedEarly: stoppedEarly,
             lockedUp: lockedUp)

@@ -11,17 +11,19 @@ struct InstrumentTests {
         var testDescription: String { "\(answers) -> \(total)/\(psychosocial) \(category)" }
     }
 
-    @Test("STarT Back: total, psychosocial items 5-9 and risk group", arguments: [
-        StartBackCase(answers: [0, 0, 0, 0, 0, 0, 0, 0, 0], total: 0, psychosocial: 0, category: "low"),
-        StartBackCase(answers: [0, 0, 0, 0, 1, 1, 1, 0, 0], total: 3, psychosocial: 3, category: "low"),
-        StartBackCase(answers: [1, 1, 1, 1, 0, 0, 0, 0, 0], total: 4, psychosocial: 0, category: "medium"),
-        StartBackCase(answers: [1, 1, 0, 0, 1, 1, 1, 0, 2], total: 5, psychosocial: 3, category: "medium"),
-        StartBackCase(answers: [0, 0, 0, 0, 1, 1, 1, 1, 0], total: 4, psychosocial: 4, category: "high"),
-        StartBackCase(answers: [1, 1, 1, 1, 1, 1, 1, 1, 4], total: 9, psychosocial: 5, category: "high"),
-        // Item 9: "very much" (3) and "extremely" (4) score 1; "moderately" (2) scores 0.
-        StartBackCase(answers: [1, 0, 0, 1, 0, 1, 1, 0, 3], total: 5, psychosocial: 3, category: "medium"),
-        StartBackCase(answers: [1, 0, 0, 1, 0, 1, 1, 1, 2], total: 5, psychosocial: 3, category: "medium"),
-    ])
+    @Test(
+        "STarT Back: total, psychosocial items 5-9 and risk group",
+        arguments: [
+            StartBackCase(answers: [0, 0, 0, 0, 0, 0, 0, 0, 0], total: 0, psychosocial: 0, category: "low"),
+            StartBackCase(answers: [0, 0, 0, 0, 1, 1, 1, 0, 0], total: 3, psychosocial: 3, category: "low"),
+            StartBackCase(answers: [1, 1, 1, 1, 0, 0, 0, 0, 0], total: 4, psychosocial: 0, category: "medium"),
+            StartBackCase(answers: [1, 1, 0, 0, 1, 1, 1, 0, 2], total: 5, psychosocial: 3, category: "medium"),
+            StartBackCase(answers: [0, 0, 0, 0, 1, 1, 1, 1, 0], total: 4, psychosocial: 4, category: "high"),
+            StartBackCase(answers: [1, 1, 1, 1, 1, 1, 1, 1, 4], total: 9, psychosocial: 5, category: "high"),
+            // Item 9: "very much" (3) and "extremely" (4) score 1; "moderately" (2) scores 0.
+            StartBackCase(answers: [1, 0, 0, 1, 0, 1, 1, 0, 3], total: 5, psychosocial: 3, category: "medium"),
+            StartBackCase(answers: [1, 0, 0, 1, 0, 1, 1, 1, 2], total: 5, psychosocial: 3, category: "medium"),
+        ])
     func startBack(example: StartBackCase) throws {
         let score = try Instrument.startback.score(example.answers)
         #expect(score.score == example.total)
@@ -36,18 +38,20 @@ struct InstrumentTests {
         #expect(score.psychosocial == 3)
     }
 
-    @Test("ODI: percent of the answered sections to one decimal, with its band", arguments: [
-        ([0, 0, 0, 0, 0, 0, 0, 0, 0, 0], 0.0, "minimal"),
-        ([2, 2, 2, 2, 2, 0, 0, 0, 0, 0], 20.0, "minimal"),
-        ([2, 2, 2, 2, 2, 1, 0, 0, 0, 0], 22.0, "moderate"),
-        ([4, 4, 4, 4, 4, 0, 0, 0, 0, 0], 40.0, "moderate"),
-        ([4, 4, 4, 4, 4, 1, 0, 0, 0, 0], 42.0, "severe"),
-        ([3, 3, 3, 3, 3, 3, 3, 3, 3, 3], 60.0, "severe"),
-        ([3, 3, 3, 3, 3, 3, 3, 3, 3, 4], 62.0, "crippled"),
-        ([4, 4, 4, 4, 4, 4, 4, 4, 4, 4], 80.0, "crippled"),
-        ([4, 4, 4, 4, 4, 4, 4, 4, 4, 5], 82.0, "bed-bound"),
-        ([5, 5, 5, 5, 5, 5, 5, 5, 5, 5], 100.0, "bed-bound"),
-    ])
+    @Test(
+        "ODI: percent of the answered sections to one decimal, with its band",
+        arguments: [
+            ([0, 0, 0, 0, 0, 0, 0, 0, 0, 0], 0.0, "minimal"),
+            ([2, 2, 2, 2, 2, 0, 0, 0, 0, 0], 20.0, "minimal"),
+            ([2, 2, 2, 2, 2, 1, 0, 0, 0, 0], 22.0, "moderate"),
+            ([4, 4, 4, 4, 4, 0, 0, 0, 0, 0], 40.0, "moderate"),
+            ([4, 4, 4, 4, 4, 1, 0, 0, 0, 0], 42.0, "severe"),
+            ([3, 3, 3, 3, 3, 3, 3, 3, 3, 3], 60.0, "severe"),
+            ([3, 3, 3, 3, 3, 3, 3, 3, 3, 4], 62.0, "crippled"),
+            ([4, 4, 4, 4, 4, 4, 4, 4, 4, 4], 80.0, "crippled"),
+            ([4, 4, 4, 4, 4, 4, 4, 4, 4, 5], 82.0, "bed-bound"),
+            ([5, 5, 5, 5, 5, 5, 5, 5, 5, 5], 100.0, "bed-bound"),
+        ])
     func odi(answers: [Int], percent: Double, band: String) throws {
         let score = try Instrument.odi.score(answers)
         #expect(score.score == percent)
@@ -99,20 +103,30 @@ struct InstrumentTests {
         #expect(score.interpretation.contains("elevated"))
     }
 
-    @Test("PSFS is the mean of 1-5 activities to one decimal", arguments: [([3, 5, 6], 4.7), ([7], 7.0), ([0, 10, 10, 10, 10], 8.0)])
+    @Test(
+        "PSFS is the mean of 1-5 activities to one decimal",
+        arguments: [([3, 5, 6], 4.7), ([7], 7.0), ([0, 10, 10, 10, 10], 8.0)])
     func psfs(answers: [Int], mean: Double) throws {
         #expect(try Instrument.psfs.score(answers).score == mean)
     }
 
-    @Test("Bad answers are refused with the item named", arguments: [
-        (Instrument.startback, [1, 0, 0, 1, 0, 0, 1, 1, 5] as [Int?], InstrumentError.valueOutOfRange(instrument: .startback, item: 9, value: 5, allowed: 0...4)),
-        (.startback, [2, 0, 0, 1, 0, 0, 1, 1, 1], .valueOutOfRange(instrument: .startback, item: 1, value: 2, allowed: 0...1)),
-        (.tsk11, [1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1], .valueOutOfRange(instrument: .tsk11, item: 4, value: 0, allowed: 1...4)),
-        (.rmdq, [1, 0], .wrongCount(instrument: .rmdq, expected: 24...24, got: 2)),
-        (.psfs, [1, 2, 3, 4, 5, 6], .wrongCount(instrument: .psfs, expected: 1...5, got: 6)),
-        (.psfs, [11], .valueOutOfRange(instrument: .psfs, item: 1, value: 11, allowed: 0...10)),
-        (.fabq, [0, 0, nil, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], .missingItem(instrument: .fabq, item: 3)),
-    ])
+    @Test(
+        "Bad answers are refused with the item named",
+        arguments: [
+            (
+                Instrument.startback, [1, 0, 0, 1, 0, 0, 1, 1, 5] as [Int?],
+                InstrumentError.valueOutOfRange(instrument: .startback, item: 9, value: 5, allowed: 0...4)
+            ),
+            (
+                .startback, [2, 0, 0, 1, 0, 0, 1, 1, 1],
+                .valueOutOfRange(instrument: .startback, item: 1, value: 2, allowed: 0...1)
+            ),
+            (.tsk11, [1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1], .valueOutOfRange(instrument: .tsk11, item: 4, value: 0, allowed: 1...4)),
+            (.rmdq, [1, 0], .wrongCount(instrument: .rmdq, expected: 24...24, got: 2)),
+            (.psfs, [1, 2, 3, 4, 5, 6], .wrongCount(instrument: .psfs, expected: 1...5, got: 6)),
+            (.psfs, [11], .valueOutOfRange(instrument: .psfs, item: 1, value: 11, allowed: 0...10)),
+            (.fabq, [0, 0, nil, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], .missingItem(instrument: .fabq, item: 3)),
+        ])
     func refused(instrument: Instrument, answers: [Int?], error: InstrumentError) {
         #expect(throws: error) { try instrument.score(answers) }
         #expect(error.description.contains("\(instrument.rawValue)"))
@@ -121,7 +135,9 @@ struct InstrumentTests {
     @Test("Answer lists parse '-' as missing and name a non-number's item")
     func parsing() throws {
         #expect(try Instrument.odi.parseAnswers("1, 2,-,3") == [1, 2, nil, 3])
-        #expect(throws: InstrumentError.notANumber(instrument: .odi, item: 2, text: "x")) { try Instrument.odi.parseAnswers("1,x") }
+        #expect(throws: InstrumentError.notANumber(instrument: .odi, item: 2, text: "x")) {
+            try Instrument.odi.parseAnswers("1,x")
+        }
     }
 
     @Test("Item texts ship as data with citations and the right item counts")
@@ -141,21 +157,23 @@ struct InstrumentTests {
 
 @Suite("Change against the minimal important difference")
 struct ImportantChangeTests {
-    @Test("Published thresholds decide importance", arguments: [
-        (ChangeMeasure.odi, 40.0, 32.0, false),  // 8 points, 20 %
-        (.odi, 40, 30, true),  // 10 points
-        (.odi, 20, 14, true),  // 6 points but 30 % of baseline
-        (.odi, 20, 15, false),  // 5 points, 25 %
-        (.rmdq, 10, 7, true),  // 30 %
-        (.rmdq, 20, 16, false),  // 4 points, 20 %
-        (.rmdq, 20, 15, true),  // 5 points
-        (.psfs, 3, 5, true),
-        (.psfs, 3, 4.9, false),
-        (.tsk11, 30, 26, true),
-        (.tsk11, 30, 27, false),
-        (.pain, 6, 4, true),
-        (.pain, 6, 5, false),
-    ])
+    @Test(
+        "Published thresholds decide importance",
+        arguments: [
+            (ChangeMeasure.odi, 40.0, 32.0, false),  // 8 points, 20 %
+            (.odi, 40, 30, true),  // 10 points
+            (.odi, 20, 14, true),  // 6 points but 30 % of baseline
+            (.odi, 20, 15, false),  // 5 points, 25 %
+            (.rmdq, 10, 7, true),  // 30 %
+            (.rmdq, 20, 16, false),  // 4 points, 20 %
+            (.rmdq, 20, 15, true),  // 5 points
+            (.psfs, 3, 5, true),
+            (.psfs, 3, 4.9, false),
+            (.tsk11, 30, 26, true),
+            (.tsk11, 30, 27, false),
+            (.pain, 6, 4, true),
+            (.pain, 6, 5, false),
+        ])
     func thresholds(measure: ChangeMeasure, baseline: Double, current: Double, important: Bool) {
         let change = ImportantChange(measure: measure, baseline: baseline, current: current)
         #expect(change.important == important)

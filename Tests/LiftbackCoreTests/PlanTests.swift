@@ -5,10 +5,13 @@ import Testing
 struct PlanTests {
     func phase(_ c: Case) -> Phase { Fixture.engine.nextPrescription(for: c).phase }
 
-    @Test("A muscular case moves settle -> restore -> build -> reintroduce at the expected pace when responses allow",
-          arguments: [("2026-01-05", Phase.settle), ("2026-01-06", .settle), ("2026-01-07", .restoreMovement),
-                      ("2026-01-11", .restoreMovement), ("2026-01-12", .buildCapacity), ("2026-01-25", .buildCapacity),
-                      ("2026-01-26", .reintroduceLifting)])
+    @Test(
+        "A muscular case moves settle -> restore -> build -> reintroduce at the expected pace when responses allow",
+        arguments: [
+            ("2026-01-05", Phase.settle), ("2026-01-06", .settle), ("2026-01-07", .restoreMovement),
+            ("2026-01-11", .restoreMovement), ("2026-01-12", .buildCapacity), ("2026-01-25", .buildCapacity),
+            ("2026-01-26", .reintroduceLifting),
+        ])
     func muscularPace(asOf: String, expected: Phase) {
         #expect(phase(Fixture.liftingCase(asOf: asOf)) == expected)
     }
@@ -30,7 +33,8 @@ struct PlanTests {
             exercises: [LoggedExercise(exercise: "front-plank", sets: [LoggedSet(holdSeconds: 30)])],
             painDuring: 6, painAfter: 6, nextDay: .worse)
         #expect(phase(Fixture.liftingCase(asOf: "2026-01-26", workouts: [flare])) == .buildCapacity)
-        #expect(phase(Fixture.liftingCase(asOf: "2026-01-31", workouts: [flare])) == .buildCapacity, "pain 6 a week ago still counts")
+        #expect(
+            phase(Fixture.liftingCase(asOf: "2026-01-31", workouts: [flare])) == .buildCapacity, "pain 6 a week ago still counts")
         #expect(phase(Fixture.liftingCase(asOf: "2026-02-01", workouts: [flare])) == .reintroduceLifting)
     }
 
@@ -50,7 +54,8 @@ struct PlanTests {
 
     @Test("A clinician's phase override is followed from its date and explained")
     func phaseOverride() {
-        let override = Override(kind: .phase, date: Fixture.day("2026-01-20"), by: "Dr Ada", phase: .restoreMovement, note: "Give it another week.")
+        let override = Override(
+            kind: .phase, date: Fixture.day("2026-01-20"), by: "Dr Ada", phase: .restoreMovement, note: "Give it another week.")
         let prescription = Fixture.engine.nextPrescription(for: Fixture.liftingCase(asOf: "2026-01-22", overrides: [override]))
         #expect(prescription.phase == .restoreMovement)
         #expect(prescription.phaseSince == Fixture.day("2026-01-20"))
@@ -61,7 +66,9 @@ struct PlanTests {
     func sessions() {
         #expect(Fixture.engine.nextPrescription(for: Fixture.liftingCase(asOf: "2026-01-14")).session == .daily)
         let weekKinds = (0..<7).map { offset in
-            Fixture.engine.nextPrescription(for: Fixture.liftingCase(asOf: Fixture.day("2026-02-02").adding(days: offset).description)).session
+            Fixture.engine.nextPrescription(
+                for: Fixture.liftingCase(asOf: Fixture.day("2026-02-02").adding(days: offset).description)
+            ).session
         }
         #expect(weekKinds == [.lowerBody, .mobilityCore, .upperBody, .activeRecovery, .fullBody, .activeRecovery, .rest])
     }

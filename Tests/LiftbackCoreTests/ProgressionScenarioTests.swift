@@ -28,7 +28,9 @@ struct ProgressionScenarioTests {
         #expect(line.decision == .progress && line.lever == .load)
         #expect(line.weight == 75)
         #expect(line.rule == "load-progress")
-        #expect(line.reasons == ["Load +7 % to 75 kg: the last session on 2026-02-02 peaked at 3/10 and settled by the next morning."])
+        #expect(
+            line.reasons == ["Load +7 % to 75 kg: the last session on 2026-02-02 peaked at 3/10 and settled by the next morning."]
+        )
     }
 
     @Test("Pain above 5/10 drops back one step", arguments: [6, 7, 10])
@@ -73,7 +75,10 @@ struct ProgressionScenarioTests {
     func climbingSymptoms() throws {
         let c = Fixture.liftingCase(
             asOf: "2026-02-16",
-            workouts: [Fixture.session("2026-02-02", weight: 70, pain: 1, after: 1), Fixture.session("2026-02-09", weight: 75, pain: 2, after: 2)],
+            workouts: [
+                Fixture.session("2026-02-02", weight: 70, pain: 1, after: 1),
+                Fixture.session("2026-02-09", weight: 75, pain: 2, after: 2),
+            ],
             checkIns: [
                 CheckIn(date: Fixture.day("2026-02-04"), pain: 1), CheckIn(date: Fixture.day("2026-02-06"), pain: 1),
                 CheckIn(date: Fixture.day("2026-02-11"), pain: 4), CheckIn(date: Fixture.day("2026-02-13"), pain: 5),
@@ -94,8 +99,9 @@ struct ProgressionScenarioTests {
         #expect(line.decision == .regress && (line.weight ?? 99) < 70)
     }
 
-    @Test("Pain-free policy holds on any pain and progresses only without it",
-          arguments: [(0, Decision.progress), (1, .hold), (3, .hold)])
+    @Test(
+        "Pain-free policy holds on any pain and progresses only without it",
+        arguments: [(0, Decision.progress), (1, .hold), (3, .hold)])
     func painFreePolicy(pain: Int, decision: Decision) throws {
         let c = Fixture.liftingCase(
             asOf: "2026-02-09", policy: .painFree, workouts: [Fixture.session("2026-02-02", weight: 70, pain: pain, after: 0)])
@@ -104,8 +110,9 @@ struct ProgressionScenarioTests {
         if decision == .hold { #expect(line.rule == "pain-free-policy-hold" && line.weight == 70) }
     }
 
-    @Test("Pain monitoring accepts up to 5/10 and a next day that is the same as before",
-          arguments: [(5, NextDayResponse.settled), (4, .same)])
+    @Test(
+        "Pain monitoring accepts up to 5/10 and a next day that is the same as before",
+        arguments: [(5, NextDayResponse.settled), (4, .same)])
     func painMonitoringAcceptable(pain: Int, nextDay: NextDayResponse) throws {
         let c = Fixture.liftingCase(
             asOf: "2026-02-09", workouts: [Fixture.session("2026-02-02", weight: 70, pain: pain, after: pain, nextDay: nextDay)])
@@ -149,32 +156,44 @@ struct ProgressionScenarioTests {
 
         let failedLater = Fixture.liftingCase(
             asOf: "2026-02-09", workouts: workouts,
-            screens: [MovementScreen(date: Fixture.day("2026-02-05"), passed: true), MovementScreen(date: Fixture.day("2026-02-07"), passed: false)])
+            screens: [
+                MovementScreen(date: Fixture.day("2026-02-05"), passed: true),
+                MovementScreen(date: Fixture.day("2026-02-07"), passed: false),
+            ])
         #expect(try hinge(failedLater).weight == 120, "a later failed screen withdraws the pass")
     }
 
     @Test("When plates cannot make a 5-10 % step, tempo, then a pause, then an extra set move instead")
     func otherLevers() throws {
-        let tempo = try hinge(Fixture.liftingCase(asOf: "2026-02-09", plateIncrement: 10, workouts: [Fixture.session("2026-02-02", weight: 70)]))
+        let tempo = try hinge(
+            Fixture.liftingCase(asOf: "2026-02-09", plateIncrement: 10, workouts: [Fixture.session("2026-02-02", weight: 70)]))
         #expect(tempo.lever == .tempo && tempo.weight == 70 && tempo.tempo == "3-1-2")
         #expect(tempo.reasons[0].contains("cannot make a 5-10 % step"))
 
-        let pause = try hinge(Fixture.liftingCase(
-            asOf: "2026-02-16", plateIncrement: 10,
-            workouts: [Fixture.session("2026-02-02", weight: 70), Fixture.session("2026-02-09", weight: 70, tempo: "3-1-2")]))
+        let pause = try hinge(
+            Fixture.liftingCase(
+                asOf: "2026-02-16", plateIncrement: 10,
+                workouts: [Fixture.session("2026-02-02", weight: 70), Fixture.session("2026-02-09", weight: 70, tempo: "3-1-2")]))
         #expect(pause.lever == .pause && pause.pauseSeconds == 2 && pause.tempo == "3-1-2")
 
-        let sets = try hinge(Fixture.liftingCase(
-            asOf: "2026-02-23", plateIncrement: 10,
-            workouts: [Fixture.session("2026-02-09", weight: 70, tempo: "3-1-2"), Fixture.session("2026-02-16", weight: 70, tempo: "3-1-2", pauseSeconds: 2)]))
+        let sets = try hinge(
+            Fixture.liftingCase(
+                asOf: "2026-02-23", plateIncrement: 10,
+                workouts: [
+                    Fixture.session("2026-02-09", weight: 70, tempo: "3-1-2"),
+                    Fixture.session("2026-02-16", weight: 70, tempo: "3-1-2", pauseSeconds: 2),
+                ]))
         #expect(sets.lever == .sets && sets.sets == 4)
     }
 
     @Test("A lever that proves too much is the step taken back")
     func regressUndoesLever() throws {
-        let line = try hinge(Fixture.liftingCase(
-            asOf: "2026-02-13", plateIncrement: 10,
-            workouts: [Fixture.session("2026-02-02", weight: 70), Fixture.session("2026-02-09", weight: 70, pain: 7, tempo: "3-1-2")]))
+        let line = try hinge(
+            Fixture.liftingCase(
+                asOf: "2026-02-13", plateIncrement: 10,
+                workouts: [
+                    Fixture.session("2026-02-02", weight: 70), Fixture.session("2026-02-09", weight: 70, pain: 7, tempo: "3-1-2"),
+                ]))
         #expect(line.decision == .regress && line.lever == .tempo && line.tempo == nil && line.weight == 70)
     }
 
@@ -189,7 +208,9 @@ struct ProgressionScenarioTests {
         let previous = [WorkingWeight(exercise: "conventional-deadlift", weight: 315, reps: 5)]
         let start = try hinge(Fixture.liftingCase(asOf: "2026-02-02", unit: .lb, previous: previous))
         #expect(start.weight == 155 && start.unit == .lb)
-        let next = try hinge(Fixture.liftingCase(asOf: "2026-02-09", unit: .lb, previous: previous, workouts: [Fixture.session("2026-02-02", weight: 155)]))
+        let next = try hinge(
+            Fixture.liftingCase(
+                asOf: "2026-02-09", unit: .lb, previous: previous, workouts: [Fixture.session("2026-02-02", weight: 155)]))
         #expect(next.weight == 165)
         #expect(next.reasons[0].contains("165 lb"))
     }
@@ -223,10 +244,14 @@ struct ProgressionScenarioTests {
     func bodyweightDose() throws {
         let c = Fixture.liftingCase(
             asOf: "2026-01-20",
-            workouts: [Workout(
-                date: Fixture.day("2026-01-16"),
-                exercises: [LoggedExercise(exercise: "front-plank", sets: Array(repeating: LoggedSet(holdSeconds: 30), count: 3))],
-                painDuring: 1, painAfter: 1, nextDay: .settled)])
+            workouts: [
+                Workout(
+                    date: Fixture.day("2026-01-16"),
+                    exercises: [
+                        LoggedExercise(exercise: "front-plank", sets: Array(repeating: LoggedSet(holdSeconds: 30), count: 3))
+                    ],
+                    painDuring: 1, painAfter: 1, nextDay: .settled)
+            ])
         let prescription = Fixture.engine.nextPrescription(for: c)
         let plank = try #require(prescription.exercises.first { $0.exercise == "front-plank" })
         #expect(plank.decision == .progress && plank.holdSeconds == 35 && plank.lever == .hold)

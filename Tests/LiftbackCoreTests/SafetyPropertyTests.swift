@@ -16,7 +16,9 @@ struct SafetyPropertyTests {
         var nextDay: NextDayResponse?
         var deviates: Bool
         var flag: RedFlag?
-        var description: String { "+\(gap)d pain \(pain)/\(after) \(nextDay?.rawValue ?? "-")\(deviates ? " deviates" : "")\(flag.map { " \($0.rawValue)" } ?? "")" }
+        var description: String {
+            "+\(gap)d pain \(pain)/\(after) \(nextDay?.rawValue ?? "-")\(deviates ? " deviates" : "")\(flag.map { " \($0.rawValue)" } ?? "")"
+        }
     }
 
     struct Setup: Sendable, CustomStringConvertible {
@@ -30,20 +32,25 @@ struct SafetyPropertyTests {
     }
 
     static let nextDays: [NextDayResponse?] = [.settled, .settled, .settled, .settled, .same, .worse, nil]
-    static let flags: [RedFlag?] = [nil, nil, nil, nil, nil, nil, nil, nil, .radiatingLegPain, .saddleNumbness, .fever, .ageOver50]
+    static let flags: [RedFlag?] = [
+        nil, nil, nil, nil, nil, nil, nil, nil, .radiatingLegPain, .saddleNumbness, .fever, .ageOver50,
+    ]
 
     static let day = zip(
         Gen.int(in: 1...5), Gen.int(in: 0...10), Gen.int(in: 0...10), Gen.int(in: 0...(nextDays.count - 1)),
         Gen.int(in: 0...9), Gen.int(in: 0...(flags.count - 1))
     ).map { gap, pain, after, next, deviate, flag in
-        Day(gap: gap, pain: pain < 9 ? pain / 3 : pain, after: min(after, pain), nextDay: nextDays[next], deviates: deviate == 0, flag: flags[flag])
+        Day(
+            gap: gap, pain: pain < 9 ? pain / 3 : pain, after: min(after, pain), nextDay: nextDays[next], deviates: deviate == 0,
+            flag: flags[flag])
     }
 
     static let setup = zip(
         Gen.int(in: 40...260), Gen.bool, Gen.bool, Gen.bool, Gen.bool, day.array(of: 1...40)
     ).map { previous, pounds, painFree, screen, clear, days in
-        Setup(previous: previous, unit: pounds ? .lb : .kg, policy: painFree ? .painFree : .painMonitoring, screen: screen,
-              clearFlags: clear, days: days)
+        Setup(
+            previous: previous, unit: pounds ? .lb : .kg, policy: painFree ? .painFree : .painMonitoring, screen: screen,
+            clearFlags: clear, days: days)
     }
 
     /// Replays a setup, checking `check` before each training day and at the end.
@@ -51,11 +58,13 @@ struct SafetyPropertyTests {
         let intake = Fixture.day("2026-01-05")
         var c = Case(
             asOf: intake, policy: setup.policy, unit: setup.unit,
-            intake: Intake(date: intake, pattern: .muscular, previousWorkingWeights: [
-                WorkingWeight(exercise: "conventional-deadlift", weight: Double(setup.previous), reps: 5),
-                WorkingWeight(exercise: "back-squat", weight: Double(setup.previous) * 0.8, reps: 5),
-                WorkingWeight(exercise: "bench-press", weight: Double(setup.previous) * 0.6, reps: 5),
-            ]),
+            intake: Intake(
+                date: intake, pattern: .muscular,
+                previousWorkingWeights: [
+                    WorkingWeight(exercise: "conventional-deadlift", weight: Double(setup.previous), reps: 5),
+                    WorkingWeight(exercise: "back-squat", weight: Double(setup.previous) * 0.8, reps: 5),
+                    WorkingWeight(exercise: "bench-press", weight: Double(setup.previous) * 0.6, reps: 5),
+                ]),
             screens: setup.screen ? [MovementScreen(date: intake.adding(days: 30), passed: true)] : [])
         var date = intake.adding(days: 24)
         for day in setup.days {
@@ -66,12 +75,15 @@ struct SafetyPropertyTests {
             let exercises = prescription.exercises.filter { $0.decision != .stop }.map { line -> LoggedExercise in
                 var weight = line.weight ?? (Catalog.standard[line.exercise]?.loaded == true ? 20 : nil)
                 if day.deviates, let chosen = weight { weight = chosen * 1.9 }
-                let set = LoggedSet(weight: weight, reps: line.reps, holdSeconds: line.holdSeconds ?? line.minutes, tempo: line.tempo,
-                                    pauseSeconds: line.pauseSeconds)
+                let set = LoggedSet(
+                    weight: weight, reps: line.reps, holdSeconds: line.holdSeconds ?? line.minutes, tempo: line.tempo,
+                    pauseSeconds: line.pauseSeconds)
                 return LoggedExercise(exercise: line.exercise, sets: Array(repeating: set, count: line.sets))
             }
-            c.workouts.append(Workout(date: date, exercises: exercises, painDuring: day.pain, painAfter: day.after, nextDay: day.nextDay,
-                                      flags: day.flag.map { [$0] } ?? []))
+            c.workouts.append(
+                Workout(
+                    date: date, exercises: exercises, painDuring: day.pain, painAfter: day.after, nextDay: day.nextDay,
+                    flags: day.flag.map { [$0] } ?? []))
             if setup.clearFlags, let flag = day.flag {
                 c.clearances.append(Clearance(flag: flag, date: date.adding(days: 3)))
             }
@@ -107,7 +119,9 @@ struct SafetyPropertyTests {
         await propertyCheck(count: 150, input: Self.setup) { setup in
             Self.simulate(setup) { c, prescription in
                 for line in prescription.exercises {
-                    guard let weight = line.weight, let last = Self.lastWeight(c, line.exercise), last.weight > 0 else { continue }
+                    guard let weight = line.weight, let last = Self.lastWeight(c, line.exercise), last.weight > 0 else {
+                        continue
+                    }
                     #expect(weight <= last.weight * 1.10 + 1e-9, "\(line.exercise): \(weight) after \(last.weight) on \(c.asOf)")
                     if weight > last.weight {
                         // Everything lifted on this exercise in the past week was at the last weight.

@@ -6,17 +6,19 @@ struct TriageTests {
     @Test("Each flag alone gives the disposition of its level", arguments: RedFlag.allCases)
     func singleFlag(flag: RedFlag) {
         let result = Triage.assess([flag])
-        let expected: Disposition = switch flag.level {
-        case .emergency: .emergency
-        case .urgent: .urgent
-        case .clinician: .clinician
-        case .weak: .proceed
-        }
+        let expected: Disposition =
+            switch flag.level {
+            case .emergency: .emergency
+            case .urgent: .urgent
+            case .clinician: .clinician
+            case .weak: .proceed
+            }
         #expect(result.disposition == expected)
     }
 
-    @Test("Cauda-equina signs are always an emergency, whatever else is reported",
-          arguments: [RedFlag.bladderBowelDysfunction, .saddleNumbness, .bilateralLegSymptoms, .progressiveLegWeakness])
+    @Test(
+        "Cauda-equina signs are always an emergency, whatever else is reported",
+        arguments: [RedFlag.bladderBowelDysfunction, .saddleNumbness, .bilateralLegSymptoms, .progressiveLegWeakness])
     func caudaEquinaAlwaysEmergency(flag: RedFlag) {
         let result = Triage.assess([flag, .fever, .radiatingLegPain, .ageOver50, .cancerHistory])
         #expect(result.disposition == .emergency)
@@ -66,7 +68,9 @@ struct TriageTests {
     func flagInSessionPausesPlan() {
         let c = Fixture.liftingCase(
             asOf: "2026-02-09",
-            workouts: [Fixture.session("2026-02-02", weight: 70), Fixture.session("2026-02-06", weight: 70, flags: [.numbnessTingling])])
+            workouts: [
+                Fixture.session("2026-02-02", weight: 70), Fixture.session("2026-02-06", weight: 70, flags: [.numbnessTingling]),
+            ])
         let prescription = Fixture.engine.nextPrescription(for: c)
         #expect(prescription.disposition == .clinician)
         #expect(prescription.exercises.allSatisfy { $0.weight == nil })
@@ -77,7 +81,8 @@ struct TriageTests {
 
     @Test("Emergency and urgent dispositions hold no plan at all", arguments: [RedFlag.saddleNumbness, .fever])
     func noPlanOnEmergency(flag: RedFlag) {
-        let c = Fixture.liftingCase(asOf: "2026-02-09", checkIns: [CheckIn(date: Fixture.day("2026-02-08"), pain: 4, flags: [flag])])
+        let c = Fixture.liftingCase(
+            asOf: "2026-02-09", checkIns: [CheckIn(date: Fixture.day("2026-02-08"), pain: 4, flags: [flag])])
         let prescription = Fixture.engine.nextPrescription(for: c)
         #expect(prescription.disposition.stopsLoading)
         #expect(prescription.exercises.isEmpty && prescription.dailyRoutine.isEmpty)

@@ -64,7 +64,9 @@ public enum Baseline {
             for logged in workout.exercises {
                 for set in logged.sets {
                     guard let weight = set.weight, weight > 0, let reps = set.reps, reps >= workingSetMinReps else { continue }
-                    if let best = result[logged.exercise], best.weight > weight || (best.weight == weight && best.reps >= reps) { continue }
+                    if let best = result[logged.exercise], best.weight > weight || (best.weight == weight && best.reps >= reps) {
+                        continue
+                    }
                     result[logged.exercise] = BaselineLift(
                         exercise: logged.exercise, weight: weight, reps: reps, unit: unit, source: .logged,
                         date: workout.date)

@@ -86,7 +86,8 @@ struct NameTable: Sendable {
     /// collision only costs one more string comparison.
     static func hash(_ name: String) -> Int {
         let mixed: UInt64? = name.utf8.withContiguousStorageIfAvailable { bytes in
-            var head: UInt64 = 0, tail: UInt64 = 0
+            var head: UInt64 = 0
+            var tail: UInt64 = 0
             let count = bytes.count
             for offset in 0..<min(8, count) {
                 head |= UInt64(bytes[offset]) << (8 * UInt64(offset))

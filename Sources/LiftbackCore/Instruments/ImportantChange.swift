@@ -65,10 +65,12 @@ public struct ImportantChange: Codable, Sendable, Equatable {
         let byPoints = size >= points - 1e-9
         let byFraction = fraction.map { baseline != 0 && size >= $0 * abs(baseline) - 1e-9 } ?? false
         important = direction != .unchanged && (byPoints || byFraction)
-        let thresholdText = fraction.map { "\(formatNumber(points)) points or \(Int($0 * 100)) % of the baseline" }
+        let thresholdText =
+            fraction.map { "\(formatNumber(points)) points or \(Int($0 * 100)) % of the baseline" }
             ?? "\(formatNumber(points)) points"
         let movedText = "\(formatNumber(baseline)) to \(formatNumber(current))"
-        explanation = important
+        explanation =
+            important
             ? "\(measure.rawValue) moved from \(movedText): an important \(direction == .improved ? "improvement" : "worsening") (the threshold is \(thresholdText))."
             : "\(measure.rawValue) moved from \(movedText): within the range of ordinary variation (an important change is \(thresholdText))."
     }

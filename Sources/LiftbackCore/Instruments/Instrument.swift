@@ -52,7 +52,8 @@ public enum InstrumentError: Error, Equatable, Sendable, CustomStringConvertible
     public var description: String {
         switch self {
         case let .wrongCount(instrument, expected, got):
-            let want = expected.lowerBound == expected.upperBound
+            let want =
+                expected.lowerBound == expected.upperBound
                 ? "\(expected.lowerBound)" : "\(expected.lowerBound) to \(expected.upperBound)"
             return "\(instrument.rawValue): expected \(want) answers, got \(got)"
         case let .valueOutOfRange(instrument, item, value, allowed):
@@ -62,7 +63,8 @@ public enum InstrumentError: Error, Equatable, Sendable, CustomStringConvertible
         case let .missingItem(instrument, item):
             return "\(instrument.rawValue) item \(item): an answer is required"
         case let .notComputable(instrument, missing):
-            return "\(instrument.rawValue): not computable with \(missing.count) sections missing (items \(missing.map(String.init).joined(separator: ", "))); at most one may be missing"
+            return
+                "\(instrument.rawValue): not computable with \(missing.count) sections missing (items \(missing.map(String.init).joined(separator: ", "))); at most one may be missing"
         }
     }
 

@@ -49,11 +49,13 @@ extension Instrument {
         let total = itemScores.reduce(0, +)
         let psychosocial = itemScores[4...8].reduce(0, +)
         let category = total <= 3 ? "low" : psychosocial >= 4 ? "high" : "medium"
-        let reading = switch category {
-        case "low": "Low risk of a long course: simple advice and graded activity usually suffice."
-        case "high": "High risk: worries and low mood are weighing on recovery, so psychologically informed physiotherapy helps most."
-        default: "Medium risk: physiotherapy-led exercise and support are recommended."
-        }
+        let reading =
+            switch category {
+            case "low": "Low risk of a long course: simple advice and graded activity usually suffice."
+            case "high":
+                "High risk: worries and low mood are weighing on recovery, so psychologically informed physiotherapy helps most."
+            default: "Medium risk: physiotherapy-led exercise and support are recommended."
+            }
         return InstrumentScore(
             instrument: .startback, score: Double(total), category: category, psychosocial: psychosocial,
             range: 0...9, answered: 9, interpretation: reading)
@@ -82,14 +84,17 @@ extension Instrument {
         let total = values.reduce(0, +)
         return InstrumentScore(
             instrument: .tsk11, score: Double(total), range: 11...44, answered: 11,
-            interpretation: "Fear of movement scored \(total) of 44; lower is better. Follow it over time: a fall of 4 or more is a real change.")
+            interpretation:
+                "Fear of movement scored \(total) of 44; lower is better. Follow it over time: a fall of 4 or more is a real change."
+        )
     }
 
     /// FABQ: physical activity = items 2-5 (0-24); work = items 6, 7, 9, 10, 11, 12, 15 (0-42).
     static func scoreFABQ(_ values: [Int]) -> InstrumentScore {
         let physical = FABQ.physicalActivityItems.map { values[$0 - 1] }.reduce(0, +)
         let work = FABQ.workItems.map { values[$0 - 1] }.reduce(0, +)
-        var reading = physical > FABQ.physicalActivityElevatedAbove
+        var reading =
+            physical > FABQ.physicalActivityElevatedAbove
             ? "Beliefs that activity will harm the back are elevated (physical activity \(physical) > \(FABQ.physicalActivityElevatedAbove))."
             : "Beliefs about physical activity are not elevated (physical activity \(physical) of 24)."
         if work > FABQ.workHighRiskAbove {
@@ -122,7 +127,8 @@ public enum FABQ {
 
 /// Oswestry Disability Index bands (Fairbank & Pynsent 2000).
 public enum ODIBand: String, Codable, Sendable, CaseIterable {
-    case minimal, moderate, severe, crippled, bedBound = "bed-bound"
+    case minimal, moderate, severe, crippled
+    case bedBound = "bed-bound"
 
     /// Section names of ODI v2.1a, in order. Item texts are licensed and supplied by a deployment.
     public static let sections = [
@@ -131,13 +137,14 @@ public enum ODIBand: String, Codable, Sendable, CaseIterable {
     ]
 
     public init(percent: Double) {
-        self = switch percent {
-        case ...20: .minimal
-        case ...40: .moderate
-        case ...60: .severe
-        case ...80: .crippled
-        default: .bedBound
-        }
+        self =
+            switch percent {
+            case ...20: .minimal
+            case ...40: .moderate
+            case ...60: .severe
+            case ...80: .crippled
+            default: .bedBound
+            }
     }
 
     var reading: String {

@@ -82,7 +82,11 @@ extension CaseError {
     public init(decodingError: DecodingError) {
         func path(_ codingPath: [any CodingKey]) -> String {
             codingPath.reduce(into: "") { text, key in
-                if let index = key.intValue { text += "[\(index)]" } else { text += text.isEmpty ? key.stringValue : ".\(key.stringValue)" }
+                if let index = key.intValue {
+                    text += "[\(index)]"
+                } else {
+                    text += text.isEmpty ? key.stringValue : ".\(key.stringValue)"
+                }
             }
         }
         switch decodingError {

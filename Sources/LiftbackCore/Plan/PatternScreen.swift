@@ -56,6 +56,8 @@ public struct PatternAssessment: Codable, Sendable, Equatable {
         return PatternAssessment(
             pattern: pattern, summary: pattern.summary, expectedTimeline: pattern.expectedTimeline,
             reasons: reasons.isEmpty ? ["No pattern answers were given."] : reasons,
-            disclaimer: "This is a likely pattern to pace the plan, not a diagnosis. A physiotherapist or doctor can examine you to confirm it.")
+            disclaimer:
+                "This is a likely pattern to pace the plan, not a diagnosis. A physiotherapist or doctor can examine you to confirm it."
+        )
     }
 }

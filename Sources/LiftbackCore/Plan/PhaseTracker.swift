@@ -29,7 +29,10 @@ public enum PhaseTracker {
         var since = intake.date
         var reasons: [String] = []
         let phaseOverrides = overrides.filter { $0.kind == .phase && $0.date <= asOf }.sorted { $0.date < $1.date }
-        var overrideIndex = 0, badIndex = 0, painIndex = 0, toleratedIndex = 0
+        var overrideIndex = 0
+        var badIndex = 0
+        var painIndex = 0
+        var toleratedIndex = 0
         var lastBad: Day?
         var lastPain: (day: Day, pain: Int)?
         var toleratedSinceEntry = 0
@@ -63,8 +66,9 @@ public enum PhaseTracker {
                 overrideIndex += 1
             }
             if !overridden, let gate = PhaseGate.leaving(phase), let next = phase.next,
-                gateMet(gate, phase: phase, since: since, day: day, pattern: intake.pattern, lastBad: lastBad,
-                        lastPain: lastPain, tolerated: toleratedSinceEntry, evidence: evidence)
+                gateMet(
+                    gate, phase: phase, since: since, day: day, pattern: intake.pattern, lastBad: lastBad,
+                    lastPain: lastPain, tolerated: toleratedSinceEntry, evidence: evidence)
             {
                 reasons = [openingReason(next, from: phase, on: day, gate: gate, lastPain: lastPain, evidence: evidence)]
                 phase = next
@@ -105,10 +109,12 @@ public enum PhaseTracker {
         _ next: Phase, from phase: Phase, on day: Day, gate: PhaseGate, lastPain: (day: Day, pain: Int)?,
         evidence: Evidence
     ) -> String {
-        var text = "\(next.title) since \(day): \(phase.title.lowercased()) lasted its minimum time with no session that was too much in the last \(gate.quietDays) day\(gate.quietDays == 1 ? "" : "s")"
+        var text =
+            "\(next.title) since \(day): \(phase.title.lowercased()) lasted its minimum time with no session that was too much in the last \(gate.quietDays) day\(gate.quietDays == 1 ? "" : "s")"
         if let lastPain { text += ", and pain was \(lastPain.pain)/10 at the latest report" }
         if let share = gate.liftShare {
-            text += evidence.hasMainLiftBaseline
+            text +=
+                evidence.hasMainLiftBaseline
                 ? ", and a main lift reached \(Int(share * 100)) % of its previous working weight"
                 : ", and \(gate.toleratedSessions ?? 0) loaded sessions went well"
         }
@@ -119,9 +125,11 @@ public enum PhaseTracker {
         -> String
     {
         let earliest = since.adding(days: minDays(gate, pattern))
-        var text = "\(next.title) opens from \(earliest) at the earliest, once \(gate.quietDays) day\(gate.quietDays == 1 ? "" : "s") pass without a session that was too much and pain stays at or below \(gate.maxPain)/10"
+        var text =
+            "\(next.title) opens from \(earliest) at the earliest, once \(gate.quietDays) day\(gate.quietDays == 1 ? "" : "s") pass without a session that was too much and pain stays at or below \(gate.maxPain)/10"
         if let share = gate.liftShare {
-            text += evidence.hasMainLiftBaseline
+            text +=
+                evidence.hasMainLiftBaseline
                 ? ", and a main lift is back to \(Int(share * 100)) % of its previous working weight with a settled next day"
                 : ", and \(gate.toleratedSessions ?? 0) loaded sessions have gone well"
         }

@@ -6,7 +6,8 @@ extension Engine {
             alerts.append(
                 Alert(
                     id: "red-flag",
-                    message: "\(triage.flags.filter { $0.level != .weak }.map(\.rawValue).joined(separator: ", ")): \(triage.disposition.guidance ?? "")"
+                    message:
+                        "\(triage.flags.filter { $0.level != .weak }.map(\.rawValue).joined(separator: ", ")): \(triage.disposition.guidance ?? "")"
                 ))
         }
         let cycles = FlareCycles.detect(
@@ -16,7 +17,8 @@ extension Engine {
             alerts.append(
                 Alert(
                     id: "flare-up-cycle",
-                    message: "A pattern of flare, rest and flare again has repeated \(cycles.count) times (\(dates)). Long rests lower what the back tolerates; steady, lighter training through the next flare builds capacity instead."
+                    message:
+                        "A pattern of flare, rest and flare again has repeated \(cycles.count) times (\(dates)). Long rests lower what the back tolerates; steady, lighter training through the next flare builds capacity instead."
                 ))
         }
         if let climb = timeline.events.last(where: { $0.kind == .climbing }),
@@ -25,7 +27,8 @@ extension Engine {
             alerts.append(
                 Alert(
                     id: "climbing-symptoms",
-                    message: "Symptoms are climbing: \(climb.reason). Loads step back and hold for a week; that usually settles things."
+                    message:
+                        "Symptoms are climbing: \(climb.reason). Loads step back and hold for a week; that usually settles things."
                 ))
         }
         if let stalled = stalledMessage(c, history: history, phase: phase) {
@@ -48,7 +51,8 @@ extension Engine {
         let recent = history.workoutDays.filter { $0 > windowStart }.count
         let steppedUp = history.lastStepUp.map { $0 > windowStart } ?? false
         if recent >= 3, !steppedUp, c.intake.date < windowStart {
-            return "Nothing has stepped up in \(settings.stalledAfterDaysWithoutProgress) days across \(recent) sessions. Worth a look at the reasons on each exercise: missing next-day answers or repeated setbacks are the usual causes."
+            return
+                "Nothing has stepped up in \(settings.stalledAfterDaysWithoutProgress) days across \(recent) sessions. Worth a look at the reasons on each exercise: missing next-day answers or repeated setbacks are the usual causes."
         }
         return nil
     }

@@ -28,8 +28,9 @@ public struct Engine: Sendable {
         func prescribe(_ slot: Slot) -> PrescribedExercise? {
             guard let (exercise, ladder) = resolve(slot, phase: phase, history: history, swaps: swaps) else { return nil }
             let (prescribed, slotSignals) = ExerciseRules.decide(
-                context(for: exercise, ladder: ladder, c, phase: phase.phase, session: session, history: history,
-                        baseline: baseline, timeline: timeline))
+                context(
+                    for: exercise, ladder: ladder, c, phase: phase.phase, session: session, history: history,
+                    baseline: baseline, timeline: timeline))
             signals.screenNeeded = signals.screenNeeded || slotSignals.screenNeeded
             return prescribed
         }
@@ -47,15 +48,18 @@ public struct Engine: Sendable {
             reasons.append(contentsOf: c.overrides.filter { $0.kind == .note && $0.date <= c.asOf }.compactMap(\.note).suffix(1))
         }
         var notes = triage.notes
-        notes.append(contentsOf: c.overrides.filter { $0.kind == .note && $0.date <= c.asOf }.suffix(3).map {
-            "Note from \($0.by ?? "your clinician") on \($0.date): \($0.note ?? "")"
-        })
+        notes.append(
+            contentsOf: c.overrides.filter { $0.kind == .note && $0.date <= c.asOf }.suffix(3).map {
+                "Note from \($0.by ?? "your clinician") on \($0.date): \($0.note ?? "")"
+            })
         return Prescription(
             asOf: c.asOf, disposition: triage.disposition, phase: phase.phase, phaseSince: phase.since,
             phaseReasons: phase.reasons, session: session, exercises: exercises, alerts: alerts, reasons: reasons,
             notes: notes, policy: c.policy, unit: c.unit, pattern: c.intake.pattern,
             expectedTimeline: c.intake.pattern.expectedTimeline, dailyRoutine: routine,
-            week: SessionPlan.week.enumerated().map { PlannedDay(weekday: $0.offset + 1, session: $0.element.0, description: $0.element.1) },
+            week: SessionPlan.week.enumerated().map {
+                PlannedDay(weekday: $0.offset + 1, session: $0.element.0, description: $0.element.1)
+            },
             advice: SessionPlan.advice(for: phase.phase), disclaimer: Self.disclaimer)
     }
 
@@ -74,8 +78,9 @@ public struct Engine: Sendable {
                 ExerciseRules.Outcome(
                     dosing: Dosing(exercise: exercise), decision: .hold, lever: nil, rule: "gentle-movement-only",
                     reasons: ["Gentle movement is fine while a clinician reviews your answers."]),
-                context(for: exercise, ladder: nil, c, phase: .settle, session: .daily, history: nil, baseline: [],
-                        timeline: nil))
+                context(
+                    for: exercise, ladder: nil, c, phase: .settle, session: .daily, history: nil, baseline: [],
+                    timeline: nil))
         }
         let gentle = Set(SessionPlan.gentleMovement)
         for var paused in exercises where !gentle.contains(paused.exercise) {

@@ -57,7 +57,8 @@ struct Dosing: Equatable {
     init(exercise: Exercise, repeating last: Exposure) {
         self.init(exercise: exercise)
         if let amount = last.amount, amount > 0 {
-            self.amount = exercise.loaded && exercise.dose.kind == .reps
+            self.amount =
+                exercise.loaded && exercise.dose.kind == .reps
                 ? exercise.dose.amount : min(max(amount, 1), exercise.dose.maxAmount)
         }
         sets = max(last.setCount >= exercise.dose.sets + 1 ? exercise.dose.sets + 1 : exercise.dose.sets, 1)

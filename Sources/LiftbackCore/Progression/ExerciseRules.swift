@@ -22,13 +22,18 @@ enum ExerciseRules {
         else { return }
         signals.screenNeeded = true
         var capped = c.steps.floor(previous.weight * c.settings.screenShare)
-        if capped >= previous.weight * c.settings.screenShare - 1e-9 { capped = LoadSteps.tidy(max(0, capped - c.steps.increment)) }
+        if capped >= previous.weight * c.settings.screenShare - 1e-9 {
+            capped = LoadSteps.tidy(max(0, capped - c.steps.increment))
+        }
         outcome.dosing.weight = capped
-        if outcome.decision != .start { outcome.decision = capped < (c.exposures.last?.weight ?? 0) ? .regress : outcome.decision }
+        if outcome.decision != .start {
+            outcome.decision = capped < (c.exposures.last?.weight ?? 0) ? .regress : outcome.decision
+        }
         outcome.lever = .load
         outcome.rule = "screen-needed"
         outcome.reasons.append(
-            "Kept to \(formatWeight(capped)) \(c.unit.rawValue): from 90 % of your previous working weight (\(previous.describe(c.unit))) a passed movement screen comes first.")
+            "Kept to \(formatWeight(capped)) \(c.unit.rawValue): from 90 % of your previous working weight (\(previous.describe(c.unit))) a passed movement screen comes first."
+        )
     }
 
     struct Outcome {
@@ -57,7 +62,8 @@ enum ExerciseRules {
         }
         let tolerance = last.tolerance(policy: c.policy, settings: c.settings)
         if case let .tooMuch(why) = tolerance {
-            return regress(c, last: last, why: "\(why.describe(limit: c.settings.acceptablePainMax)) on \(last.date)", from: last.date)
+            return regress(
+                c, last: last, why: "\(why.describe(limit: c.settings.acceptablePainMax)) on \(last.date)", from: last.date)
         }
         if let event = c.timeline.latestEvent(onOrAfter: last.date) {
             return regress(c, last: last, why: event.reason, from: event.date)
@@ -68,24 +74,32 @@ enum ExerciseRules {
             dosing.weight = c.steps.stepDown(from: weight)
             return Outcome(
                 dosing: dosing, decision: .regress, lever: .load, rule: "resume-after-break",
-                reasons: ["Welcome back: it has been \(daysSince) days since \(c.exercise.name.lowercased()) on \(last.date), so restart one step lighter at \(formatWeight(dosing.weight!)) \(unit) (last time \(formatWeight(weight)) \(unit))."])
+                reasons: [
+                    "Welcome back: it has been \(daysSince) days since \(c.exercise.name.lowercased()) on \(last.date), so restart one step lighter at \(formatWeight(dosing.weight!)) \(unit) (last time \(formatWeight(weight)) \(unit))."
+                ])
         }
         let repeatDose = Dosing(exercise: c.exercise, repeating: last)
         if let bad = latestSetback(c), bad.date.days(until: c.asOf) < c.settings.holdDays {
             let until = bad.date.adding(days: c.settings.holdDays)
             return Outcome(
                 dosing: repeatDose, decision: .hold, lever: nil, rule: "hold-after-setback",
-                reasons: ["Holding this step until \(until): \(bad.reason). A week at the lighter step lets the back settle before the next try."])
+                reasons: [
+                    "Holding this step until \(until): \(bad.reason). A week at the lighter step lets the back settle before the next try."
+                ])
         }
         switch tolerance {
         case .awaitingNextDay:
             return Outcome(
                 dosing: repeatDose, decision: .hold, lever: nil, rule: "awaiting-next-day",
-                reasons: ["Same again for now: the next step waits for your answer on how the back felt the morning after \(last.date)."])
+                reasons: [
+                    "Same again for now: the next step waits for your answer on how the back felt the morning after \(last.date)."
+                ])
         case .notPainFree:
             return Outcome(
                 dosing: repeatDose, decision: .hold, lever: nil, rule: "pain-free-policy-hold",
-                reasons: ["Holding: your plan progresses only after pain-free sessions, and the last one peaked at \(last.peakPain ?? 0)/10."])
+                reasons: [
+                    "Holding: your plan progresses only after pain-free sessions, and the last one peaked at \(last.peakPain ?? 0)/10."
+                ])
         default:
             break
         }
@@ -94,14 +108,18 @@ enum ExerciseRules {
         {
             return Outcome(
                 dosing: repeatDose, decision: .hold, lever: nil, rule: "complete-the-work",
-                reasons: ["Same weight again: last time the hardest set reached \(done) of the \(c.exercise.dose.amount) reps planned. Progress comes once all the planned work is done."])
+                reasons: [
+                    "Same weight again: last time the hardest set reached \(done) of the \(c.exercise.dose.amount) reps planned. Progress comes once all the planned work is done."
+                ])
         }
         let changedOn = lastChange(c.exposures)
         let stepDays = c.exercise.loaded ? c.settings.daysBetweenSteps : c.settings.daysBetweenBodyweightSteps
         if changedOn.days(until: c.asOf) < stepDays {
             return Outcome(
                 dosing: repeatDose, decision: .hold, lever: nil, rule: "one-step-per-week",
-                reasons: ["Repeat this step: it began on \(changedOn), and the next one is due from \(changedOn.adding(days: stepDays)) so the back can adapt."])
+                reasons: [
+                    "Repeat this step: it began on \(changedOn), and the next one is due from \(changedOn.adding(days: stepDays)) so the back can adapt."
+                ])
         }
         return progress(c, last: last, tolerance: tolerance, signals: &signals)
     }
@@ -120,7 +138,9 @@ enum ExerciseRules {
             dosing.weight = weight
             return Outcome(
                 dosing: dosing, decision: .start, lever: .load, rule: "clinician-load",
-                reasons: ["\(override.by ?? "Your clinician") set \(formatWeight(dosing.weight!)) \(unit) to start on \(override.date)."])
+                reasons: [
+                    "\(override.by ?? "Your clinician") set \(formatWeight(dosing.weight!)) \(unit) to start on \(override.date)."
+                ])
         }
         guard let previous = c.previous, c.phase.loadsLifts else {
             if c.exercise.stage == .bodyweight {
@@ -130,14 +150,18 @@ enum ExerciseRules {
             }
             return Outcome(
                 dosing: dosing, decision: .start, lever: nil, rule: "start-light-choice",
-                reasons: ["Choose a light weight you could lift about 15 times and do \(describe(dosing)); log it, and the next steps build from there."])
+                reasons: [
+                    "Choose a light weight you could lift about 15 times and do \(describe(dosing)); log it, and the next steps build from there."
+                ])
         }
         let share = c.settings.reintroductionShare
         dosing.weight = c.steps.floor(previous.weight * share)
         dosing.amount = c.exercise.dose.amount
         return Outcome(
             dosing: dosing, decision: .start, lever: .load, rule: "start-half-previous",
-            reasons: ["First loaded session: about \(Int(share * 100)) % of your previous working weight (\(previous.describe(c.unit))) gives \(formatWeight(dosing.weight!)) \(unit), \(dosing.sets) sets of \(dosing.amount)."])
+            reasons: [
+                "First loaded session: about \(Int(share * 100)) % of your previous working weight (\(previous.describe(c.unit))) gives \(formatWeight(dosing.weight!)) \(unit), \(dosing.sets) sets of \(dosing.amount)."
+            ])
     }
 
     // MARK: - Regress
@@ -151,45 +175,55 @@ enum ExerciseRules {
         let previous = exposureBeforeLastChange(c.exposures)
         if let previous, last.tempo != nil, previous.tempo == nil {
             dosing.tempo = nil
-            return Outcome(dosing: dosing, decision: .regress, lever: .tempo, rule: "regress-one-step",
-                           reasons: ["Back to your usual tempo: \(why). \(hold)"])
+            return Outcome(
+                dosing: dosing, decision: .regress, lever: .tempo, rule: "regress-one-step",
+                reasons: ["Back to your usual tempo: \(why). \(hold)"])
         }
         if let previous, (last.pauseSeconds ?? 0) > 0, (previous.pauseSeconds ?? 0) == 0 {
             dosing.pauseSeconds = nil
-            return Outcome(dosing: dosing, decision: .regress, lever: .pause, rule: "regress-one-step",
-                           reasons: ["Without the pause again: \(why). \(hold)"])
+            return Outcome(
+                dosing: dosing, decision: .regress, lever: .pause, rule: "regress-one-step",
+                reasons: ["Without the pause again: \(why). \(hold)"])
         }
         if let previous, last.setCount > c.exercise.dose.sets, previous.setCount <= c.exercise.dose.sets {
             dosing.sets = c.exercise.dose.sets
-            return Outcome(dosing: dosing, decision: .regress, lever: .sets, rule: "regress-one-step",
-                           reasons: ["Back to \(dosing.sets) sets: \(why). \(hold)"])
+            return Outcome(
+                dosing: dosing, decision: .regress, lever: .sets, rule: "regress-one-step",
+                reasons: ["Back to \(dosing.sets) sets: \(why). \(hold)"])
         }
         if c.exposures.count <= 2, let lower = c.lowerRung, lower.last.date >= c.asOf.adding(days: -28) {
             var down = Dosing(exercise: lower.exercise, repeating: lower.last)
             down.weight = lower.exercise.loaded ? lower.last.weight : nil
-            return Outcome(dosing: down, decision: .regress, lever: .variation, rule: "regress-variation",
-                           reasons: ["Back to \(lower.exercise.name.lowercased()) for now: \(why). \(hold)"])
+            return Outcome(
+                dosing: down, decision: .regress, lever: .variation, rule: "regress-variation",
+                reasons: ["Back to \(lower.exercise.name.lowercased()) for now: \(why). \(hold)"])
         }
         if c.exercise.loaded, let weight = last.weight, weight > 0 {
             let oneStep = c.steps.stepDown(from: weight)
             let earlier = c.exposures.compactMap(\.weight).filter { $0 < weight && $0 >= oneStep * 0.85 }.max()
             dosing.weight = earlier ?? oneStep
-            return Outcome(dosing: dosing, decision: .regress, lever: .load, rule: "regress-one-step",
-                           reasons: ["Back one step to \(formatWeight(dosing.weight!)) \(unit) from \(formatWeight(weight)) \(unit): \(why). \(hold)"])
+            return Outcome(
+                dosing: dosing, decision: .regress, lever: .load, rule: "regress-one-step",
+                reasons: [
+                    "Back one step to \(formatWeight(dosing.weight!)) \(unit) from \(formatWeight(weight)) \(unit): \(why). \(hold)"
+                ])
         }
         let amount = last.amount ?? c.exercise.dose.amount
         if amount - c.exercise.dose.step >= max(1, c.exercise.dose.amount / 2) {
             dosing.amount = amount - c.exercise.dose.step
-            return Outcome(dosing: dosing, decision: .regress, lever: lever(for: c.exercise), rule: "regress-one-step",
-                           reasons: ["A little less, \(describe(dosing)): \(why). \(hold)"])
+            return Outcome(
+                dosing: dosing, decision: .regress, lever: lever(for: c.exercise), rule: "regress-one-step",
+                reasons: ["A little less, \(describe(dosing)): \(why). \(hold)"])
         }
         if let ladder = c.ladder, let lowerID = ladder.rung(before: c.exercise.id), let lower = c.catalog[lowerID] {
-            return Outcome(dosing: Dosing(exercise: lower), decision: .regress, lever: .variation, rule: "regress-variation",
-                           reasons: ["Back to \(lower.name.lowercased()) for now: \(why). \(hold)"])
+            return Outcome(
+                dosing: Dosing(exercise: lower), decision: .regress, lever: .variation, rule: "regress-variation",
+                reasons: ["Back to \(lower.name.lowercased()) for now: \(why). \(hold)"])
         }
         dosing.sets = max(1, dosing.sets - 1)
-        return Outcome(dosing: dosing, decision: .regress, lever: .sets, rule: "regress-one-step",
-                       reasons: ["One set fewer, \(describe(dosing)): \(why). \(hold)"])
+        return Outcome(
+            dosing: dosing, decision: .regress, lever: .sets, rule: "regress-one-step",
+            reasons: ["One set fewer, \(describe(dosing)): \(why). \(hold)"])
     }
 
     // MARK: - Progress
@@ -202,50 +236,64 @@ enum ExerciseRules {
         let unit = c.unit.rawValue
         if c.exercise.loaded, let weight = last.weight, weight > 0 {
             if let up = c.steps.stepUp(from: weight) {
-                if let ceiling = rungCeiling(c), up > ceiling, let move = nextVariation(c, from: weight, evidence: evidence, signals: &signals) {
+                if let ceiling = rungCeiling(c), up > ceiling,
+                    let move = nextVariation(c, from: weight, evidence: evidence, signals: &signals)
+                {
                     return move
                 }
                 if !blockedByScreen(up, c.exercise.id, c) {
                     dosing.weight = up
                     let percent = Int(((up / weight - 1) * 100).rounded())
-                    return Outcome(dosing: dosing, decision: .progress, lever: .load, rule: "load-progress",
-                                   reasons: ["Load +\(percent) % to \(formatWeight(up)) \(unit): \(evidence)."])
+                    return Outcome(
+                        dosing: dosing, decision: .progress, lever: .load, rule: "load-progress",
+                        reasons: ["Load +\(percent) % to \(formatWeight(up)) \(unit): \(evidence)."])
                 }
                 signals.screenNeeded = true
             }
             if let lever = otherLever(c, dosing: &dosing, last: last) {
-                let why = signals.screenNeeded
+                let why =
+                    signals.screenNeeded
                     ? "the next load would reach 90 % of your previous working weight, which waits for a passed movement screen"
                     : "your plates cannot make a 5-10 % step from \(formatWeight(weight)) \(unit)"
-                return Outcome(dosing: dosing, decision: .progress, lever: lever.lever, rule: "lever-progress",
-                               reasons: ["\(lever.text) instead of more weight, because \(why); \(evidence)."])
+                return Outcome(
+                    dosing: dosing, decision: .progress, lever: lever.lever, rule: "lever-progress",
+                    reasons: ["\(lever.text) instead of more weight, because \(why); \(evidence)."])
             }
             if let move = nextVariation(c, from: weight, evidence: evidence, signals: &signals), !signals.screenNeeded {
                 return move
             }
-            return Outcome(dosing: dosing, decision: .hold, lever: nil, rule: signals.screenNeeded ? "screen-needed" : "top-of-range",
-                           reasons: [signals.screenNeeded
-                               ? "Holding at \(formatWeight(weight)) \(unit): the next step would reach 90 % of your previous working weight, and that waits for a passed movement screen."
-                               : "Holding at \(formatWeight(weight)) \(unit): every lever for this exercise is in use; your clinician can choose the next variation."])
+            return Outcome(
+                dosing: dosing, decision: .hold, lever: nil, rule: signals.screenNeeded ? "screen-needed" : "top-of-range",
+                reasons: [
+                    signals.screenNeeded
+                        ? "Holding at \(formatWeight(weight)) \(unit): the next step would reach 90 % of your previous working weight, and that waits for a passed movement screen."
+                        : "Holding at \(formatWeight(weight)) \(unit): every lever for this exercise is in use; your clinician can choose the next variation."
+                ])
         }
         if last.amount ?? 0 < c.exercise.dose.maxAmount {
-            dosing.amount = min(c.exercise.dose.maxAmount, max(last.amount ?? 0, c.exercise.dose.amount - c.exercise.dose.step) + c.exercise.dose.step)
-            return Outcome(dosing: dosing, decision: .progress, lever: lever(for: c.exercise), rule: "dose-progress",
-                           reasons: ["Up to \(describe(dosing)): \(evidence)."])
+            dosing.amount = min(
+                c.exercise.dose.maxAmount,
+                max(last.amount ?? 0, c.exercise.dose.amount - c.exercise.dose.step) + c.exercise.dose.step)
+            return Outcome(
+                dosing: dosing, decision: .progress, lever: lever(for: c.exercise), rule: "dose-progress",
+                reasons: ["Up to \(describe(dosing)): \(evidence)."])
         }
         if c.exercise.loaded {
             dosing.amount = c.exercise.dose.amount
-            return Outcome(dosing: dosing, decision: .progress, lever: .load, rule: "add-load",
-                           reasons: ["Add a light weight you could lift about 15 times, \(describe(dosing)): \(evidence)."])
+            return Outcome(
+                dosing: dosing, decision: .progress, lever: .load, rule: "add-load",
+                reasons: ["Add a light weight you could lift about 15 times, \(describe(dosing)): \(evidence)."])
         }
         if last.setCount < c.exercise.dose.sets + 1 {
             dosing.sets = c.exercise.dose.sets + 1
-            return Outcome(dosing: dosing, decision: .progress, lever: .sets, rule: "lever-progress",
-                           reasons: ["An extra set, \(describe(dosing)): you reached the top of the range and \(evidence)."])
+            return Outcome(
+                dosing: dosing, decision: .progress, lever: .sets, rule: "lever-progress",
+                reasons: ["An extra set, \(describe(dosing)): you reached the top of the range and \(evidence)."])
         }
         if let move = nextVariation(c, from: nil, evidence: evidence, signals: &signals) { return move }
-        return Outcome(dosing: dosing, decision: .hold, lever: nil, rule: "top-of-range",
-                       reasons: ["Keep \(describe(dosing)): this is the full dose for this phase."])
+        return Outcome(
+            dosing: dosing, decision: .hold, lever: nil, rule: "top-of-range",
+            reasons: ["Keep \(describe(dosing)): this is the full dose for this phase."])
     }
 
     /// Tempo, then a pause, then an extra set (seed 003).
@@ -291,8 +339,9 @@ enum ExerciseRules {
             }
         }
         let lever: Lever = ladder.rangeSteps.contains(next.id) ? .range : .variation
-        return Outcome(dosing: dosing, decision: .progress, lever: lever, rule: "variation-progress",
-                       reasons: ["\(text): \(evidence)."])
+        return Outcome(
+            dosing: dosing, decision: .progress, lever: lever, rule: "variation-progress",
+            reasons: ["\(text): \(evidence)."])
     }
 
     // MARK: - Helpers
@@ -338,8 +387,10 @@ enum ExerciseRules {
 
     /// The configuration that counts as a step: load, tempo on, pause on, extra set.
     static func config(_ e: Exposure) -> [Double] {
-        [e.weight ?? -1, e.tempo == nil ? 0 : 1, (e.pauseSeconds ?? 0) > 0 ? 1 : 0, Double(e.setCount >= 4 ? 1 : 0),
-         e.weight == nil ? Double(e.amount ?? 0) : 0]
+        [
+            e.weight ?? -1, e.tempo == nil ? 0 : 1, (e.pauseSeconds ?? 0) > 0 ? 1 : 0, Double(e.setCount >= 4 ? 1 : 0),
+            e.weight == nil ? Double(e.amount ?? 0) : 0,
+        ]
     }
 
     /// The first day of the current unchanged run of exposures.
@@ -385,8 +436,10 @@ enum ExerciseRules {
         let exercise = d.exercise
         let sets = d.sets
         let previous = exercise.id == c.exercise.id ? c.previous?.weight : nil
-        let percent: Double? = if let weight = d.weight, let previous, previous > 0 { roundedToTenth(100 * weight / previous) } else { nil }
-        let stage: LoadStage = !exercise.loaded || d.weight == nil
+        let percent: Double? =
+            if let weight = d.weight, let previous, previous > 0 { roundedToTenth(100 * weight / previous) } else { nil }
+        let stage: LoadStage =
+            !exercise.loaded || d.weight == nil
             ? (exercise.loaded ? exercise.stage : .bodyweight)
             : percent.map { LoadStage(fractionOfPrevious: $0 / 100) } ?? exercise.stage
         return PrescribedExercise(
@@ -401,4 +454,3 @@ enum ExerciseRules {
             cue: exercise.cue)
     }
 }
-

@@ -40,9 +40,11 @@ struct History {
             for loggedIndex in c.workouts[workoutIndex].exercises.indices {
                 guard let index = catalog.index(of: c.workouts[workoutIndex].exercises[loggedIndex].exercise) else { continue }
                 let exposure = Exposure(
-                    workout: c.workouts[workoutIndex], logged: c.workouts[workoutIndex].exercises[loggedIndex], exerciseIndex: index)
-                record(exposure, loaded: catalog.exercises[index].loaded, liftGate: index < liftGate.count ? liftGate[index] : nil,
-                       policy: c.policy, settings: settings)
+                    workout: c.workouts[workoutIndex], logged: c.workouts[workoutIndex].exercises[loggedIndex],
+                    exerciseIndex: index)
+                record(
+                    exposure, loaded: catalog.exercises[index].loaded, liftGate: index < liftGate.count ? liftGate[index] : nil,
+                    policy: c.policy, settings: settings)
                 if let earlier = exposuresByIndex[index].last, Self.steppedUp(from: earlier, to: exposure) {
                     lastStepUp = date
                 }
@@ -57,7 +59,9 @@ struct History {
     }
 
     /// Adds one exposure's response to the phase gates' evidence.
-    private mutating func record(_ exposure: Exposure, loaded: Bool, liftGate: Double?, policy: ProgressionPolicy, settings: EngineSettings) {
+    private mutating func record(
+        _ exposure: Exposure, loaded: Bool, liftGate: Double?, policy: ProgressionPolicy, settings: EngineSettings
+    ) {
         switch exposure.tolerance(policy: policy, settings: settings) {
         case .tooMuch:
             if evidence.badDays.last != exposure.date { evidence.badDays.append(exposure.date) }

@@ -28,7 +28,8 @@ public struct LoadSteps: Sendable, Equatable {
     /// of the window, or `nil` when the plates cannot make a 5-10 % step (then another lever moves).
     public func stepUp(from weight: Double) -> Double? {
         guard weight > 0 else { return nil }
-        let low = weight * (1 + minIncrease), high = weight * (1 + maxIncrease)
+        let low = weight * (1 + minIncrease)
+        let high = weight * (1 + maxIncrease)
         let target = weight * (1 + (minIncrease + maxIncrease) / 2)
         var candidates: [Double] = []
         var candidate = ceiling(low)
@@ -61,7 +62,8 @@ public func formatWeight(_ value: Double) -> String {
 private func format2(_ value: Double, _ decimals: Int) -> String {
     let scale = decimals == 1 ? 10.0 : 100.0
     let whole = Int((value * scale).rounded())
-    let integer = whole / Int(scale), fraction = abs(whole % Int(scale))
+    let integer = whole / Int(scale)
+    let fraction = abs(whole % Int(scale))
     let digits = String(fraction)
     return "\(integer).\(String(repeating: "0", count: decimals - digits.count))\(digits)"
 }

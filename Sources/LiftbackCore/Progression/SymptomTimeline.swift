@@ -85,7 +85,9 @@ public struct SymptomTimeline: Sendable {
         var lastFired: Day?
         // Three pointers move forward only: the end of the reports of `day`, and the first report of
         // each of the two weeks before it.
-        var index = 0, weekStart = 0, priorStart = 0
+        var index = 0
+        var weekStart = 0
+        var priorStart = 0
         while index < reports.count {
             let day = reports[index].day
             var end = index
@@ -94,14 +96,16 @@ public struct SymptomTimeline: Sendable {
             while weekStart < end, reports[weekStart].day.ordinal <= day.ordinal - 7 { weekStart += 1 }
             while priorStart < weekStart, reports[priorStart].day.ordinal <= day.ordinal - 14 { priorStart += 1 }
             if let lastFired, lastFired.days(until: day) < settings.holdDays { continue }
-            let thisWeek = end - weekStart, lastWeek = weekStart - priorStart
+            let thisWeek = end - weekStart
+            let lastWeek = weekStart - priorStart
             guard thisWeek >= 2, lastWeek >= 2 else { continue }
             let meanNow = Double(prefix[end] - prefix[weekStart]) / Double(thisWeek)
             let meanBefore = Double(prefix[weekStart] - prefix[priorStart]) / Double(lastWeek)
             if meanNow - meanBefore >= settings.weeklyRise {
                 lastFired = day
                 events.append(
-                    SymptomEvent(date: day, kind: .climbing, pain: meanNow, before: meanBefore, limit: settings.acceptablePainMax))
+                    SymptomEvent(date: day, kind: .climbing, pain: meanNow, before: meanBefore, limit: settings.acceptablePainMax)
+                )
             }
         }
         return events

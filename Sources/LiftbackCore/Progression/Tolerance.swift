@@ -58,7 +58,10 @@ public struct Exposure: Equatable, Sendable {
         self.exerciseIndex = exerciseIndex
         setCount = logged.sets.count
         // One pass over the sets, without intermediate arrays: this runs for every exposure of a history.
-        var weight: Double?, amount: Int?, tempoText: String?, pause: Int?
+        var weight: Double?
+        var amount: Int?
+        var tempoText: String?
+        var pause: Int?
         var pain = logged.painDuring ?? workout.painDuring
         for set in logged.sets {
             if let w = set.weight, w > (weight ?? -1) { weight = w }

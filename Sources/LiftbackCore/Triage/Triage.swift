@@ -74,7 +74,8 @@ public enum Triage {
         if weak.count >= weakFlagsForReview {
             disposition = max(disposition, .clinician)
             reasons.append(
-                "\(weak.map(\.rawValue).joined(separator: " and ")): several background factors together deserve a clinician's look.")
+                "\(weak.map(\.rawValue).joined(separator: " and ")): several background factors together deserve a clinician's look."
+            )
         } else {
             notes = weak.map { "\($0.rawValue): \($0.meaning)" }
         }
