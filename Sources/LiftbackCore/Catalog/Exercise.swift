@@ -31,11 +31,9 @@ public enum MovementPattern: String, Codable, Sendable, CaseIterable {
 }
 
 /// The loading ladder every pattern climbs (seed 001): bodyweight -> light -> moderate -> working.
-public enum LoadStage: String, Codable, Sendable, CaseIterable, Comparable {
+public enum LoadStage: String, Codable, Sendable, DeclarationOrdered {
     case bodyweight, light, moderate, working
 
-    var rank: Int { Self.allCases.firstIndex(of: self)! }
-    public static func < (lhs: LoadStage, rhs: LoadStage) -> Bool { lhs.rank < rhs.rank }
 
     /// The stage a load sits at, as a share of the previous working weight:
     /// under 60 % light, under 85 % moderate, from 85 % working.

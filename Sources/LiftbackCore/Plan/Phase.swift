@@ -1,13 +1,12 @@
 /// The five phases of the plan (domain spec section 4), in order.
-public enum Phase: String, Codable, Sendable, CaseIterable, Comparable {
+public enum Phase: String, Codable, Sendable, DeclarationOrdered {
     case settle
     case restoreMovement = "restore-movement"
     case buildCapacity = "build-capacity"
     case reintroduceLifting = "reintroduce-lifting"
     case returnToPerformance = "return-to-performance"
 
-    public var index: Int { Self.allCases.firstIndex(of: self)! }
-    public static func < (lhs: Phase, rhs: Phase) -> Bool { lhs.index < rhs.index }
+    public var index: Int { declarationIndex }
 
     public var next: Phase? { index + 1 < Self.allCases.count ? Self.allCases[index + 1] : nil }
     public var previous: Phase? { index > 0 ? Self.allCases[index - 1] : nil }

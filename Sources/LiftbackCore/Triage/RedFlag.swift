@@ -2,7 +2,7 @@
 ///
 /// Source: the domain spec, section 2 (seeds 000, 001, 003 and the serious-pathology
 /// screens of low back pain guidelines).
-public enum FlagLevel: String, Codable, Sendable, CaseIterable, Comparable {
+public enum FlagLevel: String, Codable, Sendable, DeclarationOrdered {
     /// Possible cauda equina or a fast-changing nerve problem: emergency care now.
     case emergency
     /// Possible serious pathology: see a doctor today; no plan until a clinician clears it.
@@ -12,16 +12,7 @@ public enum FlagLevel: String, Codable, Sendable, CaseIterable, Comparable {
     /// Noted, not a referral on its own (for example age over 50).
     case weak
 
-    var rank: Int {
-        switch self {
-        case .emergency: 3
-        case .urgent: 2
-        case .clinician: 1
-        case .weak: 0
-        }
-    }
-
-    public static func < (lhs: FlagLevel, rhs: FlagLevel) -> Bool { lhs.rank < rhs.rank }
+    public static let declaredMostFirst = true
 }
 
 /// A red-flag symptom or history item, named as in the public contract (`liftback triage --list`).

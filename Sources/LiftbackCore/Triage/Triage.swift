@@ -1,32 +1,17 @@
 /// What the person should do now, from the most to the least restrictive.
-public enum Disposition: String, Codable, Sendable, CaseIterable, Comparable {
+public enum Disposition: String, Codable, Sendable, DeclarationOrdered {
     case emergency
     case urgent
     case clinician
     case proceed
 
-    var rank: Int {
-        switch self {
-        case .emergency: 3
-        case .urgent: 2
-        case .clinician: 1
-        case .proceed: 0
-        }
-    }
+    public static let declaredMostFirst = true
 
     /// `true` for every disposition that forbids loading.
     public var stopsLoading: Bool { self != .proceed }
 
-    public static func < (lhs: Disposition, rhs: Disposition) -> Bool { lhs.rank < rhs.rank }
-
-    init(_ level: FlagLevel) {
-        switch level {
-        case .emergency: self = .emergency
-        case .urgent: self = .urgent
-        case .clinician: self = .clinician
-        case .weak: self = .proceed
-        }
-    }
+    /// The disposition a flag level calls for on its own; a weak flag alone does not stop anything.
+    init(_ level: FlagLevel) { self = Disposition(rawValue: level.rawValue) ?? .proceed }
 
     /// Where to go, in calm words; `nil` for `proceed`.
     public var guidance: String? {
