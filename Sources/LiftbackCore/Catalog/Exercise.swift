@@ -34,7 +34,6 @@ public enum MovementPattern: String, Codable, Sendable, CaseIterable {
 public enum LoadStage: String, Codable, Sendable, DeclarationOrdered {
     case bodyweight, light, moderate, working
 
-
     /// The stage a load sits at, as a share of the previous working weight:
     /// under 60 % light, under 85 % moderate, from 85 % working.
     public init(fractionOfPrevious fraction: Double) {
