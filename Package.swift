@@ -8,11 +8,18 @@ let package = Package(
     platforms: [.macOS(.v14), .iOS(.v17)],
     products: [
         .library(name: "LiftbackCore", targets: ["LiftbackCore"]),
+        .library(name: "LiftbackStore", targets: ["LiftbackStore"]),
+        .library(name: "LiftbackServer", targets: ["LiftbackServer"]),
         .executable(name: "liftback", targets: ["liftback"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // Pure clinical engine: Foundation only, no clock, no I/O beyond its own bundled texts.
@@ -20,11 +27,32 @@ let package = Package(
             name: "LiftbackCore",
             resources: [.copy("Resources/instruments.json")]
         ),
+        // Persistence behind one protocol: an in-memory store for tests and GRDB on SQLite.
+        .target(
+            name: "LiftbackStore",
+            dependencies: [
+                "LiftbackCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        // HTTP: the JSON API under /api/v1 and its OpenAPI document; calls the engine, decides nothing clinical.
+        .target(
+            name: "LiftbackServer",
+            dependencies: [
+                "LiftbackCore",
+                "LiftbackStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // The command line's logic, kept in a library so tests can reach it.
         .target(
             name: "LiftbackCLI",
             dependencies: [
                 "LiftbackCore",
+                "LiftbackServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -37,6 +65,14 @@ let package = Package(
             ]
         ),
         .testTarget(name: "LiftbackCLITests", dependencies: ["LiftbackCLI"]),
+        .testTarget(name: "LiftbackStoreTests", dependencies: ["LiftbackStore"]),
+        .testTarget(
+            name: "LiftbackServerTests",
+            dependencies: [
+                "LiftbackServer",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
     ]
 )
 

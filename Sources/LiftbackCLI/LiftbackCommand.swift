@@ -3,7 +3,7 @@ import Foundation
 import LiftbackCore
 
 /// `liftback`: the engine's commands (contract section 1).
-public struct LiftbackCommand: ParsableCommand {
+public struct LiftbackCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "liftback",
         abstract: "Graded return to lifting with low back pain: triage, scores and the next prescription.",
@@ -11,10 +11,24 @@ public struct LiftbackCommand: ParsableCommand {
             "Decision support, not a diagnosis. Every command prints JSON on standard output; errors go to standard error with a non-zero exit.",
         subcommands: [
             ScoreCommand.self, TriageCommand.self, NextCommand.self, CatalogCommand.self, BaselineCommand.self,
-            PatternCommand.self, ChangeCommand.self,
+            PatternCommand.self, ChangeCommand.self, ServeCommand.self,
         ])
 
     public init() {}
+
+    /// Parses the process's arguments and runs the chosen command, async ones (serve) included.
+    public static func runFromCommandLine() async {
+        do {
+            var command = try await asyncParseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
 }
 
 /// Bad input at the command line: the message names the item or field, and nothing goes to standard output.

@@ -1,3 +1,3 @@
 import LiftbackCLI
 
-LiftbackCommand.main()
+await LiftbackCommand.runFromCommandLine()

@@ -26,14 +26,17 @@ extension Case {
         }
         for (index, checkIn) in checkIns.enumerated() {
             let field = "checkIns[\(index)]"
-            try checkRange(checkIn.pain, InputLimits.pain, "\(field).pain")
-            try checkRange(checkIn.stiffnessMinutes, InputLimits.seconds, "\(field).stiffnessMinutes")
+            try checkRange(checkIn.pain, InputLimits.pain, join(field, "pain"))
+            try checkRange(checkIn.stiffnessMinutes, InputLimits.seconds, join(field, "stiffnessMinutes"))
         }
         for (index, override) in overrides.enumerated() {
             try override.validate(field: "overrides[\(index)]", catalog: catalog, maxWeight: maxWeight)
         }
     }
 }
+
+/// A field path under a parent: `workouts[0]` + `painDuring`, or just the child at the top.
+func join(_ parent: String, _ child: String) -> String { parent.isEmpty ? child : "\(parent).\(child)" }
 
 func checkRange<T: Comparable>(_ value: T?, _ range: ClosedRange<T>, _ field: String) throws(CaseError) {
     guard let value, !range.contains(value) else { return }
@@ -53,9 +56,9 @@ func checkWeight(_ weight: Double?, _ maxWeight: Double, _ field: String) throws
 
 extension Intake {
     func validate(field: String, catalog: Catalog, maxWeight: Double) throws(CaseError) {
-        try checkRange(pain, InputLimits.pain, "\(field).pain")
+        try checkRange(pain, InputLimits.pain, join(field, "pain"))
         for (index, entry) in previousWorkingWeights.enumerated() {
-            let entryField = "\(field).previousWorkingWeights[\(index)]"
+            let entryField = join(field, "previousWorkingWeights[\(index)]")
             try checkExercise(entry.exercise, catalog, "\(entryField).exercise")
             try checkWeight(entry.weight, maxWeight, "\(entryField).weight")
             guard entry.weight > 0 else { throw CaseError(field: "\(entryField).weight", message: "must be more than zero") }
@@ -64,17 +67,17 @@ extension Intake {
             }
         }
         for (index, workout) in (trainingHistory ?? []).enumerated() {
-            try workout.validate(field: "\(field).trainingHistory[\(index)]", catalog: catalog, maxWeight: maxWeight)
+            try workout.validate(field: join(field, "trainingHistory[\(index)]"), catalog: catalog, maxWeight: maxWeight)
         }
     }
 }
 
 extension Workout {
     func validate(field: String, catalog: Catalog, maxWeight: Double) throws(CaseError) {
-        try checkRange(painDuring, InputLimits.pain, "\(field).painDuring")
-        try checkRange(painAfter, InputLimits.pain, "\(field).painAfter")
+        try checkRange(painDuring, InputLimits.pain, join(field, "painDuring"))
+        try checkRange(painAfter, InputLimits.pain, join(field, "painAfter"))
         for (index, logged) in exercises.enumerated() {
-            let exerciseField = "\(field).exercises[\(index)]"
+            let exerciseField = join(field, "exercises[\(index)]")
             try checkExercise(logged.exercise, catalog, "\(exerciseField).exercise")
             try checkRange(logged.painDuring, InputLimits.pain, "\(exerciseField).painDuring")
             for (setIndex, set) in logged.sets.enumerated() {
@@ -86,33 +89,33 @@ extension Workout {
 
 extension LoggedSet {
     func validate(field: String, maxWeight: Double) throws(CaseError) {
-        try checkWeight(weight, maxWeight, "\(field).weight")
-        try checkRange(reps, InputLimits.reps, "\(field).reps")
-        try checkRange(holdSeconds, InputLimits.seconds, "\(field).holdSeconds")
-        try checkRange(pauseSeconds, InputLimits.seconds, "\(field).pauseSeconds")
-        try checkRange(rpe, InputLimits.rpe, "\(field).rpe")
-        try checkRange(pain, InputLimits.pain, "\(field).pain")
+        try checkWeight(weight, maxWeight, join(field, "weight"))
+        try checkRange(reps, InputLimits.reps, join(field, "reps"))
+        try checkRange(holdSeconds, InputLimits.seconds, join(field, "holdSeconds"))
+        try checkRange(pauseSeconds, InputLimits.seconds, join(field, "pauseSeconds"))
+        try checkRange(rpe, InputLimits.rpe, join(field, "rpe"))
+        try checkRange(pain, InputLimits.pain, join(field, "pain"))
         if let tempo, Tempo(tempo) == nil {
-            throw CaseError(field: "\(field).tempo", message: "\"\(tempo)\" is not a tempo like 3-1-2")
+            throw CaseError(field: join(field, "tempo"), message: "\"\(tempo)\" is not a tempo like 3-1-2")
         }
     }
 }
 
 extension Override {
     func validate(field: String, catalog: Catalog, maxWeight: Double) throws(CaseError) {
-        try checkExercise(exercise, catalog, "\(field).exercise")
-        try checkExercise(replacement, catalog, "\(field).replacement")
-        try checkWeight(weight, maxWeight, "\(field).weight")
+        try checkExercise(exercise, catalog, join(field, "exercise"))
+        try checkExercise(replacement, catalog, join(field, "replacement"))
+        try checkWeight(weight, maxWeight, join(field, "weight"))
         switch kind {
         case .phase where phase == nil:
-            throw CaseError(field: "\(field).phase", message: "is required for a phase override")
+            throw CaseError(field: join(field, "phase"), message: "is required for a phase override")
         case .swap where exercise == nil || replacement == nil:
             throw CaseError(
-                field: "\(field).\(exercise == nil ? "exercise" : "replacement")", message: "is required for a swap")
+                field: join(field, exercise == nil ? "exercise" : "replacement"), message: "is required for a swap")
         case .load where exercise == nil || weight == nil:
-            throw CaseError(field: "\(field).\(exercise == nil ? "exercise" : "weight")", message: "is required for a load")
+            throw CaseError(field: join(field, exercise == nil ? "exercise" : "weight"), message: "is required for a load")
         case .note where (note ?? "").isEmpty:
-            throw CaseError(field: "\(field).note", message: "is required for a note")
+            throw CaseError(field: join(field, "note"), message: "is required for a note")
         default:
             break
         }
@@ -158,4 +161,27 @@ public struct Tempo: Equatable, Sendable, CustomStringConvertible {
     }
 
     public var description: String { "\(eccentric)-\(pause)-\(concentric)" }
+}
+
+/// Validation of single entries as they arrive one by one (the API), with the same rules and field
+/// names as a whole case file.
+public enum EntryValidation {
+    static func maxWeight(_ unit: WeightUnit) -> Double { WeightUnit.kg.convert(InputLimits.maxWeightKg, to: unit) }
+
+    public static func intake(_ intake: Intake, unit: WeightUnit, catalog: Catalog = .standard) throws(CaseError) {
+        try intake.validate(field: "", catalog: catalog, maxWeight: maxWeight(unit))
+    }
+
+    public static func workout(_ workout: Workout, unit: WeightUnit, catalog: Catalog = .standard) throws(CaseError) {
+        try workout.validate(field: "", catalog: catalog, maxWeight: maxWeight(unit))
+    }
+
+    public static func checkIn(_ checkIn: CheckIn) throws(CaseError) {
+        try checkRange(checkIn.pain, InputLimits.pain, "pain")
+        try checkRange(checkIn.stiffnessMinutes, InputLimits.seconds, "stiffnessMinutes")
+    }
+
+    public static func override(_ override: Override, unit: WeightUnit, catalog: Catalog = .standard) throws(CaseError) {
+        try override.validate(field: "", catalog: catalog, maxWeight: maxWeight(unit))
+    }
 }

@@ -1,0 +1,21 @@
+import ArgumentParser
+import Hummingbird
+import LiftbackServer
+
+/// `liftback serve`: the app on http://127.0.0.1:8080 with its data in `liftback.sqlite`.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve", abstract: "Run the Liftback server (JSON API under /api/v1, OpenAPI at /openapi.json).",
+        discussion: "Data lives in an SQLite file, created and migrated on start. Environment: LIFTBACK_HOST, LIFTBACK_PORT, DATABASE_URL.")
+
+    @Option(help: "Address to listen on (default 127.0.0.1).") var host: String?
+    @Option(help: "Port to listen on (default 8080).") var port: Int?
+    @Option(help: "SQLite file (default liftback.sqlite).") var database: String?
+
+    func run() async throws {
+        let config = ServerConfig.resolve(host: host, port: port, database: database)
+        let app = try buildApplication(config: config)
+        print("Liftback is running on http://\(config.host):\(config.port) with data in \(config.database)")
+        try await app.runService()
+    }
+}

@@ -1,0 +1,178 @@
+import Foundation
+import Hummingbird
+import LiftbackCore
+import LiftbackStore
+
+/// A patient's case: intake, sessions, check-ins, screens, questionnaires, clearances, overrides,
+/// and the next prescription. Every clinical decision comes from `LiftbackCore.Engine`.
+struct PatientsController {
+    let store: any Store
+    let engine: Engine
+    var access: Access { Access(store: store) }
+
+    func register(_ api: RouterGroup<AppContext>) {
+        let patients = api.group("patients/:id")
+        patients.put("intake") { request, context in try await putIntake(request, context) }
+        patients.post("workouts") { request, context in try await postWorkout(request, context) }
+        patients.patch("workouts/:workoutId") { request, context in try await patchWorkout(request, context) }
+        patients.post("check-ins") { request, context in try await postCheckIn(request, context) }
+        patients.post("screens") { request, context in try await postScreen(request, context) }
+        patients.post("questionnaires") { request, context in try await postQuestionnaire(request, context) }
+        patients.post("clearances") { request, context in try await postClearance(request, context) }
+        patients.post("overrides") { request, context in try await postOverride(request, context) }
+        patients.get("next") { request, context in try await getNext(request, context) }
+        patients.get("history") { request, context in try await getHistory(request, context) }
+    }
+
+    struct Created: Encodable { var id: Int64? = nil }
+
+    /// The intake of contract section 2, with the case's settings beside it.
+    struct IntakeBody: Decodable {
+        var intake: Intake
+        var settings: PatientSettings
+
+        enum Keys: String, CodingKey { case policy, unit, plateIncrement }
+
+        init(from decoder: any Decoder) throws {
+            intake = try Intake(from: decoder)
+            let c = try decoder.container(keyedBy: Keys.self)
+            let unit = try c.decodeIfPresent(WeightUnit.self, forKey: .unit) ?? .kg
+            settings = PatientSettings(
+                policy: try c.decodeIfPresent(ProgressionPolicy.self, forKey: .policy) ?? .painMonitoring, unit: unit,
+                plateIncrement: try c.decodeIfPresent(Double.self, forKey: .plateIncrement))
+        }
+    }
+
+    func putIntake(_ request: Request, _ context: AppContext) async throws -> Response {
+        let id = try context.parameters.require("id")
+        _ = try await access.patientSelf(id, context)
+        let body = try await JSONResponse.decode(IntakeBody.self, from: request)
+        guard body.settings.plateIncrement > 0, body.settings.plateIncrement <= 50 else {
+            throw APIError(.badRequest, "must be a positive number", field: "plateIncrement")
+        }
+        try EntryValidation.intake(body.intake, unit: body.settings.unit)
+        try await store.saveIntake(body.intake, settings: body.settings, patientID: id)
+        return JSONResponse.make(Triage.assess(body.intake.flags))
+    }
+
+    /// The stored case; 409 before the intake.
+    func caseData(_ id: String) async throws -> CaseData {
+        guard let data = try await store.caseData(patientID: id) else { throw StoreError.noIntake }
+        return data
+    }
+
+    func postWorkout(_ request: Request, _ context: AppContext) async throws -> Response {
+        let id = try context.parameters.require("id")
+        _ = try await access.patientSelf(id, context)
+        let workout = try await JSONResponse.decode(Workout.self, from: request)
+        try EntryValidation.workout(workout, unit: try await caseData(id).settings.unit)
+        let workoutID = try await store.addWorkout(workout, patientID: id)
+        return JSONResponse.make(Created(id: workoutID), status: .created)
+    }
+
+    /// The fields a workout may gain after the fact: the next-day answer, pain after, new flags.
+    struct WorkoutPatch: Decodable {
+        var nextDay: NextDayResponse?
+        var painAfter: Int?
+        var flags: [RedFlag]?
+        var stoppedEarly: Bool?
+        var lockedUp: Bool?
+    }
+
+    func patchWorkout(_ request: Request, _ context: AppContext) async throws -> Response {
+        let id = try context.parameters.require("id")
+        _ = try await access.patientSelf(id, context)
+        guard let workoutID = context.parameters.get("workoutId", as: Int64.self),
+            var workout = try await store.workout(id: workoutID, patientID: id)
+        else { throw APIError.notFound }
+        let patch = try await JSONResponse.decode(WorkoutPatch.self, from: request)
+        if let nextDay = patch.nextDay { workout.nextDay = nextDay }
+        if let painAfter = patch.painAfter { workout.painAfter = painAfter }
+        if let flags = patch.flags { workout.flags = Array(Set(workout.flags + flags)).sorted { $0.rawValue < $1.rawValue } }
+        if let stopped = patch.stoppedEarly { workout.stoppedEarly = stopped }
+        if let locked = patch.lockedUp { workout.lockedUp = locked }
+        try EntryValidation.workout(workout, unit: try await caseData(id).settings.unit)
+        _ = try await store.replaceWorkout(id: workoutID, with: workout, patientID: id)
+        return JSONResponse.make(Created(id: workoutID))
+    }
+
+    func postCheckIn(_ request: Request, _ context: AppContext) async throws -> Response {
+        let id = try context.parameters.require("id")
+        _ = try await access.patientSelf(id, context)
+        let checkIn = try await JSONResponse.decode(CheckIn.self, from: request)
+        try EntryValidation.checkIn(checkIn)
+        try await store.addCheckIn(checkIn, patientID: id)
+        return JSONResponse.make(Created(), status: .created)
+    }
+
+    func postScreen(_ request: Request, _ context: AppContext) async throws -> Response {
+        let id = try context.parameters.require("id")
+        _ = try await access.patient(id, context)
+        let screen = try await JSONResponse.decode(MovementScreen.self, from: request)
+        try await store.addScreen(screen, patientID: id)
+        return JSONResponse.make(Created(), status: .created)
+    }
+
+    struct QuestionnaireBody: Decodable {
+        var instrument: Instrument
+        var date: Day
+        var answers: [Int?]
+    }
+
+    func postQuestionnaire(_ request: Request, _ context: AppContext) async throws -> Response {
+        let id = try context.parameters.require("id")
+        _ = try await access.patient(id, context)
+        let body = try await JSONResponse.decode(QuestionnaireBody.self, from: request)
+        let score = try body.instrument.score(body.answers)
+        _ = try await store.addQuestionnaire(QuestionnaireRecord(date: body.date, answers: body.answers, score: score), patientID: id)
+        return JSONResponse.make(score, status: .created)
+    }
+
+    func postClearance(_ request: Request, _ context: AppContext) async throws -> Response {
+        let id = try context.parameters.require("id")
+        let clinician = try await access.linkedClinician(id, context)
+        var clearance = try await JSONResponse.decode(Clearance.self, from: request)
+        clearance.by = clinician.name
+        try await store.addClearance(clearance, patientID: id)
+        return JSONResponse.make(Created(), status: .created)
+    }
+
+    func postOverride(_ request: Request, _ context: AppContext) async throws -> Response {
+        let id = try context.parameters.require("id")
+        let clinician = try await access.linkedClinician(id, context)
+        var override = try await JSONResponse.decode(Override.self, from: request)
+        override.by = clinician.name
+        try EntryValidation.override(override, unit: try await caseData(id).settings.unit)
+        try await store.addOverride(override, patientID: id)
+        return JSONResponse.make(Created(), status: .created)
+    }
+
+    /// `asOf` from the query: required, so history can be back-filled and replayed.
+    static func asOf(_ request: Request) throws -> Day {
+        guard let text = request.uri.queryParameters.get("asOf") else {
+            throw APIError(.badRequest, "give the day to prescribe for, as asOf=YYYY-MM-DD", field: "asOf")
+        }
+        guard let day = Day(iso: text) else { throw APIError(.badRequest, "\"\(text)\" is not a calendar date (expected YYYY-MM-DD)", field: "asOf") }
+        return day
+    }
+
+    func getNext(_ request: Request, _ context: AppContext) async throws -> Response {
+        let id = try context.parameters.require("id")
+        _ = try await access.patient(id, context)
+        let asOf = try Self.asOf(request)
+        let data = try await caseData(id)
+        guard asOf >= data.intake.date else {
+            throw APIError(.badRequest, "\(asOf) is before the intake date \(data.intake.date)", field: "asOf")
+        }
+        return JSONResponse.make(engine.nextPrescription(for: data.asCase(asOf: asOf)))
+    }
+
+    func getHistory(_ request: Request, _ context: AppContext) async throws -> Response {
+        let id = try context.parameters.require("id")
+        _ = try await access.patient(id, context)
+        let data = try await caseData(id)
+        let latest = ([data.intake.date] + data.workouts.map(\.workout.date) + data.checkIns.map(\.date)).max()!
+        let asOf = try request.uri.queryParameters.get("asOf") == nil ? latest : Self.asOf(request)
+        return JSONResponse.make(data.asCase(asOf: max(asOf, data.intake.date)))
+    }
+}

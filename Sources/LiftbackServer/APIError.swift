@@ -1,0 +1,89 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import LiftbackCore
+import LiftbackStore
+
+/// An API error: a status and a JSON body `{error, field}` naming what is wrong (contract section 4).
+public struct APIError: Error, HTTPResponseError, Equatable {
+    public var status: HTTPResponse.Status
+    public var message: String
+    public var field: String?
+
+    public init(_ status: HTTPResponse.Status, _ message: String, field: String? = nil) {
+        self.status = status
+        self.message = message
+        self.field = field
+    }
+
+    public static let unauthorized = APIError(.unauthorized, "sign in first: send a bearer token from /api/v1/auth/token")
+    /// Used for anything the caller may not see, so that it cannot learn what exists.
+    public static let notFound = APIError(.notFound, "not found")
+
+    struct Body: Encodable {
+        var error: String
+        var field: String?
+    }
+
+    public func response(from request: Request, context: some RequestContext) throws -> Response {
+        var response = JSONResponse.make(Body(error: message, field: field), status: status)
+        if status == .unauthorized { response.headers[.wwwAuthenticate] = "Bearer" }
+        return response
+    }
+
+    /// Maps the errors of the layers below to API errors; anything unexpected becomes a 500 without details.
+    static func from(_ error: any Error) -> any Error {
+        switch error {
+        case let error as APIError: error
+        case let error as CaseError: APIError(.badRequest, error.message, field: error.field.isEmpty ? nil : error.field)
+        case let error as InstrumentError:
+            APIError(.badRequest, error.description, field: error.item.map { "answers[\($0 - 1)]" } ?? "answers")
+        case StoreError.emailTaken: APIError(.conflict, "an account with this email already exists", field: "email")
+        case StoreError.noIntake: APIError(.conflict, "complete the intake first", field: "intake")
+        case let error as HTTPResponseError: error
+        default: APIError(.internalServerError, "something went wrong on our side; nothing was saved")
+        }
+    }
+}
+
+/// Turns thrown errors into JSON error responses.
+struct APIErrorMiddleware: RouterMiddleware {
+    typealias Context = AppContext
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch {
+            let mapped = APIError.from(error)
+            if (mapped as? APIError)?.status == .internalServerError { context.logger.error("request failed: \(error)") }
+            throw mapped
+        }
+    }
+}
+
+/// JSON in and out in the contract's shapes.
+enum JSONResponse {
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return encoder
+    }()
+
+    static func make(_ value: some Encodable, status: HTTPResponse.Status = .ok) -> Response {
+        let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
+        return Response(
+            status: status, headers: [.contentType: "application/json; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    /// Decodes a request body, naming the field at fault; nothing is guessed.
+    static func decode<T: Decodable>(_ type: T.Type, from request: Request, limit: Int = 1_000_000) async throws -> T {
+        let buffer = try await request.body.collect(upTo: limit)
+        do {
+            return try JSONDecoder().decode(type, from: Data(buffer.readableBytesView))
+        } catch let error as DecodingError {
+            throw CaseError(decodingError: error)
+        }
+    }
+}

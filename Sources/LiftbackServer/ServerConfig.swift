@@ -1,0 +1,29 @@
+import Foundation
+
+/// Everything the server needs to start, with development defaults (port 8080, `liftback.sqlite`),
+/// filled from options first, then the environment.
+public struct ServerConfig: Sendable, Equatable {
+    public var host: String
+    public var port: Int
+    /// A path to an SQLite file (the default), or `postgres://...` once that store lands.
+    public var database: String
+    /// bcrypt cost for new passwords: 12 in production, lower only in tests.
+    public var passwordCost: UInt8
+
+    public init(host: String = "127.0.0.1", port: Int = 8080, database: String = "liftback.sqlite", passwordCost: UInt8 = 12) {
+        self.host = host
+        self.port = port
+        self.database = database
+        self.passwordCost = passwordCost
+    }
+
+    /// Options win; then `LIFTBACK_HOST`, `LIFTBACK_PORT`, `DATABASE_URL`; then the defaults.
+    public static func resolve(
+        host: String?, port: Int?, database: String?, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> ServerConfig {
+        ServerConfig(
+            host: host ?? environment["LIFTBACK_HOST"] ?? "127.0.0.1",
+            port: port ?? environment["LIFTBACK_PORT"].flatMap(Int.init) ?? 8080,
+            database: database ?? environment["DATABASE_URL"] ?? "liftback.sqlite")
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import LiftbackCore
+
+/// An in-memory store for tests and previews; the same contract as the database stores.
+public actor MemoryStore: Store {
+    private var accounts: [String: (account: Account, hash: String)] = [:]
+    private var tokens: [String: String] = [:]
+    private var invites: [String: String] = [:]
+    private var links: Set<[String]> = []
+    private var cases: [String: CaseData] = [:]
+    private var questionnaireRecords: [String: [QuestionnaireRecord]] = [:]
+    private var nextID: Int64 = 1
+
+    public init() {}
+
+    private func newID() -> Int64 {
+        defer { nextID += 1 }
+        return nextID
+    }
+
+    public func createAccount(email: String, passwordHash: String, name: String, role: Role, at: Date) throws -> Account {
+        let key = email.lowercased()
+        guard !accounts.values.contains(where: { $0.account.email.lowercased() == key }) else { throw StoreError.emailTaken }
+        let account = Account(id: UUID().uuidString.lowercased(), email: email, name: name, role: role, createdAt: at)
+        accounts[account.id] = (account, passwordHash)
+        return account
+    }
+
+    public func credentials(email: String) -> (account: Account, passwordHash: String)? {
+        accounts.values.first { $0.account.email.lowercased() == email.lowercased() }.map { ($0.account, $0.hash) }
+    }
+
+    public func account(id: String) -> Account? { accounts[id]?.account }
+    public func saveToken(hash: String, accountID: String, at: Date) { tokens[hash] = accountID }
+    public func account(tokenHash: String) -> Account? { tokens[tokenHash].flatMap { accounts[$0]?.account } }
+    public func deleteToken(hash: String) { tokens[hash] = nil }
+
+    public func createInvite(code: String, clinicianID: String, at: Date) { invites[code] = clinicianID }
+
+    public func acceptInvite(code: String, patientID: String) -> String? {
+        guard let clinician = invites[code] else { return nil }
+        links.insert([patientID, clinician])
+        return clinician
+    }
+
+    public func isLinked(patientID: String, clinicianID: String) -> Bool { links.contains([patientID, clinicianID]) }
+
+    public func patients(ofClinician clinicianID: String) -> [Account] {
+        links.filter { $0[1] == clinicianID }.compactMap { accounts[$0[0]]?.account }.sorted { $0.name < $1.name }
+    }
+
+    public func saveIntake(_ intake: Intake, settings: PatientSettings, patientID: String) {
+        if var existing = cases[patientID] {
+            existing.intake = intake
+            existing.settings = settings
+            cases[patientID] = existing
+        } else {
+            cases[patientID] = CaseData(settings: settings, intake: intake)
+        }
+    }
+
+    public func saveSettings(_ settings: PatientSettings, patientID: String) throws {
+        guard cases[patientID] != nil else { throw StoreError.noIntake }
+        cases[patientID]!.settings = settings
+    }
+
+    private func update(_ patientID: String, _ change: (inout CaseData) -> Void) throws {
+        guard cases[patientID] != nil else { throw StoreError.noIntake }
+        change(&cases[patientID]!)
+    }
+
+    public func addWorkout(_ workout: Workout, patientID: String) throws -> Int64 {
+        let id = newID()
+        try update(patientID) { $0.workouts.append(StoredWorkout(id: id, workout: workout)) }
+        return id
+    }
+
+    public func replaceWorkout(id: Int64, with workout: Workout, patientID: String) -> Bool {
+        guard let index = cases[patientID]?.workouts.firstIndex(where: { $0.id == id }) else { return false }
+        cases[patientID]!.workouts[index].workout = workout
+        return true
+    }
+
+    public func workout(id: Int64, patientID: String) -> Workout? {
+        cases[patientID]?.workouts.first { $0.id == id }?.workout
+    }
+
+    public func addCheckIn(_ checkIn: CheckIn, patientID: String) throws { try update(patientID) { $0.checkIns.append(checkIn) } }
+    public func addScreen(_ screen: MovementScreen, patientID: String) throws { try update(patientID) { $0.screens.append(screen) } }
+    public func addClearance(_ clearance: Clearance, patientID: String) throws {
+        try update(patientID) { $0.clearances.append(clearance) }
+    }
+    public func addOverride(_ override: Override, patientID: String) throws { try update(patientID) { $0.overrides.append(override) } }
+
+    public func addQuestionnaire(_ record: QuestionnaireRecord, patientID: String) -> Int64 {
+        var stored = record
+        stored.id = newID()
+        questionnaireRecords[patientID, default: []].append(stored)
+        return stored.id
+    }
+
+    public func questionnaires(patientID: String) -> [QuestionnaireRecord] {
+        (questionnaireRecords[patientID] ?? []).sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+    }
+
+    public func caseData(patientID: String) -> CaseData? {
+        guard var data = cases[patientID] else { return nil }
+        data.workouts.sort { ($0.workout.date, $0.id) < ($1.workout.date, $1.id) }
+        return data
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import LiftbackCore
+
+/// Who an account belongs to.
+public enum Role: String, Codable, Sendable, CaseIterable {
+    case patient, clinician
+}
+
+/// A signed-up person. The password hash never leaves the store except for sign-in.
+public struct Account: Codable, Sendable, Equatable, Identifiable {
+    public var id: String
+    public var email: String
+    public var name: String
+    public var role: Role
+    public var createdAt: Date
+
+    public init(id: String, email: String, name: String, role: Role, createdAt: Date) {
+        self.id = id
+        self.email = email
+        self.name = name
+        self.role = role
+        self.createdAt = createdAt
+    }
+}
+
+/// The case settings a patient (or their clinician) chooses.
+public struct PatientSettings: Codable, Sendable, Equatable {
+    public var policy: ProgressionPolicy
+    public var unit: WeightUnit
+    public var plateIncrement: Double
+
+    public init(policy: ProgressionPolicy = .painMonitoring, unit: WeightUnit = .kg, plateIncrement: Double? = nil) {
+        self.policy = policy
+        self.unit = unit
+        self.plateIncrement = plateIncrement ?? unit.defaultIncrement
+    }
+}
+
+/// A scored questionnaire as stored.
+public struct QuestionnaireRecord: Codable, Sendable, Equatable {
+    public var id: Int64
+    public var date: Day
+    public var answers: [Int?]
+    public var score: InstrumentScore
+
+    public init(id: Int64 = 0, date: Day, answers: [Int?], score: InstrumentScore) {
+        self.id = id
+        self.date = date
+        self.answers = answers
+        self.score = score
+    }
+}
+
+/// A stored workout with its identifier, so the next-day answer can be added later.
+public struct StoredWorkout: Codable, Sendable, Equatable {
+    public var id: Int64
+    public var workout: Workout
+}
+
+/// Everything stored for one patient: a case without its `asOf`.
+public struct CaseData: Sendable, Equatable {
+    public var settings: PatientSettings
+    public var intake: Intake
+    public var workouts: [StoredWorkout]
+    public var checkIns: [CheckIn]
+    public var screens: [MovementScreen]
+    public var clearances: [Clearance]
+    public var overrides: [Override]
+
+    public init(
+        settings: PatientSettings, intake: Intake, workouts: [StoredWorkout] = [], checkIns: [CheckIn] = [],
+        screens: [MovementScreen] = [], clearances: [Clearance] = [], overrides: [Override] = []
+    ) {
+        self.settings = settings
+        self.intake = intake
+        self.workouts = workouts
+        self.checkIns = checkIns
+        self.screens = screens
+        self.clearances = clearances
+        self.overrides = overrides
+    }
+
+    /// The engine's case as of a day.
+    public func asCase(asOf: Day) -> Case {
+        Case(
+            asOf: asOf, policy: settings.policy, unit: settings.unit, plateIncrement: settings.plateIncrement, intake: intake,
+            screens: screens, clearances: clearances, workouts: workouts.map(\.workout), checkIns: checkIns, overrides: overrides)
+    }
+}
+
+/// What can go wrong in a store, beyond I/O.
+public enum StoreError: Error, Equatable, Sendable {
+    /// An account with this email already exists.
+    case emailTaken
+    /// The patient has no intake yet, so nothing can be logged against a case.
+    case noIntake
+}

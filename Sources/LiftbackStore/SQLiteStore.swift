@@ -1,0 +1,249 @@
+import Foundation
+import GRDB
+import LiftbackCore
+
+/// The default store: GRDB on one SQLite file, in WAL mode with full synchronous commits so an
+/// acknowledged write survives a crash (GRDB opens connections with NORMAL; health data wants FULL).
+public final class SQLiteStore: Store {
+    let pool: DatabasePool
+
+    /// Opens (or creates) the database at `path` and migrates it.
+    public init(path: String) throws {
+        var configuration = Configuration()
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        pool = try DatabasePool(path: path, configuration: configuration)
+        try Self.migrator.migrate(pool)
+    }
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration(Migration001Initial.identifier) { db in
+            for statement in Migration001Initial.statements { try db.execute(sql: statement) }
+        }
+        return migrator
+    }
+
+    /// The journal mode and synchronous level in force, for tests and diagnostics.
+    public func durability() async throws -> (journalMode: String, synchronous: Int) {
+        try await pool.read { db in
+            (try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "", try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1)
+        }
+    }
+
+    // MARK: Accounts and tokens
+
+    public func createAccount(email: String, passwordHash: String, name: String, role: Role, at: Date) async throws -> Account {
+        let account = Account(id: UUID().uuidString.lowercased(), email: email, name: name, role: role, createdAt: at)
+        do {
+            try await pool.write { db in
+                try db.execute(
+                    sql: """
+                        INSERT INTO accounts (id, email, email_key, name, role, password_hash, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [account.id, email, email.lowercased(), name, role.rawValue, passwordHash, at.timeIntervalSince1970])
+            }
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+            throw StoreError.emailTaken
+        }
+        return account
+    }
+
+    static func account(_ row: Row) -> Account {
+        Account(
+            id: row["id"], email: row["email"], name: row["name"], role: Role(rawValue: row["role"]) ?? .patient,
+            createdAt: Date(timeIntervalSince1970: row["created_at"]))
+    }
+
+    public func credentials(email: String) async throws -> (account: Account, passwordHash: String)? {
+        try await pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM accounts WHERE email_key = ?", arguments: [email.lowercased()])
+                .map { (Self.account($0), $0["password_hash"]) }
+        }
+    }
+
+    public func account(id: String) async throws -> Account? {
+        try await pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM accounts WHERE id = ?", arguments: [id]).map(Self.account)
+        }
+    }
+
+    public func saveToken(hash: String, accountID: String, at: Date) async throws {
+        try await pool.write { db in
+            try db.execute(
+                sql: "INSERT INTO tokens (hash, account_id, created_at) VALUES (?, ?, ?)",
+                arguments: [hash, accountID, at.timeIntervalSince1970])
+        }
+    }
+
+    public func account(tokenHash: String) async throws -> Account? {
+        try await pool.read { db in
+            try Row.fetchOne(
+                db, sql: "SELECT accounts.* FROM tokens JOIN accounts ON accounts.id = tokens.account_id WHERE tokens.hash = ?",
+                arguments: [tokenHash]
+            ).map(Self.account)
+        }
+    }
+
+    public func deleteToken(hash: String) async throws {
+        try await pool.write { db in try db.execute(sql: "DELETE FROM tokens WHERE hash = ?", arguments: [hash]) }
+    }
+
+    // MARK: Clinician links
+
+    public func createInvite(code: String, clinicianID: String, at: Date) async throws {
+        try await pool.write { db in
+            try db.execute(
+                sql: "INSERT INTO invites (code, clinician_id, created_at) VALUES (?, ?, ?)",
+                arguments: [code, clinicianID, at.timeIntervalSince1970])
+        }
+    }
+
+    public func acceptInvite(code: String, patientID: String) async throws -> String? {
+        try await pool.write { db in
+            guard let clinician = try String.fetchOne(db, sql: "SELECT clinician_id FROM invites WHERE code = ?", arguments: [code])
+            else { return nil }
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO links (patient_id, clinician_id) VALUES (?, ?)", arguments: [patientID, clinician])
+            return clinician
+        }
+    }
+
+    public func isLinked(patientID: String, clinicianID: String) async throws -> Bool {
+        try await pool.read { db in
+            try Bool.fetchOne(
+                db, sql: "SELECT EXISTS (SELECT 1 FROM links WHERE patient_id = ? AND clinician_id = ?)",
+                arguments: [patientID, clinicianID]) ?? false
+        }
+    }
+
+    public func patients(ofClinician clinicianID: String) async throws -> [Account] {
+        try await pool.read { db in
+            try Row.fetchAll(
+                db,
+                sql: "SELECT accounts.* FROM links JOIN accounts ON accounts.id = links.patient_id WHERE links.clinician_id = ? ORDER BY accounts.name, accounts.id",
+                arguments: [clinicianID]
+            ).map(Self.account)
+        }
+    }
+
+    // MARK: The case
+
+    public func saveIntake(_ intake: Intake, settings: PatientSettings, patientID: String) async throws {
+        let (settingsJSON, intakeJSON) = (try StoredJSON.encode(settings), try StoredJSON.encode(intake))
+        try await pool.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO patients (id, settings, intake) VALUES (?, ?, ?)
+                    ON CONFLICT (id) DO UPDATE SET settings = excluded.settings, intake = excluded.intake
+                    """,
+                arguments: [patientID, settingsJSON, intakeJSON])
+        }
+    }
+
+    public func saveSettings(_ settings: PatientSettings, patientID: String) async throws {
+        let json = try StoredJSON.encode(settings)
+        try await pool.write { db in
+            try db.execute(sql: "UPDATE patients SET settings = ? WHERE id = ?", arguments: [json, patientID])
+            if db.changesCount == 0 { throw StoreError.noIntake }
+        }
+    }
+
+    /// Adds a dated entry of the case; throws `StoreError.noIntake` before the intake.
+    private func addEntry(_ kind: StoredJSON.Kind, date: Day, body: some Encodable, patientID: String) async throws -> Int64 {
+        let json = try StoredJSON.encode(body)
+        return try await pool.write { db in
+            guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM patients WHERE id = ?)", arguments: [patientID]) == true
+            else { throw StoreError.noIntake }
+            try db.execute(
+                sql: "INSERT INTO case_entries (patient_id, kind, date, body) VALUES (?, ?, ?, ?)",
+                arguments: [patientID, kind.rawValue, date.description, json])
+            return db.lastInsertedRowID
+        }
+    }
+
+    public func addWorkout(_ workout: Workout, patientID: String) async throws -> Int64 {
+        try await addEntry(.workout, date: workout.date, body: workout, patientID: patientID)
+    }
+
+    public func replaceWorkout(id: Int64, with workout: Workout, patientID: String) async throws -> Bool {
+        let json = try StoredJSON.encode(workout)
+        return try await pool.write { db in
+            try db.execute(
+                sql: "UPDATE case_entries SET body = ?, date = ? WHERE id = ? AND patient_id = ? AND kind = ?",
+                arguments: [json, workout.date.description, id, patientID, StoredJSON.Kind.workout.rawValue])
+            return db.changesCount > 0
+        }
+    }
+
+    public func workout(id: Int64, patientID: String) async throws -> Workout? {
+        let body = try await pool.read { db in
+            try String.fetchOne(
+                db, sql: "SELECT body FROM case_entries WHERE id = ? AND patient_id = ? AND kind = ?",
+                arguments: [id, patientID, StoredJSON.Kind.workout.rawValue])
+        }
+        return try body.map { try StoredJSON.decode(Workout.self, from: $0) }
+    }
+
+    public func addCheckIn(_ checkIn: CheckIn, patientID: String) async throws {
+        _ = try await addEntry(.checkIn, date: checkIn.date, body: checkIn, patientID: patientID)
+    }
+
+    public func addScreen(_ screen: MovementScreen, patientID: String) async throws {
+        _ = try await addEntry(.screen, date: screen.date, body: screen, patientID: patientID)
+    }
+
+    public func addClearance(_ clearance: Clearance, patientID: String) async throws {
+        _ = try await addEntry(.clearance, date: clearance.date, body: clearance, patientID: patientID)
+    }
+
+    public func addOverride(_ override: Override, patientID: String) async throws {
+        _ = try await addEntry(.override, date: override.date, body: override, patientID: patientID)
+    }
+
+    public func addQuestionnaire(_ record: QuestionnaireRecord, patientID: String) async throws -> Int64 {
+        let json = try StoredJSON.encode(record)
+        return try await pool.write { db in
+            try db.execute(
+                sql: "INSERT INTO case_entries (patient_id, kind, date, body) SELECT ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM accounts WHERE id = ?)",
+                arguments: [patientID, StoredJSON.Kind.questionnaire.rawValue, record.date.description, json, patientID])
+            return db.lastInsertedRowID
+        }
+    }
+
+    public func questionnaires(patientID: String) async throws -> [QuestionnaireRecord] {
+        let rows = try await pool.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT id, body FROM case_entries WHERE patient_id = ? AND kind = ? ORDER BY date, id",
+                arguments: [patientID, StoredJSON.Kind.questionnaire.rawValue]
+            ).map { (id: $0["id"] as Int64, body: $0["body"] as String) }
+        }
+        return try rows.map { row in
+            var record = try StoredJSON.decode(QuestionnaireRecord.self, from: row.body)
+            record.id = row.id
+            return record
+        }
+    }
+
+    public func caseData(patientID: String) async throws -> CaseData? {
+        let (patient, entries) = try await pool.read { db in
+            let patient = try Row.fetchOne(db, sql: "SELECT settings, intake FROM patients WHERE id = ?", arguments: [patientID])
+                .map { (settings: $0["settings"] as String, intake: $0["intake"] as String) }
+            let entries = try Row.fetchAll(
+                db, sql: "SELECT id, kind, body FROM case_entries WHERE patient_id = ? AND kind <> ? ORDER BY date, id",
+                arguments: [patientID, StoredJSON.Kind.questionnaire.rawValue]
+            ).map { (id: $0["id"] as Int64, kind: $0["kind"] as String, body: $0["body"] as String) }
+            return (patient, entries)
+        }
+        guard let patient else { return nil }
+        var data = CaseData(
+            settings: try StoredJSON.decode(PatientSettings.self, from: patient.settings),
+            intake: try StoredJSON.decode(Intake.self, from: patient.intake))
+        for entry in entries {
+            try StoredJSON.add(entry.body, kind: entry.kind, id: entry.id, to: &data)
+        }
+        return data
+    }
+}

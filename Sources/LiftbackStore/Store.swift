@@ -1,0 +1,46 @@
+import Foundation
+import LiftbackCore
+
+/// Liftback's persistence, one protocol for every backend (in-memory for tests, GRDB on SQLite).
+///
+/// Identifiers of patients are their account ids. Methods that take a patient never check who is
+/// asking: authorisation belongs to the server, which calls `isLinked` and friends first.
+public protocol Store: Sendable {
+    // MARK: Accounts and tokens
+
+    /// Creates an account. Throws `StoreError.emailTaken` when the (case-insensitive) email exists.
+    func createAccount(email: String, passwordHash: String, name: String, role: Role, at: Date) async throws -> Account
+    /// The account and its password hash, for sign-in.
+    func credentials(email: String) async throws -> (account: Account, passwordHash: String)?
+    func account(id: String) async throws -> Account?
+    /// Keeps a bearer or session token by its hash; the token itself is never stored.
+    func saveToken(hash: String, accountID: String, at: Date) async throws
+    func account(tokenHash: String) async throws -> Account?
+    func deleteToken(hash: String) async throws
+
+    // MARK: Clinician links
+
+    func createInvite(code: String, clinicianID: String, at: Date) async throws
+    /// Links the patient to the invite's clinician; returns the clinician's id, or `nil` for an unknown code.
+    func acceptInvite(code: String, patientID: String) async throws -> String?
+    func isLinked(patientID: String, clinicianID: String) async throws -> Bool
+    /// The clinician's patients, by name.
+    func patients(ofClinician clinicianID: String) async throws -> [Account]
+
+    // MARK: The case
+
+    func saveIntake(_ intake: Intake, settings: PatientSettings, patientID: String) async throws
+    func saveSettings(_ settings: PatientSettings, patientID: String) async throws
+    func addWorkout(_ workout: Workout, patientID: String) async throws -> Int64
+    /// Replaces a stored workout; `false` when the patient has no workout with that id.
+    func replaceWorkout(id: Int64, with workout: Workout, patientID: String) async throws -> Bool
+    func workout(id: Int64, patientID: String) async throws -> Workout?
+    func addCheckIn(_ checkIn: CheckIn, patientID: String) async throws
+    func addScreen(_ screen: MovementScreen, patientID: String) async throws
+    func addClearance(_ clearance: Clearance, patientID: String) async throws
+    func addOverride(_ override: Override, patientID: String) async throws
+    func addQuestionnaire(_ record: QuestionnaireRecord, patientID: String) async throws -> Int64
+    func questionnaires(patientID: String) async throws -> [QuestionnaireRecord]
+    /// Everything stored for the patient, or `nil` before the intake.
+    func caseData(patientID: String) async throws -> CaseData?
+}
