@@ -6,7 +6,9 @@ import LiftbackServer
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve", abstract: "Run the Liftback server (JSON API under /api/v1, OpenAPI at /openapi.json).",
-        discussion: "Data lives in an SQLite file, created and migrated on start. Environment: LIFTBACK_HOST, LIFTBACK_PORT, DATABASE_URL.")
+        discussion:
+            "Data lives in an SQLite file, created and migrated on start. Environment: LIFTBACK_HOST, LIFTBACK_PORT, DATABASE_URL."
+    )
 
     @Option(help: "Address to listen on (default 127.0.0.1).") var host: String?
     @Option(help: "Port to listen on (default 8080).") var port: Int?

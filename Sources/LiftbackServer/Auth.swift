@@ -32,7 +32,8 @@ struct BearerAuthenticator: RouterMiddleware {
     typealias Context = AppContext
     let store: any Store
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response
+    {
         var context = context
         if let header = request.headers[.authorization], header.hasPrefix("Bearer ") {
             context.identity = try await store.account(tokenHash: Token.hash(String(header.dropFirst(7))))

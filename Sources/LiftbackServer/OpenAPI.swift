@@ -15,36 +15,54 @@ enum OpenAPIDocument {
     }
 
     static let operations: [Operation] = [
-        Operation(method: "post", path: "/api/v1/accounts", summary: "Create an account (role patient or clinician)", auth: false,
-                  body: "NewAccount", success: ("201", "Account"), errors: ["400", "409"]),
-        Operation(method: "post", path: "/api/v1/auth/token", summary: "Exchange email and password for a bearer token", auth: false,
-                  body: "Credentials", success: ("200", "Token"), errors: ["400", "401", "429"]),
-        Operation(method: "post", path: "/api/v1/invites", summary: "Clinician: create an invite code", success: ("201", "Invite"),
-                  errors: ["401", "403"]),
-        Operation(method: "post", path: "/api/v1/invites/{code}/accept", summary: "Patient: join the clinician of an invite",
-                  success: ("200", "Accepted"), errors: ["401", "403", "404"]),
-        Operation(method: "put", path: "/api/v1/patients/{id}/intake", summary: "The intake (contract section 2), with policy, unit and plate increment",
-                  body: "Intake", success: ("200", "Triage")),
-        Operation(method: "post", path: "/api/v1/patients/{id}/workouts", summary: "Log one workout", body: "Workout",
-                  success: ("201", "Created"), errors: ["400", "401", "403", "404", "409"]),
-        Operation(method: "patch", path: "/api/v1/patients/{id}/workouts/{workoutId}", summary: "Add the next-day answer, pain after or new flags",
-                  body: "WorkoutPatch", success: ("200", "Created")),
-        Operation(method: "post", path: "/api/v1/patients/{id}/check-ins", summary: "Log one check-in", body: "CheckIn",
-                  success: ("201", "Created"), errors: ["400", "401", "403", "404", "409"]),
-        Operation(method: "post", path: "/api/v1/patients/{id}/screens", summary: "Record a movement screen", body: "Screen",
-                  success: ("201", "Created"), errors: ["400", "401", "404", "409"]),
-        Operation(method: "post", path: "/api/v1/patients/{id}/questionnaires", summary: "Score and keep a questionnaire",
-                  body: "Questionnaire", success: ("201", "Score")),
-        Operation(method: "post", path: "/api/v1/patients/{id}/clearances", summary: "Linked clinician: clear a reviewed flag",
-                  body: "Clearance", success: ("201", "Created"), errors: ["400", "401", "403", "404", "409"]),
-        Operation(method: "post", path: "/api/v1/patients/{id}/overrides", summary: "Linked clinician: override phase, exercise, load or add a note",
-                  body: "Override", success: ("201", "Created"), errors: ["400", "401", "403", "404", "409"]),
-        Operation(method: "get", path: "/api/v1/patients/{id}/next", summary: "The next prescription (contract section 3)",
-                  success: ("200", "Prescription"), errors: ["400", "401", "404", "409"], query: [("asOf", true)]),
-        Operation(method: "get", path: "/api/v1/patients/{id}/history", summary: "The case as stored (contract section 2)",
-                  success: ("200", "Case"), errors: ["400", "401", "404", "409"], query: [("asOf", false)]),
-        Operation(method: "get", path: "/api/v1/caseload", summary: "Clinician: linked patients by status, most urgent first",
-                  success: ("200", "Caseload"), errors: ["400", "401", "403"], query: [("asOf", false)]),
+        Operation(
+            method: "post", path: "/api/v1/accounts", summary: "Create an account (role patient or clinician)", auth: false,
+            body: "NewAccount", success: ("201", "Account"), errors: ["400", "409"]),
+        Operation(
+            method: "post", path: "/api/v1/auth/token", summary: "Exchange email and password for a bearer token", auth: false,
+            body: "Credentials", success: ("200", "Token"), errors: ["400", "401", "429"]),
+        Operation(
+            method: "post", path: "/api/v1/invites", summary: "Clinician: create an invite code", success: ("201", "Invite"),
+            errors: ["401", "403"]),
+        Operation(
+            method: "post", path: "/api/v1/invites/{code}/accept", summary: "Patient: join the clinician of an invite",
+            success: ("200", "Accepted"), errors: ["401", "403", "404"]),
+        Operation(
+            method: "put", path: "/api/v1/patients/{id}/intake",
+            summary: "The intake (contract section 2), with policy, unit and plate increment",
+            body: "Intake", success: ("200", "Triage")),
+        Operation(
+            method: "post", path: "/api/v1/patients/{id}/workouts", summary: "Log one workout", body: "Workout",
+            success: ("201", "Created"), errors: ["400", "401", "403", "404", "409"]),
+        Operation(
+            method: "patch", path: "/api/v1/patients/{id}/workouts/{workoutId}",
+            summary: "Add the next-day answer, pain after or new flags",
+            body: "WorkoutPatch", success: ("200", "Created")),
+        Operation(
+            method: "post", path: "/api/v1/patients/{id}/check-ins", summary: "Log one check-in", body: "CheckIn",
+            success: ("201", "Created"), errors: ["400", "401", "403", "404", "409"]),
+        Operation(
+            method: "post", path: "/api/v1/patients/{id}/screens", summary: "Record a movement screen", body: "Screen",
+            success: ("201", "Created"), errors: ["400", "401", "404", "409"]),
+        Operation(
+            method: "post", path: "/api/v1/patients/{id}/questionnaires", summary: "Score and keep a questionnaire",
+            body: "Questionnaire", success: ("201", "Score")),
+        Operation(
+            method: "post", path: "/api/v1/patients/{id}/clearances", summary: "Linked clinician: clear a reviewed flag",
+            body: "Clearance", success: ("201", "Created"), errors: ["400", "401", "403", "404", "409"]),
+        Operation(
+            method: "post", path: "/api/v1/patients/{id}/overrides",
+            summary: "Linked clinician: override phase, exercise, load or add a note",
+            body: "Override", success: ("201", "Created"), errors: ["400", "401", "403", "404", "409"]),
+        Operation(
+            method: "get", path: "/api/v1/patients/{id}/next", summary: "The next prescription (contract section 3)",
+            success: ("200", "Prescription"), errors: ["400", "401", "404", "409"], query: [("asOf", true)]),
+        Operation(
+            method: "get", path: "/api/v1/patients/{id}/history", summary: "The case as stored (contract section 2)",
+            success: ("200", "Case"), errors: ["400", "401", "404", "409"], query: [("asOf", false)]),
+        Operation(
+            method: "get", path: "/api/v1/caseload", summary: "Clinician: linked patients by status, most urgent first",
+            success: ("200", "Caseload"), errors: ["400", "401", "403"], query: [("asOf", false)]),
     ]
 
     static let json: Data = {
@@ -52,7 +70,8 @@ enum OpenAPIDocument {
             "openapi": "3.1.0",
             "info": [
                 "title": "Liftback API", "version": "1",
-                "description": "Graded return to lifting with low back pain. Decision support, not a diagnosis. Shapes follow shared/contract.md.",
+                "description":
+                    "Graded return to lifting with low back pain. Decision support, not a diagnosis. Shapes follow shared/contract.md.",
             ],
             "servers": [["url": "/"]],
             "paths": paths(),
@@ -61,7 +80,9 @@ enum OpenAPIDocument {
                 "schemas": schemas,
             ],
         ]
-        return (try? JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])) ?? Data()
+        return
+            (try? JSONSerialization.data(
+                withJSONObject: document, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])) ?? Data()
     }()
 
     static func paths() -> [String: Any] {
@@ -72,7 +93,9 @@ enum OpenAPIDocument {
                 let schema: [String: Any] = name == "workoutId" ? ["type": "integer", "format": "int64"] : ["type": "string"]
                 return ["name": name, "in": "path", "required": true, "schema": schema]
             }
-            parameters += operation.query.map { ["name": $0.name, "in": "query", "required": $0.required, "schema": ["type": "string", "format": "date"]] }
+            parameters += operation.query.map {
+                ["name": $0.name, "in": "query", "required": $0.required, "schema": ["type": "string", "format": "date"]]
+            }
             var responses: [String: Any] = [:]
             var success: [String: Any] = ["description": "Success"]
             if let schema = operation.success.schema {
@@ -87,7 +110,8 @@ enum OpenAPIDocument {
             }
             var entry: [String: Any] = [
                 "summary": operation.summary, "responses": responses,
-                "operationId": operation.method + operation.path.replacingOccurrences(of: "/api/v1", with: "")
+                "operationId": operation.method
+                    + operation.path.replacingOccurrences(of: "/api/v1", with: "")
                     .split(whereSeparator: { "/{}-".contains($0) }).map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(),
             ]
             if !parameters.isEmpty { entry["parameters"] = parameters }
@@ -111,64 +135,111 @@ enum OpenAPIDocument {
 
     static var set: [String: Any] {
         object([
-        "weight": ["type": "number", "minimum": 0], "reps": ["type": "integer", "minimum": 0],
-        "holdSeconds": ["type": "integer", "minimum": 0], "rpe": ["type": "number", "minimum": 0, "maximum": 10],
-        "tempo": ["type": "string"], "pauseSeconds": ["type": "integer", "minimum": 0], "pain": pain,
+            "weight": ["type": "number", "minimum": 0], "reps": ["type": "integer", "minimum": 0],
+            "holdSeconds": ["type": "integer", "minimum": 0], "rpe": ["type": "number", "minimum": 0, "maximum": 10],
+            "tempo": ["type": "string"], "pauseSeconds": ["type": "integer", "minimum": 0], "pain": pain,
         ])
     }
 
     static var schemas: [String: Any] {
         [
-        "Error": object(["error": ["type": "string"], "field": ["type": "string"]], required: ["error"]),
-        "NewAccount": object(
-            ["email": ["type": "string"], "password": ["type": "string", "minLength": 10], "name": ["type": "string", "minLength": 1],
-             "role": ["type": "string", "enum": ["patient", "clinician"]]], required: ["email", "password", "name", "role"]),
-        "Account": object(["id": ["type": "string"], "email": ["type": "string"], "name": ["type": "string"], "role": ["type": "string"]]),
-        "Credentials": object(["email": ["type": "string"], "password": ["type": "string"]], required: ["email", "password"]),
-        "Token": object(["token": ["type": "string"], "accountId": ["type": "string"]], required: ["token", "accountId"]),
-        "Invite": object(["code": ["type": "string"]], required: ["code"]),
-        "Accepted": object(["clinicianId": ["type": "string"]]),
-        "Created": object(["id": ["type": "integer"]]),
-        "Intake": object(
-            ["date": day, "flags": flags, "pattern": ["type": "string", "enum": ["muscular", "disc-related", "non-specific"]],
-             "previousWorkingWeights": ["type": "array", "items": object(
-                ["exercise": ["type": "string"], "weight": ["type": "number", "exclusiveMinimum": 0], "reps": ["type": "integer", "minimum": 1, "maximum": 30]],
-                required: ["exercise", "weight", "reps"])],
-             "pain": pain, "policy": ["type": "string", "enum": ["pain-monitoring", "pain-free"]],
-             "unit": ["type": "string", "enum": ["kg", "lb"]], "plateIncrement": ["type": "number", "exclusiveMinimum": 0]],
-            required: ["date"]),
-        "Workout": object(
-            ["date": day, "painDuring": pain, "painAfter": pain, "nextDay": ["type": "string", "enum": ["settled", "same", "worse"]],
-             "flags": flags, "stoppedEarly": ["type": "boolean"], "lockedUp": ["type": "boolean"],
-             "exercises": ["type": "array", "items": object(
-                ["exercise": ["type": "string"], "painDuring": pain, "sets": ["type": "array", "items": set]], required: ["exercise", "sets"])]],
-            required: ["date"]),
-        "WorkoutPatch": object(
-            ["nextDay": ["type": "string", "enum": ["settled", "same", "worse"]], "painAfter": pain, "flags": flags,
-             "stoppedEarly": ["type": "boolean"], "lockedUp": ["type": "boolean"]]),
-        "CheckIn": object(["date": day, "pain": pain, "stiffnessMinutes": ["type": "integer", "minimum": 0], "flags": flags], required: ["date", "pain"]),
-        "Screen": object(
-            ["date": day, "passed": ["type": "boolean"], "toeTouch": ["type": "boolean"], "squats": ["type": "boolean"],
-             "plank": ["type": "boolean"], "walk": ["type": "boolean"]], required: ["date", "passed"]),
-        "Questionnaire": object(
-            ["instrument": ["type": "string", "enum": ["startback", "odi", "rmdq", "tsk11", "fabq", "psfs"]], "date": day,
-             "answers": ["type": "array", "items": ["type": ["integer", "null"]]]], required: ["instrument", "date", "answers"]),
-        "Score": object(["instrument": ["type": "string"], "score": ["type": "number"], "category": ["type": "string"]]),
-        "Clearance": object(["flag": ["type": "string"], "date": day], required: ["flag", "date"]),
-        "Override": object(
-            ["kind": ["type": "string", "enum": ["phase", "swap", "load", "note"]], "date": day, "phase": ["type": "string"],
-             "exercise": ["type": "string"], "replacement": ["type": "string"], "weight": ["type": "number", "minimum": 0],
-             "note": ["type": "string"]], required: ["kind", "date"]),
-        "Triage": object(["disposition": ["type": "string"], "reasons": ["type": "array", "items": ["type": "string"]]]),
-        "Prescription": object(
-            ["asOf": day, "disposition": ["type": "string"], "phase": ["type": "string"], "exercises": ["type": "array"],
-             "alerts": ["type": "array"]], required: ["asOf", "disposition", "phase", "exercises", "alerts"]),
-        "Case": object(["asOf": day, "intake": ["type": "object"], "workouts": ["type": "array"]], required: ["asOf", "intake"]),
-        "Caseload": object(
-            ["asOf": day, "patients": ["type": "array", "items": object(
-                ["id": ["type": "string"], "name": ["type": "string"],
-                 "status": ["type": "string", "enum": ["red-flag", "flaring", "stalled", "on-track"]], "reason": ["type": "string"]])]],
-            required: ["patients"]),
+            "Error": object(["error": ["type": "string"], "field": ["type": "string"]], required: ["error"]),
+            "NewAccount": object(
+                [
+                    "email": ["type": "string"], "password": ["type": "string", "minLength": 10],
+                    "name": ["type": "string", "minLength": 1],
+                    "role": ["type": "string", "enum": ["patient", "clinician"]],
+                ], required: ["email", "password", "name", "role"]),
+            "Account": object([
+                "id": ["type": "string"], "email": ["type": "string"], "name": ["type": "string"], "role": ["type": "string"],
+            ]),
+            "Credentials": object(
+                ["email": ["type": "string"], "password": ["type": "string"]], required: ["email", "password"]),
+            "Token": object(["token": ["type": "string"], "accountId": ["type": "string"]], required: ["token", "accountId"]),
+            "Invite": object(["code": ["type": "string"]], required: ["code"]),
+            "Accepted": object(["clinicianId": ["type": "string"]]),
+            "Created": object(["id": ["type": "integer"]]),
+            "Intake": object(
+                [
+                    "date": day, "flags": flags,
+                    "pattern": ["type": "string", "enum": ["muscular", "disc-related", "non-specific"]],
+                    "previousWorkingWeights": [
+                        "type": "array",
+                        "items": object(
+                            [
+                                "exercise": ["type": "string"], "weight": ["type": "number", "exclusiveMinimum": 0],
+                                "reps": ["type": "integer", "minimum": 1, "maximum": 30],
+                            ],
+                            required: ["exercise", "weight", "reps"]),
+                    ],
+                    "pain": pain, "policy": ["type": "string", "enum": ["pain-monitoring", "pain-free"]],
+                    "unit": ["type": "string", "enum": ["kg", "lb"]],
+                    "plateIncrement": ["type": "number", "exclusiveMinimum": 0],
+                ],
+                required: ["date"]),
+            "Workout": object(
+                [
+                    "date": day, "painDuring": pain, "painAfter": pain,
+                    "nextDay": ["type": "string", "enum": ["settled", "same", "worse"]],
+                    "flags": flags, "stoppedEarly": ["type": "boolean"], "lockedUp": ["type": "boolean"],
+                    "exercises": [
+                        "type": "array",
+                        "items": object(
+                            ["exercise": ["type": "string"], "painDuring": pain, "sets": ["type": "array", "items": set]],
+                            required: ["exercise", "sets"]),
+                    ],
+                ],
+                required: ["date"]),
+            "WorkoutPatch": object(
+                [
+                    "nextDay": ["type": "string", "enum": ["settled", "same", "worse"]], "painAfter": pain, "flags": flags,
+                    "stoppedEarly": ["type": "boolean"], "lockedUp": ["type": "boolean"],
+                ]),
+            "CheckIn": object(
+                ["date": day, "pain": pain, "stiffnessMinutes": ["type": "integer", "minimum": 0], "flags": flags],
+                required: ["date", "pain"]),
+            "Screen": object(
+                [
+                    "date": day, "passed": ["type": "boolean"], "toeTouch": ["type": "boolean"], "squats": ["type": "boolean"],
+                    "plank": ["type": "boolean"], "walk": ["type": "boolean"],
+                ], required: ["date", "passed"]),
+            "Questionnaire": object(
+                [
+                    "instrument": ["type": "string", "enum": ["startback", "odi", "rmdq", "tsk11", "fabq", "psfs"]], "date": day,
+                    "answers": ["type": "array", "items": ["type": ["integer", "null"]]],
+                ], required: ["instrument", "date", "answers"]),
+            "Score": object(["instrument": ["type": "string"], "score": ["type": "number"], "category": ["type": "string"]]),
+            "Clearance": object(["flag": ["type": "string"], "date": day], required: ["flag", "date"]),
+            "Override": object(
+                [
+                    "kind": ["type": "string", "enum": ["phase", "swap", "load", "note"]], "date": day,
+                    "phase": ["type": "string"],
+                    "exercise": ["type": "string"], "replacement": ["type": "string"],
+                    "weight": ["type": "number", "minimum": 0],
+                    "note": ["type": "string"],
+                ], required: ["kind", "date"]),
+            "Triage": object(["disposition": ["type": "string"], "reasons": ["type": "array", "items": ["type": "string"]]]),
+            "Prescription": object(
+                [
+                    "asOf": day, "disposition": ["type": "string"], "phase": ["type": "string"], "exercises": ["type": "array"],
+                    "alerts": ["type": "array"],
+                ], required: ["asOf", "disposition", "phase", "exercises", "alerts"]),
+            "Case": object(
+                ["asOf": day, "intake": ["type": "object"], "workouts": ["type": "array"]], required: ["asOf", "intake"]),
+            "Caseload": object(
+                [
+                    "asOf": day,
+                    "patients": [
+                        "type": "array",
+                        "items": object(
+                            [
+                                "id": ["type": "string"], "name": ["type": "string"],
+                                "status": ["type": "string", "enum": ["red-flag", "flaring", "stalled", "on-track"]],
+                                "reason": ["type": "string"],
+                            ]),
+                    ],
+                ],
+                required: ["patients"]),
         ]
     }
 }

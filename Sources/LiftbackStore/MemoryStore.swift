@@ -86,11 +86,15 @@ public actor MemoryStore: Store {
     }
 
     public func addCheckIn(_ checkIn: CheckIn, patientID: String) throws { try update(patientID) { $0.checkIns.append(checkIn) } }
-    public func addScreen(_ screen: MovementScreen, patientID: String) throws { try update(patientID) { $0.screens.append(screen) } }
+    public func addScreen(_ screen: MovementScreen, patientID: String) throws {
+        try update(patientID) { $0.screens.append(screen) }
+    }
     public func addClearance(_ clearance: Clearance, patientID: String) throws {
         try update(patientID) { $0.clearances.append(clearance) }
     }
-    public func addOverride(_ override: Override, patientID: String) throws { try update(patientID) { $0.overrides.append(override) } }
+    public func addOverride(_ override: Override, patientID: String) throws {
+        try update(patientID) { $0.overrides.append(override) }
+    }
 
     public func addQuestionnaire(_ record: QuestionnaireRecord, patientID: String) -> Int64 {
         var stored = record

@@ -43,7 +43,9 @@ public final class SQLiteStore: Store {
                         INSERT INTO accounts (id, email, email_key, name, role, password_hash, created_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?)
                         """,
-                    arguments: [account.id, email, email.lowercased(), name, role.rawValue, passwordHash, at.timeIntervalSince1970])
+                    arguments: [
+                        account.id, email, email.lowercased(), name, role.rawValue, passwordHash, at.timeIntervalSince1970,
+                    ])
             }
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
             throw StoreError.emailTaken
@@ -103,7 +105,8 @@ public final class SQLiteStore: Store {
 
     public func acceptInvite(code: String, patientID: String) async throws -> String? {
         try await pool.write { db in
-            guard let clinician = try String.fetchOne(db, sql: "SELECT clinician_id FROM invites WHERE code = ?", arguments: [code])
+            guard
+                let clinician = try String.fetchOne(db, sql: "SELECT clinician_id FROM invites WHERE code = ?", arguments: [code])
             else { return nil }
             try db.execute(
                 sql: "INSERT OR IGNORE INTO links (patient_id, clinician_id) VALUES (?, ?)", arguments: [patientID, clinician])
@@ -123,7 +126,8 @@ public final class SQLiteStore: Store {
         try await pool.read { db in
             try Row.fetchAll(
                 db,
-                sql: "SELECT accounts.* FROM links JOIN accounts ON accounts.id = links.patient_id WHERE links.clinician_id = ? ORDER BY accounts.name, accounts.id",
+                sql:
+                    "SELECT accounts.* FROM links JOIN accounts ON accounts.id = links.patient_id WHERE links.clinician_id = ? ORDER BY accounts.name, accounts.id",
                 arguments: [clinicianID]
             ).map(Self.account)
         }
@@ -155,7 +159,8 @@ public final class SQLiteStore: Store {
     private func addEntry(_ kind: StoredJSON.Kind, date: Day, body: some Encodable, patientID: String) async throws -> Int64 {
         let json = try StoredJSON.encode(body)
         return try await pool.write { db in
-            guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM patients WHERE id = ?)", arguments: [patientID]) == true
+            guard
+                try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM patients WHERE id = ?)", arguments: [patientID]) == true
             else { throw StoreError.noIntake }
             try db.execute(
                 sql: "INSERT INTO case_entries (patient_id, kind, date, body) VALUES (?, ?, ?, ?)",
@@ -207,7 +212,8 @@ public final class SQLiteStore: Store {
         let json = try StoredJSON.encode(record)
         return try await pool.write { db in
             try db.execute(
-                sql: "INSERT INTO case_entries (patient_id, kind, date, body) SELECT ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM accounts WHERE id = ?)",
+                sql:
+                    "INSERT INTO case_entries (patient_id, kind, date, body) SELECT ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM accounts WHERE id = ?)",
                 arguments: [patientID, StoredJSON.Kind.questionnaire.rawValue, record.date.description, json, patientID])
             return db.lastInsertedRowID
         }

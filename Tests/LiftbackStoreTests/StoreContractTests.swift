@@ -4,19 +4,32 @@ import LiftbackStore
 import Testing
 
 /// One contract, every backend: what the server relies on from any store.
-/// PostgreSQL joins the list when its store lands (see the issue notes).
+/// PostgreSQL joins when LIFTBACK_TEST_POSTGRES_URL names a disposable database
+/// (e.g. postgres://postgres@localhost:5432/liftback_test); each store gets a fresh schema of its own.
 enum Backend: String, CaseIterable, Sendable, CustomTestStringConvertible {
-    case memory, sqlite
+    case memory, sqlite, postgres
+
+    static let postgresURL = ProcessInfo.processInfo.environment["LIFTBACK_TEST_POSTGRES_URL"]
+
+    /// The backends to run: PostgreSQL only when a server was named.
+    static var allCases: [Backend] { postgresURL == nil ? [.memory, .sqlite] : [.memory, .sqlite, .postgres] }
 
     var testDescription: String { rawValue }
 
-    func make() throws -> any Store {
+    func make() async throws -> any Store {
         switch self {
         case .memory:
             return MemoryStore()
         case .sqlite:
             let path = FileManager.default.temporaryDirectory.appendingPathComponent("liftback-\(UUID().uuidString).sqlite").path
             return try SQLiteStore(path: path)
+        case .postgres:
+            let url = try #require(Self.postgresURL)
+            let schema = "test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+            let store = try PostgresStore(url: url, schema: schema)
+            Task { await store.run() }
+            try await store.migrate()
+            return store
         }
     }
 }
@@ -34,10 +47,11 @@ struct StoreContractTests {
 
     @Test("Accounts: emails are unique whatever their case, and sign-in finds the hash", arguments: Backend.allCases)
     func accounts(backend: Backend) async throws {
-        let store = try backend.make()
+        let store = try await backend.make()
         let account = try await patient(store)
         await #expect(throws: StoreError.emailTaken) {
-            _ = try await store.createAccount(email: "PAT@example.org", passwordHash: "x", name: "Other", role: .clinician, at: now)
+            _ = try await store.createAccount(
+                email: "PAT@example.org", passwordHash: "x", name: "Other", role: .clinician, at: now)
         }
         let found = try #require(try await store.credentials(email: "Pat@Example.org"))
         #expect(found.account == account && found.passwordHash == "hash")
@@ -47,7 +61,7 @@ struct StoreContractTests {
 
     @Test("Tokens resolve to their account until deleted", arguments: Backend.allCases)
     func tokens(backend: Backend) async throws {
-        let store = try backend.make()
+        let store = try await backend.make()
         let account = try await patient(store)
         try await store.saveToken(hash: "abc", accountID: account.id, at: now)
         #expect(try await store.account(tokenHash: "abc")?.id == account.id)
@@ -57,9 +71,11 @@ struct StoreContractTests {
 
     @Test("An accepted invite links a patient to the clinician, and only that pair", arguments: Backend.allCases)
     func invites(backend: Backend) async throws {
-        let store = try backend.make()
-        let clinician = try await store.createAccount(email: "doc@example.org", passwordHash: "h", name: "Dr Ada", role: .clinician, at: now)
-        let other = try await store.createAccount(email: "doc2@example.org", passwordHash: "h", name: "Dr Bo", role: .clinician, at: now)
+        let store = try await backend.make()
+        let clinician = try await store.createAccount(
+            email: "doc@example.org", passwordHash: "h", name: "Dr Ada", role: .clinician, at: now)
+        let other = try await store.createAccount(
+            email: "doc2@example.org", passwordHash: "h", name: "Dr Bo", role: .clinician, at: now)
         let pat = try await patient(store)
         try await store.createInvite(code: "JOIN-123", clinicianID: clinician.id, at: now)
         #expect(try await store.acceptInvite(code: "NOPE", patientID: pat.id) == nil)
@@ -72,7 +88,7 @@ struct StoreContractTests {
 
     @Test("Nothing is logged against a case before its intake", arguments: Backend.allCases)
     func noIntake(backend: Backend) async throws {
-        let store = try backend.make()
+        let store = try await backend.make()
         let pat = try await patient(store)
         #expect(try await store.caseData(patientID: pat.id) == nil)
         await #expect(throws: StoreError.noIntake) {
@@ -80,9 +96,11 @@ struct StoreContractTests {
         }
     }
 
-    @Test("The case round-trips: intake, workouts in date order, check-ins, screens, clearances, overrides", arguments: Backend.allCases)
+    @Test(
+        "The case round-trips: intake, workouts in date order, check-ins, screens, clearances, overrides",
+        arguments: Backend.allCases)
     func caseRoundTrip(backend: Backend) async throws {
-        let store = try backend.make()
+        let store = try await backend.make()
         let pat = try await patient(store)
         let settings = PatientSettings(policy: .painFree, unit: .lb)
         try await store.saveIntake(intake, settings: settings, patientID: pat.id)
@@ -93,10 +111,13 @@ struct StoreContractTests {
         let earlier = Workout(date: Day(iso: "2026-11-30")!, exercises: [], painDuring: 1)
         let laterID = try await store.addWorkout(later, patientID: pat.id)
         _ = try await store.addWorkout(earlier, patientID: pat.id)
-        try await store.addCheckIn(CheckIn(date: Day(iso: "2026-12-01")!, pain: 2, stiffnessMinutes: 10, flags: [.ageOver50]), patientID: pat.id)
+        try await store.addCheckIn(
+            CheckIn(date: Day(iso: "2026-12-01")!, pain: 2, stiffnessMinutes: 10, flags: [.ageOver50]), patientID: pat.id)
         try await store.addScreen(MovementScreen(date: Day(iso: "2026-12-01")!, passed: true), patientID: pat.id)
-        try await store.addClearance(Clearance(flag: .radiatingLegPain, date: Day(iso: "2026-11-09")!, by: "Dr Ada"), patientID: pat.id)
-        try await store.addOverride(Override(kind: .note, date: Day(iso: "2026-12-01")!, by: "Dr Ada", note: "Easy week"), patientID: pat.id)
+        try await store.addClearance(
+            Clearance(flag: .radiatingLegPain, date: Day(iso: "2026-11-09")!, by: "Dr Ada"), patientID: pat.id)
+        try await store.addOverride(
+            Override(kind: .note, date: Day(iso: "2026-12-01")!, by: "Dr Ada", note: "Easy week"), patientID: pat.id)
 
         let data = try #require(try await store.caseData(patientID: pat.id))
         #expect(data.settings == settings && data.intake == intake)
@@ -112,18 +133,23 @@ struct StoreContractTests {
         #expect(try await !store.replaceWorkout(id: laterID, with: answered, patientID: stranger.id))
         #expect(try await store.workout(id: laterID, patientID: stranger.id) == nil)
 
-        let prescription = Engine().nextPrescription(for: try #require(try await store.caseData(patientID: pat.id)).asCase(asOf: Day(iso: "2026-12-07")!))
+        let prescription = Engine().nextPrescription(
+            for: try #require(try await store.caseData(patientID: pat.id)).asCase(asOf: Day(iso: "2026-12-07")!))
         #expect(prescription.unit == .lb && prescription.policy == .painFree)
     }
 
     @Test("Questionnaires are kept with their scores in date order", arguments: Backend.allCases)
     func questionnaires(backend: Backend) async throws {
-        let store = try backend.make()
+        let store = try await backend.make()
         let pat = try await patient(store)
         let odi = try Instrument.odi.score([1, 2, 3, nil, 2, 2, 1, 0, 1, 2])
         let startBack = try Instrument.startback.score([1, 0, 0, 1, 0, 1, 1, 0, 3])
-        _ = try await store.addQuestionnaire(QuestionnaireRecord(date: Day(iso: "2026-12-01")!, answers: [1, 2, 3, nil, 2, 2, 1, 0, 1, 2], score: odi), patientID: pat.id)
-        _ = try await store.addQuestionnaire(QuestionnaireRecord(date: Day(iso: "2026-11-02")!, answers: [1, 0, 0, 1, 0, 1, 1, 0, 3], score: startBack), patientID: pat.id)
+        _ = try await store.addQuestionnaire(
+            QuestionnaireRecord(date: Day(iso: "2026-12-01")!, answers: [1, 2, 3, nil, 2, 2, 1, 0, 1, 2], score: odi),
+            patientID: pat.id)
+        _ = try await store.addQuestionnaire(
+            QuestionnaireRecord(date: Day(iso: "2026-11-02")!, answers: [1, 0, 0, 1, 0, 1, 1, 0, 3], score: startBack),
+            patientID: pat.id)
         let records = try await store.questionnaires(patientID: pat.id)
         #expect(records.map(\.score.instrument) == [.startback, .odi])
         #expect(records[1].answers[3] == nil && records[1].score.score == 31.1)
@@ -131,7 +157,7 @@ struct StoreContractTests {
 
     @Test("SQLite runs in WAL mode with full synchronous commits")
     func durability() async throws {
-        let store = try #require(try Backend.sqlite.make() as? SQLiteStore)
+        let store = try #require(try await Backend.sqlite.make() as? SQLiteStore)
         let (journal, synchronous) = try await store.durability()
         #expect(journal == "wal")
         #expect(synchronous == 2)  // FULL

@@ -43,7 +43,9 @@ struct AccountsController {
             throw APIError(.badRequest, "use a password of at least 10 characters", field: "password")
         }
         let name = new.name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard (1...100).contains(name.count) else { throw APIError(.badRequest, "enter a name of up to 100 characters", field: "name") }
+        guard (1...100).contains(name.count) else {
+            throw APIError(.badRequest, "enter a name of up to 100 characters", field: "name")
+        }
         let hash = await Passwords.hash(new.password, cost: config.passwordCost)
         let account = try await store.createAccount(email: email, passwordHash: hash, name: name, role: new.role, at: Date())
         return JSONResponse.make(account, status: .created)

@@ -33,15 +33,25 @@ struct CaseloadController {
         var entries: [(CaseStatus, Entry)] = []
         for patient in try await store.patients(ofClinician: clinician.id) {
             guard let data = try await store.caseData(patientID: patient.id), asOf >= data.intake.date else {
-                entries.append((.stalled, Entry(id: patient.id, name: patient.name, status: CaseStatus.stalled.rawValue, reason: "The intake is not done yet.")))
+                entries.append(
+                    (
+                        .stalled,
+                        Entry(
+                            id: patient.id, name: patient.name, status: CaseStatus.stalled.rawValue,
+                            reason: "The intake is not done yet.")
+                    ))
                 continue
             }
             let prescription = engine.nextPrescription(for: data.asCase(asOf: asOf))
             let (status, reason) = CaseStatus.classify(prescription)
             entries.append(
-                (status, Entry(
-                    id: patient.id, name: patient.name, status: status.rawValue, reason: reason, phase: prescription.phase.rawValue,
-                    disposition: prescription.disposition.rawValue)))
+                (
+                    status,
+                    Entry(
+                        id: patient.id, name: patient.name, status: status.rawValue, reason: reason,
+                        phase: prescription.phase.rawValue,
+                        disposition: prescription.disposition.rawValue)
+                ))
         }
         let sorted = entries.sorted { ($1.0, $0.1.name) < ($0.0, $1.1.name) }.map(\.1)
         return JSONResponse.make(Caseload(asOf: asOf, patients: sorted))

@@ -124,7 +124,8 @@ struct PatientsController {
         _ = try await access.patient(id, context)
         let body = try await JSONResponse.decode(QuestionnaireBody.self, from: request)
         let score = try body.instrument.score(body.answers)
-        _ = try await store.addQuestionnaire(QuestionnaireRecord(date: body.date, answers: body.answers, score: score), patientID: id)
+        _ = try await store.addQuestionnaire(
+            QuestionnaireRecord(date: body.date, answers: body.answers, score: score), patientID: id)
         return JSONResponse.make(score, status: .created)
     }
 
@@ -152,7 +153,9 @@ struct PatientsController {
         guard let text = request.uri.queryParameters.get("asOf") else {
             throw APIError(.badRequest, "give the day to prescribe for, as asOf=YYYY-MM-DD", field: "asOf")
         }
-        guard let day = Day(iso: text) else { throw APIError(.badRequest, "\"\(text)\" is not a calendar date (expected YYYY-MM-DD)", field: "asOf") }
+        guard let day = Day(iso: text) else {
+            throw APIError(.badRequest, "\"\(text)\" is not a calendar date (expected YYYY-MM-DD)", field: "asOf")
+        }
         return day
     }
 

@@ -1,0 +1,322 @@
+import Foundation
+import LiftbackCore
+import PostgresNIO
+
+/// The store for PostgreSQL at scale, on PostgresNIO's connection pool: the same tables, JSON bodies and
+/// answers as `SQLiteStore`, every value a bound parameter.
+///
+/// The pool lends connections only while `run()` runs: start it in a task (or run `client` in a `ServiceGroup`),
+/// then call `migrate()` before the first request.
+public final class PostgresStore: Store {
+    /// The connection pool, for a `ServiceGroup` that runs it in place of `run()`.
+    public let client: PostgresClient
+    let logger: Logger
+    let schema: String?
+
+    /// Connects to `postgres://user[:password]@host[:port]/database[?sslmode=...]` (or `postgresql://`).
+    ///
+    /// - Parameters:
+    ///   - url: The database URL. The port defaults to 5432; TLS follows `sslmode` as libpq reads it and is
+    ///     off by default on loopback hosts (`prefer` elsewhere).
+    ///   - schema: A schema to keep the tables in instead of `public` (the tests use one each); `migrate()` creates it.
+    ///   - logger: Where the pool and the migrations log.
+    public init(url: String, schema: String? = nil, logger: Logger = Logger(label: "liftback.postgres")) throws {
+        var configuration = try Self.configuration(url: url)
+        if let schema {
+            let allowed = schema.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") }
+            guard allowed, let first = schema.first, !first.isNumber else {
+                throw PostgresURLError(reason: "a schema name is lowercase letters, digits and underscores")
+            }
+            configuration.options.additionalStartupParameters = [("search_path", schema)]
+        }
+        self.client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        self.logger = logger
+        self.schema = schema
+    }
+
+    /// The client configuration a database URL names.
+    static func configuration(url: String) throws -> PostgresClient.Configuration {
+        guard let parts = URLComponents(string: url), parts.scheme == "postgres" || parts.scheme == "postgresql",
+            let host = parts.host, !host.isEmpty, let user = parts.user, !user.isEmpty
+        else { throw PostgresURLError(reason: "expected postgres://user[:password]@host[:port]/database") }
+        let database = String(parts.path.drop { $0 == "/" })
+        let sslmode = parts.queryItems?.last { $0.name == "sslmode" }?.value
+        let loopback = ["localhost", "127.0.0.1", "::1", "[::1]"].contains(host.lowercased())
+        let tls: PostgresClient.Configuration.TLS
+        switch sslmode ?? (loopback ? "disable" : "prefer") {
+        case "disable": tls = .disable
+        case "allow", "prefer": tls = .prefer(Self.tls(verifying: CertificateVerification.none))
+        case "require": tls = .require(Self.tls(verifying: CertificateVerification.none))
+        case "verify-ca": tls = .require(Self.tls(verifying: .noHostnameVerification))
+        case "verify-full": tls = .require(Self.tls(verifying: .fullVerification))
+        case let mode: throw PostgresURLError(reason: "unknown sslmode \(mode)")
+        }
+        return PostgresClient.Configuration(
+            host: host, port: parts.port ?? 5432, username: user, password: parts.password,
+            database: database.isEmpty ? nil : database, tls: tls)
+    }
+
+    private static func tls(verifying verification: CertificateVerification) -> TLSConfiguration {
+        var tls = TLSConfiguration.makeClientConfiguration()
+        tls.certificateVerification = verification
+        return tls
+    }
+
+    /// Runs the connection pool until the task is cancelled; queries wait for it.
+    public func run() async {
+        await client.run()
+    }
+
+    /// An arbitrary key for the advisory lock that makes concurrent `migrate()` calls take turns.
+    static let migrationLock: Int64 = 0x4C69_6674_6261_636B  // "Liftback"
+
+    /// Creates the schema if one was named, then applies the migrations `schema_migrations` lacks, in one transaction.
+    public func migrate() async throws {
+        do {
+            try await client.withTransaction(logger: logger) { connection in
+                try await fetch("SELECT pg_advisory_xact_lock(\(Self.migrationLock))", on: connection)
+                if let schema { try await fetch("CREATE SCHEMA IF NOT EXISTS \"\(unescaped: schema)\"", on: connection) }
+                try await fetch("CREATE TABLE IF NOT EXISTS schema_migrations (identifier TEXT PRIMARY KEY)", on: connection)
+                let identifier = Migration001Initial.identifier
+                let applied = try await fetch(
+                    "SELECT identifier FROM schema_migrations WHERE identifier = \(identifier)", on: connection)
+                guard applied.isEmpty else { return }
+                for statement in Migration001Initial.statements(for: .postgres) {
+                    try await fetch(PostgresQuery(unsafeSQL: statement), on: connection)
+                }
+                try await fetch("INSERT INTO schema_migrations (identifier) VALUES (\(identifier))", on: connection)
+            }
+        } catch let error as PostgresTransactionError {
+            throw error.closureError ?? error.beginError ?? error.commitError ?? error
+        }
+    }
+
+    /// Runs one statement on `connection`, or on a pooled one, and reads all of its rows.
+    @discardableResult
+    private func fetch(_ query: PostgresQuery, on connection: PostgresConnection? = nil) async throws -> [PostgresRow] {
+        if let connection { return try await connection.query(query, logger: logger).collect() }
+        return try await client.query(query, logger: logger).collect()
+    }
+
+    // MARK: Accounts and tokens
+
+    public func createAccount(email: String, passwordHash: String, name: String, role: Role, at: Date) async throws -> Account {
+        let account = Account(id: UUID().uuidString.lowercased(), email: email, name: name, role: role, createdAt: at)
+        do {
+            try await fetch(
+                """
+                INSERT INTO accounts (id, email, email_key, name, role, password_hash, created_at)
+                VALUES (\(account.id), \(email), \(email.lowercased()), \(name), \(role.rawValue), \(passwordHash),
+                    \(at.timeIntervalSince1970))
+                """)
+        } catch let error as PSQLError where error.serverInfo?[.sqlState] == "23505" {
+            throw StoreError.emailTaken
+        }
+        return account
+    }
+
+    /// The columns `account(_:)` reads, first in a row.
+    static let accountColumns = "accounts.id, accounts.email, accounts.name, accounts.role, accounts.created_at"
+
+    static func account(_ row: PostgresRow) throws -> Account {
+        let (id, email, name, role, createdAt) = try row.decode((String, String, String, String, Double).self)
+        return Account(
+            id: id, email: email, name: name, role: Role(rawValue: role) ?? .patient,
+            createdAt: Date(timeIntervalSince1970: createdAt))
+    }
+
+    public func credentials(email: String) async throws -> (account: Account, passwordHash: String)? {
+        guard
+            let row = try await fetch(
+                "SELECT \(unescaped: Self.accountColumns), password_hash FROM accounts WHERE email_key = \(email.lowercased())"
+            ).first
+        else { return nil }
+        let (_, _, _, _, _, passwordHash) = try row.decode((String, String, String, String, Double, String).self)
+        return (try Self.account(row), passwordHash)
+    }
+
+    public func account(id: String) async throws -> Account? {
+        try await fetch("SELECT \(unescaped: Self.accountColumns) FROM accounts WHERE id = \(id)").first.map(Self.account)
+    }
+
+    public func saveToken(hash: String, accountID: String, at: Date) async throws {
+        try await fetch(
+            "INSERT INTO tokens (hash, account_id, created_at) VALUES (\(hash), \(accountID), \(at.timeIntervalSince1970))")
+    }
+
+    public func account(tokenHash: String) async throws -> Account? {
+        try await fetch(
+            """
+            SELECT \(unescaped: Self.accountColumns) FROM tokens JOIN accounts ON accounts.id = tokens.account_id
+            WHERE tokens.hash = \(tokenHash)
+            """
+        ).first.map(Self.account)
+    }
+
+    public func deleteToken(hash: String) async throws {
+        try await fetch("DELETE FROM tokens WHERE hash = \(hash)")
+    }
+
+    // MARK: Clinician links
+
+    public func createInvite(code: String, clinicianID: String, at: Date) async throws {
+        try await fetch(
+            "INSERT INTO invites (code, clinician_id, created_at) VALUES (\(code), \(clinicianID), \(at.timeIntervalSince1970))")
+    }
+
+    public func acceptInvite(code: String, patientID: String) async throws -> String? {
+        try await fetch(
+            """
+            WITH invite AS (SELECT clinician_id FROM invites WHERE code = \(code)),
+            linked AS (
+                INSERT INTO links (patient_id, clinician_id) SELECT \(patientID), clinician_id FROM invite
+                ON CONFLICT DO NOTHING
+            )
+            SELECT clinician_id FROM invite
+            """
+        ).first?.decode(String.self)
+    }
+
+    public func isLinked(patientID: String, clinicianID: String) async throws -> Bool {
+        try await fetch(
+            "SELECT EXISTS (SELECT 1 FROM links WHERE patient_id = \(patientID) AND clinician_id = \(clinicianID))"
+        ).first?.decode(Bool.self) ?? false
+    }
+
+    public func patients(ofClinician clinicianID: String) async throws -> [Account] {
+        try await fetch(
+            """
+            SELECT \(unescaped: Self.accountColumns) FROM links JOIN accounts ON accounts.id = links.patient_id
+            WHERE links.clinician_id = \(clinicianID) ORDER BY accounts.name COLLATE "C", accounts.id
+            """
+        ).map(Self.account)
+    }
+
+    // MARK: The case
+
+    public func saveIntake(_ intake: Intake, settings: PatientSettings, patientID: String) async throws {
+        let (settingsJSON, intakeJSON) = (try StoredJSON.encode(settings), try StoredJSON.encode(intake))
+        try await fetch(
+            """
+            INSERT INTO patients (id, settings, intake) VALUES (\(patientID), \(settingsJSON), \(intakeJSON))
+            ON CONFLICT (id) DO UPDATE SET settings = excluded.settings, intake = excluded.intake
+            """)
+    }
+
+    public func saveSettings(_ settings: PatientSettings, patientID: String) async throws {
+        let json = try StoredJSON.encode(settings)
+        let updated = try await fetch("UPDATE patients SET settings = \(json) WHERE id = \(patientID) RETURNING id")
+        if updated.isEmpty { throw StoreError.noIntake }
+    }
+
+    /// Adds a dated entry when `owners` (`patients` or `accounts`) has the patient; `nil` when it has not.
+    private func insertEntry(
+        _ kind: StoredJSON.Kind, date: Day, body: some Encodable, patientID: String, ifIn owners: String
+    ) async throws -> Int64? {
+        let json = try StoredJSON.encode(body)
+        return try await fetch(
+            """
+            INSERT INTO case_entries (patient_id, kind, date, body)
+            SELECT \(patientID), \(kind.rawValue), \(date.description), \(json)
+            WHERE EXISTS (SELECT 1 FROM \(unescaped: owners) WHERE id = \(patientID))
+            RETURNING id
+            """
+        ).first?.decode(Int64.self)
+    }
+
+    /// Adds a dated entry of the case; throws `StoreError.noIntake` before the intake.
+    private func addEntry(_ kind: StoredJSON.Kind, date: Day, body: some Encodable, patientID: String) async throws -> Int64 {
+        guard let id = try await insertEntry(kind, date: date, body: body, patientID: patientID, ifIn: "patients")
+        else { throw StoreError.noIntake }
+        return id
+    }
+
+    public func addWorkout(_ workout: Workout, patientID: String) async throws -> Int64 {
+        try await addEntry(.workout, date: workout.date, body: workout, patientID: patientID)
+    }
+
+    public func replaceWorkout(id: Int64, with workout: Workout, patientID: String) async throws -> Bool {
+        let json = try StoredJSON.encode(workout)
+        return try await !fetch(
+            """
+            UPDATE case_entries SET body = \(json), date = \(workout.date.description)
+            WHERE id = \(id) AND patient_id = \(patientID) AND kind = \(StoredJSON.Kind.workout.rawValue)
+            RETURNING id
+            """
+        ).isEmpty
+    }
+
+    public func workout(id: Int64, patientID: String) async throws -> Workout? {
+        let body = try await fetch(
+            """
+            SELECT body FROM case_entries
+            WHERE id = \(id) AND patient_id = \(patientID) AND kind = \(StoredJSON.Kind.workout.rawValue)
+            """
+        ).first?.decode(String.self)
+        return try body.map { try StoredJSON.decode(Workout.self, from: $0) }
+    }
+
+    public func addCheckIn(_ checkIn: CheckIn, patientID: String) async throws {
+        _ = try await addEntry(.checkIn, date: checkIn.date, body: checkIn, patientID: patientID)
+    }
+
+    public func addScreen(_ screen: MovementScreen, patientID: String) async throws {
+        _ = try await addEntry(.screen, date: screen.date, body: screen, patientID: patientID)
+    }
+
+    public func addClearance(_ clearance: Clearance, patientID: String) async throws {
+        _ = try await addEntry(.clearance, date: clearance.date, body: clearance, patientID: patientID)
+    }
+
+    public func addOverride(_ override: Override, patientID: String) async throws {
+        _ = try await addEntry(.override, date: override.date, body: override, patientID: patientID)
+    }
+
+    /// Stores a questionnaire for an existing account, as `SQLiteStore` does; 0 when the account is unknown.
+    public func addQuestionnaire(_ record: QuestionnaireRecord, patientID: String) async throws -> Int64 {
+        try await insertEntry(.questionnaire, date: record.date, body: record, patientID: patientID, ifIn: "accounts") ?? 0
+    }
+
+    public func questionnaires(patientID: String) async throws -> [QuestionnaireRecord] {
+        let rows = try await fetch(
+            """
+            SELECT id, body FROM case_entries
+            WHERE patient_id = \(patientID) AND kind = \(StoredJSON.Kind.questionnaire.rawValue)
+            ORDER BY date COLLATE "C", id
+            """)
+        return try rows.map { row in
+            let (id, body) = try row.decode((Int64, String).self)
+            var record = try StoredJSON.decode(QuestionnaireRecord.self, from: body)
+            record.id = id
+            return record
+        }
+    }
+
+    public func caseData(patientID: String) async throws -> CaseData? {
+        guard let patient = try await fetch("SELECT settings, intake FROM patients WHERE id = \(patientID)").first else {
+            return nil
+        }
+        let (settings, intake) = try patient.decode((String, String).self)
+        var data = CaseData(
+            settings: try StoredJSON.decode(PatientSettings.self, from: settings),
+            intake: try StoredJSON.decode(Intake.self, from: intake))
+        let entries = try await fetch(
+            """
+            SELECT id, kind, body FROM case_entries
+            WHERE patient_id = \(patientID) AND kind <> \(StoredJSON.Kind.questionnaire.rawValue)
+            ORDER BY date COLLATE "C", id
+            """)
+        for entry in entries {
+            let (id, kind, body) = try entry.decode((Int64, String, String).self)
+            try StoredJSON.add(body, kind: kind, id: id, to: &data)
+        }
+        return data
+    }
+}
+
+/// A database URL or schema name that `PostgresStore` cannot use, and why (never quoting the password).
+public struct PostgresURLError: Error, Equatable, Sendable, CustomStringConvertible {
+    public var reason: String
+
+    public var description: String { reason }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import LiftbackStore
+import Testing
+
+@testable import LiftbackServer
+
+/// Shared helpers: an in-process app over a fresh store, and JSON requests against it.
+struct APIHarness {
+    let store: any Store
+    let router: Router<AppContext>
+
+    init(store: any Store = MemoryStore()) {
+        self.store = store
+        // bcrypt's lowest cost keeps the suite fast; production uses 12.
+        router = buildRouter(store: store, config: ServerConfig(passwordCost: 4))
+    }
+
+    var app: some ApplicationProtocol { Application(router: router) }
+
+    struct Reply {
+        var status: HTTPResponse.Status
+        var body: Data
+        var json: [String: Any] { ((try? JSONSerialization.jsonObject(with: body)) as? [String: Any]) ?? [:] }
+        var text: String { String(decoding: body, as: UTF8.self) }
+    }
+
+    static func send(
+        _ client: some TestClientProtocol, _ method: HTTPRequest.Method, _ uri: String, token: String? = nil, json: Any? = nil,
+        raw: String? = nil
+    ) async throws -> Reply {
+        var headers: HTTPFields = [.contentType: "application/json"]
+        if let token { headers[.authorization] = "Bearer \(token)" }
+        let body: ByteBuffer? =
+            if let raw { ByteBuffer(string: raw) } else if let json {
+                ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: json))
+            } else {
+                nil
+            }
+        return try await client.execute(uri: uri, method: method, headers: headers, body: body) { response in
+            Reply(status: response.status, body: Data(response.body.readableBytesView))
+        }
+    }
+
+    /// Signs up and signs in; returns the account id and a bearer token.
+    static func signUp(_ client: some TestClientProtocol, _ email: String, role: String = "patient", name: String? = nil)
+        async throws
+        -> (id: String, token: String)
+    {
+        let created = try await send(
+            client, .post, "/api/v1/accounts",
+            json: ["email": email, "password": "correct horse battery", "name": name ?? email, "role": role])
+        #expect(created.status == .created, "\(created.text)")
+        let token = try await send(
+            client, .post, "/api/v1/auth/token", json: ["email": email, "password": "correct horse battery"])
+        #expect(token.status == .ok, "\(token.text)")
+        return (token.json["accountId"] as? String ?? "", token.json["token"] as? String ?? "")
+    }
+
+    static var intake: [String: Any] {
+        [
+            "date": "2026-11-02", "pattern": "muscular",
+            "previousWorkingWeights": [["exercise": "conventional-deadlift", "weight": 140, "reps": 5]],
+        ]
+    }
+
+    static var workout: [String: Any] {
+        [
+            "date": "2026-11-30", "painDuring": 3, "painAfter": 3,
+            "exercises": [["exercise": "trap-bar-deadlift", "sets": [["weight": 70, "reps": 8], ["weight": 70, "reps": 8]]]],
+        ]
+    }
+}

@@ -1,0 +1,192 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import LiftbackStore
+import Testing
+
+@testable import LiftbackServer
+
+@Suite("JSON API (contract section 4)")
+struct APITests {
+    typealias H = APIHarness
+
+    @Test("A patient signs up, completes the intake, logs a session, answers the next day and gets the next prescription")
+    func patientJourney() async throws {
+        try await H().app.test(.router) { client in
+            let pat = try await H.signUp(client, "pat@example.org")
+            let intake = try await H.send(client, .put, "/api/v1/patients/\(pat.id)/intake", token: pat.token, json: H.intake)
+            #expect(intake.status == .ok && intake.json["disposition"] as? String == "proceed")
+            let logged = try await H.send(client, .post, "/api/v1/patients/\(pat.id)/workouts", token: pat.token, json: H.workout)
+            #expect(logged.status == .created)
+            let workoutID = try #require(logged.json["id"] as? Int)
+
+            let waiting = try await H.send(client, .get, "/api/v1/patients/\(pat.id)/next?asOf=2026-12-07", token: pat.token)
+            let firstLine = (waiting.json["exercises"] as? [[String: Any]])?.first
+            #expect(firstLine?["rule"] as? String == "awaiting-next-day")
+
+            let patched = try await H.send(
+                client, .patch, "/api/v1/patients/\(pat.id)/workouts/\(workoutID)", token: pat.token, json: ["nextDay": "settled"]
+            )
+            #expect(patched.status == .ok)
+            let next = try await H.send(client, .get, "/api/v1/patients/\(pat.id)/next?asOf=2026-12-07", token: pat.token)
+            #expect(next.status == .ok)
+            let line = try #require((next.json["exercises"] as? [[String: Any]])?.first)
+            #expect(line["exercise"] as? String == "trap-bar-deadlift")
+            #expect(line["weight"] as? Double == 75)
+            #expect(line["decision"] as? String == "progress")
+
+            let history = try await H.send(client, .get, "/api/v1/patients/\(pat.id)/history", token: pat.token)
+            #expect((history.json["workouts"] as? [Any])?.count == 1)
+            #expect(history.json["asOf"] as? String == "2026-11-30")
+        }
+    }
+
+    @Test(
+        "Bad input is a 400 naming the field, and nothing is stored",
+        arguments: [
+            ("painDuring", "11", "painDuring"),
+            ("date", "\"30/11/2026\"", "date"),
+            ("nextDay", "\"better\"", "nextDay"),
+        ])
+    func badWorkout(key: String, jsonValue: String, field: String) async throws {
+        try await H().app.test(.router) { client in
+            let value = try JSONSerialization.jsonObject(with: Data(jsonValue.utf8), options: .fragmentsAllowed)
+            let pat = try await H.signUp(client, "pat@example.org")
+            _ = try await H.send(client, .put, "/api/v1/patients/\(pat.id)/intake", token: pat.token, json: H.intake)
+            var workout = H.workout
+            workout[key] = value
+            let reply = try await H.send(client, .post, "/api/v1/patients/\(pat.id)/workouts", token: pat.token, json: workout)
+            #expect(reply.status == .badRequest)
+            #expect(reply.json["field"] as? String == field, "\(reply.text)")
+            #expect(reply.json["error"] is String)
+            let history = try await H.send(client, .get, "/api/v1/patients/\(pat.id)/history", token: pat.token)
+            #expect((history.json["workouts"] as? [Any])?.isEmpty == true)
+        }
+    }
+
+    @Test("Unknown exercises and negative weights are refused with their field")
+    func badSets() async throws {
+        try await H().app.test(.router) { client in
+            let pat = try await H.signUp(client, "pat@example.org")
+            _ = try await H.send(client, .put, "/api/v1/patients/\(pat.id)/intake", token: pat.token, json: H.intake)
+            let unknown = try await H.send(
+                client, .post, "/api/v1/patients/\(pat.id)/workouts", token: pat.token,
+                json: ["date": "2026-11-30", "exercises": [["exercise": "spine-crusher", "sets": []]]])
+            #expect(unknown.status == .badRequest && unknown.json["field"] as? String == "exercises[0].exercise")
+            let negative = try await H.send(
+                client, .post, "/api/v1/patients/\(pat.id)/workouts", token: pat.token,
+                json: ["date": "2026-11-30", "exercises": [["exercise": "goblet-squat", "sets": [["weight": -5, "reps": 8]]]]])
+            #expect(negative.status == .badRequest && negative.json["field"] as? String == "exercises[0].sets[0].weight")
+            let notJSON = try await H.send(client, .post, "/api/v1/patients/\(pat.id)/workouts", token: pat.token, raw: "{oops")
+            #expect(notJSON.status == .badRequest)
+        }
+    }
+
+    @Test("Questionnaires are scored as published; bad answers name the item")
+    func questionnaires() async throws {
+        try await H().app.test(.router) { client in
+            let pat = try await H.signUp(client, "pat@example.org")
+            let odi = try await H.send(
+                client, .post, "/api/v1/patients/\(pat.id)/questionnaires", token: pat.token,
+                json: ["instrument": "odi", "date": "2026-11-02", "answers": [1, 2, 3, NSNull(), 2, 2, 1, 0, 1, 2]])
+            #expect(
+                odi.status == .created && odi.json["score"] as? Double == 31.1 && odi.json["category"] as? String == "moderate")
+            let bad = try await H.send(
+                client, .post, "/api/v1/patients/\(pat.id)/questionnaires", token: pat.token,
+                json: ["instrument": "startback", "date": "2026-11-02", "answers": [1, 0, 0, 1, 0, 1, 1, 0, 5]])
+            #expect(bad.status == .badRequest && bad.json["field"] as? String == "answers[8]")
+        }
+    }
+
+    @Test("A red flag in a check-in pauses the plan until the linked clinician clears it")
+    func redFlagAndClearance() async throws {
+        try await H().app.test(.router) { client in
+            let pat = try await H.signUp(client, "pat@example.org")
+            let doc = try await H.signUp(client, "doc@example.org", role: "clinician")
+            let invite = try await H.send(client, .post, "/api/v1/invites", token: doc.token)
+            let code = try #require(invite.json["code"] as? String)
+            #expect(try await H.send(client, .post, "/api/v1/invites/\(code)/accept", token: pat.token).status == .ok)
+            _ = try await H.send(client, .put, "/api/v1/patients/\(pat.id)/intake", token: pat.token, json: H.intake)
+            _ = try await H.send(
+                client, .post, "/api/v1/patients/\(pat.id)/check-ins", token: pat.token,
+                json: ["date": "2026-12-01", "pain": 3, "flags": ["numbness-tingling"]])
+            let paused = try await H.send(client, .get, "/api/v1/patients/\(pat.id)/next?asOf=2026-12-02", token: pat.token)
+            #expect(paused.json["disposition"] as? String == "clinician")
+            let caseload = try await H.send(client, .get, "/api/v1/caseload?asOf=2026-12-02", token: doc.token)
+            let first = (caseload.json["patients"] as? [[String: Any]])?.first
+            #expect(first?["status"] as? String == "red-flag")
+
+            let byPatient = try await H.send(
+                client, .post, "/api/v1/patients/\(pat.id)/clearances", token: pat.token,
+                json: ["flag": "numbness-tingling", "date": "2026-12-02"])
+            #expect(byPatient.status == .forbidden)
+            let cleared = try await H.send(
+                client, .post, "/api/v1/patients/\(pat.id)/clearances", token: doc.token,
+                json: ["flag": "numbness-tingling", "date": "2026-12-02"])
+            #expect(cleared.status == .created)
+            let open = try await H.send(client, .get, "/api/v1/patients/\(pat.id)/next?asOf=2026-12-03", token: doc.token)
+            #expect(open.json["disposition"] as? String == "proceed")
+        }
+    }
+
+    @Test("Sign-in is refused with a wrong password, and slowed after repeated failures")
+    func signInLimits() async throws {
+        try await H().app.test(.router) { client in
+            _ = try await H.signUp(client, "pat@example.org")
+            for _ in 0..<5 {
+                let wrong = try await H.send(
+                    client, .post, "/api/v1/auth/token", json: ["email": "pat@example.org", "password": "wrong password"])
+                #expect(wrong.status == .unauthorized)
+            }
+            let blocked = try await H.send(
+                client, .post, "/api/v1/auth/token", json: ["email": "pat@example.org", "password": "correct horse battery"])
+            #expect(blocked.status == .tooManyRequests)
+        }
+    }
+
+    @Test("Accounts: duplicate emails conflict, short passwords and bad emails are refused")
+    func accountValidation() async throws {
+        try await H().app.test(.router) { client in
+            _ = try await H.signUp(client, "pat@example.org")
+            let duplicate = try await H.send(
+                client, .post, "/api/v1/accounts",
+                json: ["email": "PAT@example.org", "password": "long enough pass", "name": "P", "role": "patient"])
+            #expect(duplicate.status == .conflict && duplicate.json["field"] as? String == "email")
+            let short = try await H.send(
+                client, .post, "/api/v1/accounts",
+                json: ["email": "x@example.org", "password": "short", "name": "X", "role": "patient"])
+            #expect(short.json["field"] as? String == "password")
+            let role = try await H.send(
+                client, .post, "/api/v1/accounts",
+                json: ["email": "y@example.org", "password": "long enough pass", "name": "Y", "role": "admin"])
+            #expect(role.status == .badRequest && role.json["field"] as? String == "role")
+        }
+    }
+
+    @Test("next needs an explicit, valid asOf")
+    func asOfRequired() async throws {
+        try await H().app.test(.router) { client in
+            let pat = try await H.signUp(client, "pat@example.org")
+            _ = try await H.send(client, .put, "/api/v1/patients/\(pat.id)/intake", token: pat.token, json: H.intake)
+            let missing = try await H.send(client, .get, "/api/v1/patients/\(pat.id)/next", token: pat.token)
+            #expect(missing.status == .badRequest && missing.json["field"] as? String == "asOf")
+            let bad = try await H.send(client, .get, "/api/v1/patients/\(pat.id)/next?asOf=2026-02-30", token: pat.token)
+            #expect(bad.status == .badRequest && bad.json["field"] as? String == "asOf")
+        }
+    }
+
+    @Test("The OpenAPI document describes exactly the routes the router serves")
+    func openAPIInStep() throws {
+        let router = H().router
+        let routed = Set(
+            router.routes.map { "\($0.method.rawValue.lowercased()) \($0.path.description)" }
+                .filter { $0.contains("/api/v1") })
+        let described = Set(OpenAPIDocument.operations.map { "\($0.method) \($0.path)" })
+        #expect(
+            routed == described,
+            "routed but not described: \(routed.subtracting(described)); described but not routed: \(described.subtracting(routed))"
+        )
+        let document = try JSONSerialization.jsonObject(with: OpenAPIDocument.json) as? [String: Any]
+        #expect(document?["openapi"] as? String == "3.1.0")
+    }
+}
