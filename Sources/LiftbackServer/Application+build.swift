@@ -3,13 +3,11 @@ import Hummingbird
 import LiftbackCore
 import LiftbackStore
 import Logging
+import ServiceLifecycle
 
-/// Opens the store a configuration names: an SQLite file by default.
-public func openStore(_ config: ServerConfig) throws -> any Store {
-    if config.database.hasPrefix("postgres://") || config.database.hasPrefix("postgresql://") {
-        throw APIError(.internalServerError, "PostgreSQL support is not built yet; use an SQLite file path")
-    }
-    return try SQLiteStore(path: config.database)
+extension ServerConfig {
+    /// `true` when `database` names a PostgreSQL server rather than an SQLite file.
+    public var usesPostgres: Bool { database.hasPrefix("postgres://") || database.hasPrefix("postgresql://") }
 }
 
 /// The router with every route mounted; tests and `buildApplication` share it.
@@ -30,13 +28,30 @@ public func buildRouter(store: any Store, config: ServerConfig, engine: Engine =
     return router
 }
 
-/// Wiring in one place: the store, the router and the server's address.
+/// Wiring in one place: the store (SQLite by default, PostgreSQL for a `postgres://` URL, both
+/// migrated on start), the router and the server's address.
 public func buildApplication(config: ServerConfig, store: (any Store)? = nil) throws -> some ApplicationProtocol {
     var logger = Logger(label: "liftback")
     logger.logLevel = .info
-    let store = try store ?? openStore(config)
-    return Application(
+    if let store {
+        return makeApplication(config: config, store: store, services: [], migrate: nil, logger: logger)
+    }
+    if config.usesPostgres {
+        let postgres = try PostgresStore(url: config.database, logger: logger)
+        return makeApplication(
+            config: config, store: postgres, services: [postgres.client], migrate: postgres.migrate, logger: logger)
+    }
+    return makeApplication(
+        config: config, store: try SQLiteStore(path: config.database), services: [], migrate: nil, logger: logger)
+}
+
+private func makeApplication(
+    config: ServerConfig, store: any Store, services: [any Service], migrate: (@Sendable () async throws -> Void)?, logger: Logger
+) -> Application<RouterResponder<AppContext>> {
+    var app = Application(
         router: buildRouter(store: store, config: config),
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "Liftback"),
-        logger: logger)
+        services: services, logger: logger)
+    if let migrate { app.beforeServerStarts(perform: migrate) }
+    return app
 }
