@@ -4,7 +4,9 @@ import LiftbackCore
 /// How case entries are written to and read from a database: JSON in the contract's shapes.
 enum StoredJSON {
     enum Kind: String {
-        case workout, checkIn = "check-in", screen, clearance, override, questionnaire
+        case workout
+        case checkIn = "check-in"
+        case screen, clearance, override, questionnaire
     }
 
     static func encode(_ value: some Encodable) throws -> String {
