@@ -14,7 +14,9 @@ extension ServerConfig {
 public func buildRouter(store: any Store, config: ServerConfig, engine: Engine = Engine()) -> Router<AppContext> {
     let router = Router(context: AppContext.self)
     router.add(middleware: APIErrorMiddleware())
+    router.add(middleware: PageErrorMiddleware())
     router.add(middleware: BearerAuthenticator(store: store))
+    router.add(middleware: CookieAuthenticator(store: store, config: config))
     router.get("health") { _, _ in "ok" }
     router.get("openapi.json") { _, _ in
         Response(
@@ -22,9 +24,11 @@ public func buildRouter(store: any Store, config: ServerConfig, engine: Engine =
             body: .init(byteBuffer: ByteBuffer(bytes: OpenAPIDocument.json)))
     }
     let api = router.group("api/v1")
-    AccountsController(store: store, config: config, limiter: SignInLimiter()).register(api)
+    let limiter = SignInLimiter()
+    AccountsController(store: store, config: config, limiter: limiter).register(api)
     PatientsController(store: store, engine: engine).register(api)
     CaseloadController(store: store, engine: engine).register(api)
+    WebController(store: store, config: config, engine: engine, limiter: limiter).register(router)
     return router
 }
 

@@ -9,12 +9,20 @@ public struct ServerConfig: Sendable, Equatable {
     public var database: String
     /// bcrypt cost for new passwords: 12 in production, lower only in tests.
     public var passwordCost: UInt8
+    /// A fixed "today" for demos and browser tests (`LIFTBACK_TODAY`); the clock otherwise.
+    public var fixedToday: String?
+    /// Mark cookies `Secure` (behind HTTPS).
+    public var secureCookies: Bool = false
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, database: String = "liftback.sqlite", passwordCost: UInt8 = 12) {
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, database: String = "liftback.sqlite", passwordCost: UInt8 = 12,
+        fixedToday: String? = nil
+    ) {
         self.host = host
         self.port = port
         self.database = database
         self.passwordCost = passwordCost
+        self.fixedToday = fixedToday
     }
 
     /// Options win; then `LIFTBACK_HOST`, `LIFTBACK_PORT`, `DATABASE_URL`; then the defaults.
@@ -24,6 +32,7 @@ public struct ServerConfig: Sendable, Equatable {
         ServerConfig(
             host: host ?? environment["LIFTBACK_HOST"] ?? "127.0.0.1",
             port: port ?? environment["LIFTBACK_PORT"].flatMap(Int.init) ?? 8080,
-            database: database ?? environment["DATABASE_URL"] ?? "liftback.sqlite")
+            database: database ?? environment["DATABASE_URL"] ?? "liftback.sqlite",
+            fixedToday: environment["LIFTBACK_TODAY"])
     }
 }

@@ -1,0 +1,153 @@
+import Foundation
+import Hummingbird
+import LiftbackStore
+
+/// Landing, sign up, sign in, sign out and joining a clinician.
+struct AccountPages {
+    let web: WebController
+
+    func register(_ router: Router<AppContext>) {
+        router.get("/") { _, context in landing(context) }
+        router.get("signup") { _, context in signUpPage(context) }
+        router.post("signup") { request, context in try await signUp(request, context) }
+        router.get("signin") { _, context in signInPage(context) }
+        router.post("signin") { request, context in try await signIn(request, context) }
+        router.post("signout") { request, context in try await signOut(request, context) }
+        router.get("join") { _, context in try joinPage(context) }
+        router.post("join") { request, context in try await join(request, context) }
+    }
+
+    func landing(_ context: AppContext) -> Response {
+        if let account = context.identity { return WebController.redirect(account.role == .clinician ? "/caseload" : "/today") }
+        return web.render(
+            "Back to lifting", context,
+            """
+            <h1>Back to lifting, one step at a time</h1>
+            <p>Liftback helps you return to the gym after low back pain. It checks for warning signs first, then plans sessions that start light and grow as your back agrees, and explains every change.</p>
+            <p>Your physiotherapist can follow along and adjust the plan.</p>
+            <p><a class="button" href="/signup">Create an account</a> <a href="/signin">I already have one</a></p>
+            """)
+    }
+
+    func signUpPage(_ context: AppContext, error: (field: String, message: String)? = nil, form: Form? = nil) -> Response {
+        func problem(_ field: String) -> String? { error?.field == field ? error?.message : nil }
+        let role = form?["role"] ?? "patient"
+        return web.render(
+            "Sign up", context, status: error == nil ? .ok : .badRequest,
+            """
+            <h1>Create your account</h1>
+            <form method="post" action="/signup">
+            \(Layout.csrfField(WebSession.csrf(for: context)))
+            \(Layout.field("Your name", name: "name", value: form?["name"] ?? "", extra: "autocomplete=\"name\" required", error: problem("name")))
+            \(Layout.field("Email", name: "email", type: "email", value: form?["email"] ?? "", extra: "autocomplete=\"email\" required", error: problem("email")))
+            \(Layout.field("Password (at least 10 characters)", name: "password", type: "password", extra: "autocomplete=\"new-password\" minlength=\"10\" required", error: problem("password")))
+            <fieldset><legend>I am</legend>
+            <label class="check"><input type="radio" name="role" value="patient"\(role == "patient" ? HTML(" checked") : "")> someone getting back to lifting</label>
+            <label class="check"><input type="radio" name="role" value="clinician"\(role == "clinician" ? HTML(" checked") : "")> a physiotherapist or clinician</label>
+            </fieldset>
+            <button>Create account</button>
+            </form>
+            """)
+    }
+
+    func signUp(_ request: Request, _ context: AppContext) async throws -> Response {
+        let form = try await Form.read(request)
+        try WebSession.check(form, context)
+        let email = form.text("email") ?? ""
+        let name = form.text("name") ?? ""
+        let password = form["password"] ?? ""
+        guard email.contains("@"), email.count <= 254 else {
+            return signUpPage(context, error: ("email", "Enter an email address like name@example.org."), form: form)
+        }
+        guard (1...100).contains(name.count) else { return signUpPage(context, error: ("name", "Enter your name."), form: form) }
+        guard (10...200).contains(password.count) else {
+            return signUpPage(context, error: ("password", "Use at least 10 characters."), form: form)
+        }
+        let role = Role(rawValue: form["role"] ?? "") ?? .patient
+        let hash = await Passwords.hash(password, cost: web.config.passwordCost)
+        let account: Account
+        do {
+            account = try await web.store.createAccount(email: email, passwordHash: hash, name: name, role: role, at: Date())
+        } catch StoreError.emailTaken {
+            return signUpPage(context, error: ("email", "An account with this email already exists. Try signing in."), form: form)
+        }
+        return try await startSession(account, then: role == .clinician ? "/caseload" : "/intake")
+    }
+
+    func startSession(_ account: Account, then location: String) async throws -> Response {
+        let token = Token.generate()
+        try await web.store.saveToken(hash: Token.hash(token), accountID: account.id, at: Date())
+        var response = WebController.redirect(location)
+        response.setCookie(WebSession.sessionCookie(token, config: web.config))
+        return response
+    }
+
+    func signInPage(_ context: AppContext, error: String? = nil, email: String = "") -> Response {
+        web.render(
+            "Sign in", context, status: error == nil ? .ok : .unauthorized,
+            """
+            <h1>Sign in</h1>
+            <form method="post" action="/signin">
+            \(Layout.csrfField(WebSession.csrf(for: context)))
+            \(error.map { HTML("<p class=\"error\" role=\"alert\">\($0)</p>") })
+            \(Layout.field("Email", name: "email", type: "email", value: email, extra: "autocomplete=\"email\" required"))
+            \(Layout.field("Password", name: "password", type: "password", extra: "autocomplete=\"current-password\" required"))
+            <button>Sign in</button>
+            </form>
+            <p>New here? <a href="/signup">Create an account</a>.</p>
+            """)
+    }
+
+    func signIn(_ request: Request, _ context: AppContext) async throws -> Response {
+        let form = try await Form.read(request)
+        try WebSession.check(form, context)
+        let email = form.text("email") ?? ""
+        let key = email.lowercased()
+        if await web.limiter.isBlocked(key, now: Date()) {
+            return signInPage(context, error: "Too many attempts. Please wait 15 minutes and try again.", email: email)
+        }
+        guard let found = try await web.store.credentials(email: email),
+            await Passwords.verify(form["password"] ?? "", hash: found.passwordHash)
+        else {
+            await web.limiter.recordFailure(key, now: Date())
+            return signInPage(context, error: "That email and password do not match.", email: email)
+        }
+        await web.limiter.reset(key)
+        return try await startSession(found.account, then: found.account.role == .clinician ? "/caseload" : "/today")
+    }
+
+    func signOut(_ request: Request, _ context: AppContext) async throws -> Response {
+        let form = try await Form.read(request)
+        try WebSession.check(form, context)
+        if let token = context.sessionToken { try await web.store.deleteToken(hash: Token.hash(token)) }
+        var response = WebController.redirect("/")
+        response.setCookie(WebSession.clearedCookie(config: web.config))
+        return response
+    }
+
+    func joinPage(_ context: AppContext, error: String? = nil) throws -> Response {
+        _ = try web.signedIn(context, role: .patient)
+        return web.render(
+            "Join your clinician", context,
+            """
+            <h1>Join your clinician</h1>
+            <p>Your physiotherapist can give you a code so they can follow your plan. You can also carry on by yourself.</p>
+            <form method="post" action="/join">
+            \(Layout.csrfField(WebSession.csrf(for: context)))
+            \(Layout.field("Invite code", name: "code", extra: "autocapitalize=\"characters\" required", error: error))
+            <button>Join</button>
+            </form>
+            """)
+    }
+
+    func join(_ request: Request, _ context: AppContext) async throws -> Response {
+        let patient = try web.signedIn(context, role: .patient)
+        let form = try await Form.read(request)
+        try WebSession.check(form, context)
+        let code = (form.text("code") ?? "").uppercased()
+        guard try await web.store.acceptInvite(code: code, patientID: patient.id) != nil else {
+            return try joinPage(context, error: "That code was not found. Check it with your clinician.")
+        }
+        return WebController.redirect("/today?joined=1")
+    }
+}

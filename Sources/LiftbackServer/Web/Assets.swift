@@ -1,0 +1,65 @@
+/// The stylesheet and the one small script, served by the app. Pages work without the script.
+enum Assets {
+    static let css = """
+        :root { --ink: #1b2430; --muted: #4a5563; --accent: #0b5cad; --ok: #1d6b34; --warn: #8a4b00; --stop: #a3201b; --bg: #f7f8fa; }
+        * { box-sizing: border-box; }
+        body { margin: 0; font: 17px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--ink); background: var(--bg); }
+        header.top { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; justify-content: space-between; padding: .75rem 1rem; background: #fff; border-bottom: 1px solid #d8dde3; }
+        .brand { font-weight: 700; color: var(--accent); text-decoration: none; font-size: 1.2rem; }
+        nav { display: flex; flex-wrap: wrap; gap: .75rem; align-items: center; }
+        nav a { color: var(--accent); }
+        main { padding: 1rem; margin: 0 auto; }
+        main.narrow { max-width: 40rem; }
+        main.wide { max-width: 72rem; }
+        footer { color: var(--muted); font-size: .9rem; padding: 1rem; max-width: 40rem; margin: 0 auto; }
+        h1 { font-size: 1.5rem; margin: .5rem 0 1rem; }
+        h2 { font-size: 1.2rem; margin: 1.5rem 0 .5rem; }
+        .card { background: #fff; border: 1px solid #d8dde3; border-radius: .6rem; padding: 1rem; margin: .75rem 0; }
+        .dose { font-size: 1.15rem; font-weight: 600; }
+        .why { color: var(--muted); margin: .25rem 0 0; }
+        .badge { display: inline-block; padding: .05rem .5rem; border-radius: 1rem; font-size: .85rem; font-weight: 600; background: #e6ebf1; color: var(--ink); }
+        .badge.progress, .badge.on-track { background: #dff0e4; color: var(--ok); }
+        .badge.regress, .badge.flaring { background: #fbe9d7; color: var(--warn); }
+        .badge.stop, .badge.red-flag { background: #f9dedc; color: var(--stop); }
+        .badge.stalled { background: #ece6f6; color: #4b2c83; }
+        .alert { border-left: 4px solid var(--warn); background: #fff7ee; padding: .75rem 1rem; margin: .75rem 0; border-radius: .3rem; }
+        .alert.red-flag { border-color: var(--stop); background: #fdf0ef; }
+        .flash { background: #e8f3ea; border-left: 4px solid var(--ok); padding: .6rem 1rem; border-radius: .3rem; }
+        label { display: block; margin: .6rem 0; font-weight: 600; }
+        label.check, label.pain { font-weight: 400; }
+        input[type=text], input[type=email], input[type=password], input[type=number], input[type=date], select, textarea {
+            display: block; width: 100%; max-width: 100%; margin-top: .25rem; padding: .6rem; font-size: 1rem; border: 1px solid #8a94a3; border-radius: .4rem; background: #fff; color: var(--ink); }
+        button, .button { display: inline-block; padding: .7rem 1.2rem; font-size: 1rem; font-weight: 600; color: #fff; background: var(--accent); border: 0; border-radius: .5rem; cursor: pointer; text-decoration: none; }
+        button.link { background: none; color: var(--accent); padding: 0; font-weight: 400; text-decoration: underline; }
+        form.inline { display: inline; }
+        fieldset { border: 1px solid #d8dde3; border-radius: .5rem; margin: .75rem 0; padding: .5rem .75rem; min-width: 0; }
+        legend { font-weight: 600; padding: 0 .25rem; }
+        .painrow { display: flex; flex-wrap: wrap; gap: .3rem; }
+        label.pain { margin: 0; }
+        label.pain input { position: absolute; opacity: 0; width: 1px; height: 1px; }
+        label.pain span { display: inline-block; min-width: 2.3rem; padding: .45rem 0; text-align: center; border: 1px solid #8a94a3; border-radius: .4rem; background: #fff; }
+        label.pain input:checked + span { background: var(--accent); color: #fff; border-color: var(--accent); }
+        label.pain input:focus-visible + span { outline: 3px solid #f0b400; }
+        .setrow { display: grid; grid-template-columns: 1fr 1fr; gap: .5rem; }
+        .error { display: block; color: var(--stop); font-weight: 600; }
+        table { width: 100%; border-collapse: collapse; background: #fff; }
+        th, td { text-align: left; padding: .5rem; border-bottom: 1px solid #e1e5ea; vertical-align: top; }
+        .muted { color: var(--muted); }
+        svg.chart { width: 100%; height: auto; background: #fff; border: 1px solid #d8dde3; border-radius: .4rem; }
+        .cards { display: grid; gap: .75rem; }
+        @media (min-width: 48rem) { .cards { grid-template-columns: 1fr 1fr; } }
+        """
+
+    /// Progressive enhancement for one-tap logging: tapping a pain number on a set moves focus to the
+    /// next set's scale. Without it the form works the same.
+    static let js = """
+        document.addEventListener('change', function (event) {
+          var input = event.target;
+          if (!input.matches || !input.matches('.painrow input')) return;
+          var sets = Array.prototype.slice.call(document.querySelectorAll('fieldset.scale'));
+          var index = sets.indexOf(input.closest('fieldset.scale'));
+          var next = sets[index + 1];
+          if (next) { var first = next.querySelector('input'); if (first) first.focus({ preventScroll: false }); }
+        });
+        """
+}

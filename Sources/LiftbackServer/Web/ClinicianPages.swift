@@ -1,0 +1,229 @@
+import Foundation
+import Hummingbird
+import LiftbackCore
+import LiftbackStore
+
+/// The clinician's pages: the caseload (most urgent first), a patient's page with timeline, charts
+/// and questionnaires, and the overrides the engine then takes as input.
+struct ClinicianPages {
+    let web: WebController
+
+    func register(_ router: Router<AppContext>) {
+        router.get("caseload") { _, context in try await caseload(context) }
+        router.post("caseload/invite") { request, context in try await invite(request, context) }
+        router.get("patients/:id") { _, context in try await patient(context) }
+        router.post("patients/:id/override") { request, context in try await override(request, context) }
+        router.post("patients/:id/clear") { request, context in try await clear(request, context) }
+    }
+
+    struct Row {
+        var account: Account
+        var status: CaseStatus
+        var reason: String
+        var phase: Phase?
+    }
+
+    func rows(_ clinician: Account) async throws -> [Row] {
+        let day = web.today()
+        var rows: [Row] = []
+        for patient in try await web.store.patients(ofClinician: clinician.id) {
+            guard let data = try await web.store.caseData(patientID: patient.id) else {
+                rows.append(Row(account: patient, status: .stalled, reason: "The intake is not done yet."))
+                continue
+            }
+            let prescription = web.engine.nextPrescription(for: data.asCase(asOf: max(day, data.intake.date)))
+            let (status, reason) = CaseStatus.classify(prescription)
+            rows.append(Row(account: patient, status: status, reason: reason, phase: prescription.phase))
+        }
+        return rows.sorted { ($1.status, $0.account.name) < ($0.status, $1.account.name) }
+    }
+
+    func caseload(_ context: AppContext, code: String? = nil) async throws -> Response {
+        let clinician = try web.signedIn(context, role: .clinician)
+        let rows = try await rows(clinician)
+        let table = rows.html { row in
+            """
+            <tr><td><a href="/patients/\(row.account.id)">\(row.account.name)</a></td>
+            <td><span class="badge \(row.status.rawValue)">\(row.status.rawValue)</span></td>
+            <td>\(row.phase?.title ?? "")</td><td>\(row.reason)</td></tr>
+            """
+        }
+        return web.render(
+            "Caseload", context, wide: true,
+            """
+            <h1>Caseload</h1>
+            \(code.map { HTML("<p class=\"flash\" role=\"status\">Invite code: <strong class=\"invite-code\">\($0)</strong>. Give it to your patient; they enter it under Join.</p>") })
+            <form method="post" action="/caseload/invite">\(Layout.csrfField(WebSession.csrf(for: context)))<button>Create an invite code</button></form>
+            \(rows.isEmpty ? "<p>No patients yet. Create an invite code and give it to a patient.</p>" : HTML("<table class=\"caseload\"><thead><tr><th>Patient</th><th>Status</th><th>Phase</th><th>Last decision and why</th></tr></thead><tbody>\(table)</tbody></table>"))
+            """)
+    }
+
+    func invite(_ request: Request, _ context: AppContext) async throws -> Response {
+        let clinician = try web.signedIn(context, role: .clinician)
+        let form = try await Form.read(request)
+        try WebSession.check(form, context)
+        let alphabet = Array("ABCDEFGHJKLMNPQRSTUVWXYZ23456789")
+        var generator = SystemRandomNumberGenerator()
+        let code = String((0..<8).map { _ in alphabet.randomElement(using: &generator)! })
+        try await web.store.createInvite(code: code, clinicianID: clinician.id, at: Date())
+        return try await caseload(context, code: code)
+    }
+
+    /// The patient, if linked to this clinician; 404 otherwise.
+    func linkedPatient(_ context: AppContext) async throws -> (clinician: Account, patient: Account) {
+        let clinician = try web.signedIn(context, role: .clinician)
+        let id = try context.parameters.require("id")
+        guard try await web.store.isLinked(patientID: id, clinicianID: clinician.id),
+            let patient = try await web.store.account(id: id)
+        else {
+            throw APIError.notFound
+        }
+        return (clinician, patient)
+    }
+
+    func patient(_ context: AppContext, flash: String? = nil) async throws -> Response {
+        let (_, patient) = try await linkedPatient(context)
+        guard let data = try await web.store.caseData(patientID: patient.id) else {
+            return web.render(patient.name, context, wide: true, "<h1>\(patient.name)</h1><p>The intake is not done yet.</p>")
+        }
+        let day = max(web.today(), data.intake.date)
+        let c = data.asCase(asOf: day)
+        let prescription = web.engine.nextPrescription(for: c)
+        let questionnaires = try await web.store.questionnaires(patientID: patient.id)
+        let csrf = Layout.csrfField(WebSession.csrf(for: context))
+        let action = "/patients/\(patient.id)"
+        let timeline = timelineRows(data)
+        let openFlags = c.openFlags
+        let clearForm: HTML =
+            openFlags.isEmpty
+            ? ""
+            : """
+            <form method="post" action="\(action)/clear" class="card">\(csrf)
+            <h2>Clear a reviewed flag</h2>
+            <label>Flag<select name="flag">\(openFlags.html { "<option value=\"\($0.rawValue)\">\($0.rawValue): \($0.meaning)</option>" })</select></label>
+            <button>Mark as reviewed and cleared today</button>
+            </form>
+            """
+        let exerciseOptions = Catalog.standard.exercises.html { "<option value=\"\($0.id.rawValue)\">\($0.name)</option>" }
+        return web.render(
+            patient.name, context, flash: flash, wide: true,
+            """
+            <h1>\(patient.name)</h1>
+            <p><span class="badge \(CaseStatus(prescription).rawValue)">\(CaseStatus(prescription).rawValue)</span> \(prescription.phase.title) since \(prescription.phaseSince) · policy \(data.settings.policy.rawValue) · \(data.intake.pattern.summary)</p>
+            \(prescription.alerts.html { "<div class=\"alert \($0.id)\"><p>\($0.message)</p></div>" })
+            <h2>Next session (\(prescription.asOf))</h2>
+            <table><thead><tr><th>Exercise</th><th>Dose</th><th>Decision</th><th>Why</th></tr></thead><tbody>
+            \(prescription.exercises.html { "<tr><td>\($0.name)</td><td>\(PrescriptionView.dose($0))</td><td><span class=\"badge \($0.decision.rawValue)\">\($0.decision.rawValue)</span> <code>\($0.rule)</code></td><td>\($0.reasons.joined(separator: " "))</td></tr>" })
+            </tbody></table>
+            \(clearForm)
+            <h2>Change the plan</h2>
+            <div class="cards">
+            <form method="post" action="\(action)/override" class="card">\(csrf)<input type="hidden" name="kind" value="policy">
+            <label>Progression policy<select name="policy"><option value="pain-monitoring">Pain monitoring (up to 5/10, settled next morning)</option><option value="pain-free">Pain-free only</option></select></label>
+            <button>Set policy</button></form>
+            <form method="post" action="\(action)/override" class="card">\(csrf)<input type="hidden" name="kind" value="phase">
+            <label>Phase<select name="phase">\(Phase.allCases.html { "<option value=\"\($0.rawValue)\">\($0.title)</option>" })</select></label>
+            \(Layout.field("Note (optional)", name: "note"))
+            <button>Set phase from today</button></form>
+            <form method="post" action="\(action)/override" class="card">\(csrf)<input type="hidden" name="kind" value="swap">
+            <label>Replace<select name="exercise">\(exerciseOptions)</select></label>
+            <label>With<select name="replacement">\(exerciseOptions)</select></label>
+            <button>Swap</button></form>
+            <form method="post" action="\(action)/override" class="card">\(csrf)<input type="hidden" name="kind" value="load">
+            <label>Exercise<select name="exercise">\(exerciseOptions)</select></label>
+            \(Layout.field("Weight (\(data.settings.unit.rawValue))", name: "weight", type: "number", extra: "step=\"any\" min=\"0\" required"))
+            <button>Set the next load</button></form>
+            <form method="post" action="\(action)/override" class="card">\(csrf)<input type="hidden" name="kind" value="note">
+            \(Layout.field("Note for the patient", name: "note", extra: "required maxlength=\"500\""))
+            <button>Add note</button></form>
+            </div>
+            <h2>Progress</h2>
+            \(ProgressView.charts(data, questionnaires: questionnaires))
+            <h2>Timeline</h2>
+            <table><thead><tr><th>Date</th><th>What</th><th>Details</th></tr></thead><tbody>\(timeline)</tbody></table>
+            """)
+    }
+
+    func timelineRows(_ data: CaseData) -> HTML {
+        var rows: [(Day, Int, HTML)] = []
+        for stored in data.workouts {
+            let w = stored.workout
+            let lifts = w.exercises.map { e in
+                "\(e.exercise) \(e.sets.compactMap(\.weight).max().map { formatWeight($0) } ?? "")".trimmingCharacters(
+                    in: .whitespaces)
+            }
+            rows.append(
+                (
+                    w.date, 0,
+                    "<tr><td>\(w.date)</td><td>Session</td><td>pain \(w.painDuring.map(String.init) ?? "-")/10 during, \(w.painAfter.map(String.init) ?? "-") after, next day \(w.nextDay?.rawValue ?? "not answered") \(w.flags.isEmpty ? "" : "· flags: " + w.flags.map(\.rawValue).joined(separator: ", ")) · \(lifts.joined(separator: ", "))</td></tr>"
+                ))
+        }
+        for checkIn in data.checkIns {
+            rows.append(
+                (
+                    checkIn.date, 1,
+                    "<tr><td>\(checkIn.date)</td><td>Check-in</td><td>pain \(checkIn.pain)/10 \(checkIn.flags.isEmpty ? "" : "· flags: " + checkIn.flags.map(\.rawValue).joined(separator: ", "))</td></tr>"
+                ))
+        }
+        for override in data.overrides {
+            rows.append(
+                (
+                    override.date, 2,
+                    "<tr><td>\(override.date)</td><td>Override by \(override.by ?? "clinician")</td><td>\(override.kind.rawValue) \(override.phase?.rawValue ?? "") \(override.exercise?.rawValue ?? "") \(override.replacement?.rawValue ?? "") \(override.weight.map(formatWeight) ?? "") \(override.note ?? "")</td></tr>"
+                ))
+        }
+        for clearance in data.clearances {
+            rows.append(
+                (
+                    clearance.date, 3,
+                    "<tr><td>\(clearance.date)</td><td>Flag cleared</td><td>\(clearance.flag.rawValue) by \(clearance.by ?? "clinician")</td></tr>"
+                ))
+        }
+        return rows.sorted { ($0.0, $0.1) > ($1.0, $1.1) }.html(\.2)
+    }
+
+    func override(_ request: Request, _ context: AppContext) async throws -> Response {
+        let (clinician, patient) = try await linkedPatient(context)
+        let form = try await Form.read(request)
+        try WebSession.check(form, context)
+        guard var data = try await web.store.caseData(patientID: patient.id) else { throw StoreError.noIntake }
+        let day = web.today()
+        let kind = form["kind"] ?? ""
+        if kind == "policy" {
+            data.settings.policy = ProgressionPolicy(rawValue: form["policy"] ?? "") ?? data.settings.policy
+            try await web.store.saveSettings(data.settings, patientID: patient.id)
+            try await web.store.addOverride(
+                Override(
+                    kind: .note, date: day, by: clinician.name,
+                    note: "Progression policy set to \(data.settings.policy.rawValue)."),
+                patientID: patient.id)
+            return try await self.patient(context, flash: "Policy set to \(data.settings.policy.rawValue).")
+        }
+        guard let overrideKind = Override.Kind(rawValue: kind) else {
+            throw APIError(.badRequest, "unknown change", field: "kind")
+        }
+        let override = Override(
+            kind: overrideKind, date: day, by: clinician.name, phase: form.text("phase").flatMap(Phase.init(rawValue:)),
+            exercise: form.text("exercise").map { ExerciseID($0) }, replacement: form.text("replacement").map { ExerciseID($0) },
+            weight: form.double("weight"), note: form.text("note").map { String($0.prefix(500)) })
+        do {
+            try EntryValidation.override(override, unit: data.settings.unit)
+        } catch {
+            return try await self.patient(context, flash: "Not saved: \(error.field) \(error.message).")
+        }
+        try await web.store.addOverride(override, patientID: patient.id)
+        return try await self.patient(context, flash: "Saved. The plan now takes this change into account.")
+    }
+
+    func clear(_ request: Request, _ context: AppContext) async throws -> Response {
+        let (clinician, patient) = try await linkedPatient(context)
+        let form = try await Form.read(request)
+        try WebSession.check(form, context)
+        guard let flag = form.text("flag").flatMap(RedFlag.init(rawValue:)) else {
+            throw APIError(.badRequest, "choose a flag", field: "flag")
+        }
+        try await web.store.addClearance(Clearance(flag: flag, date: web.today(), by: clinician.name), patientID: patient.id)
+        return try await self.patient(
+            context, flash: "\(flag.rawValue) cleared. The plan resumes unless the symptom is reported again.")
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+import Hummingbird
+
+/// A submitted `application/x-www-form-urlencoded` form, read without guessing: every value is a string.
+struct Form {
+    private var values: [String: [String]] = [:]
+
+    init(_ body: String) {
+        for pair in body.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            func decode(_ text: Substring) -> String {
+                text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? ""
+            }
+            let key = decode(parts[0])
+            values[key, default: []].append(parts.count > 1 ? decode(parts[1]) : "")
+        }
+    }
+
+    static func read(_ request: Request) async throws -> Form {
+        let buffer = try await request.body.collect(upTo: 256 * 1024)
+        return Form(String(buffer: buffer))
+    }
+
+    subscript(_ name: String) -> String? { values[name]?.first }
+    func all(_ name: String) -> [String] { values[name] ?? [] }
+
+    /// A trimmed, non-empty value.
+    func text(_ name: String) -> String? {
+        self[name].map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    func int(_ name: String) -> Int? { text(name).flatMap(Int.init) }
+    func double(_ name: String) -> Double? { text(name).flatMap { Double($0.replacingOccurrences(of: ",", with: ".")) } }
+}

@@ -1,0 +1,64 @@
+import LiftbackStore
+
+/// The page frame shared by every page: language, a device-width viewport, the stylesheet, the
+/// navigation for the signed-in role and the decision-support footer.
+enum Layout {
+    static func page(_ title: String, account: Account?, csrf: String?, flash: String? = nil, wide: Bool = false, _ body: HTML)
+        -> HTML
+    {
+        """
+        <!doctype html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(title) · Liftback</title>
+        <link rel="stylesheet" href="/static/app.css">
+        <script src="/static/app.js" defer></script>
+        </head>
+        <body>
+        <header class="top"><a class="brand" href="/">Liftback</a>\(nav(account, csrf: csrf))</header>
+        <main class="\(wide ? "wide" : "narrow")">
+        \(flash.map { HTML("<p class=\"flash\" role=\"status\">\($0)</p>") })
+        \(body)
+        </main>
+        <footer><p>Liftback supports decisions about exercise; it does not diagnose. If something feels new or wrong, see a physiotherapist or doctor.</p></footer>
+        </body>
+        </html>
+        """
+    }
+
+    static func nav(_ account: Account?, csrf: String?) -> HTML {
+        guard let account else { return "<nav><a href=\"/signin\">Sign in</a> <a href=\"/signup\">Sign up</a></nav>" }
+        let links: HTML =
+            account.role == .clinician
+            ? "<a href=\"/caseload\">Caseload</a>"
+            : "<a href=\"/today\">Today</a> <a href=\"/log\">Log</a> <a href=\"/progress\">Progress</a>"
+        return """
+            <nav>\(links) <form method="post" action="/signout" class="inline">\(csrfField(csrf))<button class="link">Sign out</button></form></nav>
+            """
+    }
+
+    static func csrfField(_ csrf: String?) -> HTML {
+        csrf.map { HTML("<input type=\"hidden\" name=\"csrf\" value=\"\($0)\">") } ?? ""
+    }
+
+    /// A labelled field; every input on every page goes through one of these helpers.
+    static func field(
+        _ label: String, name: String, type: String = "text", value: String = "", extra: HTML = "", error: String? = nil
+    ) -> HTML {
+        """
+        <label>\(label)<input type="\(type)" name="\(name)" value="\(value)" \(extra)>\(error.map { HTML("<span class=\"error\">\($0)</span>") })</label>
+        """
+    }
+
+    /// A 0-10 pain scale as radio buttons: one tap.
+    static func painScale(_ legend: String, name: String, selected: Int?) -> HTML {
+        let options = (0...10).html { value in
+            let checked: HTML = value == selected ? " checked" : ""
+            return
+                "<label class=\"pain p\(value)\"><input type=\"radio\" name=\"\(name)\" value=\"\(value)\"\(checked) required><span>\(value)</span></label>"
+        }
+        return "<fieldset class=\"scale\"><legend>\(legend)</legend><div class=\"painrow\">\(options)</div></fieldset>"
+    }
+}

@@ -1,0 +1,84 @@
+import LiftbackCore
+import LiftbackStore
+
+/// How a prescription reads on a phone: the phase and why, each exercise with its dose, load,
+/// plates per side and the reasons behind any change, then the routine and education cards.
+enum PrescriptionView {
+    static func today(_ p: Prescription, patient: Account, awaiting: StoredWorkout?) -> HTML {
+        let alerts = p.alerts.html { "<div class=\"alert \($0.id)\" role=\"alert\"><p>\($0.message)</p></div>" }
+        if p.disposition.stopsLoading {
+            return """
+                <h1>Your plan is paused</h1>
+                \(alerts)
+                <ul>\(p.reasons.html { "<li>\($0)</li>" })</ul>
+                \(p.exercises.isEmpty ? "" : HTML("<h2>Gentle movement in the meantime</h2>\(p.exercises.filter { $0.decision != .stop }.html(card))"))
+                <p><a href="/check-in">Tell us how you are today</a></p>
+                """
+        }
+        let nudge: HTML =
+            awaiting.map {
+                "<div class=\"alert\"><p>How did your back feel after the session on \($0.workout.date)? <a href=\"/check-in\">Answer the next-day question</a>: it decides the next step.</p></div>"
+            } ?? ""
+        return """
+            <h1>\(p.phase.title)</h1>
+            <p>\(p.phase.purpose)</p>
+            <details><summary>Why this phase</summary><ul>\(p.phaseReasons.html { "<li>\($0)</li>" })</ul><p class="muted">\(p.expectedTimeline)</p></details>
+            \(nudge)
+            \(alerts)
+            <h2>\(p.session.title) · \(p.asOf)</h2>
+            \(p.exercises.html(card))
+            <p><a class="button" href="/log">Log this session</a></p>
+            <h2>Every day</h2>
+            \(p.dailyRoutine.html(card))
+            <h2>Good to know</h2>
+            <div class="cards">\(p.phase.educationCards.html { "<div class=\"card\"><h3>\($0.title)</h3><p>\($0.text)</p></div>" })</div>
+            <ul class="muted">\(p.advice.html { "<li>\($0)</li>" })</ul>
+            <p class="muted">\(p.notes.joined(separator: " "))</p>
+            """
+    }
+
+    static func dose(_ line: PrescribedExercise) -> String {
+        let side = line.perSide ? " each side" : ""
+        let amount =
+            if let reps = line.reps { "\(line.sets) × \(reps)\(side)" } else if let hold = line.holdSeconds {
+                "\(line.sets) × \(hold) s\(side)"
+            } else if let minutes = line.minutes {
+                "\(minutes) min"
+            } else { "\(line.passes ?? 0) passes" }
+        let load = line.weight.map { " at \(formatWeight($0)) \(line.unit?.rawValue ?? "")" } ?? ""
+        let extras = [line.tempo.map { "tempo \($0)" }, line.pauseSeconds.map { "\($0) s pause" }].compactMap { $0 }
+        return amount + load + (extras.isEmpty ? "" : " · " + extras.joined(separator: ", "))
+    }
+
+    static func plates(_ line: PrescribedExercise) -> String? {
+        guard let weight = line.weight, let unit = line.unit, let exercise = Catalog.standard[line.exercise],
+            let bar = PlateMath.bar(for: exercise.equipment, unit: unit),
+            let plates = PlateMath.perSide(total: weight, bar: bar, unit: unit)
+        else { return nil }
+        return plates.isEmpty
+            ? "Empty bar (\(formatWeight(bar)) \(unit.rawValue))"
+            : "Per side: " + plates.map(formatWeight).joined(separator: " + ")
+    }
+
+    static func card(_ line: PrescribedExercise) -> HTML {
+        """
+        <article class="card">
+        <h3>\(line.name) <span class="badge \(line.decision.rawValue)">\(label(line.decision))</span></h3>
+        <p class="dose">\(dose(line))</p>
+        \(plates(line).map { HTML("<p class=\"muted\">\($0)</p>") })
+        \(line.reasons.html { "<p class=\"why\">\($0)</p>" })
+        <p class="muted">\(line.cue)</p>
+        </article>
+        """
+    }
+
+    static func label(_ decision: Decision) -> String {
+        switch decision {
+        case .start: "new"
+        case .progress: "step up"
+        case .hold: "same again"
+        case .regress: "step back"
+        case .stop: "paused"
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import LiftbackCore
+import LiftbackStore
+
+/// Progress for the person and the clinician: working load against the previous working weight,
+/// pain over time, and questionnaires against their minimal important change.
+enum ProgressView {
+    static func page(_ data: CaseData, questionnaires: [QuestionnaireRecord], engine: Engine, today: Day) -> HTML {
+        """
+        <h1>Your progress</h1>
+        \(charts(data, questionnaires: questionnaires))
+        """
+    }
+
+    static func charts(_ data: CaseData, questionnaires: [QuestionnaireRecord]) -> HTML {
+        let baseline = Baseline.lifts(for: data.intake, unit: data.settings.unit)
+        var load: [(x: Int, y: Double)] = []
+        var lift: ExerciseID?
+        for stored in data.workouts {
+            for logged in stored.workout.exercises where Catalog.standard.ladder(for: logged.exercise)?.id == "hinge" {
+                if let weight = logged.sets.compactMap(\.weight).max(),
+                    let equivalent = Catalog.standard.equivalentWeight(weight, from: logged.exercise, to: "conventional-deadlift")
+                {
+                    load.append((stored.workout.date.ordinal, equivalent))
+                    lift = logged.exercise
+                }
+            }
+        }
+        let previous = Baseline.carried(to: "conventional-deadlift", from: baseline, catalog: .standard)
+        let unit = data.settings.unit.rawValue
+        let loadCaption: String =
+            if let last = load.last, let previous {
+                "Your hinge lifts, as deadlift equivalents, are at \(formatWeight(last.y)) \(unit): \(Int((100 * last.y / previous.weight).rounded())) % of your previous working weight of \(formatWeight(previous.weight)) \(unit)."
+            } else if let last = load.last {
+                "Your latest hinge lift is \(formatWeight(last.y)) \(unit) (deadlift equivalent)."
+            } else { "No hinge lifts logged yet." }
+        let during = data.workouts.compactMap { w in w.workout.painDuring.map { (x: w.workout.date.ordinal, y: Double($0)) } }
+        let daily = data.checkIns.map { (x: $0.date.ordinal, y: Double($0.pain)) }
+        let settled = data.workouts.filter { $0.workout.nextDay == .settled || $0.workout.nextDay == .same }.count
+        let answered = data.workouts.filter { $0.workout.nextDay != nil }.count
+        let painCaption =
+            "Pain during sessions and on check-ins, 0-10. Up to 5 during a session is fine when it settles by the next morning; "
+            + (answered == 0
+                ? "no next-day answers yet."
+                : "your back was back to usual or no worse the next day after \(settled) of \(answered) sessions.")
+        let grouped = Dictionary(grouping: questionnaires, by: \.score.instrument)
+        let questionnaireRows = grouped.keys.sorted { $0.rawValue < $1.rawValue }.html { instrument in
+            let records = grouped[instrument]!
+            let latest = records.last!
+            var change: HTML = ""
+            if records.count > 1, let measure = ChangeMeasure(instrument) {
+                change =
+                    "\(ImportantChange(measure: measure, baseline: records.first!.score.score, current: latest.score.score).explanation)"
+            }
+            return """
+                <tr><td>\(instrument.rawValue)</td><td>\(records.map { "\(formatNumber($0.score.score)) (\($0.date))" }.joined(separator: ", "))</td><td>\(latest.score.interpretation) \(change)</td></tr>
+                """
+        }
+        return """
+            \(Chart.line(title: "Working load", caption: loadCaption, series: [Chart.Series(label: lift?.rawValue ?? "hinge", points: load, color: "#0b5cad")], reference: previous.map { ("previous working weight", $0.weight) }))
+            \(Chart.line(title: "Pain", caption: painCaption, series: [Chart.Series(label: "during sessions", points: during, color: "#a3201b"), Chart.Series(label: "check-ins", points: daily, color: "#1d6b34")], yMax: 10))
+            <h2>Questionnaires</h2>
+            <table><thead><tr><th>Questionnaire</th><th>Scores</th><th>What it means</th></tr></thead><tbody>\(questionnaireRows)</tbody></table>
+            """
+    }
+}

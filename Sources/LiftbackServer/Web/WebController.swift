@@ -1,0 +1,90 @@
+import Foundation
+import Hummingbird
+import LiftbackCore
+import LiftbackStore
+
+/// The server-rendered pages: phone first for the person, desk first for the clinician. Clinical
+/// decisions all come from `LiftbackCore.Engine`; pages only present them and collect input.
+struct WebController {
+    let store: any Store
+    let config: ServerConfig
+    let engine: Engine
+    let limiter: SignInLimiter
+
+    func register(_ router: Router<AppContext>) {
+        router.get("static/app.css") { _, _ in Self.asset(Assets.css, type: "text/css; charset=utf-8") }
+        router.get("static/app.js") { _, _ in Self.asset(Assets.js, type: "text/javascript; charset=utf-8") }
+        AccountPages(web: self).register(router)
+        IntakePages(web: self).register(router)
+        PersonPages(web: self).register(router)
+        ClinicianPages(web: self).register(router)
+    }
+
+    static func asset(_ text: String, type: String) -> Response {
+        Response(
+            status: .ok, headers: [.contentType: type, .cacheControl: "public, max-age=3600"],
+            body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    func render(
+        _ title: String, _ context: AppContext, flash: String? = nil, wide: Bool = false, status: HTTPResponse.Status = .ok,
+        _ body: HTML
+    )
+        -> Response
+    {
+        let page = Layout.page(
+            title, account: context.identity, csrf: WebSession.csrf(for: context), flash: flash, wide: wide, body)
+        return Response(
+            status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+            body: .init(byteBuffer: ByteBuffer(string: page.description)))
+    }
+
+    static func redirect(_ location: String) -> Response { .redirect(to: location, type: .normal) }
+
+    /// The signed-in account with a role, or a redirect to sign in.
+    func signedIn(_ context: AppContext, role: Role) throws -> Account {
+        guard let account = context.identity else { throw PageRedirect(location: "/signin") }
+        guard account.role == role else { throw PageRedirect(location: account.role == .clinician ? "/caseload" : "/today") }
+        return account
+    }
+
+    func today() -> Day { config.today() }
+}
+
+/// Thrown by page handlers to send the browser elsewhere (for example to sign in).
+struct PageRedirect: Error, HTTPResponseError {
+    var location: String
+    var status: HTTPResponse.Status { .seeOther }
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        Response(status: .seeOther, headers: [.location: location])
+    }
+}
+
+/// Errors on pages become a calm HTML page instead of JSON.
+struct PageErrorMiddleware: RouterMiddleware {
+    typealias Context = AppContext
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response
+    {
+        do {
+            return try await next(request, context)
+        } catch let redirect as PageRedirect {
+            throw redirect
+        } catch {
+            guard !request.uri.path.hasPrefix("/api/"), request.uri.path != "/openapi.json" else { throw error }
+            let mapped = APIError.from(error)
+            guard let apiError = mapped as? APIError else { throw error }
+            if apiError.status == .unauthorized { return WebController.redirect("/signin") }
+            let page = Layout.page(
+                "Something needs a look", account: context.identity, csrf: nil,
+                """
+                <h1>Something needs a look</h1>
+                <p>\(apiError.message)</p>
+                <p><a href="javascript:history.back()">Go back</a> or <a href="/">start again</a>.</p>
+                """)
+            return Response(
+                status: apiError.status, headers: [.contentType: "text/html; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(string: page.description)))
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import Hummingbird
+import LiftbackCore
+import LiftbackStore
+
+/// Cookie sessions for pages: an HttpOnly, SameSite=Lax cookie holding a random token whose hash is
+/// stored like a bearer token. Every form carries a CSRF token derived from the session (or, before
+/// sign-in, from a separate anonymous cookie) that a cross-site page cannot read.
+enum WebSession {
+    static let cookie = "lb_session"
+    static let csrfCookie = "lb_csrf"
+
+    static func csrf(for context: AppContext) -> String? {
+        if let session = context.sessionToken { return Token.hash("csrf|" + session) }
+        return context.anonymousCSRF
+    }
+
+    /// Refuses a form whose CSRF token is missing or wrong.
+    static func check(_ form: Form, _ context: AppContext) throws {
+        guard let expected = csrf(for: context), let sent = form["csrf"], sent == expected else {
+            throw APIError(.forbidden, "this form has expired; please go back, reload the page and try again")
+        }
+    }
+
+    static func sessionCookie(_ token: String, config: ServerConfig) -> Cookie {
+        Cookie(
+            name: cookie, value: token, maxAge: 60 * 60 * 24 * 30, path: "/", secure: config.secureCookies, httpOnly: true,
+            sameSite: .lax)
+    }
+
+    static func clearedCookie(config: ServerConfig) -> Cookie {
+        Cookie(name: cookie, value: "", maxAge: 0, path: "/", secure: config.secureCookies, httpOnly: true, sameSite: .lax)
+    }
+}
+
+/// Reads the session cookie (when no bearer token already identified the caller) and the anonymous
+/// CSRF cookie, setting a fresh one on the response when it is missing.
+struct CookieAuthenticator: RouterMiddleware {
+    typealias Context = AppContext
+    let store: any Store
+    let config: ServerConfig
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response
+    {
+        var context = context
+        if context.identity == nil, let token = request.cookies[WebSession.cookie]?.value, !token.isEmpty,
+            let account = try await store.account(tokenHash: Token.hash(token))
+        {
+            context.identity = account
+            context.sessionToken = token
+        }
+        var newCSRF: String?
+        if let existing = request.cookies[WebSession.csrfCookie]?.value, existing.count == 64 {
+            context.anonymousCSRF = existing
+        } else {
+            newCSRF = Token.generate()
+            context.anonymousCSRF = newCSRF
+        }
+        var response = try await next(request, context)
+        if let newCSRF {
+            response.setCookie(
+                Cookie(
+                    name: WebSession.csrfCookie, value: newCSRF, path: "/", secure: config.secureCookies, httpOnly: true,
+                    sameSite: .lax))
+        }
+        return response
+    }
+}
+
+extension ServerConfig {
+    /// Today for pages: the fixed day of a demo or test, otherwise the clock (UTC).
+    func today(now: Date = Date()) -> Day {
+        fixedToday.flatMap(Day.init(iso:)) ?? Day.today(now: now)
+    }
+}
