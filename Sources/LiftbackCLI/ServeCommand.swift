@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Hummingbird
 import LiftbackServer
 
@@ -12,12 +13,14 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(help: "Address to listen on (default 127.0.0.1).") var host: String?
     @Option(help: "Port to listen on (default 8080).") var port: Int?
-    @Option(help: "SQLite file (default liftback.sqlite).") var database: String?
+    @Option(help: "SQLite file (default liftback.sqlite), or a postgres:// URL.") var database: String?
+    @Flag(help: "Seed a demo clinician and patients with weeks of history, and print how to sign in.") var demo = false
 
     func run() async throws {
         let config = ServerConfig.resolve(host: host, port: port, database: database)
-        let app = try buildApplication(config: config)
-        print("Liftback is running on http://\(config.host):\(config.port) with data in \(config.database)")
+        let app = try buildApplication(config: config, seedDemo: demo)
+        FileHandle.standardOutput.write(
+            Data("Liftback is running on http://\(config.host):\(config.port) with data in \(config.database)\n".utf8))
         try await app.runService()
     }
 }

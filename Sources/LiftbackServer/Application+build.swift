@@ -33,29 +33,35 @@ public func buildRouter(store: any Store, config: ServerConfig, engine: Engine =
 }
 
 /// Wiring in one place: the store (SQLite by default, PostgreSQL for a `postgres://` URL, both
-/// migrated on start), the router and the server's address.
-public func buildApplication(config: ServerConfig, store: (any Store)? = nil) throws -> some ApplicationProtocol {
+/// migrated on start), the router, the server's address and, when asked, the demo data.
+public func buildApplication(config: ServerConfig, store: (any Store)? = nil, seedDemo: Bool = false) throws
+    -> some ApplicationProtocol
+{
     var logger = Logger(label: "liftback")
     logger.logLevel = .info
+    var services: [any Service] = []
+    var setUp: [@Sendable () async throws -> Void] = []
+    let chosen: any Store
     if let store {
-        return makeApplication(config: config, store: store, services: [], migrate: nil, logger: logger)
-    }
-    if config.usesPostgres {
+        chosen = store
+    } else if config.usesPostgres {
         let postgres = try PostgresStore(url: config.database, logger: logger)
-        return makeApplication(
-            config: config, store: postgres, services: [postgres.client], migrate: postgres.migrate, logger: logger)
+        services.append(postgres.client)
+        setUp.append(postgres.migrate)
+        chosen = postgres
+    } else {
+        chosen = try SQLiteStore(path: config.database)
     }
-    return makeApplication(
-        config: config, store: try SQLiteStore(path: config.database), services: [], migrate: nil, logger: logger)
-}
-
-private func makeApplication(
-    config: ServerConfig, store: any Store, services: [any Service], migrate: (@Sendable () async throws -> Void)?, logger: Logger
-) -> Application<RouterResponder<AppContext>> {
+    if seedDemo {
+        setUp.append {
+            let lines = try await Demo.seed(chosen, today: config.today())
+            FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+        }
+    }
     var app = Application(
-        router: buildRouter(store: store, config: config),
+        router: buildRouter(store: chosen, config: config),
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "Liftback"),
         services: services, logger: logger)
-    if let migrate { app.beforeServerStarts(perform: migrate) }
+    for step in setUp { app.beforeServerStarts(perform: step) }
     return app
 }

@@ -19,8 +19,10 @@ enum Token {
 /// Passwords are hashed with bcrypt, off the event loop's hot path.
 enum Passwords {
     static func hash(_ password: String, cost: UInt8) async -> String {
-        await Task.detached { Bcrypt.hash(password, cost: cost) }.value
+        await Task.detached { hashSync(password, cost: cost) }.value
     }
+
+    static func hashSync(_ password: String, cost: UInt8) -> String { Bcrypt.hash(password, cost: cost) }
 
     static func verify(_ password: String, hash: String) async -> Bool {
         await Task.detached { Bcrypt.verify(password, hash: hash) }.value

@@ -26,7 +26,9 @@ public enum CaseStatus: String, Codable, Sendable, DeclarationOrdered {
             return (.flaring, "\(regress.name): \(regress.reasons.first ?? "stepping back")")
         }
         if let alert = p.alerts.first(where: { $0.id == "stalled" }) { return (.stalled, alert.message) }
-        let latest = p.exercises.first { $0.decision == .progress } ?? p.exercises.first
+        let latest =
+            p.exercises.first { $0.decision == .progress && $0.weight != nil } ?? p.exercises.first { $0.weight != nil }
+            ?? p.exercises.first { $0.decision == .progress } ?? p.exercises.first
         return (.onTrack, latest.map { "\($0.name): \($0.reasons.first ?? $0.decision.rawValue)" } ?? "On plan.")
     }
 }

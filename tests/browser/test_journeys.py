@@ -1,0 +1,180 @@
+"""A person from sign-up through intake, a logged session and the next-day check-in on a phone-sized
+window, a red-flag intake, and a clinician through the caseload, in real Chromium."""
+import os
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
+
+from conftest import SCREENSHOTS
+
+PASSWORD = "correct horse battery"
+
+
+def shot(driver, name):
+    os.makedirs(SCREENSHOTS, exist_ok=True)
+    height = driver.execute_script("return document.documentElement.scrollHeight")
+    width = driver.execute_script("return document.documentElement.clientWidth")
+    if width > 500:
+        driver.set_window_size(width, min(max(height, 700), 2400))
+    driver.save_screenshot(os.path.join(SCREENSHOTS, name + ".png"))
+
+
+def assert_page_is_accessible(driver):
+    """lang on <html>, a device-width viewport, a label for every field, no sideways scrolling."""
+    assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
+    viewport = driver.find_element(By.CSS_SELECTOR, "meta[name=viewport]").get_attribute("content")
+    assert "width=device-width" in viewport
+    unlabelled = driver.execute_script(
+        "return Array.from(document.querySelectorAll('input:not([type=hidden]), select, textarea'))"
+        ".filter(e => !e.closest('label') && !e.getAttribute('aria-label')).map(e => e.name)")
+    assert unlabelled == [], unlabelled
+    overflow = driver.execute_script(
+        "return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, f"the page scrolls sideways by {overflow}px"
+
+
+def fill(driver, name, value):
+    field = driver.find_element(By.NAME, name)
+    field.clear()
+    field.send_keys(value)
+
+
+def tap(driver, name, value):
+    """Taps the visible label of a radio button or checkbox, as a finger would."""
+    control = driver.find_element(By.CSS_SELECTOR, f"input[name='{name}'][value='{value}']")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", control)
+    control.find_element(By.XPATH, "./ancestor::label").click()
+
+
+def submit(driver, button=None):
+    """Presses the page's main button (or `button`) and waits for the next page to load."""
+    if button is None:
+        buttons = [b for b in driver.find_elements(By.CSS_SELECTOR, "main form button") if b.is_displayed()]
+        button = buttons[-1]
+    page = driver.find_element(By.TAG_NAME, "html")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", button)
+    button.click()
+    WebDriverWait(driver, 15).until(expected_conditions.staleness_of(page))
+
+
+def sign_up(driver, server, name, email, role="patient"):
+    driver.get(server.url + "/signup")
+    assert_page_is_accessible(driver)
+    fill(driver, "name", name)
+    fill(driver, "email", email)
+    fill(driver, "password", PASSWORD)
+    tap(driver, "role", role)
+    submit(driver)
+
+
+def sign_in(driver, server, email):
+    driver.get(server.url + "/signin")
+    fill(driver, "email", email)
+    fill(driver, "password", PASSWORD)
+    submit(driver)
+
+
+def answer_every_question(driver, value):
+    names = driver.execute_script(
+        "return Array.from(new Set(Array.from(document.querySelectorAll('input[type=radio]')).map(e => e.name)))")
+    for name in names:
+        tap(driver, name, value)
+
+
+def test_person_journey_and_clinician(server, phone, desk):
+    # Sign up and the intake wizard, red flags first.
+    sign_up(phone, server, "Sam Lifter", "sam@example.org")
+    assert "safety check" in phone.page_source
+    assert_page_is_accessible(phone)
+    shot(phone, "01-intake-red-flags")
+    submit(phone)
+    tap(phone, "answer", "local-ache")
+    tap(phone, "answer", "worse-bending-twisting")
+    tap(phone, "pain", "4")
+    submit(phone)
+    fill(phone, "weight-conventional-deadlift", "140")
+    fill(phone, "reps-conventional-deadlift", "5")
+    submit(phone)
+    assert "STarT Back" in phone.page_source
+    answer_every_question(phone, "0")
+    submit(phone)
+    assert "Roland" in phone.page_source
+    answer_every_question(phone, "0")
+    submit(phone)
+
+    # Today: the phase and why, the prescribed exercises with their reasons.
+    assert phone.current_url.endswith("/today?welcome=1")
+    assert "Settle" in phone.find_element(By.TAG_NAME, "h1").text
+    assert phone.find_elements(By.CSS_SELECTOR, "article.card")
+    assert_page_is_accessible(phone)
+    shot(phone, "02-today-phone")
+
+    # Logging a session: values are filled in, one tap per set for pain.
+    phone.get(server.url + "/log")
+    assert_page_is_accessible(phone)
+    scales = phone.execute_script(
+        "return Array.from(new Set(Array.from(document.querySelectorAll('.painrow input')).map(e => e.name)))")
+    for name in scales:
+        tap(phone, name, "2" if name != "after" else "1")
+    shot(phone, "03-log-session-phone")
+    submit(phone)
+    assert "Session saved" in phone.page_source
+
+    # The next day, the check-in question waits for them.
+    server.restart("2026-12-08")
+    sign_in(phone, server, "sam@example.org")
+    assert "next-day question" in phone.page_source
+    phone.get(server.url + "/check-in")
+    assert "back to usual" in phone.page_source
+    assert_page_is_accessible(phone)
+    tap(phone, "nextDay", "settled")
+    tap(phone, "pain", "2")
+    shot(phone, "04-next-day-check-in-phone")
+    submit(phone)
+    assert "/today" in phone.current_url
+    assert "next-day question" not in phone.page_source
+
+    # A clinician creates an invite; the person joins; the caseload shows them with a status and reason.
+    sign_up(desk, server, "Dr Ada Physio", "ada@example.org", role="clinician")
+    assert "Caseload" in desk.page_source
+    submit(desk)
+    code = desk.find_element(By.CSS_SELECTOR, ".invite-code").text
+    phone.get(server.url + "/join")
+    fill(phone, "code", code)
+    submit(phone)
+    assert "linked with your clinician" in phone.page_source
+    desk.get(server.url + "/caseload")
+    rows = desk.find_elements(By.CSS_SELECTOR, "table.caseload tbody tr")
+    assert len(rows) == 1 and "Sam Lifter" in rows[0].text
+    assert_page_is_accessible(desk)
+    shot(desk, "05-caseload-desk")
+    rows[0].find_element(By.TAG_NAME, "a").click()
+    assert "Timeline" in desk.page_source and "Change the plan" in desk.page_source
+    shot(desk, "06-patient-desk")
+    # An override: a note the engine passes to the person.
+    notes = [f for f in desk.find_elements(By.CSS_SELECTOR, "form") if f.find_elements(By.CSS_SELECTOR, "input[value=note]")]
+    notes[0].find_element(By.NAME, "note").send_keys("Lovely start, keep the walks going.")
+    submit(desk, notes[0].find_element(By.TAG_NAME, "button"))
+    assert "Saved" in desk.page_source
+    phone.get(server.url + "/today")
+    assert "Lovely start" in phone.page_source
+
+
+def test_red_flag_intake_stops_calmly(server, phone):
+    sign_up(phone, server, "Robin", "robin@example.org")
+    tap(phone, "flag", "saddle-numbness")
+    submit(phone)
+    assert "emergency department" in phone.page_source
+    assert_page_is_accessible(phone)
+    shot(phone, "07-red-flag-stop-phone")
+    phone.get(phone.current_url.split("/intake")[0] + "/today")
+    assert "Your plan is paused" in phone.page_source
+    assert not phone.find_elements(By.CSS_SELECTOR, "main a[href='/log']")
+
+
+def test_pages_work_without_javascript(server):
+    """Every form posts without script: the pages a test fetches over plain HTTP carry their CSRF fields."""
+    import urllib.request
+    page = urllib.request.urlopen(server.url + "/signin").read().decode()
+    assert 'name="csrf"' in page and "<form" in page
