@@ -10,6 +10,7 @@ public actor MemoryStore: Store {
     private var cases: [String: CaseData] = [:]
     private var questionnaireRecords: [String: [QuestionnaireRecord]] = [:]
     private var nextID: Int64 = 1
+    private var statuses: [String: (status: StoredStatus, stale: Bool)] = [:]
 
     public init() {}
 
@@ -57,16 +58,27 @@ public actor MemoryStore: Store {
         } else {
             cases[patientID] = CaseData(settings: settings, intake: intake)
         }
+        markStale(patientID)
     }
 
     public func saveSettings(_ settings: PatientSettings, patientID: String) throws {
-        guard cases[patientID] != nil else { throw StoreError.noIntake }
-        cases[patientID]!.settings = settings
+        try update(patientID) { $0.settings = settings }
     }
 
     private func update(_ patientID: String, _ change: (inout CaseData) -> Void) throws {
         guard cases[patientID] != nil else { throw StoreError.noIntake }
         change(&cases[patientID]!)
+        markStale(patientID)
+    }
+
+    private func markStale(_ patientID: String) { statuses[patientID]?.stale = true }
+
+    public func saveStatus(_ status: StoredStatus, patientID: String) { statuses[patientID] = (status, false) }
+
+    public func caseload(clinicianID: String) -> [CaseloadRow] {
+        patients(ofClinician: clinicianID).map { account in
+            CaseloadRow(account: account, status: statuses[account.id]?.status, stale: statuses[account.id]?.stale ?? false)
+        }
     }
 
     public func addWorkout(_ workout: Workout, patientID: String) throws -> Int64 {
@@ -78,6 +90,7 @@ public actor MemoryStore: Store {
     public func replaceWorkout(id: Int64, with workout: Workout, patientID: String) -> Bool {
         guard let index = cases[patientID]?.workouts.firstIndex(where: { $0.id == id }) else { return false }
         cases[patientID]!.workouts[index].workout = workout
+        markStale(patientID)
         return true
     }
 

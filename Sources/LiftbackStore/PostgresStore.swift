@@ -77,14 +77,16 @@ public final class PostgresStore: Store {
                 try await fetch("SELECT pg_advisory_xact_lock(\(Self.migrationLock))", on: connection)
                 if let schema { try await fetch("CREATE SCHEMA IF NOT EXISTS \"\(unescaped: schema)\"", on: connection) }
                 try await fetch("CREATE TABLE IF NOT EXISTS schema_migrations (identifier TEXT PRIMARY KEY)", on: connection)
-                let identifier = Migration001Initial.identifier
-                let applied = try await fetch(
-                    "SELECT identifier FROM schema_migrations WHERE identifier = \(identifier)", on: connection)
-                guard applied.isEmpty else { return }
-                for statement in Migration001Initial.statements(for: .postgres) {
-                    try await fetch(PostgresQuery(unsafeSQL: statement), on: connection)
+                for migration in Migrations.all {
+                    let identifier = migration.identifier
+                    let applied = try await fetch(
+                        "SELECT identifier FROM schema_migrations WHERE identifier = \(identifier)", on: connection)
+                    guard applied.isEmpty else { continue }
+                    for statement in migration.statements(.postgres) {
+                        try await fetch(PostgresQuery(unsafeSQL: statement), on: connection)
+                    }
+                    try await fetch("INSERT INTO schema_migrations (identifier) VALUES (\(identifier))", on: connection)
                 }
-                try await fetch("INSERT INTO schema_migrations (identifier) VALUES (\(identifier))", on: connection)
             }
         } catch let error as PostgresTransactionError {
             throw error.closureError ?? error.beginError ?? error.commitError ?? error
@@ -93,7 +95,7 @@ public final class PostgresStore: Store {
 
     /// Runs one statement on `connection`, or on a pooled one, and reads all of its rows.
     @discardableResult
-    private func fetch(_ query: PostgresQuery, on connection: PostgresConnection? = nil) async throws -> [PostgresRow] {
+    func fetch(_ query: PostgresQuery, on connection: PostgresConnection? = nil) async throws -> [PostgresRow] {
         if let connection { return try await connection.query(query, logger: logger).collect() }
         return try await client.query(query, logger: logger).collect()
     }
@@ -207,6 +209,12 @@ public final class PostgresStore: Store {
         let json = try StoredJSON.encode(settings)
         let updated = try await fetch("UPDATE patients SET settings = \(json) WHERE id = \(patientID) RETURNING id")
         if updated.isEmpty { throw StoreError.noIntake }
+        try await markStale(patientID)
+    }
+
+    /// Marks the cached caseload status stale after a write to the case.
+    private func markStale(_ patientID: String) async throws {
+        try await fetch("UPDATE case_status SET stale = 1 WHERE patient_id = \(patientID)")
     }
 
     /// Adds a dated entry when `owners` (`patients` or `accounts`) has the patient; `nil` when it has not.
@@ -228,6 +236,7 @@ public final class PostgresStore: Store {
     private func addEntry(_ kind: StoredJSON.Kind, date: Day, body: some Encodable, patientID: String) async throws -> Int64 {
         guard let id = try await insertEntry(kind, date: date, body: body, patientID: patientID, ifIn: "patients")
         else { throw StoreError.noIntake }
+        try await markStale(patientID)
         return id
     }
 
@@ -237,13 +246,15 @@ public final class PostgresStore: Store {
 
     public func replaceWorkout(id: Int64, with workout: Workout, patientID: String) async throws -> Bool {
         let json = try StoredJSON.encode(workout)
-        return try await !fetch(
+        let updated = try await !fetch(
             """
             UPDATE case_entries SET body = \(json), date = \(workout.date.description)
             WHERE id = \(id) AND patient_id = \(patientID) AND kind = \(StoredJSON.Kind.workout.rawValue)
             RETURNING id
             """
         ).isEmpty
+        if updated { try await markStale(patientID) }
+        return updated
     }
 
     public func workout(id: Int64, patientID: String) async throws -> Workout? {
@@ -319,4 +330,40 @@ public struct PostgresURLError: Error, Equatable, Sendable, CustomStringConverti
     public var reason: String
 
     public var description: String { reason }
+}
+
+extension PostgresStore {
+    // MARK: The caseload
+
+    public func saveStatus(_ status: StoredStatus, patientID: String) async throws {
+        try await fetch(
+            """
+            INSERT INTO case_status (patient_id, as_of, status, reason, phase, disposition, last_training, stale)
+            VALUES (\(patientID), \(status.asOf.description), \(status.status.rawValue), \(status.reason), \(status.phase?.rawValue),
+                \(status.disposition.rawValue), \(status.lastTraining?.description), 0)
+            ON CONFLICT (patient_id) DO UPDATE SET as_of = excluded.as_of, status = excluded.status, reason = excluded.reason,
+                phase = excluded.phase, disposition = excluded.disposition, last_training = excluded.last_training, stale = 0
+            """)
+    }
+
+    public func caseload(clinicianID: String) async throws -> [CaseloadRow] {
+        let rows = try await fetch(
+            """
+            SELECT \(unescaped: Self.accountColumns), s.as_of, s.status, s.reason, s.phase, s.disposition, s.last_training, s.stale
+            FROM links JOIN accounts ON accounts.id = links.patient_id
+            LEFT JOIN case_status s ON s.patient_id = links.patient_id
+            WHERE links.clinician_id = \(clinicianID) ORDER BY accounts.name COLLATE "C", accounts.id
+            """)
+        return try rows.map { row in
+            let (id, email, name, role, createdAt, asOf, status, reason, phase, disposition, lastTraining, stale) =
+                try row.decode(
+                    (String, String, String, String, Double, String?, String?, String?, String?, String?, String?, Int?).self)
+            let account = Account(
+                id: id, email: email, name: name, role: Role(rawValue: role) ?? .patient,
+                createdAt: Date(timeIntervalSince1970: createdAt))
+            return CaseloadRow(
+                account: account, status: StoredStatus.from(asOf, status, reason, phase, disposition, lastTraining),
+                stale: stale == 1)
+        }
+    }
 }

@@ -88,6 +88,40 @@ public struct CaseData: Sendable, Equatable {
     }
 }
 
+/// A patient's latest status as the caseload shows it, computed by the engine after a write.
+public struct StoredStatus: Codable, Sendable, Equatable {
+    public var asOf: Day
+    public var status: CaseStatus
+    public var reason: String
+    public var phase: Phase?
+    public var disposition: Disposition
+    /// The last day a session was logged, so the caseload can age the status without rereading the history.
+    public var lastTraining: Day?
+
+    public init(asOf: Day, status: CaseStatus, reason: String, phase: Phase?, disposition: Disposition, lastTraining: Day?) {
+        self.asOf = asOf
+        self.status = status
+        self.reason = reason
+        self.phase = phase
+        self.disposition = disposition
+        self.lastTraining = lastTraining
+    }
+}
+
+/// One linked patient for the caseload: the account, the cached status if any, and whether a write
+/// since made it stale.
+public struct CaseloadRow: Sendable, Equatable {
+    public var account: Account
+    public var status: StoredStatus?
+    public var stale: Bool
+
+    public init(account: Account, status: StoredStatus?, stale: Bool) {
+        self.account = account
+        self.status = status
+        self.stale = stale
+    }
+}
+
 /// What can go wrong in a store, beyond I/O.
 public enum StoreError: Error, Equatable, Sendable {
     /// An account with this email already exists.

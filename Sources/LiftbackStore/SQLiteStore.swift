@@ -19,8 +19,10 @@ public final class SQLiteStore: Store {
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
-        migrator.registerMigration(Migration001Initial.identifier) { db in
-            for statement in Migration001Initial.statements { try db.execute(sql: statement) }
+        for migration in Migrations.all {
+            migrator.registerMigration(migration.identifier) { db in
+                for statement in migration.statements(.sqlite) { try db.execute(sql: statement) }
+            }
         }
         return migrator
     }
@@ -144,6 +146,7 @@ public final class SQLiteStore: Store {
                     ON CONFLICT (id) DO UPDATE SET settings = excluded.settings, intake = excluded.intake
                     """,
                 arguments: [patientID, settingsJSON, intakeJSON])
+            try Self.markStale(db, patientID)
         }
     }
 
@@ -152,6 +155,7 @@ public final class SQLiteStore: Store {
         try await pool.write { db in
             try db.execute(sql: "UPDATE patients SET settings = ? WHERE id = ?", arguments: [json, patientID])
             if db.changesCount == 0 { throw StoreError.noIntake }
+            try Self.markStale(db, patientID)
         }
     }
 
@@ -165,7 +169,9 @@ public final class SQLiteStore: Store {
             try db.execute(
                 sql: "INSERT INTO case_entries (patient_id, kind, date, body) VALUES (?, ?, ?, ?)",
                 arguments: [patientID, kind.rawValue, date.description, json])
-            return db.lastInsertedRowID
+            let id = db.lastInsertedRowID
+            try Self.markStale(db, patientID)
+            return id
         }
     }
 
@@ -179,7 +185,9 @@ public final class SQLiteStore: Store {
             try db.execute(
                 sql: "UPDATE case_entries SET body = ?, date = ? WHERE id = ? AND patient_id = ? AND kind = ?",
                 arguments: [json, workout.date.description, id, patientID, StoredJSON.Kind.workout.rawValue])
-            return db.changesCount > 0
+            guard db.changesCount > 0 else { return false }
+            try Self.markStale(db, patientID)
+            return true
         }
     }
 
@@ -251,5 +259,63 @@ public final class SQLiteStore: Store {
             try StoredJSON.add(entry.body, kind: entry.kind, id: entry.id, to: &data)
         }
         return data
+    }
+
+    // MARK: The caseload
+
+    /// Marks the cached status stale, in the same transaction as the write that changed the case.
+    static func markStale(_ db: Database, _ patientID: String) throws {
+        try db.execute(sql: "UPDATE case_status SET stale = 1 WHERE patient_id = ?", arguments: [patientID])
+    }
+
+    public func saveStatus(_ status: StoredStatus, patientID: String) async throws {
+        try await pool.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO case_status (patient_id, as_of, status, reason, phase, disposition, last_training, stale)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, 0)
+                    ON CONFLICT (patient_id) DO UPDATE SET as_of = excluded.as_of, status = excluded.status, reason = excluded.reason,
+                        phase = excluded.phase, disposition = excluded.disposition, last_training = excluded.last_training, stale = 0
+                    """,
+                arguments: [
+                    patientID, status.asOf.description, status.status.rawValue, status.reason, status.phase?.rawValue,
+                    status.disposition.rawValue, status.lastTraining?.description,
+                ])
+        }
+    }
+
+    public func caseload(clinicianID: String) async throws -> [CaseloadRow] {
+        try await pool.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT accounts.*, s.as_of, s.status, s.reason, s.phase, s.disposition, s.last_training, s.stale
+                    FROM links JOIN accounts ON accounts.id = links.patient_id
+                    LEFT JOIN case_status s ON s.patient_id = links.patient_id
+                    WHERE links.clinician_id = ? ORDER BY accounts.name, accounts.id
+                    """,
+                arguments: [clinicianID]
+            ).map { row in
+                CaseloadRow(
+                    account: Self.account(row),
+                    status: StoredStatus.from(
+                        row["as_of"], row["status"], row["reason"], row["phase"], row["disposition"], row["last_training"]),
+                    stale: (row["stale"] as Int?) == 1)
+            }
+        }
+    }
+}
+
+extension StoredStatus {
+    /// Rebuilds a status from its columns; `nil` when there is none or a value is not understood.
+    static func from(
+        _ asOf: String?, _ status: String?, _ reason: String?, _ phase: String?, _ disposition: String?, _ lastTraining: String?
+    ) -> StoredStatus? {
+        guard let asOf = asOf.flatMap(Day.init(iso:)), let status = status.flatMap(CaseStatus.init(rawValue:)), let reason,
+            let disposition = disposition.flatMap(Disposition.init(rawValue:))
+        else { return nil }
+        return StoredStatus(
+            asOf: asOf, status: status, reason: reason, phase: phase.flatMap(Phase.init(rawValue:)), disposition: disposition,
+            lastTraining: lastTraining.flatMap(Day.init(iso:)))
     }
 }

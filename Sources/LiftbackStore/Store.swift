@@ -43,4 +43,11 @@ public protocol Store: Sendable {
     func questionnaires(patientID: String) async throws -> [QuestionnaireRecord]
     /// Everything stored for the patient, or `nil` before the intake.
     func caseData(patientID: String) async throws -> CaseData?
+
+    // MARK: The caseload
+
+    /// Keeps the patient's latest status and clears its stale mark. Every write to the case marks it stale.
+    func saveStatus(_ status: StoredStatus, patientID: String) async throws
+    /// The clinician's patients with their cached statuses, in one read whatever the histories' length.
+    func caseload(clinicianID: String) async throws -> [CaseloadRow]
 }

@@ -144,3 +144,36 @@ struct AlertTests {
         #expect(Fixture.engine.nextPrescription(for: c).alerts.contains { $0.id == "stalled" })
     }
 }
+
+@Suite("Caseload status")
+struct CaseStatusTests {
+    @Test("A stop disposition is red-flag, climbing symptoms flaring, a fortnight without sessions stalled")
+    func classify() {
+        let redFlag = Fixture.engine.nextPrescription(for: Fixture.liftingCase(asOf: "2026-02-09", intakeFlags: [.fever]))
+        #expect(CaseStatus(redFlag) == .redFlag)
+        let stalled = Fixture.engine.nextPrescription(
+            for: Fixture.liftingCase(asOf: "2026-02-20", workouts: [Fixture.session("2026-02-02", weight: 70)]))
+        #expect(CaseStatus(stalled) == .stalled)
+        let fine = Fixture.engine.nextPrescription(
+            for: Fixture.liftingCase(asOf: "2026-02-09", workouts: [Fixture.session("2026-02-02", weight: 70)]))
+        #expect(CaseStatus(fine) == .onTrack)
+        #expect(
+            CaseStatus.redFlag > CaseStatus.flaring && CaseStatus.flaring > CaseStatus.stalled
+                && CaseStatus.stalled > CaseStatus.onTrack)
+    }
+
+    @Test("A cached status ages into stalled when sessions stop, and a red flag stays")
+    func aging() {
+        let computed = Fixture.day("2026-02-02")
+        #expect(
+            CaseStatus.aged(.onTrack, reason: "ok", computedOn: computed, lastTraining: computed, asOf: Fixture.day("2026-02-10"))
+                .status == .onTrack)
+        #expect(
+            CaseStatus.aged(.onTrack, reason: "ok", computedOn: computed, lastTraining: computed, asOf: Fixture.day("2026-02-16"))
+                .status == .stalled)
+        #expect(
+            CaseStatus.aged(
+                .redFlag, reason: "flag", computedOn: computed, lastTraining: computed, asOf: Fixture.day("2026-03-16")
+            ).status == .redFlag)
+    }
+}

@@ -155,6 +155,29 @@ struct StoreContractTests {
         #expect(records[1].answers[3] == nil && records[1].score.score == 31.1)
     }
 
+    @Test("Caseload statuses are cached per patient and go stale on any write to the case", arguments: Backend.allCases)
+    func caseloadCache(backend: Backend) async throws {
+        let store = try await backend.make()
+        let clinician = try await store.createAccount(
+            email: "doc@example.org", passwordHash: "h", name: "Dr Ada", role: .clinician, at: now)
+        let pat = try await patient(store)
+        try await store.createInvite(code: "C1", clinicianID: clinician.id, at: now)
+        _ = try await store.acceptInvite(code: "C1", patientID: pat.id)
+        #expect(try await store.caseload(clinicianID: clinician.id) == [CaseloadRow(account: pat, status: nil, stale: false)])
+        try await store.saveIntake(intake, settings: PatientSettings(), patientID: pat.id)
+        let status = StoredStatus(
+            asOf: Day(iso: "2026-12-01")!, status: .flaring, reason: "Pain rose", phase: .reintroduceLifting,
+            disposition: .proceed,
+            lastTraining: Day(iso: "2026-11-30")!)
+        try await store.saveStatus(status, patientID: pat.id)
+        #expect(
+            try await store.caseload(clinicianID: clinician.id).first == CaseloadRow(account: pat, status: status, stale: false))
+        try await store.addCheckIn(CheckIn(date: Day(iso: "2026-12-02")!, pain: 2), patientID: pat.id)
+        #expect(try await store.caseload(clinicianID: clinician.id).first?.stale == true)
+        try await store.saveStatus(status, patientID: pat.id)
+        #expect(try await store.caseload(clinicianID: clinician.id).first?.stale == false)
+    }
+
     @Test("SQLite runs in WAL mode with full synchronous commits")
     func durability() async throws {
         let store = try #require(try await Backend.sqlite.make() as? SQLiteStore)

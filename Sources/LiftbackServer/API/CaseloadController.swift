@@ -30,30 +30,12 @@ struct CaseloadController {
     func caseload(_ request: Request, _ context: AppContext) async throws -> Response {
         let clinician = try access.caller(context, role: .clinician)
         let asOf = try request.uri.queryParameters.get("asOf") == nil ? Day.today() : PatientsController.asOf(request)
-        var entries: [(CaseStatus, Entry)] = []
-        for patient in try await store.patients(ofClinician: clinician.id) {
-            guard let data = try await store.caseData(patientID: patient.id), asOf >= data.intake.date else {
-                entries.append(
-                    (
-                        .stalled,
-                        Entry(
-                            id: patient.id, name: patient.name, status: CaseStatus.stalled.rawValue,
-                            reason: "The intake is not done yet.")
-                    ))
-                continue
-            }
-            let prescription = engine.nextPrescription(for: data.asCase(asOf: asOf))
-            let (status, reason) = CaseStatus.classify(prescription)
-            entries.append(
-                (
-                    status,
-                    Entry(
-                        id: patient.id, name: patient.name, status: status.rawValue, reason: reason,
-                        phase: prescription.phase.rawValue,
-                        disposition: prescription.disposition.rawValue)
-                ))
+        let sorted = try await CaseloadService(store: store, engine: engine).entries(clinicianID: clinician.id, asOf: asOf).map {
+            entry in
+            Entry(
+                id: entry.account.id, name: entry.account.name, status: entry.status.rawValue, reason: entry.reason,
+                phase: entry.phase?.rawValue, disposition: entry.disposition?.rawValue)
         }
-        let sorted = entries.sorted { ($1.0, $0.1.name) < ($0.0, $1.1.name) }.map(\.1)
         return JSONResponse.make(Caseload(asOf: asOf, patients: sorted))
     }
 }

@@ -24,18 +24,10 @@ struct ClinicianPages {
     }
 
     func rows(_ clinician: Account) async throws -> [Row] {
-        let day = web.today()
-        var rows: [Row] = []
-        for patient in try await web.store.patients(ofClinician: clinician.id) {
-            guard let data = try await web.store.caseData(patientID: patient.id) else {
-                rows.append(Row(account: patient, status: .stalled, reason: "The intake is not done yet."))
-                continue
-            }
-            let prescription = web.engine.nextPrescription(for: data.asCase(asOf: max(day, data.intake.date)))
-            let (status, reason) = CaseStatus.classify(prescription)
-            rows.append(Row(account: patient, status: status, reason: reason, phase: prescription.phase))
+        try await CaseloadService(store: web.store, engine: web.engine).entries(clinicianID: clinician.id, asOf: web.today()).map
+        {
+            Row(account: $0.account, status: $0.status, reason: $0.reason, phase: $0.phase)
         }
-        return rows.sorted { ($1.status, $0.account.name) < ($0.status, $1.account.name) }
     }
 
     func caseload(_ context: AppContext, code: String? = nil) async throws -> Response {

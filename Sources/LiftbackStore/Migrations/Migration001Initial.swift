@@ -4,9 +4,6 @@
 enum Migration001Initial {
     static let identifier = "001-initial"
 
-    /// The statements in SQLite's spelling.
-    static let statements: [String] = Self.statements(for: .sqlite)
-
     /// The statements in a dialect's spelling; only the auto-incrementing key differs.
     static func statements(for dialect: SQLDialect) -> [String] {
         [
@@ -61,18 +58,5 @@ enum Migration001Initial {
             """,
             "CREATE INDEX case_entries_by_patient ON case_entries(patient_id, date, id)",
         ]
-    }
-}
-
-/// The SQL dialects a migration is spelled for.
-enum SQLDialect: Sendable {
-    case sqlite, postgres
-
-    /// A 64-bit integer primary key that the database assigns in increasing order.
-    var autoIncrementingKey: String {
-        switch self {
-        case .sqlite: "INTEGER PRIMARY KEY AUTOINCREMENT"
-        case .postgres: "BIGSERIAL PRIMARY KEY"
-        }
     }
 }
