@@ -65,16 +65,16 @@ public enum Demo {
         return instructions
     }
 
-    static func seedHistory(_ persona: Persona, patientID: String, store: any Store, today: Day, engine: Engine) async throws {
+    /// A persona's history, produced by following the engine's prescriptions three days a week.
+    static func history(_ persona: Persona, today: Day, weeks: Int = 8, engine: Engine) -> CaseData {
         let lastSession = today.adding(days: -persona.lastSessionDaysAgo)
-        let intakeDay = today.adding(days: -56)
+        let intakeDay = today.adding(days: -7 * weeks)
         let intake = Intake(
             date: intakeDay, pattern: persona.pattern,
             previousWorkingWeights: [WorkingWeight(exercise: "conventional-deadlift", weight: persona.deadlift, reps: 5)], pain: 5
         )
-        let settings = PatientSettings(policy: persona.policy, unit: persona.unit)
-        try await store.saveIntake(intake, settings: settings, patientID: patientID)
-        var c = CaseData(settings: settings, intake: intake).asCase(asOf: intakeDay)
+        var data = CaseData(settings: PatientSettings(policy: persona.policy, unit: persona.unit), intake: intake)
+        var c = data.asCase(asOf: intakeDay)
         var days: [Day] = []
         var day = intakeDay.adding(days: 1)
         while day <= lastSession {
@@ -85,16 +85,17 @@ public enum Demo {
             c.asOf = date
             let prescription = engine.nextPrescription(for: c)
             let pain = persona.pain(days.count - 1 - index)
+            let fallback: Double? = persona.unit == .kg ? 10 : 25
             let logged = prescription.exercises.filter { $0.decision != .stop }.map { line in
-                LoggedExercise(
+                let loaded = Catalog.standard[line.exercise]?.loaded == true && prescription.phase.loadsLifts
+                return LoggedExercise(
                     exercise: line.exercise,
                     sets: Array(
                         repeating: LoggedSet(
-                            weight: line.weight
-                                ?? (Catalog.standard[line.exercise]?.loaded == true && prescription.phase.loadsLifts
-                                    ? (persona.unit == .kg ? 10 : 25) : nil),
-                            reps: line.reps, holdSeconds: line.holdSeconds ?? line.minutes ?? line.passes, tempo: line.tempo,
-                            pauseSeconds: line.pauseSeconds, pain: pain),
+                            weight: line.weight ?? (loaded ? fallback : nil), reps: line.reps,
+                            holdSeconds: line.holdSeconds ?? line.minutes ?? line.passes, tempo: line.tempo,
+                            pauseSeconds: line.pauseSeconds,
+                            pain: pain),
                         count: line.sets))
             }
             let isLast = index == days.count - 1
@@ -102,13 +103,21 @@ public enum Demo {
                 date: date, exercises: logged, painDuring: pain, painAfter: max(0, pain - 1),
                 nextDay: isLast && date >= today.adding(days: -1) ? nil : (pain > 5 ? .worse : .settled))
             c.workouts.append(workout)
-            _ = try await store.addWorkout(workout, patientID: patientID)
+            data.workouts.append(StoredWorkout(id: Int64(index), workout: workout))
             let checkIn = CheckIn(date: date.adding(days: 1), pain: max(0, pain - 1), stiffnessMinutes: 10)
             if checkIn.date <= today {
                 c.checkIns.append(checkIn)
-                try await store.addCheckIn(checkIn, patientID: patientID)
+                data.checkIns.append(checkIn)
             }
         }
+        return data
+    }
+
+    static func seedHistory(_ persona: Persona, patientID: String, store: any Store, today: Day, engine: Engine) async throws {
+        let data = history(persona, today: today, engine: engine)
+        try await store.saveIntake(data.intake, settings: data.settings, patientID: patientID)
+        for stored in data.workouts { _ = try await store.addWorkout(stored.workout, patientID: patientID) }
+        for checkIn in data.checkIns { try await store.addCheckIn(checkIn, patientID: patientID) }
         if let flagDaysAgo = persona.flagDaysAgo {
             try await store.addCheckIn(
                 CheckIn(date: today.adding(days: -flagDaysAgo), pain: 4, flags: [.numbnessTingling]), patientID: patientID)

@@ -55,6 +55,11 @@ public struct QuestionnaireRecord: Codable, Sendable, Equatable {
 public struct StoredWorkout: Codable, Sendable, Equatable {
     public var id: Int64
     public var workout: Workout
+
+    public init(id: Int64, workout: Workout) {
+        self.id = id
+        self.workout = workout
+    }
 }
 
 /// Everything stored for one patient: a case without its `asOf`.

@@ -261,6 +261,51 @@ public final class SQLiteStore: Store {
         return data
     }
 
+    // MARK: Bulk import
+
+    /// Imports many patients in one transaction (load tests, moving from another system), linking
+    /// each to `clinicianID` when given. Far faster than one durable write per entry.
+    public func importPatients(_ patients: [(account: Account, passwordHash: String, data: CaseData)], clinicianID: String?)
+        async throws
+    {
+        let prepared = try patients.map { patient in
+            (
+                patient, try StoredJSON.encode(patient.data.settings), try StoredJSON.encode(patient.data.intake),
+                try patient.data.workouts.map {
+                    (kind: StoredJSON.Kind.workout, date: $0.workout.date, body: try StoredJSON.encode($0.workout))
+                }
+                    + patient.data.checkIns.map {
+                        (kind: StoredJSON.Kind.checkIn, date: $0.date, body: try StoredJSON.encode($0))
+                    }
+            )
+        }
+        try await pool.write { db in
+            for (patient, settings, intake, entries) in prepared {
+                let account = patient.account
+                try db.execute(
+                    sql:
+                        "INSERT INTO accounts (id, email, email_key, name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    arguments: [
+                        account.id, account.email, account.email.lowercased(), account.name, account.role.rawValue,
+                        patient.passwordHash,
+                        account.createdAt.timeIntervalSince1970,
+                    ])
+                try db.execute(
+                    sql: "INSERT INTO patients (id, settings, intake) VALUES (?, ?, ?)",
+                    arguments: [account.id, settings, intake])
+                for entry in entries {
+                    try db.execute(
+                        sql: "INSERT INTO case_entries (patient_id, kind, date, body) VALUES (?, ?, ?, ?)",
+                        arguments: [account.id, entry.kind.rawValue, entry.date.description, entry.body])
+                }
+                if let clinicianID {
+                    try db.execute(
+                        sql: "INSERT INTO links (patient_id, clinician_id) VALUES (?, ?)", arguments: [account.id, clinicianID])
+                }
+            }
+        }
+    }
+
     // MARK: The caseload
 
     /// Marks the cached status stale, in the same transaction as the write that changed the case.

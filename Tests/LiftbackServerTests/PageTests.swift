@@ -1,0 +1,129 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import LiftbackStore
+import Testing
+
+@testable import LiftbackServer
+
+/// Pages checked as HTML, in-process: sessions, CSRF, escaping, and the person's main path.
+@Suite("Pages")
+struct PageTests {
+    /// A browser-like client state: cookies carried between requests.
+    struct Browser {
+        var cookies: [String: String] = [:]
+
+        var cookieHeader: String { cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ") }
+
+        mutating func send(
+            _ client: some TestClientProtocol, _ method: HTTPRequest.Method, _ uri: String, form: [String: String]? = nil
+        )
+            async throws -> (status: HTTPResponse.Status, location: String?, html: String)
+        {
+            var headers: HTTPFields = [:]
+            if !cookies.isEmpty { headers[.cookie] = cookieHeader }
+            var body: ByteBuffer?
+            if let form {
+                headers[.contentType] = "application/x-www-form-urlencoded"
+                let encoded = form.map { key, value in
+                    "\(key)=\(value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
+                }.joined(separator: "&")
+                body = ByteBuffer(string: encoded)
+            }
+            let (status, location, html, setCookies) = try await client.execute(
+                uri: uri, method: method, headers: headers, body: body
+            ) {
+                response in
+                (
+                    response.status, response.headers[.location], String(buffer: response.body),
+                    response.headers[values: .setCookie]
+                )
+            }
+            for header in setCookies {
+                let pair = header.split(separator: ";")[0].split(separator: "=", maxSplits: 1)
+                if pair.count == 2 {
+                    cookies[String(pair[0])] = String(pair[1])
+                } else if pair.count == 1 {
+                    cookies[String(pair[0])] = ""
+                }
+            }
+            return (status, location, html)
+        }
+
+        static func csrf(in html: String) -> String {
+            guard let range = html.range(of: "name=\"csrf\" value=\"") else { return "" }
+            return String(html[range.upperBound...].prefix(64))
+        }
+    }
+
+    @Test("Signed-out visitors are sent to sign in; pages declare their language and a device-width viewport")
+    func signedOut() async throws {
+        try await APIHarness().app.test(.router) { client in
+            var browser = Browser()
+            let today = try await browser.send(client, .get, "/today")
+            #expect(today.status == .seeOther && today.location == "/signin")
+            let signIn = try await browser.send(client, .get, "/signin")
+            #expect(signIn.html.contains("<html lang=\"en\">"))
+            #expect(signIn.html.contains("width=device-width"))
+        }
+    }
+
+    @Test("A form without its CSRF token is refused and creates nothing")
+    func csrf() async throws {
+        let store = MemoryStore()
+        try await APIHarness(store: store).app.test(.router) { client in
+            var browser = Browser()
+            _ = try await browser.send(client, .get, "/signup")
+            let forged = try await browser.send(
+                client, .post, "/signup",
+                form: ["name": "Eve", "email": "eve@example.org", "password": "long enough password", "role": "patient"])
+            #expect(forged.status == .forbidden)
+            #expect(try await store.credentials(email: "eve@example.org") == nil)
+        }
+    }
+
+    @Test(
+        "Sign up and the intake wizard: each step in turn, a bad weight re-shown with its message, a red flag ending on a calm stop page"
+    )
+    func personPath() async throws {
+        try await APIHarness().app.test(.router) { client in
+            var browser = Browser()
+            let signUpPage = try await browser.send(client, .get, "/signup")
+            var csrf = Browser.csrf(in: signUpPage.html)
+            let signedUp = try await browser.send(
+                client, .post, "/signup",
+                form: [
+                    "csrf": csrf, "name": "Sam <b>", "email": "sam@example.org", "password": "long enough password",
+                    "role": "patient",
+                ])
+            #expect(signedUp.location == "/intake")
+            let intake = try await browser.send(client, .get, "/intake")
+            #expect(intake.html.contains("safety check"))
+            csrf = Browser.csrf(in: intake.html)
+            let pattern = try await browser.send(client, .post, "/intake", form: ["csrf": csrf, "step": "flags", "state": "{}"])
+            #expect(pattern.html.contains("How does your back feel?"))
+            let weights = try await browser.send(
+                client, .post, "/intake",
+                form: ["csrf": csrf, "step": "pattern", "state": "{}", "answer": "local-ache", "pain": "4"])
+            #expect(weights.html.contains("What did you lift before?"))
+            let badWeight = try await browser.send(
+                client, .post, "/intake",
+                form: [
+                    "csrf": csrf, "step": "weights", "state": "{}", "unit": "kg", "weight-conventional-deadlift": "-3",
+                    "reps-conventional-deadlift": "5",
+                ])
+            #expect(badWeight.status == .badRequest && badWeight.html.contains("Deadlift: enter both"))
+            let stopped = try await browser.send(
+                client, .post, "/intake", form: ["csrf": csrf, "step": "flags", "state": "{}", "flag": "cannot-stand-or-walk"])
+            #expect(stopped.html.contains("see a doctor today"))
+            let today = try await browser.send(client, .get, "/today")
+            #expect(today.html.contains("Your plan is paused"))
+        }
+    }
+
+    @Test("Text people type is escaped wherever it is shown")
+    func escaping() {
+        let html: HTML = "<p>\("<script>alert(1)</script> & \"quotes\"")</p>"
+        #expect(html.description == "<p>&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;</p>")
+    }
+}
