@@ -26,9 +26,10 @@ public func buildRouter(store: any Store, config: ServerConfig, engine: Engine =
     let api = router.group("api/v1")
     let limiter = SignInLimiter()
     AccountsController(store: store, config: config, limiter: limiter).register(api)
-    PatientsController(store: store, engine: engine).register(api)
+    let cache = CaseCache(store: store)
+    PatientsController(store: store, engine: engine, cache: cache).register(api)
     CaseloadController(store: store, engine: engine).register(api)
-    WebController(store: store, config: config, engine: engine, limiter: limiter).register(router)
+    WebController(store: store, config: config, engine: engine, limiter: limiter, cache: cache).register(router)
     return router
 }
 

@@ -18,6 +18,11 @@ public enum LoadSeed {
         progress(
             "\(history.workouts.count) sessions and \(history.checkIns.count) check-ins per patient; importing \(patients) patients..."
         )
+        let prescription = Engine().nextPrescription(for: history.asCase(asOf: today))
+        let (status, reason) = CaseStatus.classify(prescription)
+        let cached = StoredStatus(
+            asOf: today, status: status, reason: reason, phase: prescription.phase, disposition: prescription.disposition,
+            lastTraining: history.workouts.last?.workout.date)
         var batch: [(account: Account, passwordHash: String, data: CaseData)] = []
         for index in 0..<patients {
             let account = Account(
@@ -27,6 +32,8 @@ public enum LoadSeed {
             batch.append((account, hash, history))
             if batch.count == 100 || index == patients - 1 {
                 try await store.importPatients(batch, clinicianID: clinician.id)
+                // Every copy shares one history, so one engine run gives each its caseload status.
+                for patient in batch { try await store.saveStatus(cached, patientID: patient.account.id) }
                 batch.removeAll()
                 progress("  \(index + 1) of \(patients)")
             }

@@ -11,6 +11,7 @@ public actor MemoryStore: Store {
     private var questionnaireRecords: [String: [QuestionnaireRecord]] = [:]
     private var nextID: Int64 = 1
     private var statuses: [String: (status: StoredStatus, stale: Bool)] = [:]
+    private var versions: [String: Int64] = [:]
 
     public init() {}
 
@@ -71,7 +72,13 @@ public actor MemoryStore: Store {
         markStale(patientID)
     }
 
-    private func markStale(_ patientID: String) { statuses[patientID]?.stale = true }
+    private func markStale(_ patientID: String) {
+        statuses[patientID]?.stale = true
+        versions[patientID, default: 0] += 1
+    }
+
+    public func settings(patientID: String) -> PatientSettings? { cases[patientID]?.settings }
+    public func caseVersion(patientID: String) -> Int64? { cases[patientID] == nil ? nil : versions[patientID, default: 0] }
 
     public func saveStatus(_ status: StoredStatus, patientID: String) { statuses[patientID] = (status, false) }
 

@@ -203,6 +203,7 @@ public final class PostgresStore: Store {
             INSERT INTO patients (id, settings, intake) VALUES (\(patientID), \(settingsJSON), \(intakeJSON))
             ON CONFLICT (id) DO UPDATE SET settings = excluded.settings, intake = excluded.intake
             """)
+        try await markStale(patientID)
     }
 
     public func saveSettings(_ settings: PatientSettings, patientID: String) async throws {
@@ -215,6 +216,16 @@ public final class PostgresStore: Store {
     /// Marks the cached caseload status stale after a write to the case.
     private func markStale(_ patientID: String) async throws {
         try await fetch("UPDATE case_status SET stale = 1 WHERE patient_id = \(patientID)")
+        try await fetch("UPDATE patients SET version = version + 1 WHERE id = \(patientID)")
+    }
+
+    public func settings(patientID: String) async throws -> PatientSettings? {
+        let json = try await fetch("SELECT settings FROM patients WHERE id = \(patientID)").first?.decode(String.self)
+        return try json.map { try StoredJSON.decode(PatientSettings.self, from: $0) }
+    }
+
+    public func caseVersion(patientID: String) async throws -> Int64? {
+        try await fetch("SELECT version FROM patients WHERE id = \(patientID)").first?.decode(Int64.self)
     }
 
     /// Adds a dated entry when `owners` (`patients` or `accounts`) has the patient; `nil` when it has not.

@@ -311,6 +311,20 @@ public final class SQLiteStore: Store {
     /// Marks the cached status stale, in the same transaction as the write that changed the case.
     static func markStale(_ db: Database, _ patientID: String) throws {
         try db.execute(sql: "UPDATE case_status SET stale = 1 WHERE patient_id = ?", arguments: [patientID])
+        try db.execute(sql: "UPDATE patients SET version = version + 1 WHERE id = ?", arguments: [patientID])
+    }
+
+    public func settings(patientID: String) async throws -> PatientSettings? {
+        let json = try await pool.read { db in
+            try String.fetchOne(db, sql: "SELECT settings FROM patients WHERE id = ?", arguments: [patientID])
+        }
+        return try json.map { try StoredJSON.decode(PatientSettings.self, from: $0) }
+    }
+
+    public func caseVersion(patientID: String) async throws -> Int64? {
+        try await pool.read { db in
+            try Int64.fetchOne(db, sql: "SELECT version FROM patients WHERE id = ?", arguments: [patientID])
+        }
     }
 
     public func saveStatus(_ status: StoredStatus, patientID: String) async throws {

@@ -43,6 +43,10 @@ public protocol Store: Sendable {
     func questionnaires(patientID: String) async throws -> [QuestionnaireRecord]
     /// Everything stored for the patient, or `nil` before the intake.
     func caseData(patientID: String) async throws -> CaseData?
+    /// The case's settings alone, cheaply, or `nil` before the intake.
+    func settings(patientID: String) async throws -> PatientSettings?
+    /// A number that every write to the case raises, or `nil` before the intake.
+    func caseVersion(patientID: String) async throws -> Int64?
 
     // MARK: The caseload
 

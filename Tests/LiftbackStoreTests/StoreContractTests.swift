@@ -178,6 +178,23 @@ struct StoreContractTests {
         #expect(try await store.caseload(clinicianID: clinician.id).first?.stale == false)
     }
 
+    @Test("Every write raises the case version; settings read alone", arguments: Backend.allCases)
+    func versions(backend: Backend) async throws {
+        let store = try await backend.make()
+        let pat = try await patient(store)
+        #expect(try await store.caseVersion(patientID: pat.id) == nil)
+        #expect(try await store.settings(patientID: pat.id) == nil)
+        try await store.saveIntake(intake, settings: PatientSettings(unit: .lb), patientID: pat.id)
+        let first = try #require(try await store.caseVersion(patientID: pat.id))
+        #expect(try await store.settings(patientID: pat.id)?.unit == .lb)
+        let id = try await store.addWorkout(Workout(date: Day(iso: "2026-11-30")!, exercises: []), patientID: pat.id)
+        let second = try #require(try await store.caseVersion(patientID: pat.id))
+        #expect(second > first)
+        _ = try await store.replaceWorkout(
+            id: id, with: Workout(date: Day(iso: "2026-11-30")!, exercises: [], nextDay: .settled), patientID: pat.id)
+        #expect(try #require(try await store.caseVersion(patientID: pat.id)) > second)
+    }
+
     @Test("SQLite runs in WAL mode with full synchronous commits")
     func durability() async throws {
         let store = try #require(try await Backend.sqlite.make() as? SQLiteStore)

@@ -8,6 +8,7 @@ import LiftbackStore
 struct PatientsController {
     let store: any Store
     let engine: Engine
+    let cache: CaseCache
     var access: Access { Access(store: store) }
 
     func register(_ api: RouterGroup<AppContext>) {
@@ -55,17 +56,23 @@ struct PatientsController {
         return JSONResponse.make(Triage.assess(body.intake.flags))
     }
 
-    /// The stored case; 409 before the intake.
+    /// The stored case (from the cache when current); 409 before the intake.
     func caseData(_ id: String) async throws -> CaseData {
-        guard let data = try await store.caseData(patientID: id) else { throw StoreError.noIntake }
+        guard let data = try await cache.caseData(patientID: id) else { throw StoreError.noIntake }
         return data
+    }
+
+    /// The case's unit, for validating a new entry without reading its history; 409 before the intake.
+    func unit(_ id: String) async throws -> WeightUnit {
+        guard let settings = try await store.settings(patientID: id) else { throw StoreError.noIntake }
+        return settings.unit
     }
 
     func postWorkout(_ request: Request, _ context: AppContext) async throws -> Response {
         let id = try context.parameters.require("id")
         _ = try await access.patientSelf(id, context)
         let workout = try await JSONResponse.decode(Workout.self, from: request)
-        try EntryValidation.workout(workout, unit: try await caseData(id).settings.unit)
+        try EntryValidation.workout(workout, unit: try await unit(id))
         let workoutID = try await store.addWorkout(workout, patientID: id)
         return JSONResponse.make(Created(id: workoutID), status: .created)
     }
@@ -91,7 +98,7 @@ struct PatientsController {
         if let flags = patch.flags { workout.flags = Array(Set(workout.flags + flags)).sorted { $0.rawValue < $1.rawValue } }
         if let stopped = patch.stoppedEarly { workout.stoppedEarly = stopped }
         if let locked = patch.lockedUp { workout.lockedUp = locked }
-        try EntryValidation.workout(workout, unit: try await caseData(id).settings.unit)
+        try EntryValidation.workout(workout, unit: try await unit(id))
         _ = try await store.replaceWorkout(id: workoutID, with: workout, patientID: id)
         return JSONResponse.make(Created(id: workoutID))
     }
@@ -143,7 +150,7 @@ struct PatientsController {
         let clinician = try await access.linkedClinician(id, context)
         var override = try await JSONResponse.decode(Override.self, from: request)
         override.by = clinician.name
-        try EntryValidation.override(override, unit: try await caseData(id).settings.unit)
+        try EntryValidation.override(override, unit: try await unit(id))
         try await store.addOverride(override, patientID: id)
         return JSONResponse.make(Created(), status: .created)
     }

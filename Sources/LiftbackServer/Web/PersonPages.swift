@@ -18,7 +18,7 @@ struct PersonPages {
 
     /// The patient's stored case, or a redirect to the intake.
     func caseData(_ patient: Account) async throws -> CaseData {
-        guard let data = try await web.store.caseData(patientID: patient.id) else { throw PageRedirect(location: "/intake") }
+        guard let data = try await web.cache.caseData(patientID: patient.id) else { throw PageRedirect(location: "/intake") }
         return data
     }
 

@@ -10,6 +10,7 @@ struct WebController {
     let config: ServerConfig
     let engine: Engine
     let limiter: SignInLimiter
+    let cache: CaseCache
 
     func register(_ router: Router<AppContext>) {
         router.get("static/app.css") { _, _ in Self.asset(Assets.css, type: "text/css; charset=utf-8") }

@@ -1,5 +1,7 @@
 /// Each patient's latest status for the caseload, written after the engine ran and marked stale by
-/// every write to the case, so the caseload reads one row a patient whatever the history's length.
+/// every write to the case, so the caseload reads one row a patient whatever the history's length;
+/// and a version per case, raised by every write, so a server can keep decoded cases in memory and
+/// know with one cheap read whether its copy is current.
 enum Migration002CaseStatus {
     static let identifier = "002-case-status"
 
@@ -16,7 +18,8 @@ enum Migration002CaseStatus {
                 last_training TEXT,
                 stale INTEGER NOT NULL DEFAULT 0
             )
-            """
+            """,
+            "ALTER TABLE patients ADD COLUMN version BIGINT NOT NULL DEFAULT 0",
         ]
     }
 }

@@ -1,0 +1,29 @@
+import LiftbackStore
+
+/// Decoded cases kept in memory and checked against the store's case version with one cheap read,
+/// so fetching the next prescription does not decode a long history on every request. Any server
+/// instance sees another's writes, because every write raises the version in the database.
+actor CaseCache {
+    private var entries: [String: (version: Int64, data: CaseData)] = [:]
+    private var order: [String] = []
+    let capacity: Int
+    let store: any Store
+
+    init(store: any Store, capacity: Int = 2_000) {
+        self.store = store
+        self.capacity = capacity
+    }
+
+    /// The patient's current case, or `nil` before the intake.
+    func caseData(patientID: String) async throws -> CaseData? {
+        guard let version = try await store.caseVersion(patientID: patientID) else { return nil }
+        if let cached = entries[patientID], cached.version == version { return cached.data }
+        guard let data = try await store.caseData(patientID: patientID) else { return nil }
+        // A write that landed between the two reads raises the version again, so the next read refreshes.
+        if entries.updateValue((version, data), forKey: patientID) == nil {
+            order.append(patientID)
+            if order.count > capacity { entries[order.removeFirst()] = nil }
+        }
+        return data
+    }
+}
