@@ -16,6 +16,16 @@ enum Token {
     }
 }
 
+/// Invite codes: eight characters from an alphabet without look-alikes, easy to read out in clinic.
+enum InviteCode {
+    static let alphabet = Array("ABCDEFGHJKLMNPQRSTUVWXYZ23456789")
+
+    static func generate() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return String((0..<8).map { _ in alphabet.randomElement(using: &generator)! })
+    }
+}
+
 /// Passwords are hashed with bcrypt, off the event loop's hot path.
 enum Passwords {
     static func hash(_ password: String, cost: UInt8) async -> String {

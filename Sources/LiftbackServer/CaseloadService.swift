@@ -27,7 +27,9 @@ struct CaseloadService {
                     ))
                 continue
             }
-            guard let data = try await store.caseData(patientID: row.account.id), asOf >= data.intake.date else {
+            // The version is read before the case, so a write landing in between leaves the saved status stale.
+            let version = try await store.caseVersion(patientID: row.account.id)
+            guard let version, let data = try await store.caseData(patientID: row.account.id), asOf >= data.intake.date else {
                 entries.append(Entry(account: row.account, status: .stalled, reason: "The intake is not done yet."))
                 continue
             }
@@ -38,7 +40,7 @@ struct CaseloadService {
                     StoredStatus(
                         asOf: asOf, status: status, reason: reason, phase: prescription.phase,
                         disposition: prescription.disposition,
-                        lastTraining: data.workouts.last?.workout.date),
+                        lastTraining: data.workouts.last?.workout.date, caseVersion: version),
                     patientID: row.account.id)
             }
             entries.append(

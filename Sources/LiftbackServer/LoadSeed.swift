@@ -22,7 +22,7 @@ public enum LoadSeed {
         let (status, reason) = CaseStatus.classify(prescription)
         let cached = StoredStatus(
             asOf: today, status: status, reason: reason, phase: prescription.phase, disposition: prescription.disposition,
-            lastTraining: history.workouts.last?.workout.date)
+            lastTraining: history.workouts.last?.workout.date, caseVersion: 0)
         var batch: [(account: Account, passwordHash: String, data: CaseData)] = []
         for index in 0..<patients {
             let account = Account(

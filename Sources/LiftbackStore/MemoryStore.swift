@@ -10,7 +10,7 @@ public actor MemoryStore: Store {
     private var cases: [String: CaseData] = [:]
     private var questionnaireRecords: [String: [QuestionnaireRecord]] = [:]
     private var nextID: Int64 = 1
-    private var statuses: [String: (status: StoredStatus, stale: Bool)] = [:]
+    private var statuses: [String: StoredStatus] = [:]
     private var versions: [String: Int64] = [:]
 
     public init() {}
@@ -72,19 +72,18 @@ public actor MemoryStore: Store {
         markStale(patientID)
     }
 
-    private func markStale(_ patientID: String) {
-        statuses[patientID]?.stale = true
-        versions[patientID, default: 0] += 1
-    }
+    private func markStale(_ patientID: String) { versions[patientID, default: 0] += 1 }
 
     public func settings(patientID: String) -> PatientSettings? { cases[patientID]?.settings }
     public func caseVersion(patientID: String) -> Int64? { cases[patientID] == nil ? nil : versions[patientID, default: 0] }
 
-    public func saveStatus(_ status: StoredStatus, patientID: String) { statuses[patientID] = (status, false) }
+    public func saveStatus(_ status: StoredStatus, patientID: String) { statuses[patientID] = status }
 
     public func caseload(clinicianID: String) -> [CaseloadRow] {
         patients(ofClinician: clinicianID).map { account in
-            CaseloadRow(account: account, status: statuses[account.id]?.status, stale: statuses[account.id]?.stale ?? false)
+            CaseloadRow(
+                account: account, status: statuses[account.id],
+                stale: statuses[account.id].map { $0.caseVersion != caseVersion(patientID: account.id) } ?? false)
         }
     }
 

@@ -201,22 +201,15 @@ public final class PostgresStore: Store {
         try await fetch(
             """
             INSERT INTO patients (id, settings, intake) VALUES (\(patientID), \(settingsJSON), \(intakeJSON))
-            ON CONFLICT (id) DO UPDATE SET settings = excluded.settings, intake = excluded.intake
+            ON CONFLICT (id) DO UPDATE SET settings = excluded.settings, intake = excluded.intake, version = patients.version + 1
             """)
-        try await markStale(patientID)
     }
 
     public func saveSettings(_ settings: PatientSettings, patientID: String) async throws {
         let json = try StoredJSON.encode(settings)
-        let updated = try await fetch("UPDATE patients SET settings = \(json) WHERE id = \(patientID) RETURNING id")
+        let updated = try await fetch(
+            "UPDATE patients SET settings = \(json), version = version + 1 WHERE id = \(patientID) RETURNING id")
         if updated.isEmpty { throw StoreError.noIntake }
-        try await markStale(patientID)
-    }
-
-    /// Marks the cached caseload status stale after a write to the case.
-    private func markStale(_ patientID: String) async throws {
-        try await fetch("UPDATE case_status SET stale = 1 WHERE patient_id = \(patientID)")
-        try await fetch("UPDATE patients SET version = version + 1 WHERE id = \(patientID)")
     }
 
     public func settings(patientID: String) async throws -> PatientSettings? {
@@ -243,11 +236,19 @@ public final class PostgresStore: Store {
         ).first?.decode(Int64.self)
     }
 
-    /// Adds a dated entry of the case; throws `StoreError.noIntake` before the intake.
+    /// Adds a dated entry of the case and raises its version in one statement, so both land or
+    /// neither does; throws `StoreError.noIntake` before the intake.
     private func addEntry(_ kind: StoredJSON.Kind, date: Day, body: some Encodable, patientID: String) async throws -> Int64 {
-        guard let id = try await insertEntry(kind, date: date, body: body, patientID: patientID, ifIn: "patients")
-        else { throw StoreError.noIntake }
-        try await markStale(patientID)
+        let json = try StoredJSON.encode(body)
+        let id = try await fetch(
+            """
+            WITH bumped AS (UPDATE patients SET version = version + 1 WHERE id = \(patientID) RETURNING id)
+            INSERT INTO case_entries (patient_id, kind, date, body)
+            SELECT id, \(kind.rawValue), \(date.description), \(json) FROM bumped
+            RETURNING id
+            """
+        ).first?.decode(Int64.self)
+        guard let id else { throw StoreError.noIntake }
         return id
     }
 
@@ -257,15 +258,17 @@ public final class PostgresStore: Store {
 
     public func replaceWorkout(id: Int64, with workout: Workout, patientID: String) async throws -> Bool {
         let json = try StoredJSON.encode(workout)
-        let updated = try await !fetch(
+        // One statement: the update and the version raise land together.
+        return try await !fetch(
             """
-            UPDATE case_entries SET body = \(json), date = \(workout.date.description)
-            WHERE id = \(id) AND patient_id = \(patientID) AND kind = \(StoredJSON.Kind.workout.rawValue)
-            RETURNING id
+            WITH updated AS (
+                UPDATE case_entries SET body = \(json), date = \(workout.date.description)
+                WHERE id = \(id) AND patient_id = \(patientID) AND kind = \(StoredJSON.Kind.workout.rawValue)
+                RETURNING patient_id
+            )
+            UPDATE patients SET version = version + 1 WHERE id IN (SELECT patient_id FROM updated) RETURNING id
             """
         ).isEmpty
-        if updated { try await markStale(patientID) }
-        return updated
     }
 
     public func workout(id: Int64, patientID: String) async throws -> Workout? {
@@ -349,32 +352,36 @@ extension PostgresStore {
     public func saveStatus(_ status: StoredStatus, patientID: String) async throws {
         try await fetch(
             """
-            INSERT INTO case_status (patient_id, as_of, status, reason, phase, disposition, last_training, stale)
+            INSERT INTO case_status (patient_id, as_of, status, reason, phase, disposition, last_training, case_version)
             VALUES (\(patientID), \(status.asOf.description), \(status.status.rawValue), \(status.reason), \(status.phase?.rawValue),
-                \(status.disposition.rawValue), \(status.lastTraining?.description), 0)
+                \(status.disposition.rawValue), \(status.lastTraining?.description), \(status.caseVersion))
             ON CONFLICT (patient_id) DO UPDATE SET as_of = excluded.as_of, status = excluded.status, reason = excluded.reason,
-                phase = excluded.phase, disposition = excluded.disposition, last_training = excluded.last_training, stale = 0
+                phase = excluded.phase, disposition = excluded.disposition, last_training = excluded.last_training,
+                case_version = excluded.case_version
             """)
     }
 
     public func caseload(clinicianID: String) async throws -> [CaseloadRow] {
         let rows = try await fetch(
             """
-            SELECT \(unescaped: Self.accountColumns), s.as_of, s.status, s.reason, s.phase, s.disposition, s.last_training, s.stale
+            SELECT \(unescaped: Self.accountColumns), s.as_of, s.status, s.reason, s.phase, s.disposition, s.last_training, s.case_version,
+                p.version
             FROM links JOIN accounts ON accounts.id = links.patient_id
             LEFT JOIN case_status s ON s.patient_id = links.patient_id
+            LEFT JOIN patients p ON p.id = links.patient_id
             WHERE links.clinician_id = \(clinicianID) ORDER BY accounts.name COLLATE "C", accounts.id
             """)
         return try rows.map { row in
-            let (id, email, name, role, createdAt, asOf, status, reason, phase, disposition, lastTraining, stale) =
+            let (id, email, name, role, createdAt, asOf, status, reason, phase, disposition, lastTraining, caseVersion, version) =
                 try row.decode(
-                    (String, String, String, String, Double, String?, String?, String?, String?, String?, String?, Int?).self)
+                    (String, String, String, String, Double, String?, String?, String?, String?, String?, String?, Int64?, Int64?)
+                        .self)
             let account = Account(
                 id: id, email: email, name: name, role: Role(rawValue: role) ?? .patient,
                 createdAt: Date(timeIntervalSince1970: createdAt))
             return CaseloadRow(
-                account: account, status: StoredStatus.from(asOf, status, reason, phase, disposition, lastTraining),
-                stale: stale == 1)
+                account: account, status: StoredStatus.from(asOf, status, reason, phase, disposition, lastTraining, caseVersion),
+                stale: caseVersion != version)
         }
     }
 }

@@ -102,19 +102,25 @@ public struct StoredStatus: Codable, Sendable, Equatable {
     public var disposition: Disposition
     /// The last day a session was logged, so the caseload can age the status without rereading the history.
     public var lastTraining: Day?
+    /// The case version the status was computed from; a later write makes it stale.
+    public var caseVersion: Int64
 
-    public init(asOf: Day, status: CaseStatus, reason: String, phase: Phase?, disposition: Disposition, lastTraining: Day?) {
+    public init(
+        asOf: Day, status: CaseStatus, reason: String, phase: Phase?, disposition: Disposition, lastTraining: Day?,
+        caseVersion: Int64
+    ) {
         self.asOf = asOf
         self.status = status
         self.reason = reason
         self.phase = phase
         self.disposition = disposition
         self.lastTraining = lastTraining
+        self.caseVersion = caseVersion
     }
 }
 
 /// One linked patient for the caseload: the account, the cached status if any, and whether a write
-/// since made it stale.
+/// since made it stale (its case version moved on).
 public struct CaseloadRow: Sendable, Equatable {
     public var account: Account
     public var status: StoredStatus?

@@ -308,9 +308,8 @@ public final class SQLiteStore: Store {
 
     // MARK: The caseload
 
-    /// Marks the cached status stale, in the same transaction as the write that changed the case.
+    /// Raises the case version, in the same transaction as the write that changed the case.
     static func markStale(_ db: Database, _ patientID: String) throws {
-        try db.execute(sql: "UPDATE case_status SET stale = 1 WHERE patient_id = ?", arguments: [patientID])
         try db.execute(sql: "UPDATE patients SET version = version + 1 WHERE id = ?", arguments: [patientID])
     }
 
@@ -331,14 +330,15 @@ public final class SQLiteStore: Store {
         try await pool.write { db in
             try db.execute(
                 sql: """
-                    INSERT INTO case_status (patient_id, as_of, status, reason, phase, disposition, last_training, stale)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, 0)
+                    INSERT INTO case_status (patient_id, as_of, status, reason, phase, disposition, last_training, case_version)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (patient_id) DO UPDATE SET as_of = excluded.as_of, status = excluded.status, reason = excluded.reason,
-                        phase = excluded.phase, disposition = excluded.disposition, last_training = excluded.last_training, stale = 0
+                        phase = excluded.phase, disposition = excluded.disposition, last_training = excluded.last_training,
+                        case_version = excluded.case_version
                     """,
                 arguments: [
                     patientID, status.asOf.description, status.status.rawValue, status.reason, status.phase?.rawValue,
-                    status.disposition.rawValue, status.lastTraining?.description,
+                    status.disposition.rawValue, status.lastTraining?.description, status.caseVersion,
                 ])
         }
     }
@@ -348,9 +348,11 @@ public final class SQLiteStore: Store {
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT accounts.*, s.as_of, s.status, s.reason, s.phase, s.disposition, s.last_training, s.stale
+                    SELECT accounts.*, s.as_of, s.status, s.reason, s.phase, s.disposition, s.last_training, s.case_version,
+                        p.version AS current_version
                     FROM links JOIN accounts ON accounts.id = links.patient_id
                     LEFT JOIN case_status s ON s.patient_id = links.patient_id
+                    LEFT JOIN patients p ON p.id = links.patient_id
                     WHERE links.clinician_id = ? ORDER BY accounts.name, accounts.id
                     """,
                 arguments: [clinicianID]
@@ -358,8 +360,9 @@ public final class SQLiteStore: Store {
                 CaseloadRow(
                     account: Self.account(row),
                     status: StoredStatus.from(
-                        row["as_of"], row["status"], row["reason"], row["phase"], row["disposition"], row["last_training"]),
-                    stale: (row["stale"] as Int?) == 1)
+                        row["as_of"], row["status"], row["reason"], row["phase"], row["disposition"], row["last_training"],
+                        row["case_version"]),
+                    stale: (row["case_version"] as Int64?) != (row["current_version"] as Int64?))
             }
         }
     }
@@ -368,13 +371,14 @@ public final class SQLiteStore: Store {
 extension StoredStatus {
     /// Rebuilds a status from its columns; `nil` when there is none or a value is not understood.
     static func from(
-        _ asOf: String?, _ status: String?, _ reason: String?, _ phase: String?, _ disposition: String?, _ lastTraining: String?
+        _ asOf: String?, _ status: String?, _ reason: String?, _ phase: String?, _ disposition: String?, _ lastTraining: String?,
+        _ caseVersion: Int64?
     ) -> StoredStatus? {
         guard let asOf = asOf.flatMap(Day.init(iso:)), let status = status.flatMap(CaseStatus.init(rawValue:)), let reason,
-            let disposition = disposition.flatMap(Disposition.init(rawValue:))
+            let disposition = disposition.flatMap(Disposition.init(rawValue:)), let caseVersion
         else { return nil }
         return StoredStatus(
             asOf: asOf, status: status, reason: reason, phase: phase.flatMap(Phase.init(rawValue:)), disposition: disposition,
-            lastTraining: lastTraining.flatMap(Day.init(iso:)))
+            lastTraining: lastTraining.flatMap(Day.init(iso:)), caseVersion: caseVersion)
     }
 }

@@ -122,7 +122,9 @@ struct SafetyPropertyTests {
                     guard let weight = line.weight, let last = Self.lastWeight(c, line.exercise), last.weight > 0 else {
                         continue
                     }
-                    #expect(weight <= last.weight * 1.10 + 1e-9, "\(line.exercise): \(weight) after \(last.weight) on \(c.asOf)")
+                    #expect(
+                        weight <= last.weight * 1.10 + 1e-9,
+                        "\(line.exercise): \(weight) after \(last.weight) on \(c.asOf) by \(line.rule): \(line.reasons)")
                     if weight > last.weight {
                         // Everything lifted on this exercise in the past week was at the last weight.
                         let recent = c.workouts.filter { $0.date > c.asOf.adding(days: -7) && $0.date <= c.asOf }

@@ -165,15 +165,19 @@ struct StoreContractTests {
         _ = try await store.acceptInvite(code: "C1", patientID: pat.id)
         #expect(try await store.caseload(clinicianID: clinician.id) == [CaseloadRow(account: pat, status: nil, stale: false)])
         try await store.saveIntake(intake, settings: PatientSettings(), patientID: pat.id)
-        let status = StoredStatus(
+        var status = StoredStatus(
             asOf: Day(iso: "2026-12-01")!, status: .flaring, reason: "Pain rose", phase: .reintroduceLifting,
             disposition: .proceed,
-            lastTraining: Day(iso: "2026-11-30")!)
+            lastTraining: Day(iso: "2026-11-30")!, caseVersion: try #require(try await store.caseVersion(patientID: pat.id)))
         try await store.saveStatus(status, patientID: pat.id)
         #expect(
             try await store.caseload(clinicianID: clinician.id).first == CaseloadRow(account: pat, status: status, stale: false))
         try await store.addCheckIn(CheckIn(date: Day(iso: "2026-12-02")!, pain: 2), patientID: pat.id)
         #expect(try await store.caseload(clinicianID: clinician.id).first?.stale == true)
+        // A status computed from the version before the write stays stale; one from the new version is current.
+        try await store.saveStatus(status, patientID: pat.id)
+        #expect(try await store.caseload(clinicianID: clinician.id).first?.stale == true)
+        status.caseVersion = try #require(try await store.caseVersion(patientID: pat.id))
         try await store.saveStatus(status, patientID: pat.id)
         #expect(try await store.caseload(clinicianID: clinician.id).first?.stale == false)
     }

@@ -4,6 +4,8 @@ public enum InputLimits {
     public static let rpe = 0.0...10.0
     public static let reps = 0...1000
     public static let seconds = 0...36_000
+    /// The smallest load change a person can make, in their unit.
+    public static let plateIncrement = 0.1...50.0
     /// Loads above this (in kg) are typing errors, not lifts.
     public static let maxWeightKg = 1_000.0
 }
@@ -14,8 +16,8 @@ extension Case {
     /// - Throws: `CaseError` naming the first field at fault.
     public func validate(catalog: Catalog = .standard) throws(CaseError) {
         let maxWeight = WeightUnit.kg.convert(InputLimits.maxWeightKg, to: unit)
-        guard plateIncrement > 0, plateIncrement <= maxWeight else {
-            throw CaseError(field: "plateIncrement", message: "must be a positive number of \(unit.rawValue)")
+        guard InputLimits.plateIncrement.contains(plateIncrement) else {
+            throw CaseError(field: "plateIncrement", message: "must be between 0.1 and 50 \(unit.rawValue)")
         }
         guard asOf >= intake.date else {
             throw CaseError(field: "asOf", message: "\(asOf) is before the intake date \(intake.date)")

@@ -27,9 +27,15 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
             }
             return value
         }
-        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10), Day.years.contains(year) else {
+            return nil
+        }
         self.init(year: year, month: month, day: day)
     }
+
+    /// The years Liftback accepts in text: anything else is a typing error, and would make day-by-day
+    /// walks through a history needlessly long.
+    public static let years = 1900...2199
 
     public var parts: (year: Int, month: Int, day: Int) { Day.civil(from: ordinal) }
 

@@ -156,7 +156,7 @@ public struct Engine: Sendable {
         let loadOverride = c.overrides
             .filter { override in
                 override.kind == .load && override.exercise == exercise.id && override.date <= c.asOf
-                    && (lastDate.map { override.date >= $0 } ?? true)
+                    && (lastDate.map { override.date > $0 } ?? true)
             }
             .max { $0.date < $1.date }
         return ExerciseContext(
@@ -166,7 +166,8 @@ public struct Engine: Sendable {
             previous: exercise.loaded ? Baseline.carried(to: exercise.id, from: baseline, catalog: catalog) : nil,
             baseline: baseline,
             screenPassed: c.screenPassed, loadOverride: loadOverride,
-            timeline: timeline ?? SymptomTimeline.empty, catalog: catalog)
+            timeline: timeline ?? SymptomTimeline.empty, catalog: catalog,
+            lastWeight: { id in history?.exposures(of: id).last?.weight })
     }
 
     // MARK: - Evidence for the phase gates

@@ -23,6 +23,8 @@ struct ExerciseContext {
     /// Symptom events that concern every exercise.
     var timeline: SymptomTimeline
     var catalog: Catalog
+    /// The weight last lifted on another exercise, so a change of variation never lands above it by more than a step.
+    var lastWeight: (ExerciseID) -> Double? = { _ in nil }
 }
 
 /// A previous working weight carried onto another rung of its ladder by load factors.

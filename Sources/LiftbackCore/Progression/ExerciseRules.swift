@@ -47,9 +47,7 @@ enum ExerciseRules {
     // MARK: - The rule order
 
     static func decision(_ c: ExerciseContext, signals: inout ExerciseSignals) -> Outcome {
-        guard let last = c.exposures.last, !(c.exercise.loaded && last.weight == nil && c.previous != nil) else {
-            return start(c, signals: &signals)
-        }
+        guard let last = c.exposures.last else { return start(c, signals: &signals) }
         let unit = c.unit.rawValue
         if let override = c.loadOverride, let weight = override.weight {
             var dosing = Dosing(exercise: c.exercise, repeating: last)
@@ -67,6 +65,17 @@ enum ExerciseRules {
         }
         if let event = c.timeline.latestEvent(onOrAfter: last.date) {
             return regress(c, last: last, why: event.reason, from: event.date)
+        }
+        // A loaded lift logged without any weight yet starts from the previous working weight, once
+        // no setback stands in the way.
+        if c.exercise.loaded, c.previous != nil, c.exposures.allSatisfy({ $0.weight == nil }) {
+            if let bad = latestSetback(c), bad.date.days(until: c.asOf) < c.settings.holdDays {
+                return Outcome(
+                    dosing: Dosing(exercise: c.exercise, repeating: last), decision: .hold, lever: nil,
+                    rule: "hold-after-setback",
+                    reasons: ["Holding this step until \(bad.date.adding(days: c.settings.holdDays)): \(bad.reason)."])
+            }
+            return start(c, signals: &signals)
         }
         let daysSince = last.date.days(until: c.asOf)
         if daysSince > 14, c.exercise.loaded, let weight = last.weight, weight > 0 {
@@ -330,6 +339,10 @@ enum ExerciseRules {
             } else if let previous = c.previous {
                 let onNext = c.catalog.equivalentWeight(previous.weight, from: c.exercise.id, to: next.id) ?? previous.weight
                 dosing.weight = c.steps.floor(onNext * c.settings.reintroductionShare)
+            }
+            // Never more than one load step above what was last lifted on the new variation itself.
+            if let chosen = dosing.weight, let lastOnNext = c.lastWeight(next.id), lastOnNext > 0 {
+                dosing.weight = min(chosen, c.steps.stepUp(from: lastOnNext) ?? lastOnNext)
             }
             if let chosen = dosing.weight {
                 if blockedByScreen(chosen, next.id, c) { return nil }

@@ -32,10 +32,12 @@ public struct LoadSteps: Sendable, Equatable {
         let high = weight * (1 + maxIncrease)
         let target = weight * (1 + (minIncrease + maxIncrease) / 2)
         var candidates: [Double] = []
-        var candidate = ceiling(low)
-        while candidate <= high + 1e-9 {
+        let first = ceiling(low)
+        // Candidates by index, bounded: a tiny increment cannot loop for ever.
+        for step in 0..<100 {
+            let candidate = Self.tidy(first + Double(step) * increment)
+            guard candidate <= high + 1e-9 else { break }
             candidates.append(candidate)
-            candidate = Self.tidy(candidate + increment)
         }
         return candidates.min { abs($0 - target) < abs($1 - target) }
     }

@@ -75,10 +75,7 @@ struct AccountsController {
 
     func createInvite(_ context: AppContext) async throws -> Response {
         let clinician = try access.caller(context, role: .clinician)
-        // Eight characters from an alphabet without look-alikes, easy to read out in clinic.
-        let alphabet = Array("ABCDEFGHJKLMNPQRSTUVWXYZ23456789")
-        var generator = SystemRandomNumberGenerator()
-        let code = String((0..<8).map { _ in alphabet.randomElement(using: &generator)! })
+        let code = InviteCode.generate()
         try await store.createInvite(code: code, clinicianID: clinician.id, at: Date())
         return JSONResponse.make(InviteResponse(code: code), status: .created)
     }

@@ -48,12 +48,19 @@ struct PatientsController {
         let id = try context.parameters.require("id")
         _ = try await access.patientSelf(id, context)
         let body = try await JSONResponse.decode(IntakeBody.self, from: request)
-        guard body.settings.plateIncrement > 0, body.settings.plateIncrement <= 50 else {
-            throw APIError(.badRequest, "must be a positive number", field: "plateIncrement")
+        guard InputLimits.plateIncrement.contains(body.settings.plateIncrement) else {
+            throw APIError(.badRequest, "must be between 0.1 and 50", field: "plateIncrement")
         }
-        try EntryValidation.intake(body.intake, unit: body.settings.unit)
-        try await store.saveIntake(body.intake, settings: body.settings, patientID: id)
-        return JSONResponse.make(Triage.assess(body.intake.flags))
+        var intake = body.intake
+        try EntryValidation.intake(intake, unit: body.settings.unit)
+        // A new intake never drops flags the earlier one reported: only a clinician's clearance does.
+        if let earlier = try await store.caseData(patientID: id) {
+            let stillOpen = Set(earlier.asCase(asOf: max(intake.date, earlier.intake.date)).openFlags)
+            let carried = earlier.intake.flags.filter(stillOpen.contains)
+            intake.flags = Array(Set(intake.flags + carried)).sorted { $0.rawValue < $1.rawValue }
+        }
+        try await store.saveIntake(intake, settings: body.settings, patientID: id)
+        return JSONResponse.make(Triage.assess(intake.flags))
     }
 
     /// The stored case (from the cache when current); 409 before the intake.
@@ -115,7 +122,9 @@ struct PatientsController {
     func postScreen(_ request: Request, _ context: AppContext) async throws -> Response {
         let id = try context.parameters.require("id")
         _ = try await access.patient(id, context)
-        let screen = try await JSONResponse.decode(MovementScreen.self, from: request)
+        var screen = try await JSONResponse.decode(MovementScreen.self, from: request)
+        // A screen passes only when every recorded part passed.
+        screen.passed = screen.passed && [screen.toeTouch, screen.squats, screen.plank, screen.walk].allSatisfy { $0 != false }
         try await store.addScreen(screen, patientID: id)
         return JSONResponse.make(Created(), status: .created)
     }

@@ -54,9 +54,7 @@ struct ClinicianPages {
         let clinician = try web.signedIn(context, role: .clinician)
         let form = try await Form.read(request)
         try WebSession.check(form, context)
-        let alphabet = Array("ABCDEFGHJKLMNPQRSTUVWXYZ23456789")
-        var generator = SystemRandomNumberGenerator()
-        let code = String((0..<8).map { _ in alphabet.randomElement(using: &generator)! })
+        let code = InviteCode.generate()
         try await web.store.createInvite(code: code, clinicianID: clinician.id, at: Date())
         return try await caseload(context, code: code)
     }

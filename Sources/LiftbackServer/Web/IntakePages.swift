@@ -28,8 +28,15 @@ struct IntakePages {
     ]
 
     func register(_ router: Router<AppContext>) {
-        router.get("intake") { _, context in try step(.flags, State(), context) }
+        router.get("intake") { _, context in try await start(context) }
         router.post("intake") { request, context in try await submit(request, context) }
+    }
+
+    /// The intake is done once; afterwards changes go through the clinician or a new check-in.
+    func start(_ context: AppContext) async throws -> Response {
+        let patient = try web.signedIn(context, role: .patient)
+        if try await web.store.settings(patientID: patient.id) != nil { return WebController.redirect("/today") }
+        return try step(.flags, State(), context)
     }
 
     func stateField(_ state: State) -> HTML {
@@ -125,6 +132,7 @@ struct IntakePages {
         let patient = try web.signedIn(context, role: .patient)
         let form = try await Form.read(request)
         try WebSession.check(form, context)
+        if try await web.store.settings(patientID: patient.id) != nil { return WebController.redirect("/today") }
         var state = (try? JSONDecoder().decode(State.self, from: Data((form["state"] ?? "{}").utf8))) ?? State()
         switch Step(rawValue: form["step"] ?? "") ?? .flags {
         case .flags:
@@ -175,12 +183,13 @@ struct IntakePages {
                 return try step(.disability, state, context, error: "Please answer every statement (\(error.description)).")
             }
             let day = web.today()
-            try await saveIntake(state, patient: patient)
-            if let startBack = state.startBack {
-                let score = try Instrument.startback.score(startBack)
-                _ = try await web.store.addQuestionnaire(
-                    QuestionnaireRecord(date: day, answers: startBack, score: score), patientID: patient.id)
+            // Everything is scored before anything is saved, so a tampered form stores nothing.
+            guard let startBack = state.startBack, let startBackScore = try? Instrument.startback.score(startBack) else {
+                return try step(.startback, state, context, error: "Please answer every question.")
             }
+            try await saveIntake(state, patient: patient)
+            _ = try await web.store.addQuestionnaire(
+                QuestionnaireRecord(date: day, answers: startBack, score: startBackScore), patientID: patient.id)
             _ = try await web.store.addQuestionnaire(
                 QuestionnaireRecord(date: day, answers: answers, score: rmdq), patientID: patient.id)
             return WebController.redirect("/today?welcome=1")

@@ -47,12 +47,13 @@ struct PersonPages {
         let day = web.today()
         let prescription = web.engine.nextPrescription(for: data.asCase(asOf: max(day, data.intake.date)))
         guard !prescription.disposition.stopsLoading else { return WebController.redirect("/today") }
+        let unit = data.settings.unit.rawValue
         let exercises = prescription.exercises.enumerated().html { index, line in
             let sets = (0..<line.sets).html { set in
                 """
                 <div class="set">
                 <div class="setrow">
-                \(line.weight != nil ? Layout.field("Set \(set + 1) weight (\(line.unit?.rawValue ?? ""))", name: "w-\(index)-\(set)", type: "number", value: line.weight.map(formatWeight) ?? "", extra: "inputmode=\"decimal\" step=\"any\" min=\"0\"") : "")
+                \(line.weight != nil || Catalog.standard[line.exercise]?.loaded == true ? Layout.field("Set \(set + 1) weight (\(line.unit?.rawValue ?? unit))", name: "w-\(index)-\(set)", type: "number", value: line.weight.map(formatWeight) ?? "", extra: "inputmode=\"decimal\" step=\"any\" min=\"0\"") : "")
                 \(Layout.field("Set \(set + 1) \(line.holdSeconds != nil ? "seconds" : line.minutes != nil ? "minutes" : "reps")", name: "r-\(index)-\(set)", type: "number", value: String(line.reps ?? line.holdSeconds ?? line.minutes ?? line.passes ?? 0), extra: "inputmode=\"numeric\" min=\"0\""))
                 </div>
                 \(Layout.painScale("Pain during set \(set + 1)", name: "p-\(index)-\(set)", selected: nil))
@@ -100,7 +101,7 @@ struct PersonPages {
         try WebSession.check(form, context)
         let data = try await caseData(patient)
         var exercises: [LoggedExercise] = []
-        for index in 0..<min(form.int("count") ?? 0, 40) where form["skip-\(index)"] == nil {
+        for index in 0..<max(0, min(form.int("count") ?? 0, 40)) where form["skip-\(index)"] == nil {
             guard let id = form.text("ex-\(index)"), let exercise = Catalog.standard[ExerciseID(id)] else { continue }
             var sets: [LoggedSet] = []
             var set = 0

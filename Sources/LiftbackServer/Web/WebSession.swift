@@ -43,7 +43,9 @@ struct CookieAuthenticator: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response
     {
         var context = context
-        if context.identity == nil, let token = request.cookies[WebSession.cookie]?.value, !token.isEmpty,
+        // The API takes bearer tokens only, so a cookie can never carry a cross-site API request.
+        if context.identity == nil, !request.uri.path.hasPrefix("/api/"), let token = request.cookies[WebSession.cookie]?.value,
+            !token.isEmpty,
             let account = try await store.account(tokenHash: Token.hash(token))
         {
             context.identity = account

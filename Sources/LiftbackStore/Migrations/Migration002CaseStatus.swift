@@ -1,7 +1,7 @@
-/// Each patient's latest status for the caseload, written after the engine ran and marked stale by
-/// every write to the case, so the caseload reads one row a patient whatever the history's length;
-/// and a version per case, raised by every write, so a server can keep decoded cases in memory and
-/// know with one cheap read whether its copy is current.
+/// A version per case, raised by every write, and each patient's latest status for the caseload with
+/// the version it was computed from: the caseload reads one row a patient whatever the history's
+/// length and recomputes only those whose case moved on; a server can keep decoded cases in memory
+/// and know with one cheap read whether its copy is current.
 enum Migration002CaseStatus {
     static let identifier = "002-case-status"
 
@@ -16,7 +16,7 @@ enum Migration002CaseStatus {
                 phase TEXT,
                 disposition TEXT NOT NULL,
                 last_training TEXT,
-                stale INTEGER NOT NULL DEFAULT 0
+                case_version BIGINT NOT NULL
             )
             """,
             "ALTER TABLE patients ADD COLUMN version BIGINT NOT NULL DEFAULT 0",
