@@ -3,7 +3,7 @@ import LiftbackCore
 
 /// A case that has trained three times a week for `weeks` weeks, following the engine's own
 /// prescriptions with ordinary pain reports and check-ins, as a real history would look.
-func history(weeks: Int) -> Case {
+func history(weeks: Int, liftsOnly: Bool = false) -> Case {
     let intake = Day(iso: "2024-01-01")!
     var c = Case(
         asOf: intake,
@@ -21,7 +21,7 @@ func history(weeks: Int) -> Case {
             let date = intake.adding(days: 21 + week * 7 + offset)
             c.asOf = date
             let prescription = engine.nextPrescription(for: c)
-            let logged = prescription.exercises.filter { $0.decision != .stop }.map { line in
+            let logged = prescription.exercises.filter { $0.decision != .stop && (!liftsOnly || $0.weight != nil) }.map { line in
                 LoggedExercise(
                     exercise: line.exercise,
                     sets: Array(
@@ -50,6 +50,13 @@ let benchmarks: @Sendable () -> Void = {
             for _ in benchmark.scaledIterations {
                 blackHole(engine.nextPrescription(for: c))
             }
+        }
+    }
+    // The usual logger: only the loaded lifts of each session, with check-ins.
+    let lifts = history(weeks: 104, liftsOnly: true)
+    Benchmark("next prescription, 104 weeks, loaded lifts only (\(lifts.workouts.count) sessions)") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(Engine().nextPrescription(for: lifts))
         }
     }
 }
