@@ -179,11 +179,15 @@ struct PatientsController {
         let id = try context.parameters.require("id")
         _ = try await access.patient(id, context)
         let asOf = try Self.asOf(request)
-        let data = try await caseData(id)
-        guard asOf >= data.intake.date else {
-            throw APIError(.badRequest, "\(asOf) is before the intake date \(data.intake.date)", field: "asOf")
+        let engine = engine
+        let body = try await cache.prescription(patientID: id, asOf: asOf) { data in
+            guard asOf >= data.intake.date else {
+                throw APIError(.badRequest, "\(asOf) is before the intake date \(data.intake.date)", field: "asOf")
+            }
+            return try JSONResponse.encoder.encode(engine.nextPrescription(for: data.asCase(asOf: asOf)))
         }
-        return JSONResponse.make(engine.nextPrescription(for: data.asCase(asOf: asOf)))
+        guard let body else { throw StoreError.noIntake }
+        return JSONResponse.make(raw: body)
     }
 
     func getHistory(_ request: Request, _ context: AppContext) async throws -> Response {
