@@ -39,6 +39,12 @@ public enum RedFlag: String, Codable, Sendable, CaseIterable, Hashable {
     case ageOver50 = "age-over-50"
     case constantNightPain = "constant-night-pain"
 
+    /// New symptoms asked about after the intake, with every session and check-in (domain spec
+    /// section 2; seed 003: tingling, numbness or burning, sudden loss of strength).
+    public static let reportableLater: [RedFlag] = [
+        .numbnessTingling, .burningPain, .radiatingLegPain, .suddenLegWeakness, .saddleNumbness, .bladderBowelDysfunction, .fever,
+    ]
+
     /// The level this flag carries on its own.
     public var level: FlagLevel {
         switch self {

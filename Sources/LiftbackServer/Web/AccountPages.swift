@@ -51,8 +51,7 @@ struct AccountPages {
     }
 
     func signUp(_ request: Request, _ context: AppContext) async throws -> Response {
-        let form = try await Form.read(request)
-        try WebSession.check(form, context)
+        let form = try await WebSession.checkedForm(request, context)
         let email = form.text("email") ?? ""
         let name = form.text("name") ?? ""
         let password = form["password"] ?? ""
@@ -99,8 +98,7 @@ struct AccountPages {
     }
 
     func signIn(_ request: Request, _ context: AppContext) async throws -> Response {
-        let form = try await Form.read(request)
-        try WebSession.check(form, context)
+        let form = try await WebSession.checkedForm(request, context)
         let email = form.text("email") ?? ""
         let key = email.lowercased()
         if await web.limiter.isBlocked(key, now: Date()) {
@@ -117,8 +115,7 @@ struct AccountPages {
     }
 
     func signOut(_ request: Request, _ context: AppContext) async throws -> Response {
-        let form = try await Form.read(request)
-        try WebSession.check(form, context)
+        let form = try await WebSession.checkedForm(request, context)
         if let token = context.sessionToken { try await web.store.deleteToken(hash: Token.hash(token)) }
         var response = WebController.redirect("/")
         response.setCookie(WebSession.clearedCookie(config: web.config))
@@ -142,8 +139,7 @@ struct AccountPages {
 
     func join(_ request: Request, _ context: AppContext) async throws -> Response {
         let patient = try web.signedIn(context, role: .patient)
-        let form = try await Form.read(request)
-        try WebSession.check(form, context)
+        let form = try await WebSession.checkedForm(request, context)
         let code = (form.text("code") ?? "").uppercased()
         guard try await web.store.acceptInvite(code: code, patientID: patient.id) != nil else {
             return try joinPage(context, error: "That code was not found. Check it with your clinician.")

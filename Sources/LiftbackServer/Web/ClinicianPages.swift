@@ -52,8 +52,7 @@ struct ClinicianPages {
 
     func invite(_ request: Request, _ context: AppContext) async throws -> Response {
         let clinician = try web.signedIn(context, role: .clinician)
-        let form = try await Form.read(request)
-        try WebSession.check(form, context)
+        let form = try await WebSession.checkedForm(request, context)
         let code = InviteCode.generate()
         try await web.store.createInvite(code: code, clinicianID: clinician.id, at: Date())
         return try await caseload(context, code: code)
@@ -174,8 +173,7 @@ struct ClinicianPages {
 
     func override(_ request: Request, _ context: AppContext) async throws -> Response {
         let (clinician, patient) = try await linkedPatient(context)
-        let form = try await Form.read(request)
-        try WebSession.check(form, context)
+        let form = try await WebSession.checkedForm(request, context)
         guard var data = try await web.store.caseData(patientID: patient.id) else { throw StoreError.noIntake }
         let day = web.today()
         let kind = form["kind"] ?? ""
@@ -207,8 +205,7 @@ struct ClinicianPages {
 
     func clear(_ request: Request, _ context: AppContext) async throws -> Response {
         let (clinician, patient) = try await linkedPatient(context)
-        let form = try await Form.read(request)
-        try WebSession.check(form, context)
+        let form = try await WebSession.checkedForm(request, context)
         guard let flag = form.text("flag").flatMap(RedFlag.init(rawValue:)) else {
             throw APIError(.badRequest, "choose a flag", field: "flag")
         }

@@ -71,9 +71,7 @@ struct IntakePages {
     }
 
     func flagsStep() -> HTML {
-        let flags = RedFlag.allCases.html { flag in
-            "<label class=\"check\"><input type=\"checkbox\" name=\"flag\" value=\"\(flag.rawValue)\"> \(flag.meaning)</label>"
-        }
+        let flags = Layout.flagChoices(RedFlag.allCases)
         return """
             <h1>First, a safety check</h1>
             <p>Tick anything that applies to you now. Most people tick nothing; if you do, we will tell you calmly what to do next.</p>
@@ -130,8 +128,7 @@ struct IntakePages {
 
     func submit(_ request: Request, _ context: AppContext) async throws -> Response {
         let patient = try web.signedIn(context, role: .patient)
-        let form = try await Form.read(request)
-        try WebSession.check(form, context)
+        let form = try await WebSession.checkedForm(request, context)
         if try await web.store.settings(patientID: patient.id) != nil { return WebController.redirect("/today") }
         var state = (try? JSONDecoder().decode(State.self, from: Data((form["state"] ?? "{}").utf8))) ?? State()
         switch Step(rawValue: form["step"] ?? "") ?? .flags {

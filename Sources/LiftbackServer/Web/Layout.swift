@@ -1,3 +1,4 @@
+import LiftbackCore
 import LiftbackStore
 
 /// The page frame shared by every page: language, a device-width viewport, the stylesheet, the
@@ -50,6 +51,13 @@ enum Layout {
         """
         <label>\(label)<input type="\(type)" name="\(name)" value="\(value)" \(extra)>\(error.map { HTML("<span class=\"error\">\($0)</span>") })</label>
         """
+    }
+
+    /// Checkboxes for red flags, each with the meaning a person recognises.
+    static func flagChoices(_ flags: [RedFlag]) -> HTML {
+        flags.html {
+            "<label class=\"check\"><input type=\"checkbox\" name=\"flag\" value=\"\($0.rawValue)\"> \($0.meaning)</label>"
+        }
     }
 
     /// A 0-10 pain scale as radio buttons: one tap.

@@ -69,11 +69,7 @@ struct PersonPages {
                 </section>
                 """
         }
-        let symptoms = [
-            RedFlag.numbnessTingling, .burningPain, .radiatingLegPain, .suddenLegWeakness, .saddleNumbness,
-            .bladderBowelDysfunction,
-        ]
-        .html { "<label class=\"check\"><input type=\"checkbox\" name=\"flag\" value=\"\($0.rawValue)\"> \($0.meaning)</label>" }
+        let symptoms = Layout.flagChoices(RedFlag.reportableLater)
         return web.render(
             "Log a session", context, status: error == nil ? .ok : .badRequest,
             """
@@ -97,8 +93,7 @@ struct PersonPages {
 
     func log(_ request: Request, _ context: AppContext) async throws -> Response {
         let patient = try web.signedIn(context, role: .patient)
-        let form = try await Form.read(request)
-        try WebSession.check(form, context)
+        let form = try await WebSession.checkedForm(request, context)
         let data = try await caseData(patient)
         var exercises: [LoggedExercise] = []
         for index in 0..<max(0, min(form.int("count") ?? 0, 40)) where form["skip-\(index)"] == nil {
@@ -147,11 +142,7 @@ struct PersonPages {
                 <input type="hidden" name="workout" value="\(stored.id)">
                 """
             } ?? ""
-        let symptoms = [
-            RedFlag.numbnessTingling, .burningPain, .radiatingLegPain, .suddenLegWeakness, .saddleNumbness,
-            .bladderBowelDysfunction, .fever,
-        ]
-        .html { "<label class=\"check\"><input type=\"checkbox\" name=\"flag\" value=\"\($0.rawValue)\"> \($0.meaning)</label>" }
+        let symptoms = Layout.flagChoices(RedFlag.reportableLater)
         return web.render(
             "Check in", context, status: error == nil ? .ok : .badRequest,
             """
@@ -170,8 +161,7 @@ struct PersonPages {
 
     func checkIn(_ request: Request, _ context: AppContext) async throws -> Response {
         let patient = try web.signedIn(context, role: .patient)
-        let form = try await Form.read(request)
-        try WebSession.check(form, context)
+        let form = try await WebSession.checkedForm(request, context)
         guard let pain = form.int("pain"), InputLimits.pain.contains(pain) else {
             return try await checkInPage(context, error: "Choose your pain today, from 0 to 10.")
         }

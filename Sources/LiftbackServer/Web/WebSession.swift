@@ -15,6 +15,13 @@ enum WebSession {
         return context.anonymousCSRF
     }
 
+    /// Reads a submitted form, refusing it unless its CSRF token is right: the one way pages read forms.
+    static func checkedForm(_ request: Request, _ context: AppContext) async throws -> Form {
+        let form = try await Form.read(request)
+        try check(form, context)
+        return form
+    }
+
     /// Refuses a form whose CSRF token is missing or wrong.
     static func check(_ form: Form, _ context: AppContext) throws {
         guard let expected = csrf(for: context), let sent = form["csrf"], sent == expected else {
