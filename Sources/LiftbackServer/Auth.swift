@@ -3,16 +3,24 @@ import Foundation
 import Hummingbird
 import HummingbirdBcrypt
 import LiftbackStore
+import Synchronization
 
 /// Bearer tokens: 256 random bits shown once; only their SHA-256 is stored.
 enum Token {
     static func generate() -> String {
         var generator = SystemRandomNumberGenerator()
-        return (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
+        return hex((0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) })
     }
 
-    static func hash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+    static func hash(_ token: String) -> String { hex(SHA256.hash(data: Data(token.utf8))) }
+
+    /// Lower-case hexadecimal, two digits a byte (without `String(format:)`, which is slow on Linux).
+    static func hex(_ bytes: some Sequence<UInt8>) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(64)
+        for byte in bytes { text += [digits[Int(byte >> 4)], digits[Int(byte & 0x0f)]] }
+        return String(decoding: text, as: UTF8.self)
     }
 }
 
@@ -39,16 +47,52 @@ enum Passwords {
     }
 }
 
+/// Who a token belongs to, remembered for a short while so that a request does not spend a
+/// database read on it. Signing out through this server forgets the token at once; another server
+/// instance sharing the database stops accepting it within `lifetime`.
+final class TokenCache: Sendable {
+    let store: any Store
+    let lifetime: Duration
+    let capacity: Int
+    private let entries = Mutex<[String: (account: Account, until: ContinuousClock.Instant)]>([:])
+
+    init(store: any Store, lifetime: Duration = .seconds(30), capacity: Int = 10_000) {
+        self.store = store
+        self.lifetime = lifetime
+        self.capacity = capacity
+    }
+
+    /// The account holding the token, or `nil` for a token that is unknown or signed out.
+    func account(token: String) async throws -> Account? {
+        let hash = Token.hash(token)
+        let now = ContinuousClock.now
+        if let hit = entries.withLock({ $0[hash] }), hit.until > now { return hit.account }
+        guard let account = try await store.account(tokenHash: hash) else { return nil }
+        entries.withLock { entries in
+            if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
+            entries[hash] = (account, now + lifetime)
+        }
+        return account
+    }
+
+    /// Signs the token out: removed from the store and forgotten here.
+    func revoke(token: String) async throws {
+        let hash = Token.hash(token)
+        entries.withLock { $0[hash] = nil }
+        try await store.deleteToken(hash: hash)
+    }
+}
+
 /// Reads `Authorization: Bearer ...` and sets the context's identity when the token is valid.
 struct BearerAuthenticator: RouterMiddleware {
     typealias Context = AppContext
-    let store: any Store
+    let tokens: TokenCache
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response
     {
         var context = context
         if let header = request.headers[.authorization], header.hasPrefix("Bearer ") {
-            context.identity = try await store.account(tokenHash: Token.hash(String(header.dropFirst(7))))
+            context.identity = try await tokens.account(token: String(header.dropFirst(7)))
         }
         return try await next(request, context)
     }

@@ -72,6 +72,11 @@ public actor MemoryStore: Store {
         markStale(patientID)
     }
 
+    private func requireSettings(_ patientID: String) throws -> PatientSettings {
+        guard let settings = cases[patientID]?.settings else { throw StoreError.noIntake }
+        return settings
+    }
+
     private func markStale(_ patientID: String) { versions[patientID, default: 0] += 1 }
 
     public func settings(patientID: String) -> PatientSettings? { cases[patientID]?.settings }
@@ -88,13 +93,15 @@ public actor MemoryStore: Store {
     }
 
     public func addWorkout(_ workout: Workout, patientID: String) throws -> Int64 {
+        try EntryValidation.workout(workout, unit: try requireSettings(patientID).unit)
         let id = newID()
         try update(patientID) { $0.workouts.append(StoredWorkout(id: id, workout: workout)) }
         return id
     }
 
-    public func replaceWorkout(id: Int64, with workout: Workout, patientID: String) -> Bool {
+    public func replaceWorkout(id: Int64, with workout: Workout, patientID: String) throws -> Bool {
         guard let index = cases[patientID]?.workouts.firstIndex(where: { $0.id == id }) else { return false }
+        try EntryValidation.workout(workout, unit: cases[patientID]!.settings.unit)
         cases[patientID]!.workouts[index].workout = workout
         markStale(patientID)
         return true
@@ -112,6 +119,7 @@ public actor MemoryStore: Store {
         try update(patientID) { $0.clearances.append(clearance) }
     }
     public func addOverride(_ override: Override, patientID: String) throws {
+        try EntryValidation.override(override, unit: try requireSettings(patientID).unit)
         try update(patientID) { $0.overrides.append(override) }
     }
 

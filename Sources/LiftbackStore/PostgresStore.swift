@@ -252,11 +252,20 @@ public final class PostgresStore: Store {
         return id
     }
 
+    /// The case's settings for checking an entry before it is written; `StoreError.noIntake` before the intake.
+    private func requireSettings(_ patientID: String) async throws -> PatientSettings {
+        guard let settings = try await settings(patientID: patientID) else { throw StoreError.noIntake }
+        return settings
+    }
+
     public func addWorkout(_ workout: Workout, patientID: String) async throws -> Int64 {
-        try await addEntry(.workout, date: workout.date, body: workout, patientID: patientID)
+        try EntryValidation.workout(workout, unit: try await requireSettings(patientID).unit)
+        return try await addEntry(.workout, date: workout.date, body: workout, patientID: patientID)
     }
 
     public func replaceWorkout(id: Int64, with workout: Workout, patientID: String) async throws -> Bool {
+        guard let settings = try await settings(patientID: patientID) else { return false }
+        try EntryValidation.workout(workout, unit: settings.unit)
         let json = try StoredJSON.encode(workout)
         // One statement: the update and the version raise land together.
         return try await !fetch(
@@ -294,6 +303,7 @@ public final class PostgresStore: Store {
     }
 
     public func addOverride(_ override: Override, patientID: String) async throws {
+        try EntryValidation.override(override, unit: try await requireSettings(patientID).unit)
         _ = try await addEntry(.override, date: override.date, body: override, patientID: patientID)
     }
 

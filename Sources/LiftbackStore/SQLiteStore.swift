@@ -3,9 +3,20 @@ import GRDB
 import LiftbackCore
 
 /// The default store: GRDB on one SQLite file, in WAL mode with full synchronous commits so an
-/// acknowledged write survives a crash (GRDB opens connections with NORMAL; health data wants FULL).
+/// acknowledged write survives a crash.
+///
+/// GRDB's pool sets `synchronous = NORMAL` on its writer when it switches the file to WAL, after
+/// `prepareDatabase` has run, so FULL is set again on the writer once the pool is open (readers
+/// get it from `prepareDatabase`). With NORMAL, WAL commits are not synced until a checkpoint.
 public final class SQLiteStore: Store {
     let pool: DatabasePool
+    /// A connection of its own for checkpoints, so that copying the log into the database and
+    /// syncing it happens beside the writer rather than inside a request's commit.
+    private let checkpointer: DatabaseQueue
+
+    /// The log's size, in pages, past which a commit checkpoints inline (SQLite's default is 1,000).
+    /// `checkpoint()` run often keeps the log below it, so requests do not pay for checkpoints.
+    static let inlineCheckpointPages = 4_000
 
     /// Opens (or creates) the database at `path` and migrates it.
     public init(path: String) throws {
@@ -14,7 +25,22 @@ public final class SQLiteStore: Store {
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
         pool = try DatabasePool(path: path, configuration: configuration)
+        try pool.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = \(Self.inlineCheckpointPages)")
+        }
         try Self.migrator.migrate(pool)
+        checkpointer = try DatabaseQueue(path: path, configuration: configuration)
+        try checkpointer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+    }
+
+    /// Copies committed pages from the log into the database without waiting for readers or the
+    /// writer (a passive checkpoint); the server runs it in the background every fraction of a second.
+    /// Returns the pages in the log and how many of them are now in the database.
+    @discardableResult
+    public func checkpoint() async throws -> (logged: Int, copied: Int) {
+        let result = try await checkpointer.writeWithoutTransaction { db in try db.checkpoint(.passive) }
+        return (result.walFrameCount, result.checkpointedFrameCount)
     }
 
     static var migrator: DatabaseMigrator {
@@ -27,10 +53,12 @@ public final class SQLiteStore: Store {
         return migrator
     }
 
-    /// The journal mode and synchronous level in force, for tests and diagnostics.
-    public func durability() async throws -> (journalMode: String, synchronous: Int) {
-        try await pool.read { db in
-            (try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "", try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1)
+    /// The journal mode and the synchronous level of the writer and of a reader, for tests and diagnostics.
+    public func durability() async throws -> (journalMode: String, writer: Int, reader: Int) {
+        let synchronous = "PRAGMA synchronous"
+        let writer = try await pool.writeWithoutTransaction { db in try Int.fetchOne(db, sql: synchronous) ?? -1 }
+        return try await pool.read { db in
+            (try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "", writer, try Int.fetchOne(db, sql: synchronous) ?? -1)
         }
     }
 
@@ -159,13 +187,15 @@ public final class SQLiteStore: Store {
         }
     }
 
-    /// Adds a dated entry of the case; throws `StoreError.noIntake` before the intake.
-    private func addEntry(_ kind: StoredJSON.Kind, date: Day, body: some Encodable, patientID: String) async throws -> Int64 {
+    /// Adds a dated entry of the case; throws `StoreError.noIntake` before the intake. `check` sees the
+    /// case's settings in the same transaction, so an entry it refuses leaves nothing behind.
+    private func addEntry(
+        _ kind: StoredJSON.Kind, date: Day, body: some Encodable, patientID: String,
+        check: @Sendable (PatientSettings) throws -> Void = { _ in }
+    ) async throws -> Int64 {
         let json = try StoredJSON.encode(body)
         return try await pool.write { db in
-            guard
-                try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM patients WHERE id = ?)", arguments: [patientID]) == true
-            else { throw StoreError.noIntake }
+            try check(try Self.settings(db, patientID))
             try db.execute(
                 sql: "INSERT INTO case_entries (patient_id, kind, date, body) VALUES (?, ?, ?, ?)",
                 arguments: [patientID, kind.rawValue, date.description, json])
@@ -175,13 +205,24 @@ public final class SQLiteStore: Store {
         }
     }
 
+    /// The case's settings inside a transaction; `StoreError.noIntake` before the intake.
+    static func settings(_ db: Database, _ patientID: String) throws -> PatientSettings {
+        guard let json = try String.fetchOne(db, sql: "SELECT settings FROM patients WHERE id = ?", arguments: [patientID])
+        else { throw StoreError.noIntake }
+        return try StoredJSON.decode(PatientSettings.self, from: json)
+    }
+
     public func addWorkout(_ workout: Workout, patientID: String) async throws -> Int64 {
-        try await addEntry(.workout, date: workout.date, body: workout, patientID: patientID)
+        try await addEntry(.workout, date: workout.date, body: workout, patientID: patientID) { settings in
+            try EntryValidation.workout(workout, unit: settings.unit)
+        }
     }
 
     public func replaceWorkout(id: Int64, with workout: Workout, patientID: String) async throws -> Bool {
         let json = try StoredJSON.encode(workout)
         return try await pool.write { db in
+            guard let settings = try? Self.settings(db, patientID) else { return false }
+            try EntryValidation.workout(workout, unit: settings.unit)
             try db.execute(
                 sql: "UPDATE case_entries SET body = ?, date = ? WHERE id = ? AND patient_id = ? AND kind = ?",
                 arguments: [json, workout.date.description, id, patientID, StoredJSON.Kind.workout.rawValue])
@@ -213,7 +254,9 @@ public final class SQLiteStore: Store {
     }
 
     public func addOverride(_ override: Override, patientID: String) async throws {
-        _ = try await addEntry(.override, date: override.date, body: override, patientID: patientID)
+        _ = try await addEntry(.override, date: override.date, body: override, patientID: patientID) { settings in
+            try EntryValidation.override(override, unit: settings.unit)
+        }
     }
 
     public func addQuestionnaire(_ record: QuestionnaireRecord, patientID: String) async throws -> Int64 {

@@ -31,13 +31,16 @@ public protocol Store: Sendable {
 
     func saveIntake(_ intake: Intake, settings: PatientSettings, patientID: String) async throws
     func saveSettings(_ settings: PatientSettings, patientID: String) async throws
+    /// Adds a workout after checking it (`EntryValidation.workout`) against the case's unit, read
+    /// with the write: a `CaseError` naming the field leaves nothing stored.
     func addWorkout(_ workout: Workout, patientID: String) async throws -> Int64
-    /// Replaces a stored workout; `false` when the patient has no workout with that id.
+    /// Replaces a stored workout, checked as `addWorkout` checks; `false` when the patient has no workout with that id.
     func replaceWorkout(id: Int64, with workout: Workout, patientID: String) async throws -> Bool
     func workout(id: Int64, patientID: String) async throws -> Workout?
     func addCheckIn(_ checkIn: CheckIn, patientID: String) async throws
     func addScreen(_ screen: MovementScreen, patientID: String) async throws
     func addClearance(_ clearance: Clearance, patientID: String) async throws
+    /// Adds an override after checking it (`EntryValidation.override`) against the case's unit.
     func addOverride(_ override: Override, patientID: String) async throws
     func addQuestionnaire(_ record: QuestionnaireRecord, patientID: String) async throws -> Int64
     func questionnaires(patientID: String) async throws -> [QuestionnaireRecord]

@@ -121,6 +121,29 @@ struct PageTests {
         }
     }
 
+    @Test("Signing out ends the session at once: the old cookie, replayed, no longer signs anyone in")
+    func signOut() async throws {
+        try await APIHarness().app.test(.router) { client in
+            var browser = Browser()
+            let signUpPage = try await browser.send(client, .get, "/signup")
+            _ = try await browser.send(
+                client, .post, "/signup",
+                form: [
+                    "csrf": Browser.csrf(in: signUpPage.html), "name": "Sam", "email": "sam@example.org",
+                    "password": "long enough password", "role": "patient",
+                ])
+            let session = try #require(browser.cookies[WebSession.cookie])
+            // Signed in: the session is remembered (and cached) by the server.
+            #expect(try await browser.send(client, .get, "/intake").status == .ok)
+            let page = try await browser.send(client, .get, "/intake")
+            let out = try await browser.send(client, .post, "/signout", form: ["csrf": Browser.csrf(in: page.html)])
+            #expect(out.status == .seeOther)
+            browser.cookies[WebSession.cookie] = session
+            let replayed = try await browser.send(client, .get, "/today")
+            #expect(replayed.status == .seeOther && replayed.location == "/signin")
+        }
+    }
+
     @Test("Text people type is escaped wherever it is shown")
     func escaping() {
         let html: HTML = "<p>\("<script>alert(1)</script> & \"quotes\"")</p>"

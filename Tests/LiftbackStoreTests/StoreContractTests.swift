@@ -199,12 +199,64 @@ struct StoreContractTests {
         #expect(try #require(try await store.caseVersion(patientID: pat.id)) > second)
     }
 
+    @Test(
+        "Workouts and overrides are checked against the case's unit as they are written; a refused one leaves nothing",
+        arguments: Backend.allCases)
+    func entriesCheckedOnWrite(backend: Backend) async throws {
+        let store = try await backend.make()
+        let pat = try await patient(store)
+        try await store.saveIntake(intake, settings: PatientSettings(unit: .kg), patientID: pat.id)
+        let day = Day(iso: "2026-11-30")!
+        func lifting(_ weight: Double, _ exercise: ExerciseID = "trap-bar-deadlift") -> Workout {
+            Workout(
+                date: day, exercises: [LoggedExercise(exercise: exercise, sets: [LoggedSet(weight: weight, reps: 5, pain: 2)])])
+        }
+        let id = try await store.addWorkout(lifting(100), patientID: pat.id)
+        let version = try await store.caseVersion(patientID: pat.id)
+        // 1,500 kg is past what anyone lifts; an unknown exercise is refused by name.
+        for refused in [lifting(1_500), lifting(80, "moon-press")] {
+            await #expect(throws: CaseError.self) { _ = try await store.addWorkout(refused, patientID: pat.id) }
+            await #expect(throws: CaseError.self) { _ = try await store.replaceWorkout(id: id, with: refused, patientID: pat.id) }
+        }
+        await #expect(throws: CaseError.self) {
+            try await store.addOverride(
+                Override(kind: .load, date: day, exercise: "trap-bar-deadlift", weight: 1_500), patientID: pat.id)
+        }
+        #expect(try await store.caseVersion(patientID: pat.id) == version)
+        let data = try #require(try await store.caseData(patientID: pat.id))
+        #expect(data.workouts.map(\.workout) == [lifting(100)])
+        #expect(data.overrides.isEmpty)
+        // The same number in pounds is an ordinary load.
+        try await store.saveSettings(PatientSettings(unit: .lb), patientID: pat.id)
+        _ = try await store.addWorkout(lifting(1_500), patientID: pat.id)
+        // Before the intake there is no case to write to.
+        let newcomer = try await patient(store, "new@example.org")
+        await #expect(throws: StoreError.noIntake) { _ = try await store.addWorkout(lifting(100), patientID: newcomer.id) }
+    }
+
+    @Test("A background checkpoint copies the whole log into the SQLite file, and nothing is lost")
+    func checkpoint() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("liftback-\(UUID().uuidString).sqlite").path
+        let store = try SQLiteStore(path: path)
+        let pat = try await patient(store)
+        try await store.saveIntake(intake, settings: PatientSettings(), patientID: pat.id)
+        for day in 1...20 {
+            _ = try await store.addWorkout(
+                Workout(date: Day(iso: "2026-11-02")!.adding(days: day), exercises: []), patientID: pat.id)
+        }
+        let (logged, copied) = try await store.checkpoint()
+        #expect(logged > 0 && copied == logged)
+        #expect(try #require(try await SQLiteStore(path: path).caseData(patientID: pat.id)).workouts.count == 20)
+    }
+
     @Test("SQLite runs in WAL mode with full synchronous commits")
     func durability() async throws {
         let store = try #require(try await Backend.sqlite.make() as? SQLiteStore)
-        let (journal, synchronous) = try await store.durability()
+        let (journal, writer, reader) = try await store.durability()
         #expect(journal == "wal")
-        #expect(synchronous == 2)  // FULL
+        // FULL (2) on the connection that commits, not only on readers: GRDB sets NORMAL on its writer.
+        #expect(writer == 2)
+        #expect(reader == 2)
     }
 
     @Test("Data survives closing and reopening the SQLite file")

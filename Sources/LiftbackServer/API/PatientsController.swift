@@ -69,17 +69,11 @@ struct PatientsController {
         return data
     }
 
-    /// The case's unit, for validating a new entry without reading its history; 409 before the intake.
-    func unit(_ id: String) async throws -> WeightUnit {
-        guard let settings = try await store.settings(patientID: id) else { throw StoreError.noIntake }
-        return settings.unit
-    }
-
     func postWorkout(_ request: Request, _ context: AppContext) async throws -> Response {
         let id = try context.parameters.require("id")
         _ = try await access.patientSelf(id, context)
         let workout = try await JSONResponse.decode(Workout.self, from: request)
-        try EntryValidation.workout(workout, unit: try await unit(id))
+        // The store checks the workout against the case's unit in the same transaction as the write.
         let workoutID = try await store.addWorkout(workout, patientID: id)
         return JSONResponse.make(Created(id: workoutID), status: .created)
     }
@@ -105,7 +99,6 @@ struct PatientsController {
         if let flags = patch.flags { workout.flags = Array(Set(workout.flags + flags)).sorted { $0.rawValue < $1.rawValue } }
         if let stopped = patch.stoppedEarly { workout.stoppedEarly = stopped }
         if let locked = patch.lockedUp { workout.lockedUp = locked }
-        try EntryValidation.workout(workout, unit: try await unit(id))
         _ = try await store.replaceWorkout(id: workoutID, with: workout, patientID: id)
         return JSONResponse.make(Created(id: workoutID))
     }
@@ -159,7 +152,6 @@ struct PatientsController {
         let clinician = try await access.linkedClinician(id, context)
         var override = try await JSONResponse.decode(Override.self, from: request)
         override.by = clinician.name
-        try EntryValidation.override(override, unit: try await unit(id))
         try await store.addOverride(override, patientID: id)
         return JSONResponse.make(Created(), status: .created)
     }

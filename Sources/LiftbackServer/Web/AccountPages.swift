@@ -115,8 +115,8 @@ struct AccountPages {
     }
 
     func signOut(_ request: Request, _ context: AppContext) async throws -> Response {
-        let form = try await WebSession.checkedForm(request, context)
-        if let token = context.sessionToken { try await web.store.deleteToken(hash: Token.hash(token)) }
+        _ = try await WebSession.checkedForm(request, context)
+        if let token = context.sessionToken { try await web.tokens.revoke(token: token) }
         var response = WebController.redirect("/")
         response.setCookie(WebSession.clearedCookie(config: web.config))
         return response

@@ -52,7 +52,7 @@ struct ClinicianPages {
 
     func invite(_ request: Request, _ context: AppContext) async throws -> Response {
         let clinician = try web.signedIn(context, role: .clinician)
-        let form = try await WebSession.checkedForm(request, context)
+        _ = try await WebSession.checkedForm(request, context)
         let code = InviteCode.generate()
         try await web.store.createInvite(code: code, clinicianID: clinician.id, at: Date())
         return try await caseload(context, code: code)
@@ -195,11 +195,10 @@ struct ClinicianPages {
             exercise: form.text("exercise").map { ExerciseID($0) }, replacement: form.text("replacement").map { ExerciseID($0) },
             weight: form.double("weight"), note: form.text("note").map { String($0.prefix(500)) })
         do {
-            try EntryValidation.override(override, unit: data.settings.unit)
-        } catch {
+            try await web.store.addOverride(override, patientID: patient.id)
+        } catch let error as CaseError {
             return try await self.patient(context, flash: "Not saved: \(error.field) \(error.message).")
         }
-        try await web.store.addOverride(override, patientID: patient.id)
         return try await self.patient(context, flash: "Saved. The plan now takes this change into account.")
     }
 

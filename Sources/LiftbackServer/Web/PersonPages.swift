@@ -94,7 +94,7 @@ struct PersonPages {
     func log(_ request: Request, _ context: AppContext) async throws -> Response {
         let patient = try web.signedIn(context, role: .patient)
         let form = try await WebSession.checkedForm(request, context)
-        let data = try await caseData(patient)
+        _ = try await caseData(patient)  // before the intake, this sends them to it
         var exercises: [LoggedExercise] = []
         for index in 0..<max(0, min(form.int("count") ?? 0, 40)) where form["skip-\(index)"] == nil {
             guard let id = form.text("ex-\(index)"), let exercise = Catalog.standard[ExerciseID(id)] else { continue }
@@ -118,12 +118,11 @@ struct PersonPages {
             date: web.today(), exercises: exercises, painDuring: peak, painAfter: form.int("after"), flags: flags,
             stoppedEarly: form["stopped"] == nil ? nil : true)
         do {
-            try EntryValidation.workout(workout, unit: data.settings.unit)
-        } catch {
+            _ = try await web.store.addWorkout(workout, patientID: patient.id)
+        } catch let error as CaseError {
             return try await logPage(
                 context, error: "\(error.field): \(error.message). Nothing was saved; please check and save again.")
         }
-        _ = try await web.store.addWorkout(workout, patientID: patient.id)
         return WebController.redirect("/today?logged=1")
     }
 

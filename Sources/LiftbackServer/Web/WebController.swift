@@ -11,6 +11,7 @@ struct WebController {
     let engine: Engine
     let limiter: SignInLimiter
     let cache: CaseCache
+    let tokens: TokenCache
 
     func register(_ router: Router<AppContext>) {
         router.get("static/app.css") { _, _ in Self.asset(Assets.css, type: "text/css; charset=utf-8") }

@@ -44,7 +44,7 @@ enum WebSession {
 /// CSRF cookie, setting a fresh one on the response when it is missing.
 struct CookieAuthenticator: RouterMiddleware {
     typealias Context = AppContext
-    let store: any Store
+    let tokens: TokenCache
     let config: ServerConfig
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response
@@ -53,7 +53,7 @@ struct CookieAuthenticator: RouterMiddleware {
         // The API takes bearer tokens only, so a cookie can never carry a cross-site API request.
         if context.identity == nil, !request.uri.path.hasPrefix("/api/"), let token = request.cookies[WebSession.cookie]?.value,
             !token.isEmpty,
-            let account = try await store.account(tokenHash: Token.hash(token))
+            let account = try await tokens.account(token: token)
         {
             context.identity = account
             context.sessionToken = token
