@@ -15,6 +15,7 @@ public func buildRouter(store: any Store, config: ServerConfig, engine: Engine =
     let router = Router(context: AppContext.self)
     router.add(middleware: APIErrorMiddleware())
     router.add(middleware: PageErrorMiddleware())
+    router.add(middleware: PlainPathMiddleware())
     let tokens = TokenCache(store: store)
     router.add(middleware: BearerAuthenticator(tokens: tokens))
     router.add(middleware: CookieAuthenticator(tokens: tokens, config: config))
@@ -28,7 +29,7 @@ public func buildRouter(store: any Store, config: ServerConfig, engine: Engine =
     let limiter = SignInLimiter()
     AccountsController(store: store, config: config, limiter: limiter).register(api)
     let cache = CaseCache(store: store)
-    PatientsController(store: store, engine: engine, cache: cache).register(api)
+    PatientsController(store: store, engine: engine, cache: cache, config: config).register(api)
     CaseloadController(store: store, engine: engine).register(api)
     WebController(store: store, config: config, engine: engine, limiter: limiter, cache: cache, tokens: tokens).register(router)
     return router

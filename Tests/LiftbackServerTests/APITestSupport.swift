@@ -11,10 +11,13 @@ struct APIHarness {
     let store: any Store
     let router: Router<AppContext>
 
+    /// The server's today is fixed so that the suite does not depend on the calendar.
+    static let today = "2026-12-07"
+
     init(store: any Store = MemoryStore()) {
         self.store = store
         // bcrypt's lowest cost keeps the suite fast; production uses 12.
-        router = buildRouter(store: store, config: ServerConfig(passwordCost: 4))
+        router = buildRouter(store: store, config: ServerConfig(passwordCost: 4, fixedToday: Self.today))
     }
 
     var app: some ApplicationProtocol { Application(router: router) }

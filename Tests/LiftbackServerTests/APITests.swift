@@ -101,15 +101,7 @@ struct APITests {
     @Test("A red flag in a check-in pauses the plan until the linked clinician clears it")
     func redFlagAndClearance() async throws {
         try await H().app.test(.router) { client in
-            let pat = try await H.signUp(client, "pat@example.org")
-            let doc = try await H.signUp(client, "doc@example.org", role: "clinician")
-            let invite = try await H.send(client, .post, "/api/v1/invites", token: doc.token)
-            let code = try #require(invite.json["code"] as? String)
-            #expect(try await H.send(client, .post, "/api/v1/invites/\(code)/accept", token: pat.token).status == .ok)
-            _ = try await H.send(client, .put, "/api/v1/patients/\(pat.id)/intake", token: pat.token, json: H.intake)
-            _ = try await H.send(
-                client, .post, "/api/v1/patients/\(pat.id)/check-ins", token: pat.token,
-                json: ["date": "2026-12-01", "pain": 3, "flags": ["numbness-tingling"]])
+            let (pat, doc) = try await Self.linkedPair(client, flagged: true)
             let paused = try await H.send(client, .get, "/api/v1/patients/\(pat.id)/next?asOf=2026-12-02", token: pat.token)
             #expect(paused.json["disposition"] as? String == "clinician")
             let caseload = try await H.send(client, .get, "/api/v1/caseload?asOf=2026-12-02", token: doc.token)
@@ -127,6 +119,89 @@ struct APITests {
             let open = try await H.send(client, .get, "/api/v1/patients/\(pat.id)/next?asOf=2026-12-03", token: doc.token)
             #expect(open.json["disposition"] as? String == "proceed")
         }
+    }
+
+    @Test("A clearance is dated between the intake and today: one dated ahead would clear symptoms nobody has reviewed yet")
+    func clearanceDates() async throws {
+        try await H().app.test(.router) { client in
+            let (pat, doc) = try await Self.linkedPair(client, flagged: true)
+            for (date, refused) in [("2026-10-01", true), ("2027-01-15", true), ("2026-12-09", true), ("2026-12-08", false)] {
+                let reply = try await H.send(
+                    client, .post, "/api/v1/patients/\(pat.id)/clearances", token: doc.token,
+                    json: ["flag": "numbness-tingling", "date": date])
+                #expect((reply.status == .badRequest) == refused, "\(date): \(reply.text)")
+                if refused { #expect(reply.json["field"] as? String == "date") }
+            }
+            let history = try await H.send(client, .get, "/api/v1/patients/\(pat.id)/history", token: doc.token)
+            #expect((history.json["clearances"] as? [Any])?.count == 1)
+        }
+    }
+
+    @Test("A clinician's load more than 10 % above the person's last lift is kept only once confirmed")
+    func loadJump() async throws {
+        try await H().app.test(.router) { client in
+            let (pat, doc) = try await Self.linkedPair(client)
+            _ = try await H.send(client, .put, "/api/v1/patients/\(pat.id)/intake", token: pat.token, json: H.intake)
+            #expect(
+                try await H.send(client, .post, "/api/v1/patients/\(pat.id)/workouts", token: pat.token, json: H.workout).status
+                    == .created)
+            func override(_ weight: Double, confirm: Bool? = nil) async throws -> H.Reply {
+                var body: [String: Any] = [
+                    "kind": "load", "date": "2026-12-02", "exercise": "trap-bar-deadlift", "weight": weight,
+                ]
+                if let confirm { body["confirm"] = confirm }
+                return try await H.send(client, .post, "/api/v1/patients/\(pat.id)/overrides", token: doc.token, json: body)
+            }
+            // 70 kg was lifted: 77 kg is one 10 % step, 80 kg is 14 % above.
+            #expect(try await override(77).status == .created)
+            let jump = try await override(80)
+            #expect(jump.status == .badRequest && jump.json["field"] as? String == "weight")
+            #expect((jump.json["error"] as? String ?? "").contains("14 % above the 70 kg lifted on 2026-11-30"))
+            #expect(try await override(80, confirm: true).status == .created)
+            let history = try await H.send(client, .get, "/api/v1/patients/\(pat.id)/history", token: doc.token)
+            #expect((history.json["overrides"] as? [[String: Any]])?.compactMap { $0["weight"] as? Double } == [77, 80])
+        }
+    }
+
+    @Test("Control characters: a NUL in a name is refused by field, and in a path it names nothing")
+    func controlCharacters() async throws {
+        try await H().app.test(.router) { client in
+            let named = try await H.send(
+                client, .post, "/api/v1/accounts",
+                json: ["email": "z@example.org", "password": "long enough pass", "name": "Zed\u{0}", "role": "patient"])
+            #expect(named.status == .badRequest && named.json["field"] as? String == "name")
+            let cut = try await H.send(
+                client, .post, "/api/v1/accounts",
+                json: ["email": "z@example.org", "password": "long enough\u{0}cut", "name": "Zed", "role": "patient"])
+            #expect(cut.status == .badRequest && cut.json["field"] as? String == "password")
+            let pat = try await H.signUp(client, "pat@example.org")
+            let path = try await H.send(client, .get, "/api/v1/patients/\(pat.id)%00/next?asOf=2026-12-01", token: pat.token)
+            #expect(path.status == .notFound)
+            let invite = try await H.send(client, .post, "/api/v1/invites/AB%00CD/accept", token: pat.token)
+            #expect(invite.status == .notFound)
+            let signIn = try await H.send(
+                client, .post, "/api/v1/auth/token", json: ["email": "pat@example.org\u{0}", "password": "correct horse battery"])
+            #expect(signIn.status == .unauthorized)
+        }
+    }
+
+    /// A patient and a clinician, linked through an invite; `flagged`: after the intake, the patient
+    /// reports numbness on 2026-12-01.
+    static func linkedPair(_ client: some TestClientProtocol, flagged: Bool = false) async throws -> (
+        patient: (id: String, token: String), clinician: (id: String, token: String)
+    ) {
+        let pat = try await H.signUp(client, "pat@example.org")
+        let doc = try await H.signUp(client, "doc@example.org", role: "clinician")
+        let invite = try await H.send(client, .post, "/api/v1/invites", token: doc.token)
+        let code = try #require(invite.json["code"] as? String)
+        #expect(try await H.send(client, .post, "/api/v1/invites/\(code)/accept", token: pat.token).status == .ok)
+        if flagged {
+            _ = try await H.send(client, .put, "/api/v1/patients/\(pat.id)/intake", token: pat.token, json: H.intake)
+            _ = try await H.send(
+                client, .post, "/api/v1/patients/\(pat.id)/check-ins", token: pat.token,
+                json: ["date": "2026-12-01", "pain": 3, "flags": ["numbness-tingling"]])
+        }
+        return (pat, doc)
     }
 
     @Test("Sign-in is refused with a wrong password, and slowed after repeated failures")

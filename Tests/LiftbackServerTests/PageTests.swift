@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import LiftbackCore
 import LiftbackStore
 import Testing
 
@@ -48,6 +49,20 @@ struct PageTests {
                 }
             }
             return (status, location, html)
+        }
+
+        /// Signs up through the page, as a person would; the session cookie is kept.
+        mutating func signUp(_ client: some TestClientProtocol, _ name: String, _ email: String, role: String = "patient")
+            async throws
+        {
+            let page = try await send(client, .get, "/signup")
+            let done = try await send(
+                client, .post, "/signup",
+                form: [
+                    "csrf": Self.csrf(in: page.html), "name": name, "email": email, "password": "long enough password",
+                    "role": role,
+                ])
+            #expect(done.status == .seeOther)
         }
 
         static func csrf(in html: String) -> String {
@@ -125,13 +140,7 @@ struct PageTests {
     func signOut() async throws {
         try await APIHarness().app.test(.router) { client in
             var browser = Browser()
-            let signUpPage = try await browser.send(client, .get, "/signup")
-            _ = try await browser.send(
-                client, .post, "/signup",
-                form: [
-                    "csrf": Browser.csrf(in: signUpPage.html), "name": "Sam", "email": "sam@example.org",
-                    "password": "long enough password", "role": "patient",
-                ])
+            try await browser.signUp(client, "Sam", "sam@example.org")
             let session = try #require(browser.cookies[WebSession.cookie])
             // Signed in: the session is remembered (and cached) by the server.
             #expect(try await browser.send(client, .get, "/intake").status == .ok)
@@ -141,6 +150,37 @@ struct PageTests {
             browser.cookies[WebSession.cookie] = session
             let replayed = try await browser.send(client, .get, "/today")
             #expect(replayed.status == .seeOther && replayed.location == "/signin")
+        }
+    }
+
+    @Test("A load more than one step above the last lift waits on the patient page for the clinician to confirm it")
+    func loadConfirmation() async throws {
+        let store = MemoryStore()
+        try await APIHarness(store: store).app.test(.router) { client in
+            var desk = Browser()
+            try await desk.signUp(client, "Dr Ada", "ada@example.org", role: "clinician")
+            let clinician = try #require(try await store.credentials(email: "ada@example.org")).account
+            let sam = try await store.createAccount(
+                email: "sam@example.org", passwordHash: "x", name: "Sam", role: .patient, at: Date())
+            try await store.createInvite(code: "ABCDEFGH", clinicianID: clinician.id, at: Date())
+            _ = try await store.acceptInvite(code: "ABCDEFGH", patientID: sam.id)
+            try await store.saveIntake(
+                Intake(date: Day(iso: "2026-11-02")!, pattern: .muscular), settings: PatientSettings(), patientID: sam.id)
+            _ = try await store.addWorkout(
+                Workout(
+                    date: Day(iso: "2026-12-01")!,
+                    exercises: [LoggedExercise(exercise: "trap-bar-deadlift", sets: [LoggedSet(weight: 70, reps: 8, pain: 2)])]),
+                patientID: sam.id)
+            let page = try await desk.send(client, .get, "/patients/\(sam.id)")
+            let load = ["csrf": Browser.csrf(in: page.html), "kind": "load", "exercise": "trap-bar-deadlift", "weight": "90"]
+            let asked = try await desk.send(client, .post, "/patients/\(sam.id)/override", form: load)
+            #expect(asked.html.contains("Check this load") && asked.html.contains("29 % above the 70 kg lifted on 2026-12-01"))
+            #expect(try await store.caseData(patientID: sam.id)?.overrides.isEmpty == true)
+            var confirmed = load
+            confirmed["confirm"] = "1"
+            let saved = try await desk.send(client, .post, "/patients/\(sam.id)/override", form: confirmed)
+            #expect(saved.html.contains("Saved"))
+            #expect(try await store.caseData(patientID: sam.id)?.overrides.map(\.weight) == [90])
         }
     }
 

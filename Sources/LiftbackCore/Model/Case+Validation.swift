@@ -186,4 +186,16 @@ public enum EntryValidation {
     public static func override(_ override: Override, unit: WeightUnit, catalog: Catalog = .standard) throws(CaseError) {
         try override.validate(field: "", catalog: catalog, maxWeight: maxWeight(unit))
     }
+
+    /// A clearance is dated between the intake and `latest` (today where the clinician is). One dated
+    /// ahead would, on that day, clear symptoms reported in between that nobody has reviewed.
+    public static func clearance(_ clearance: Clearance, intake: Day, latest: Day) throws(CaseError) {
+        guard clearance.date >= intake else {
+            throw CaseError(field: "date", message: "is before the intake on \(intake)")
+        }
+        guard clearance.date <= latest else {
+            throw CaseError(
+                field: "date", message: "is later than today (\(latest)): a flag is cleared once it has been reviewed")
+        }
+    }
 }

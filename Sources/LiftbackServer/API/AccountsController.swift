@@ -35,17 +35,7 @@ struct AccountsController {
 
     func createAccount(_ request: Request) async throws -> Response {
         let new = try await JSONResponse.decode(NewAccount.self, from: request)
-        let email = new.email.trimmingCharacters(in: .whitespaces)
-        guard email.count <= 254, email.contains("@"), !email.hasPrefix("@"), !email.hasSuffix("@") else {
-            throw APIError(.badRequest, "enter an email address like name@example.org", field: "email")
-        }
-        guard (10...200).contains(new.password.count) else {
-            throw APIError(.badRequest, "use a password of at least 10 characters", field: "password")
-        }
-        let name = new.name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard (1...100).contains(name.count) else {
-            throw APIError(.badRequest, "enter a name of up to 100 characters", field: "name")
-        }
+        let (name, email) = try NewAccountInput(name: new.name, email: new.email, password: new.password).validated()
         let hash = await Passwords.hash(new.password, cost: config.passwordCost)
         let account = try await store.createAccount(email: email, passwordHash: hash, name: name, role: new.role, at: Date())
         return JSONResponse.make(account, status: .created)
@@ -53,6 +43,9 @@ struct AccountsController {
 
     func token(_ request: Request) async throws -> Response {
         let credentials = try await JSONResponse.decode(Credentials.self, from: request)
+        guard PlainText.isPlain(credentials.email) else {
+            throw APIError(.unauthorized, "that email and password do not match")
+        }
         let key = credentials.email.lowercased()
         let now = Date()
         if await limiter.isBlocked(key, now: now) {

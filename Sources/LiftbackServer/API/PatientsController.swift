@@ -9,6 +9,7 @@ struct PatientsController {
     let store: any Store
     let engine: Engine
     let cache: CaseCache
+    let config: ServerConfig
     var access: Access { Access(store: store) }
 
     func register(_ api: RouterGroup<AppContext>) {
@@ -143,15 +144,35 @@ struct PatientsController {
         let clinician = try await access.linkedClinician(id, context)
         var clearance = try await JSONResponse.decode(Clearance.self, from: request)
         clearance.by = clinician.name
+        // Today plus one day: a clinician east of UTC may already be on the next calendar day.
+        try EntryValidation.clearance(
+            clearance, intake: try await caseData(id).intake.date, latest: config.today().adding(days: 1))
         try await store.addClearance(clearance, patientID: id)
         return JSONResponse.make(Created(), status: .created)
+    }
+
+    /// An override, with `confirm` to keep a load more than one step above what the person last lifted.
+    struct OverrideBody: Decodable {
+        var override: Override
+        var confirm: Bool
+
+        enum Keys: String, CodingKey { case confirm }
+
+        init(from decoder: any Decoder) throws {
+            override = try Override(from: decoder)
+            confirm = try decoder.container(keyedBy: Keys.self).decodeIfPresent(Bool.self, forKey: .confirm) ?? false
+        }
     }
 
     func postOverride(_ request: Request, _ context: AppContext) async throws -> Response {
         let id = try context.parameters.require("id")
         let clinician = try await access.linkedClinician(id, context)
-        var override = try await JSONResponse.decode(Override.self, from: request)
+        let body = try await JSONResponse.decode(OverrideBody.self, from: request)
+        var override = body.override
         override.by = clinician.name
+        if !body.confirm, let jump = engine.loadJump(override, in: try await caseData(id).asCase(asOf: override.date)) {
+            throw APIError(.badRequest, jump.message + " To keep it, send it again with \"confirm\": true.", field: "weight")
+        }
         try await store.addOverride(override, patientID: id)
         return JSONResponse.make(Created(), status: .created)
     }

@@ -52,15 +52,14 @@ struct AccountPages {
 
     func signUp(_ request: Request, _ context: AppContext) async throws -> Response {
         let form = try await WebSession.checkedForm(request, context)
-        let email = form.text("email") ?? ""
-        let name = form.text("name") ?? ""
         let password = form["password"] ?? ""
-        guard email.contains("@"), email.count <= 254 else {
-            return signUpPage(context, error: ("email", "Enter an email address like name@example.org."), form: form)
-        }
-        guard (1...100).contains(name.count) else { return signUpPage(context, error: ("name", "Enter your name."), form: form) }
-        guard (10...200).contains(password.count) else {
-            return signUpPage(context, error: ("password", "Use at least 10 characters."), form: form)
+        let name: String
+        let email: String
+        do {
+            (name, email) = try NewAccountInput(name: form["name"] ?? "", email: form["email"] ?? "", password: password)
+                .validated()
+        } catch {
+            return signUpPage(context, error: (error.field ?? "", Layout.sentence(error.message)), form: form)
         }
         let role = Role(rawValue: form["role"] ?? "") ?? .patient
         let hash = await Passwords.hash(password, cost: web.config.passwordCost)
@@ -104,7 +103,7 @@ struct AccountPages {
         if await web.limiter.isBlocked(key, now: Date()) {
             return signInPage(context, error: "Too many attempts. Please wait 15 minutes and try again.", email: email)
         }
-        guard let found = try await web.store.credentials(email: email),
+        guard PlainText.isPlain(email), let found = try await web.store.credentials(email: email),
             await Passwords.verify(form["password"] ?? "", hash: found.passwordHash)
         else {
             await web.limiter.recordFailure(key, now: Date())
@@ -141,7 +140,7 @@ struct AccountPages {
         let patient = try web.signedIn(context, role: .patient)
         let form = try await WebSession.checkedForm(request, context)
         let code = (form.text("code") ?? "").uppercased()
-        guard try await web.store.acceptInvite(code: code, patientID: patient.id) != nil else {
+        guard PlainText.isPlain(code), try await web.store.acceptInvite(code: code, patientID: patient.id) != nil else {
             return try joinPage(context, error: "That code was not found. Check it with your clinician.")
         }
         return WebController.redirect("/today?joined=1")

@@ -70,7 +70,9 @@ struct ClinicianPages {
         return (clinician, patient)
     }
 
-    func patient(_ context: AppContext, flash: String? = nil) async throws -> Response {
+    func patient(_ context: AppContext, flash: String? = nil, confirm pending: (Override, LoadJump)? = nil) async throws
+        -> Response
+    {
         let (_, patient) = try await linkedPatient(context)
         guard let data = try await web.store.caseData(patientID: patient.id) else {
             return web.render(patient.name, context, wide: true, "<h1>\(patient.name)</h1><p>The intake is not done yet.</p>")
@@ -94,11 +96,24 @@ struct ClinicianPages {
             </form>
             """
         let exerciseOptions = Catalog.standard.exercises.html { "<option value=\"\($0.id.rawValue)\">\($0.name)</option>" }
+        // A load more than one step above what the person last lifted is kept only once confirmed.
+        let confirmForm: HTML =
+            pending.map { override, jump in
+                """
+                <form method="post" action="\(action)/override" class="card alert" id="confirm-load">\(csrf)
+                <input type="hidden" name="kind" value="load"><input type="hidden" name="exercise" value="\(override.exercise?.rawValue ?? "")">
+                <input type="hidden" name="weight" value="\(formatWeight(jump.to))"><input type="hidden" name="confirm" value="1">
+                <h2>Check this load</h2><p>\(jump.message)</p>
+                <button>Keep \(formatWeight(jump.to)) \(jump.unit.rawValue) for \(Catalog.standard[override.exercise ?? ""]?.name ?? "")</button>
+                </form>
+                """
+            } ?? ""
         return web.render(
             patient.name, context, flash: flash, wide: true,
             """
             <h1>\(patient.name)</h1>
             <p><span class="badge \(CaseStatus(prescription).rawValue)">\(CaseStatus(prescription).rawValue)</span> \(prescription.phase.title) since \(prescription.phaseSince) · policy \(data.settings.policy.rawValue) · \(data.intake.pattern.summary)</p>
+            \(confirmForm)
             \(prescription.alerts.html { "<div class=\"alert \($0.id)\"><p>\($0.message)</p></div>" })
             <h2>Next session (\(prescription.asOf))</h2>
             <table><thead><tr><th>Exercise</th><th>Dose</th><th>Decision</th><th>Why</th></tr></thead><tbody>
@@ -194,6 +209,10 @@ struct ClinicianPages {
             kind: overrideKind, date: day, by: clinician.name, phase: form.text("phase").flatMap(Phase.init(rawValue:)),
             exercise: form.text("exercise").map { ExerciseID($0) }, replacement: form.text("replacement").map { ExerciseID($0) },
             weight: form.double("weight"), note: form.text("note").map { String($0.prefix(500)) })
+        if form["confirm"] == nil, let jump = web.engine.loadJump(override, in: data.asCase(asOf: day)) {
+            return try await self.patient(
+                context, flash: "Not saved yet: please check the load below.", confirm: (override, jump))
+        }
         do {
             try await web.store.addOverride(override, patientID: patient.id)
         } catch let error as CaseError {

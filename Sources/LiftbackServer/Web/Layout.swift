@@ -40,6 +40,11 @@ enum Layout {
             """
     }
 
+    /// An API message ("enter a name ...") as a sentence for a page ("Enter a name ....").
+    static func sentence(_ message: String) -> String {
+        message.prefix(1).uppercased() + message.dropFirst() + (message.hasSuffix(".") ? "" : ".")
+    }
+
     static func csrfField(_ csrf: String?) -> HTML {
         csrf.map { HTML("<input type=\"hidden\" name=\"csrf\" value=\"\($0)\">") } ?? ""
     }
