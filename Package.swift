@@ -75,6 +75,7 @@ let package = Package(
             dependencies: [
                 "LiftbackServer",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
     ]

@@ -30,7 +30,7 @@ public func buildRouter(store: any Store, config: ServerConfig, engine: Engine =
     AccountsController(store: store, config: config, limiter: limiter).register(api)
     let cache = CaseCache(store: store)
     PatientsController(store: store, engine: engine, cache: cache, config: config).register(api)
-    CaseloadController(store: store, engine: engine).register(api)
+    CaseloadController(store: store, engine: engine, config: config).register(api)
     WebController(store: store, config: config, engine: engine, limiter: limiter, cache: cache, tokens: tokens).register(router)
     return router
 }
@@ -57,6 +57,8 @@ public func buildApplication(config: ServerConfig, store: (any Store)? = nil, se
         services.append(CheckpointService(store: sqlite, logger: logger))
         chosen = sqlite
     }
+    services.append(
+        StatusRefresher(caseload: CaseloadService(store: chosen, engine: Engine()), today: { config.today() }, logger: logger))
     if seedDemo {
         setUp.append {
             let lines = try await Demo.seed(chosen, today: config.today())

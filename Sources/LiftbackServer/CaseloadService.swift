@@ -1,5 +1,7 @@
 import LiftbackCore
 import LiftbackStore
+import Logging
+import ServiceLifecycle
 
 /// The caseload, shared by the API and the clinician's page: one read of cached statuses, the
 /// engine rerun only for patients whose case changed since, so the cost does not grow with history.
@@ -27,27 +29,66 @@ struct CaseloadService {
                     ))
                 continue
             }
-            // The version is read before the case, so a write landing in between leaves the saved status stale.
-            let version = try await store.caseVersion(patientID: row.account.id)
-            guard let version, let data = try await store.caseData(patientID: row.account.id), asOf >= data.intake.date else {
+            let keep = row.status.map { $0.asOf <= asOf } ?? true
+            guard let status = try await refresh(patientID: row.account.id, asOf: asOf, keep: keep) else {
                 entries.append(Entry(account: row.account, status: .stalled, reason: "The intake is not done yet."))
                 continue
             }
-            let prescription = engine.nextPrescription(for: data.asCase(asOf: asOf))
-            let (status, reason) = CaseStatus.classify(prescription)
-            if row.status.map({ $0.asOf <= asOf }) ?? true {
-                try await store.saveStatus(
-                    StoredStatus(
-                        asOf: asOf, status: status, reason: reason, phase: prescription.phase,
-                        disposition: prescription.disposition,
-                        lastTraining: data.workouts.last?.workout.date, caseVersion: version),
-                    patientID: row.account.id)
-            }
             entries.append(
                 Entry(
-                    account: row.account, status: status, reason: reason, phase: prescription.phase,
-                    disposition: prescription.disposition))
+                    account: row.account, status: status.status, reason: status.reason, phase: status.phase,
+                    disposition: status.disposition))
         }
         return entries.sorted { ($1.status, $0.account.name) < ($0.status, $1.account.name) }
+    }
+
+    /// Runs the engine on the patient's case as of `asOf` and, when `keep`, caches the status with
+    /// the case version it came from; `nil` before the intake (or for a day before it).
+    @discardableResult
+    func refresh(patientID: String, asOf: Day, keep: Bool = true) async throws -> StoredStatus? {
+        // The version is read before the case, so a write landing in between leaves the saved status stale.
+        guard let version = try await store.caseVersion(patientID: patientID),
+            let data = try await store.caseData(patientID: patientID), asOf >= data.intake.date
+        else { return nil }
+        let prescription = engine.nextPrescription(for: data.asCase(asOf: asOf))
+        let (status, reason) = CaseStatus.classify(prescription)
+        let stored = StoredStatus(
+            asOf: asOf, status: status, reason: reason, phase: prescription.phase, disposition: prescription.disposition,
+            lastTraining: data.workouts.last?.workout.date, caseVersion: version)
+        if keep { try await store.saveStatus(stored, patientID: patientID) }
+        return stored
+    }
+}
+
+/// Keeps caseload statuses fresh from the background: a second or so after a patient writes (or
+/// after a bulk import or an upgrade), their status is recomputed, so the clinician's caseload is
+/// one read rather than an engine run per patient who trained today.
+struct StatusRefresher: Service {
+    let caseload: CaseloadService
+    let today: @Sendable () -> Day
+    let logger: Logger
+    var interval: Duration = .seconds(1)
+    var batch = 100
+
+    /// Recomputes up to `batch` stale statuses; returns how many.
+    @discardableResult
+    func refreshOnce() async throws -> Int {
+        let stale = try await caseload.store.patientsWithStaleStatus(limit: batch)
+        let asOf = today()
+        for patientID in stale { try await caseload.refresh(patientID: patientID, asOf: asOf) }
+        return stale.count
+    }
+
+    func run() async {
+        await cancelWhenGracefulShutdown {
+            while (try? await Task.sleep(for: interval)) != nil {
+                do {
+                    // A full batch means more are waiting: carry on without sleeping.
+                    while try await refreshOnce() == batch, !Task.isCancelled {}
+                } catch {
+                    logger.warning("refreshing caseload statuses failed: \(error)")
+                }
+            }
+        }
     }
 }

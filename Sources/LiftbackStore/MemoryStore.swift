@@ -84,6 +84,12 @@ public actor MemoryStore: Store {
 
     public func saveStatus(_ status: StoredStatus, patientID: String) { statuses[patientID] = status }
 
+    public func patientsWithStaleStatus(limit: Int) -> [String] {
+        let linked = Set(links.map { $0[0] })
+        return cases.keys.filter { id in linked.contains(id) && statuses[id]?.caseVersion != caseVersion(patientID: id) }
+            .sorted().prefix(limit).map { $0 }
+    }
+
     public func caseload(clinicianID: String) -> [CaseloadRow] {
         patients(ofClinician: clinicianID).map { account in
             CaseloadRow(

@@ -371,6 +371,17 @@ extension PostgresStore {
             """)
     }
 
+    public func patientsWithStaleStatus(limit: Int) async throws -> [String] {
+        try await fetch(
+            """
+            SELECT DISTINCT p.id FROM patients p JOIN links l ON l.patient_id = p.id
+            LEFT JOIN case_status s ON s.patient_id = p.id
+            WHERE s.case_version IS NULL OR s.case_version <> p.version
+            ORDER BY p.id LIMIT \(limit)
+            """
+        ).map { try $0.decode(String.self) }
+    }
+
     public func caseload(clinicianID: String) async throws -> [CaseloadRow] {
         let rows = try await fetch(
             """

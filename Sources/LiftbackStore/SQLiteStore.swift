@@ -386,6 +386,20 @@ public final class SQLiteStore: Store {
         }
     }
 
+    public func patientsWithStaleStatus(limit: Int) async throws -> [String] {
+        try await pool.read { db in
+            try String.fetchAll(
+                db,
+                sql: """
+                    SELECT DISTINCT p.id FROM patients p JOIN links l ON l.patient_id = p.id
+                    LEFT JOIN case_status s ON s.patient_id = p.id
+                    WHERE s.case_version IS NULL OR s.case_version <> p.version
+                    ORDER BY p.id LIMIT ?
+                    """,
+                arguments: [limit])
+        }
+    }
+
     public func caseload(clinicianID: String) async throws -> [CaseloadRow] {
         try await pool.read { db in
             try Row.fetchAll(

@@ -57,4 +57,7 @@ public protocol Store: Sendable {
     func saveStatus(_ status: StoredStatus, patientID: String) async throws
     /// The clinician's patients with their cached statuses, in one read whatever the histories' length.
     func caseload(clinicianID: String) async throws -> [CaseloadRow]
+    /// Patients on some clinician's caseload, with an intake, whose status is missing or older than
+    /// their case: the ones to recompute in the background.
+    func patientsWithStaleStatus(limit: Int) async throws -> [String]
 }

@@ -1,7 +1,9 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import LiftbackCore
 import LiftbackStore
+import Logging
 import Testing
 
 @testable import LiftbackServer
@@ -182,6 +184,23 @@ struct APITests {
             let signIn = try await H.send(
                 client, .post, "/api/v1/auth/token", json: ["email": "pat@example.org\u{0}", "password": "correct horse battery"])
             #expect(signIn.status == .unauthorized)
+        }
+    }
+
+    @Test("The background refresher brings stale caseload statuses up to date, so the caseload needs no engine run")
+    func statusRefresher() async throws {
+        let store = MemoryStore()
+        try await H(store: store).app.test(.router) { client in
+            let (pat, doc) = try await Self.linkedPair(client, flagged: true)
+            let refresher = StatusRefresher(
+                caseload: CaseloadService(store: store, engine: Engine()), today: { Day(iso: H.today)! },
+                logger: Logger(label: "test"), batch: 1)
+            #expect(try await store.caseload(clinicianID: doc.id).first?.status == nil)
+            #expect(try await refresher.refreshOnce() == 1)
+            #expect(try await refresher.refreshOnce() == 0)
+            let row = try #require(try await store.caseload(clinicianID: doc.id).first)
+            #expect(row.account.id == pat.id && !row.stale && row.status?.status == .redFlag)
+            #expect(row.status?.asOf == Day(iso: H.today))
         }
     }
 

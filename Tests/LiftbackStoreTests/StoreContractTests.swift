@@ -164,7 +164,14 @@ struct StoreContractTests {
         try await store.createInvite(code: "C1", clinicianID: clinician.id, at: now)
         _ = try await store.acceptInvite(code: "C1", patientID: pat.id)
         #expect(try await store.caseload(clinicianID: clinician.id) == [CaseloadRow(account: pat, status: nil, stale: false)])
+        // No status yet: listed for the background refresher, once there is an intake. Patients on
+        // nobody's caseload are never listed.
+        #expect(try await store.patientsWithStaleStatus(limit: 10) == [])
+        let loner = try await patient(store, "loner@example.org")
+        try await store.saveIntake(intake, settings: PatientSettings(), patientID: loner.id)
         try await store.saveIntake(intake, settings: PatientSettings(), patientID: pat.id)
+        #expect(try await store.patientsWithStaleStatus(limit: 10) == [pat.id])
+        #expect(try await store.patientsWithStaleStatus(limit: 0) == [])
         var status = StoredStatus(
             asOf: Day(iso: "2026-12-01")!, status: .flaring, reason: "Pain rose", phase: .reintroduceLifting,
             disposition: .proceed,
@@ -172,8 +179,10 @@ struct StoreContractTests {
         try await store.saveStatus(status, patientID: pat.id)
         #expect(
             try await store.caseload(clinicianID: clinician.id).first == CaseloadRow(account: pat, status: status, stale: false))
+        #expect(try await store.patientsWithStaleStatus(limit: 10) == [])
         try await store.addCheckIn(CheckIn(date: Day(iso: "2026-12-02")!, pain: 2), patientID: pat.id)
         #expect(try await store.caseload(clinicianID: clinician.id).first?.stale == true)
+        #expect(try await store.patientsWithStaleStatus(limit: 10) == [pat.id])
         // A status computed from the version before the write stays stale; one from the new version is current.
         try await store.saveStatus(status, patientID: pat.id)
         #expect(try await store.caseload(clinicianID: clinician.id).first?.stale == true)

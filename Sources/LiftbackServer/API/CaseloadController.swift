@@ -7,6 +7,7 @@ import LiftbackStore
 struct CaseloadController {
     let store: any Store
     let engine: Engine
+    let config: ServerConfig
     var access: Access { Access(store: store) }
 
     struct Entry: Encodable {
@@ -29,7 +30,7 @@ struct CaseloadController {
 
     func caseload(_ request: Request, _ context: AppContext) async throws -> Response {
         let clinician = try access.caller(context, role: .clinician)
-        let asOf = try request.uri.queryParameters.get("asOf") == nil ? Day.today() : PatientsController.asOf(request)
+        let asOf = try request.uri.queryParameters.get("asOf") == nil ? config.today() : PatientsController.asOf(request)
         let sorted = try await CaseloadService(store: store, engine: engine).entries(clinicianID: clinician.id, asOf: asOf).map {
             entry in
             Entry(
