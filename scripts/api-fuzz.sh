@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # API fuzzing: Schemathesis (PyPI) generates requests from /openapi.json against a real server on
 # loopback, signed in as a patient with an intake, and fails on any server error or any status the
-# document does not describe.
+# document does not describe. The server runs on SQLite, or on LIFTBACK_FUZZ_DATABASE (a postgres:// URL).
 set -euo pipefail
 python3 -c "import schemathesis" 2>/dev/null || python3 -m pip install -q "schemathesis==4.32.5"
 swift build --product liftback
 dir=$(mktemp -d /tmp/liftback-fuzz.XXXXXX)
 port=$(python3 -c "import socket; s=socket.socket(); s.bind(('127.0.0.1',0)); print(s.getsockname()[1])")
-.build/debug/liftback serve --port "$port" --database "$dir/liftback.sqlite" >"$dir/server.log" 2>&1 &
+.build/debug/liftback serve --port "$port" --database "${LIFTBACK_FUZZ_DATABASE:-$dir/liftback.sqlite}" >"$dir/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.2; done

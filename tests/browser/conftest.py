@@ -25,7 +25,9 @@ class Server:
     """Starts `liftback serve` on a fixed database; `restart(today)` moves the server's calendar."""
 
     def __init__(self):
-        self.database = os.path.join(tempfile.mkdtemp(prefix="liftback-browser-"), "liftback.sqlite")
+        # SQLite by default; LIFTBACK_BROWSER_DATABASE names a PostgreSQL database instead.
+        self.database = os.environ.get("LIFTBACK_BROWSER_DATABASE") or os.path.join(
+            tempfile.mkdtemp(prefix="liftback-browser-"), "liftback.sqlite")
         self.port = free_port()
         self.process = None
 
