@@ -165,6 +165,23 @@ struct APITests {
         }
     }
 
+    @Test("Swaps go along the exercise's ladder or to one of its back-friendly swaps; any other is refused by name")
+    func swaps() async throws {
+        try await H().app.test(.router) { client in
+            let (pat, doc) = try await Self.linkedPair(client)
+            _ = try await H.send(client, .put, "/api/v1/patients/\(pat.id)/intake", token: pat.token, json: H.intake)
+            func swap(_ from: String, _ to: String) async throws -> H.Reply {
+                try await H.send(
+                    client, .post, "/api/v1/patients/\(pat.id)/overrides", token: doc.token,
+                    json: ["kind": "swap", "date": "2026-12-01", "exercise": from, "replacement": to])
+            }
+            let offLadder = try await swap("trap-bar-deadlift", "bench-press")
+            #expect(offLadder.status == .badRequest && offLadder.json["field"] as? String == "replacement")
+            #expect((offLadder.json["error"] as? String ?? "").contains("neither on the ladder"))
+            #expect(try await swap("conventional-deadlift", "trap-bar-deadlift").status == .created)
+        }
+    }
+
     @Test("Control characters: a NUL in a name is refused by field, and in a path it names nothing")
     func controlCharacters() async throws {
         try await H().app.test(.router) { client in

@@ -35,6 +35,16 @@ public struct Catalog: Sendable {
 
     public func ladder(id: String) -> Ladder? { ladders.first { $0.id == id } }
 
+    /// What a clinician may swap an exercise for: its back-friendly swaps, then the other rungs of
+    /// its ladder, easiest first.
+    public func swapOptions(for id: ExerciseID) -> [ExerciseID] {
+        var options: [ExerciseID] = []
+        for option in (self[id]?.swaps ?? []) + (ladder(for: id)?.rungs ?? []) where option != id && !options.contains(option) {
+            options.append(option)
+        }
+        return options
+    }
+
     /// Converts a weight lifted on `from` into the equivalent on `to` of the same ladder, using load factors.
     public func equivalentWeight(_ weight: Double, from: ExerciseID, to: ExerciseID) -> Double? {
         guard let source = self[from], let target = self[to], source.loadFactor > 0 else { return nil }

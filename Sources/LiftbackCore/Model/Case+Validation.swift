@@ -114,6 +114,11 @@ extension Override {
         case .swap where exercise == nil || replacement == nil:
             throw CaseError(
                 field: join(field, exercise == nil ? "exercise" : "replacement"), message: "is required for a swap")
+        case .swap where !catalog.swapOptions(for: exercise!).contains(replacement!):
+            throw CaseError(
+                field: join(field, "replacement"),
+                message: "\(replacement!) is neither on the ladder of \(exercise!) nor one of its swaps ("
+                    + catalog.swapOptions(for: exercise!).map(\.rawValue).joined(separator: ", ") + ")")
         case .load where exercise == nil || weight == nil:
             throw CaseError(field: join(field, exercise == nil ? "exercise" : "weight"), message: "is required for a load")
         case .note where (note ?? "").isEmpty:

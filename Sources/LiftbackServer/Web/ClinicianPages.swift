@@ -96,6 +96,15 @@ struct ClinicianPages {
             </form>
             """
         let exerciseOptions = Catalog.standard.exercises.html { "<option value=\"\($0.id.rawValue)\">\($0.name)</option>" }
+        // Swaps offered for what the plan prescribes now, each along its ladder or among its swaps.
+        let swappable = (prescription.exercises + prescription.dailyRoutine).map(\.exercise).filter {
+            !Catalog.standard.swapOptions(for: $0).isEmpty
+        }
+        let swapOptions = swappable.html { id in
+            """
+            <optgroup label="\(Catalog.standard[id]?.name ?? id.rawValue)">\(Catalog.standard.swapOptions(for: id).html { "<option value=\"\(id.rawValue)>\($0.rawValue)\">\(Catalog.standard[$0]?.name ?? $0.rawValue)</option>" })</optgroup>
+            """
+        }
         // A load more than one step above what the person last lifted is kept only once confirmed.
         let confirmForm: HTML =
             pending.map { override, jump in
@@ -129,10 +138,11 @@ struct ClinicianPages {
             <label>Phase<select name="phase">\(Phase.allCases.html { "<option value=\"\($0.rawValue)\">\($0.title)</option>" })</select></label>
             \(Layout.field("Note (optional)", name: "note"))
             <button>Set phase from today</button></form>
+            \(swappable.isEmpty ? "" : HTML("""
             <form method="post" action="\(action)/override" class="card">\(csrf)<input type="hidden" name="kind" value="swap">
-            <label>Replace<select name="exercise">\(exerciseOptions)</select></label>
-            <label>With<select name="replacement">\(exerciseOptions)</select></label>
-            <button>Swap</button></form>
+            <label>Swap, along its ladder or for a back-friendly alternative<select name="swap">\(swapOptions)</select></label>
+            <button>Swap from today</button></form>
+            """))
             <form method="post" action="\(action)/override" class="card">\(csrf)<input type="hidden" name="kind" value="load">
             <label>Exercise<select name="exercise">\(exerciseOptions)</select></label>
             \(Layout.field("Weight (\(data.settings.unit.rawValue))", name: "weight", type: "number", extra: "step=\"any\" min=\"0\" required"))
@@ -205,9 +215,12 @@ struct ClinicianPages {
         guard let overrideKind = Override.Kind(rawValue: kind) else {
             throw APIError(.badRequest, "unknown change", field: "kind")
         }
+        // A swap arrives as one choice, "from>to".
+        let swap = form.text("swap")?.split(separator: ">").map { ExerciseID(String($0)) }
         let override = Override(
             kind: overrideKind, date: day, by: clinician.name, phase: form.text("phase").flatMap(Phase.init(rawValue:)),
-            exercise: form.text("exercise").map { ExerciseID($0) }, replacement: form.text("replacement").map { ExerciseID($0) },
+            exercise: swap?.first ?? form.text("exercise").map { ExerciseID($0) },
+            replacement: swap.flatMap { $0.count == 2 ? $0[1] : nil } ?? form.text("replacement").map { ExerciseID($0) },
             weight: form.double("weight"), note: form.text("note").map { String($0.prefix(500)) })
         if form["confirm"] == nil, let jump = web.engine.loadJump(override, in: data.asCase(asOf: day)) {
             return try await self.patient(
