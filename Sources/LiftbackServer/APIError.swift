@@ -40,6 +40,8 @@ public struct APIError: Error, HTTPResponseError, Equatable {
             APIError(.badRequest, error.description, field: error.item.map { "answers[\($0 - 1)]" } ?? "answers")
         case StoreError.emailTaken: APIError(.conflict, "an account with this email already exists", field: "email")
         case StoreError.noIntake: APIError(.conflict, "complete the intake first", field: "intake")
+        case StoreError.busy:
+            APIError(.conflict, "the case changed while this was being saved; nothing was saved, please try again")
         case let error as HTTPResponseError: error
         default: APIError(.internalServerError, "something went wrong on our side; nothing was saved")
         }

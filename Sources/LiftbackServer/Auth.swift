@@ -48,13 +48,22 @@ enum Passwords {
 }
 
 /// Who a token belongs to, remembered for a short while so that a request does not spend a
-/// database read on it. Signing out through this server forgets the token at once; another server
-/// instance sharing the database stops accepting it within `lifetime`.
+/// database read on it. Signing out through this server forgets the token at once, and keeps it
+/// forgotten even from a lookup that was already under way; another server instance sharing the
+/// database stops accepting it within `lifetime`.
 final class TokenCache: Sendable {
     let store: any Store
     let lifetime: Duration
     let capacity: Int
-    private let entries = Mutex<[String: (account: Account, until: ContinuousClock.Instant)]>([:])
+
+    private struct State {
+        var accounts: [String: (account: Account, until: ContinuousClock.Instant)] = [:]
+        /// Hashes signed out here, for as long as another instance might still hold them.
+        var revoked: [String: ContinuousClock.Instant] = [:]
+
+        func isRevoked(_ hash: String, now: ContinuousClock.Instant) -> Bool { revoked[hash].map { $0 > now } ?? false }
+    }
+    private let state = Mutex(State())
 
     init(store: any Store, lifetime: Duration = .seconds(30), capacity: Int = 10_000) {
         self.store = store
@@ -65,21 +74,34 @@ final class TokenCache: Sendable {
     /// The account holding the token, or `nil` for a token that is unknown or signed out.
     func account(token: String) async throws -> Account? {
         let hash = Token.hash(token)
-        let now = ContinuousClock.now
-        if let hit = entries.withLock({ $0[hash] }), hit.until > now { return hit.account }
-        guard let account = try await store.account(tokenHash: hash) else { return nil }
-        entries.withLock { entries in
-            if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
-            entries[hash] = (account, now + lifetime)
+        let cached: Account?? = state.withLock { state in
+            let now = ContinuousClock.now
+            if state.isRevoked(hash, now: now) { return .some(nil) }
+            if let hit = state.accounts[hash], hit.until > now { return .some(hit.account) }
+            return .none
         }
-        return account
+        if let cached { return cached }
+        guard let account = try await store.account(tokenHash: hash) else { return nil }
+        // A sign-out that finished while the store was read wins: nothing is cached or returned.
+        return state.withLock { state in
+            let now = ContinuousClock.now
+            guard !state.isRevoked(hash, now: now) else { return nil }
+            if state.accounts.count >= capacity { state.accounts.removeAll(keepingCapacity: true) }
+            state.accounts[hash] = (account, now + lifetime)
+            return account
+        }
     }
 
-    /// Signs the token out: removed from the store and forgotten here.
+    /// Signs the token out: deleted from the store, then forgotten here and refused from now on.
     func revoke(token: String) async throws {
         let hash = Token.hash(token)
-        entries.withLock { $0[hash] = nil }
         try await store.deleteToken(hash: hash)
+        state.withLock { state in
+            let now = ContinuousClock.now
+            state.revoked = state.revoked.filter { $0.value > now }
+            state.accounts[hash] = nil
+            state.revoked[hash] = now + lifetime
+        }
     }
 }
 

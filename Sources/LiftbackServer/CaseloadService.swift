@@ -95,7 +95,12 @@ final class StatusRefresher: Service, Sendable {
             .prefix(batch)
         let asOf = today()
         for patientID in stale {
-            try await caseload.refresh(patientID: patientID, asOf: asOf)
+            do {
+                try await caseload.refresh(patientID: patientID, asOf: asOf)
+            } catch {
+                // One case that cannot be read must not hold up everyone after it; it is tried again after `gap`.
+                logger.warning("the status of patient \(patientID) could not be refreshed: \(error)")
+            }
             refreshed.withLock { $0[patientID] = now }
             await Task.yield()
         }

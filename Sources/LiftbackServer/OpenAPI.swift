@@ -217,6 +217,11 @@ enum OpenAPIDocument {
                     "exercise": ["type": "string"], "replacement": ["type": "string"],
                     "weight": ["type": "number", "minimum": 0],
                     "note": ["type": "string"],
+                    "confirm": [
+                        "type": "boolean",
+                        "description":
+                            "true keeps a load more than 10 % above the person's last lift on the ladder (or with nothing to compare it with); without it such a load is refused with a 400 that explains the jump",
+                    ],
                 ], required: ["kind", "date"]),
             "Triage": object(["disposition": ["type": "string"], "reasons": ["type": "array", "items": ["type": "string"]]]),
             "Prescription": object(

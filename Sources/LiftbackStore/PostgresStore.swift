@@ -252,32 +252,66 @@ public final class PostgresStore: Store {
         return id
     }
 
-    /// The case's settings for checking an entry before it is written; `StoreError.noIntake` before the intake.
-    private func requireSettings(_ patientID: String) async throws -> PatientSettings {
-        guard let settings = try await settings(patientID: patientID) else { throw StoreError.noIntake }
-        return settings
+    /// Runs `write` with the settings it was checked against, as stored (JSON): a write conditions
+    /// itself on them in its statement and returns `nil` when they changed in between, and the entry
+    /// is checked again. `StoreError.noIntake` before the intake.
+    private func checked<T>(
+        _ patientID: String, check: (PatientSettings) throws -> Void, write: (String) async throws -> T?
+    ) async throws -> T {
+        for _ in 0..<5 {
+            guard let stored = try await fetch("SELECT settings FROM patients WHERE id = \(patientID)").first?.decode(String.self)
+            else { throw StoreError.noIntake }
+            try check(try StoredJSON.decode(PatientSettings.self, from: stored))
+            if let written = try await write(stored) { return written }
+        }
+        throw StoreError.busy
+    }
+
+    /// Adds an entry checked against the case's settings, in one statement with the version raise
+    /// and only while the settings are those it was checked against.
+    private func addCheckedEntry(
+        _ kind: StoredJSON.Kind, date: Day, body: some Encodable, patientID: String,
+        check: (PatientSettings) throws -> Void
+    ) async throws -> Int64 {
+        let json = try StoredJSON.encode(body)
+        return try await checked(patientID, check: check) { settings in
+            try await fetch(
+                """
+                WITH bumped AS (
+                    UPDATE patients SET version = version + 1 WHERE id = \(patientID) AND settings = \(settings) RETURNING id
+                )
+                INSERT INTO case_entries (patient_id, kind, date, body)
+                SELECT id, \(kind.rawValue), \(date.description), \(json) FROM bumped
+                RETURNING id
+                """
+            ).first?.decode(Int64.self)
+        }
     }
 
     public func addWorkout(_ workout: Workout, patientID: String) async throws -> Int64 {
-        try EntryValidation.workout(workout, unit: try await requireSettings(patientID).unit)
-        return try await addEntry(.workout, date: workout.date, body: workout, patientID: patientID)
+        try await addCheckedEntry(.workout, date: workout.date, body: workout, patientID: patientID) { settings in
+            try EntryValidation.workout(workout, unit: settings.unit)
+        }
     }
 
     public func replaceWorkout(id: Int64, with workout: Workout, patientID: String) async throws -> Bool {
-        guard let settings = try await settings(patientID: patientID) else { return false }
-        try EntryValidation.workout(workout, unit: settings.unit)
         let json = try StoredJSON.encode(workout)
-        // One statement: the update and the version raise land together.
-        return try await !fetch(
-            """
-            WITH updated AS (
-                UPDATE case_entries SET body = \(json), date = \(workout.date.description)
-                WHERE id = \(id) AND patient_id = \(patientID) AND kind = \(StoredJSON.Kind.workout.rawValue)
-                RETURNING patient_id
-            )
-            UPDATE patients SET version = version + 1 WHERE id IN (SELECT patient_id FROM updated) RETURNING id
-            """
-        ).isEmpty
+        guard try await self.workout(id: id, patientID: patientID) != nil else { return false }
+        // One statement: the update and the version raise land together, while the settings hold.
+        let check: (PatientSettings) throws -> Void = { try EntryValidation.workout(workout, unit: $0.unit) }
+        return try await checked(patientID, check: check) { settings in
+            try await fetch(
+                """
+                WITH checked AS (SELECT id FROM patients WHERE id = \(patientID) AND settings = \(settings)),
+                updated AS (
+                    UPDATE case_entries SET body = \(json), date = \(workout.date.description)
+                    WHERE id = \(id) AND patient_id IN (SELECT id FROM checked) AND kind = \(StoredJSON.Kind.workout.rawValue)
+                    RETURNING patient_id
+                )
+                UPDATE patients SET version = version + 1 WHERE id IN (SELECT patient_id FROM updated) RETURNING id
+                """
+            ).isEmpty ? nil : true
+        }
     }
 
     public func workout(id: Int64, patientID: String) async throws -> Workout? {
@@ -303,8 +337,9 @@ public final class PostgresStore: Store {
     }
 
     public func addOverride(_ override: Override, patientID: String) async throws {
-        try EntryValidation.override(override, unit: try await requireSettings(patientID).unit)
-        _ = try await addEntry(.override, date: override.date, body: override, patientID: patientID)
+        _ = try await addCheckedEntry(.override, date: override.date, body: override, patientID: patientID) { settings in
+            try EntryValidation.override(override, unit: settings.unit)
+        }
     }
 
     /// Stores a questionnaire for an existing account, as `SQLiteStore` does; 0 when the account is unknown.

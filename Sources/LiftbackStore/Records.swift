@@ -139,4 +139,6 @@ public enum StoreError: Error, Equatable, Sendable {
     case emailTaken
     /// The patient has no intake yet, so nothing can be logged against a case.
     case noIntake
+    /// The case's settings kept changing while an entry was being saved; nothing was saved.
+    case busy
 }

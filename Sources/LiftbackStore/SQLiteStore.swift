@@ -221,12 +221,16 @@ public final class SQLiteStore: Store {
     public func replaceWorkout(id: Int64, with workout: Workout, patientID: String) async throws -> Bool {
         let json = try StoredJSON.encode(workout)
         return try await pool.write { db in
-            guard let settings = try? Self.settings(db, patientID) else { return false }
-            try EntryValidation.workout(workout, unit: settings.unit)
+            let key: StatementArguments = [id, patientID, StoredJSON.Kind.workout.rawValue]
+            guard
+                try Bool.fetchOne(
+                    db, sql: "SELECT EXISTS (SELECT 1 FROM case_entries WHERE id = ? AND patient_id = ? AND kind = ?)",
+                    arguments: key) == true
+            else { return false }
+            try EntryValidation.workout(workout, unit: try Self.settings(db, patientID).unit)
             try db.execute(
                 sql: "UPDATE case_entries SET body = ?, date = ? WHERE id = ? AND patient_id = ? AND kind = ?",
-                arguments: [json, workout.date.description, id, patientID, StoredJSON.Kind.workout.rawValue])
-            guard db.changesCount > 0 else { return false }
+                arguments: [json, workout.date.description] + key)
             try Self.markStale(db, patientID)
             return true
         }

@@ -7,7 +7,7 @@ import Testing
 struct OverrideTests {
     let engine = Fixture.engine
 
-    @Test("A swap along the ladder is followed from its date; a swap off the ladder is refused by name")
+    @Test("A swap along the ladder is followed from its date and can be undone; a swap off the ladder is refused by name")
     func swaps() throws {
         let swap = Override(
             kind: .swap, date: Fixture.day("2026-02-01"), by: "Dr Ada", exercise: "trap-bar-deadlift-high-handles",
@@ -18,6 +18,15 @@ struct OverrideTests {
         #expect(Fixture.line(before, "trap-bar-deadlift-high-handles") != nil)
         #expect(Fixture.line(after, "trap-bar-deadlift-high-handles") == nil)
         #expect(Fixture.line(after, "kettlebell-deadlift") != nil)
+
+        // Swapping the exercise for itself later undoes the swap.
+        var undo = swap
+        undo.date = Fixture.day("2026-02-02")
+        undo.replacement = "trap-bar-deadlift-high-handles"
+        try EntryValidation.override(undo, unit: .kg)
+        let undone = engine.nextPrescription(for: Fixture.liftingCase(asOf: "2026-02-02", overrides: [swap, undo]))
+        #expect(Fixture.line(undone, "trap-bar-deadlift-high-handles") != nil)
+        #expect(engine.latestSwaps(Fixture.liftingCase(asOf: "2026-02-02", overrides: [swap, undo])).isEmpty)
 
         var offLadder = swap
         offLadder.replacement = "bench-press"
@@ -49,6 +58,18 @@ struct OverrideTests {
         first.date = Fixture.day("2026-02-02")
         let fromPlan = try #require(engine.loadJump(first, in: fresh))
         #expect(fromPlan.from == 70 && fromPlan.fromDay == nil && fromPlan.message.contains("the plan would give next"))
+        // Another rung of the ladder counts, carried across by load factors: a swap cannot dodge the check.
+        var otherRung = load(150)
+        otherRung.exercise = "trap-bar-deadlift"
+        let carried = try #require(engine.loadJump(otherRung, in: lifted))
+        let expected = try #require(
+            Catalog.standard.equivalentWeight(70, from: "trap-bar-deadlift-high-handles", to: "trap-bar-deadlift"))
+        #expect(carried.from == expected && carried.fromExercise == "trap-bar-deadlift-high-handles")
+        #expect(carried.message.contains("the equivalent of what was lifted on trap-bar-deadlift-high-handles on 2026-02-02"))
+        // Nothing lifted on the ladder and nothing planned: the clinician confirms whatever the load.
+        let nothing = Override(kind: .load, date: Fixture.day("2026-02-06"), exercise: "bench-press", weight: 20)
+        let unknown = try #require(engine.loadJump(nothing, in: lifted))
+        #expect(unknown.from == nil && unknown.percent == nil && unknown.message.contains("no lift on this exercise's ladder"))
     }
 
     @Test("A clearance is dated between the intake and today")

@@ -4,6 +4,7 @@ import HummingbirdTesting
 import LiftbackCore
 import LiftbackStore
 import Logging
+import Synchronization
 import Testing
 
 @testable import LiftbackServer
@@ -127,7 +128,7 @@ struct APITests {
     func clearanceDates() async throws {
         try await H().app.test(.router) { client in
             let (pat, doc) = try await Self.linkedPair(client, flagged: true)
-            for (date, refused) in [("2026-10-01", true), ("2027-01-15", true), ("2026-12-09", true), ("2026-12-08", false)] {
+            for (date, refused) in [("2026-10-01", true), ("2027-01-15", true), ("2026-12-08", true), ("2026-12-07", false)] {
                 let reply = try await H.send(
                     client, .post, "/api/v1/patients/\(pat.id)/clearances", token: doc.token,
                     json: ["flag": "numbness-tingling", "date": date])
@@ -225,6 +226,27 @@ struct APITests {
             #expect(try await refresher.refreshOnce(now: .now + .seconds(31)) == 1)
             #expect(try await store.caseload(clinicianID: doc.id).first?.stale == false)
         }
+    }
+
+    @Test("A path with a control character in it reaches no route and no store: 404")
+    func plainPaths() async throws {
+        let router = Router(context: AppContext.self)
+        router.add(middleware: APIErrorMiddleware())
+        router.add(middleware: PlainPathMiddleware())
+        let reached = Mutex(0)
+        router.get("patients/:id") { _, _ in
+            reached.withLock { $0 += 1 }
+            return "reached"
+        }
+        try await Application(router: router).test(.router) { client in
+            let plain = try await H.send(client, .get, "/patients/abc")
+            #expect(plain.status == .ok)
+            for path in ["/patients/abc%00", "/patients/a%0Ab", "/patients/%1F"] {
+                let reply = try await H.send(client, .get, path)
+                #expect(reply.status == .notFound, "\(path)")
+            }
+        }
+        #expect(reached.withLock { $0 } == 1)
     }
 
     /// A patient and a clinician, linked through an invite; `flagged`: after the intake, the patient

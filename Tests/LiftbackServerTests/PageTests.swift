@@ -176,8 +176,14 @@ struct PageTests {
             let asked = try await desk.send(client, .post, "/patients/\(sam.id)/override", form: load)
             #expect(asked.html.contains("Check this load") && asked.html.contains("29 % above the 70 kg lifted on 2026-12-01"))
             #expect(try await store.caseData(patientID: sam.id)?.overrides.isEmpty == true)
-            var confirmed = load
-            confirmed["confirm"] = "1"
+            // The card carries everything needed to keep the load: post back exactly its fields.
+            let card = try #require(asked.html.range(of: "id=\"confirm-load\"")).upperBound
+            let cardHTML = String(asked.html[card...]).components(separatedBy: "</form>")[0]
+            var confirmed: [String: String] = [:]
+            for match in cardHTML.matches(of: /name="([a-z]+)" value="([^"]*)"/) {
+                confirmed[String(match.1)] = String(match.2)
+            }
+            #expect(confirmed["confirm"] == "1" && confirmed["weight"] == "90" && confirmed["exercise"] == "trap-bar-deadlift")
             let saved = try await desk.send(client, .post, "/patients/\(sam.id)/override", form: confirmed)
             #expect(saved.html.contains("Saved"))
             #expect(try await store.caseData(patientID: sam.id)?.overrides.map(\.weight) == [90])

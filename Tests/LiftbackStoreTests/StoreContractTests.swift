@@ -231,6 +231,8 @@ struct StoreContractTests {
             try await store.addOverride(
                 Override(kind: .load, date: day, exercise: "trap-bar-deadlift", weight: 1_500), patientID: pat.id)
         }
+        // An unknown workout is reported as such, whatever is sent to replace it.
+        #expect(try await !store.replaceWorkout(id: id + 1_000, with: lifting(1_500), patientID: pat.id))
         #expect(try await store.caseVersion(patientID: pat.id) == version)
         let data = try #require(try await store.caseData(patientID: pat.id))
         #expect(data.workouts.map(\.workout) == [lifting(100)])

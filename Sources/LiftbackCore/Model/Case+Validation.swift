@@ -114,7 +114,8 @@ extension Override {
         case .swap where exercise == nil || replacement == nil:
             throw CaseError(
                 field: join(field, exercise == nil ? "exercise" : "replacement"), message: "is required for a swap")
-        case .swap where !catalog.swapOptions(for: exercise!).contains(replacement!):
+        // An exercise swapped for itself undoes an earlier swap: the plan's own choice again.
+        case .swap where replacement != exercise && !catalog.swapOptions(for: exercise!).contains(replacement!):
             throw CaseError(
                 field: join(field, "replacement"),
                 message: "\(replacement!) is neither on the ladder of \(exercise!) nor one of its swaps ("

@@ -98,10 +98,12 @@ public struct Engine: Sendable {
 
     // MARK: - Slots
 
-    func latestSwaps(_ c: Case) -> [ExerciseID: ExerciseID] {
+    /// The clinician's swaps in force on the case's day, by the exercise they replace; a swap of an
+    /// exercise for itself undoes an earlier one (and is left out).
+    public func latestSwaps(_ c: Case) -> [ExerciseID: ExerciseID] {
         var swaps: [ExerciseID: ExerciseID] = [:]
         for swap in c.overrides.filter({ $0.kind == .swap && $0.date <= c.asOf }).sorted(by: { $0.date < $1.date }) {
-            if let from = swap.exercise, let to = swap.replacement { swaps[from] = to }
+            if let from = swap.exercise, let to = swap.replacement { swaps[from] = to == from ? nil : to }
         }
         return swaps
     }

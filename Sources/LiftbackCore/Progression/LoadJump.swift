@@ -1,47 +1,78 @@
 import Foundation
 
 /// A clinician's load that climbs faster than the plan ever would: more than the engine's largest
-/// step (`EngineSettings.maxIncrease`, 10 %) above what the person last lifted for that exercise.
-/// The engine still takes the clinician's load as given; this is what they see before keeping it.
+/// step (`EngineSettings.maxIncrease`, 10 %) above what the person last lifted on that exercise's
+/// ladder, or a load with nothing to compare it with. The engine still takes the clinician's load
+/// as given; this is what they see, and confirm, before it is kept.
 public struct LoadJump: Equatable, Sendable {
-    /// What the person last lifted (their heaviest set that day), or the engine's own next load when
-    /// they have not lifted it yet.
-    public var from: Double
+    /// What the person last lifted (their heaviest set that day, carried across the ladder to this
+    /// exercise), or the engine's own next load when they have not lifted on the ladder yet; `nil`
+    /// when there is neither.
+    public var from: Double?
     public var fromDay: Day?
+    /// The exercise actually lifted, when it was another rung of the ladder.
+    public var fromExercise: ExerciseID?
     public var to: Double
     public var unit: WeightUnit
-    /// The rise, in whole percent.
-    public var percent: Int
+    /// The rise, in whole percent, when there is something to compare with.
+    public var percent: Int?
 
     public var message: String {
-        let base =
-            fromDay.map { "the \(formatWeight(from)) \(unit.rawValue) lifted on \($0)" }
-            ?? "the \(formatWeight(from)) \(unit.rawValue) the plan would give next"
-        return "\(formatWeight(to)) \(unit.rawValue) is \(percent) % above \(base). The plan's own steps are at most "
-            + "10 % a week, so please check this load with the person before keeping it."
+        let load = "\(formatWeight(to)) \(unit.rawValue)"
+        let check = "Please check this load with the person before keeping it."
+        guard let from, let percent else {
+            return "There is no lift on this exercise's ladder to compare \(load) with, and the plan would not load it yet. "
+                + check
+        }
+        let base: String
+        switch (fromDay, fromExercise) {
+        case (let day?, let other?):
+            base = "about \(formatWeight(from)) \(unit.rawValue), the equivalent of what was lifted on \(other) on \(day)"
+        case (let day?, nil): base = "the \(formatWeight(from)) \(unit.rawValue) lifted on \(day)"
+        case (nil, _): base = "the \(formatWeight(from)) \(unit.rawValue) the plan would give next"
+        }
+        return "\(load) is \(percent) % above \(base). The plan's own steps are at most 10 % a week. " + check
     }
 }
 
 extension Engine {
-    /// The jump a load override makes, or `nil` when it stays within one step of the plan (or there
-    /// is nothing to compare it with).
+    /// The jump a load override makes, or `nil` when it stays within one step of what the person
+    /// last lifted on the exercise's ladder (or of the plan's next load).
     public func loadJump(_ override: Override, in c: Case) -> LoadJump? {
         guard override.kind == .load, let exercise = override.exercise, let to = override.weight else { return nil }
-        var from: Double?
-        var fromDay: Day?
-        for workout in c.workouts where workout.date <= override.date {
-            let heaviest = workout.exercises.filter { $0.exercise == exercise }.flatMap(\.sets).compactMap(\.weight).max()
-            if let heaviest, fromDay.map({ workout.date >= $0 }) ?? true { (from, fromDay) = (heaviest, workout.date) }
+        let ladder = catalog.ladder(for: exercise)?.id
+        var jump = LoadJump(to: to, unit: c.unit)
+        for workout in c.workouts where workout.date <= override.date && workout.date >= (jump.fromDay ?? workout.date) {
+            // The latest session with a lift on the ladder; the heaviest set, carried to this exercise.
+            var best: (weight: Double, exercise: ExerciseID)?
+            for logged in workout.exercises
+            where logged.exercise == exercise || (ladder != nil && catalog.ladder(for: logged.exercise)?.id == ladder) {
+                for weight in logged.sets.compactMap(\.weight) {
+                    let carried =
+                        logged.exercise == exercise
+                        ? weight : catalog.equivalentWeight(weight, from: logged.exercise, to: exercise)
+                    if let carried, carried > best?.weight ?? 0 { best = (carried, logged.exercise) }
+                }
+            }
+            if let best {
+                jump.from = best.weight
+                jump.fromDay = workout.date
+                jump.fromExercise = best.exercise == exercise ? nil : best.exercise
+            }
         }
-        if from == nil {
+        if jump.from == nil {
             var before = c
             before.asOf = max(override.date, c.intake.date)
             before.overrides.removeAll { $0.kind == .load && $0.exercise == exercise }
             let next = nextPrescription(for: before)
-            from = (next.exercises + next.dailyRoutine).first { $0.exercise == exercise }?.weight
+            jump.from = (next.exercises + next.dailyRoutine).first { $0.exercise == exercise }?.weight
         }
-        guard let from, from > 0, to > from * (1 + settings.maxIncrease) + 1e-9 else { return nil }
-        return LoadJump(
-            from: from, fromDay: fromDay, to: to, unit: c.unit, percent: Int(((to / from - 1) * 100).rounded()))
+        guard let from = jump.from, from > 0 else {
+            jump.from = nil
+            return jump
+        }
+        guard to > from * (1 + settings.maxIncrease) + 1e-9 else { return nil }
+        jump.percent = Int(((to / from - 1) * 100).rounded())
+        return jump
     }
 }

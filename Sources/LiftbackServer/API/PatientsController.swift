@@ -144,9 +144,9 @@ struct PatientsController {
         let clinician = try await access.linkedClinician(id, context)
         var clearance = try await JSONResponse.decode(Clearance.self, from: request)
         clearance.by = clinician.name
-        // Today plus one day: a clinician east of UTC may already be on the next calendar day.
-        try EntryValidation.clearance(
-            clearance, intake: try await caseData(id).intake.date, latest: config.today().adding(days: 1))
+        // Not later than the server's today (UTC): a clearance dated ahead would clear, on that day,
+        // flags reported that day which nobody has reviewed; dated a little early, a flag stays open.
+        try EntryValidation.clearance(clearance, intake: try await caseData(id).intake.date, latest: config.today())
         try await store.addClearance(clearance, patientID: id)
         return JSONResponse.make(Created(), status: .created)
     }
@@ -170,7 +170,9 @@ struct PatientsController {
         let body = try await JSONResponse.decode(OverrideBody.self, from: request)
         var override = body.override
         override.by = clinician.name
-        if !body.confirm, let jump = engine.loadJump(override, in: try await caseData(id).asCase(asOf: override.date)) {
+        if override.kind == .load, !body.confirm,
+            let jump = engine.loadJump(override, in: try await caseData(id).asCase(asOf: override.date))
+        {
             throw APIError(.badRequest, jump.message + " To keep it, send it again with \"confirm\": true.", field: "weight")
         }
         try await store.addOverride(override, patientID: id)

@@ -143,6 +143,14 @@ struct ClinicianPages {
             <label>Swap, along its ladder or for a back-friendly alternative<select name="swap">\(swapOptions)</select></label>
             <button>Swap from today</button></form>
             """))
+            \(web.engine.latestSwaps(c).sorted { $0.key.rawValue < $1.key.rawValue }.html { from, to in
+                """
+                <form method="post" action="\(action)/override" class="card">\(csrf)<input type="hidden" name="kind" value="swap">
+                <input type="hidden" name="swap" value="\(from.rawValue)>\(from.rawValue)">
+                <p>\(Catalog.standard[to]?.name ?? to.rawValue) stands in for \(Catalog.standard[from]?.name ?? from.rawValue).</p>
+                <button>Undo: back to \(Catalog.standard[from]?.name ?? from.rawValue)</button></form>
+                """
+            })
             <form method="post" action="\(action)/override" class="card">\(csrf)<input type="hidden" name="kind" value="load">
             <label>Exercise<select name="exercise">\(exerciseOptions)</select></label>
             \(Layout.field("Weight (\(data.settings.unit.rawValue))", name: "weight", type: "number", extra: "step=\"any\" min=\"0\" required"))
