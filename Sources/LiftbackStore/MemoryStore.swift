@@ -101,7 +101,10 @@ public actor MemoryStore: Store {
     public func addWorkout(_ workout: Workout, patientID: String) throws -> Int64 {
         try EntryValidation.workout(workout, unit: try requireSettings(patientID).unit)
         let id = newID()
-        try update(patientID) { $0.workouts.append(StoredWorkout(id: id, workout: workout)) }
+        try update(patientID) {
+            $0.reopenClearances(workout.flags, reportedOn: workout.date)
+            $0.workouts.append(StoredWorkout(id: id, workout: workout))
+        }
         return id
     }
 
@@ -117,7 +120,12 @@ public actor MemoryStore: Store {
         cases[patientID]?.workouts.first { $0.id == id }?.workout
     }
 
-    public func addCheckIn(_ checkIn: CheckIn, patientID: String) throws { try update(patientID) { $0.checkIns.append(checkIn) } }
+    public func addCheckIn(_ checkIn: CheckIn, patientID: String) throws {
+        try update(patientID) {
+            $0.reopenClearances(checkIn.flags, reportedOn: checkIn.date)
+            $0.checkIns.append(checkIn)
+        }
+    }
     public func addScreen(_ screen: MovementScreen, patientID: String) throws {
         try update(patientID) { $0.screens.append(screen) }
     }

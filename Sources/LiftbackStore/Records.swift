@@ -85,6 +85,17 @@ public struct CaseData: Sendable, Equatable {
         self.overrides = overrides
     }
 
+    /// A flag reported after a clinician cleared it on the same day. A case file counts days only, and
+    /// a clearance covers reports up to and including its date (contract section 2), so this later
+    /// report would pass unseen. The store knows the order: the clearance is taken to cover the days
+    /// before only, the flag is open again, and the clinician reviews it again.
+    mutating func reopenClearances(_ flags: [RedFlag], reportedOn day: Day) {
+        guard !flags.isEmpty else { return }
+        for index in clearances.indices where clearances[index].date == day && flags.contains(clearances[index].flag) {
+            clearances[index].date = day.adding(days: -1)
+        }
+    }
+
     /// The engine's case as of a day.
     public func asCase(asOf: Day) -> Case {
         Case(

@@ -191,6 +191,27 @@ struct StoreContractTests {
         #expect(try await store.caseload(clinicianID: clinician.id).first?.stale == false)
     }
 
+    @Test(
+        "A flag reported after a clinician cleared it the same day is open again; one reported before stays cleared",
+        arguments: Backend.allCases)
+    func sameDayClearance(backend: Backend) async throws {
+        let store = try await backend.make()
+        let pat = try await patient(store)
+        try await store.saveIntake(intake, settings: PatientSettings(), patientID: pat.id)
+        let day = Day(iso: "2026-12-01")!
+        try await store.addCheckIn(CheckIn(date: day, pain: 3, flags: [.numbnessTingling]), patientID: pat.id)
+        try await store.addClearance(Clearance(flag: .numbnessTingling, date: day, by: "Dr Ada"), patientID: pat.id)
+        #expect(try #require(try await store.caseData(patientID: pat.id)).asCase(asOf: day).openFlags.isEmpty)
+        // The same day, after the clearance: the contract's days alone would let this pass unseen.
+        _ = try await store.addWorkout(Workout(date: day, exercises: [], flags: [.numbnessTingling]), patientID: pat.id)
+        let reopened = try #require(try await store.caseData(patientID: pat.id))
+        #expect(reopened.asCase(asOf: day).openFlags == [.numbnessTingling])
+        #expect(reopened.asCase(asOf: day.adding(days: 5)).openFlags == [.numbnessTingling])
+        // The clinician reviews again and clears: now both reports are covered.
+        try await store.addClearance(Clearance(flag: .numbnessTingling, date: day, by: "Dr Ada"), patientID: pat.id)
+        #expect(try #require(try await store.caseData(patientID: pat.id)).asCase(asOf: day).openFlags.isEmpty)
+    }
+
     @Test("Every write raises the case version; settings read alone", arguments: Backend.allCases)
     func versions(backend: Backend) async throws {
         let store = try await backend.make()
