@@ -2,8 +2,8 @@
 window, a red-flag intake, and a clinician through the caseload, in real Chromium."""
 import os
 
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import SCREENSHOTS
@@ -24,7 +24,8 @@ def shot(driver, name):
 
 
 def assert_page_is_accessible(driver):
-    """lang on <html>, a device-width viewport, a label for every field, no sideways scrolling."""
+    """lang on <html>, a device-width viewport, a label for every field, no sideways scrolling, and
+    readable contrast (WCAG AA) for every piece of visible text."""
     assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
     viewport = driver.find_element(By.CSS_SELECTOR, "meta[name=viewport]").get_attribute("content")
     assert "width=device-width" in viewport
@@ -35,6 +36,39 @@ def assert_page_is_accessible(driver):
     overflow = driver.execute_script(
         "return document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0, f"the page scrolls sideways by {overflow}px"
+    low = driver.execute_script(CONTRAST_SCRIPT)
+    assert low == [], f"text below WCAG AA contrast: {low[:5]}"
+
+
+# Every visible element with its own text: the contrast of its colour against the first opaque
+# background behind it (4.5:1, or 3:1 for large text), as WCAG 2 defines relative luminance.
+CONTRAST_SCRIPT = """
+function rgb(text) { const m = text.match(/[\\d.]+/g); return m ? m.map(Number) : [0, 0, 0, 1]; }
+function luminance([r, g, b]) {
+  const c = [r, g, b].map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+  return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+}
+function background(element) {
+  for (let e = element; e; e = e.parentElement) {
+    const c = rgb(getComputedStyle(e).backgroundColor);
+    if (c.length < 4 || c[3] > 0.5) return c;
+  }
+  return [255, 255, 255];
+}
+const low = [];
+for (const e of document.body.querySelectorAll('*')) {
+  const own = Array.from(e.childNodes).some(n => n.nodeType === 3 && n.textContent.trim());
+  if (!own || !e.getClientRects().length) continue;
+  const style = getComputedStyle(e);
+  if (style.visibility === 'hidden' || Number(style.opacity) === 0) continue;
+  const [a, b] = [luminance(rgb(style.color)), luminance(background(e))];
+  const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+  const size = parseFloat(style.fontSize), bold = Number(style.fontWeight) >= 700;
+  const large = size >= 24 || (bold && size >= 18.66);
+  if (ratio < (large ? 3 : 4.5)) low.push(e.tagName + ' "' + e.textContent.trim().slice(0, 30) + '" ' + ratio.toFixed(2));
+}
+return low;
+"""
 
 
 def fill(driver, name, value):
@@ -58,7 +92,19 @@ def submit(driver, button=None):
     page = driver.find_element(By.TAG_NAME, "html")
     driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", button)
     button.click()
-    WebDriverWait(driver, 15).until(expected_conditions.staleness_of(page))
+    WebDriverWait(driver, 15).until(left(page))
+
+
+def left(page):
+    """The old page is gone. Chromium sometimes answers a look at a node of a document that is being
+    replaced with an inspector error instead of a stale-element one: both mean the page has changed."""
+    def check(_driver):
+        try:
+            page.is_enabled()
+            return False
+        except WebDriverException:
+            return True
+    return check
 
 
 def sign_up(driver, server, name, email, role="patient"):
