@@ -2,17 +2,18 @@ import ArgumentParser
 import Foundation
 import LiftbackCore
 
+/// A file's bytes, or standard input's for `-`; `what` names it in the error.
+func readInput(_ path: String, _ what: String, readStandardInput: () -> Data = { FileHandle.standardInput.readDataToEndOfFile() })
+    throws -> Data
+{
+    if path == "-" { return readStandardInput() }
+    guard let contents = FileManager.default.contents(atPath: path) else { throw CLIFailure("cannot read the \(what) \(path)") }
+    return contents
+}
+
 /// Reads a case file (or standard input for `-`) and validates it.
 func loadCase(_ path: String, readStandardInput: () -> Data = { FileHandle.standardInput.readDataToEndOfFile() }) throws -> Case {
-    let data: Data
-    if path == "-" {
-        data = readStandardInput()
-    } else {
-        guard let contents = FileManager.default.contents(atPath: path) else {
-            throw CLIFailure("cannot read the case file \(path)")
-        }
-        data = contents
-    }
+    let data = try readInput(path, "case file", readStandardInput: readStandardInput)
     do {
         return try Case.decode(from: data)
     } catch {
@@ -47,6 +48,64 @@ struct BaselineCommand: ParsableCommand {
             let c = try loadCase(casePath)
             return LiftbackJSON.encode(Baseline.lifts(for: c.intake, unit: c.unit))
         }
+    }
+}
+
+/// `liftback import EXPORT.csv --unit kg`
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Read a Strong, Hevy or FitNotes export into workouts for an intake's training history.",
+        discussion: """
+            Prints JSON: the format, the units, the workouts (contract section 2 shapes, in --unit), the exercise \
+            names with no counterpart in the catalogue, the rows left out on purpose (warm-ups, rest timers, cardio), \
+            and the baseline the history gives: the heaviest weight lifted for at least three repetitions per exercise, \
+            with estimated one-rep maxima.
+            """)
+
+    @Argument(help: "The exported CSV file, or - for standard input.") var file: String
+    @Option(help: "The unit to give weights in: kg or lb.") var unit: String = "kg"
+    @Option(help: "The unit the app was set to, for exports that do not say (Strong's comma-separated export).")
+    var sourceUnit: String?
+
+    struct Output: Encodable {
+        var history: ImportedHistory
+        var baseline: [BaselineLift]
+
+        func encode(to encoder: any Encoder) throws {
+            try history.encode(to: encoder)
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encode(baseline, forKey: .baseline)
+        }
+
+        enum Keys: String, CodingKey { case baseline }
+    }
+
+    func run() throws { try emit { try Self.output(file: file, unit: unit, sourceUnit: sourceUnit) } }
+
+    static func output(
+        file: String, unit: String, sourceUnit: String?,
+        readStandardInput: () -> Data = {
+            FileHandle.standardInput.readDataToEndOfFile()
+        }
+    ) throws -> String {
+        guard let target = WeightUnit(rawValue: unit) else { throw CLIFailure("--unit: \"\(unit)\" is not kg or lb") }
+        let source = try sourceUnit.map { text in
+            guard let parsed = WeightUnit(rawValue: text) else { throw CLIFailure("--source-unit: \"\(text)\" is not kg or lb") }
+            return parsed
+        }
+        let text = String(decoding: try readInput(file, "export", readStandardInput: readStandardInput), as: UTF8.self)
+        let history: ImportedHistory
+        do {
+            history = try TrainingImport.parse(text, unit: target, defaultSourceUnit: source)
+        } catch {
+            let hint = error.kind == .unitMissing ? " (give --source-unit kg or lb)" : ""
+            throw CLIFailure("export \(error.description)\(hint)")
+        }
+        let intake = Intake(
+            date: (history.workouts.last?.date ?? Day(ordinal: 0)).adding(days: 1), pattern: .nonSpecific,
+            trainingHistory: history.workouts)
+        return LiftbackJSON.encode(Output(history: history, baseline: Baseline.lifts(for: intake, unit: target)))
     }
 }
 

@@ -11,7 +11,7 @@ public struct LiftbackCommand: AsyncParsableCommand {
             "Decision support, not a diagnosis. Every command prints JSON on standard output; errors go to standard error with a non-zero exit.",
         subcommands: [
             ScoreCommand.self, TriageCommand.self, NextCommand.self, CatalogCommand.self, BaselineCommand.self,
-            PatternCommand.self, ChangeCommand.self, ServeCommand.self, AdminCommand.self,
+            PatternCommand.self, ChangeCommand.self, ImportCommand.self, ServeCommand.self, AdminCommand.self,
         ])
 
     public init() {}

@@ -113,4 +113,38 @@ struct CLITests {
         #expect(result["pattern"] as? String == "disc-related")
         #expect(performing: { try PatternCommand.output(answers: "hurts") }, throws: { $0 is CLIFailure })
     }
+
+    @Test("import reads an export into workouts and a baseline, in the unit asked for; a unitless file asks for its unit")
+    func importExport() throws {
+        let fitNotes = """
+            Date,Exercise,Category,Weight (lbs),Reps,Distance,Distance Unit,Time
+            2017-03-01,Deadlift,Back,225.0,5,,,
+            2017-03-01,Deadlift,Back,245.0,3,,,
+            2017-03-03,Barbell Squat,Legs,185.0,8,,,
+            2017-03-03,Zottman Curl,Arms,25.0,10,,,
+
+            """
+        let output = try json(
+            ImportCommand.output(file: "-", unit: "kg", sourceUnit: nil, readStandardInput: { Data(fitNotes.utf8) }))
+        #expect(output["format"] as? String == "fitnotes")
+        #expect(output["sourceUnit"] as? String == "lb" && output["unit"] as? String == "kg")
+        let workouts = try #require(output["workouts"] as? [[String: Any]])
+        #expect(workouts.map { $0["date"] as? String } == ["2017-03-01", "2017-03-03"])
+        #expect((output["unmatched"] as? [[String: Any]])?.first?["name"] as? String == "Zottman Curl")
+        let baseline = try #require(output["baseline"] as? [[String: Any]])
+        let deadlift = try #require(baseline.first { $0["exercise"] as? String == "conventional-deadlift" })
+        // 245 lb x 3 is the heaviest working set: 111.13 kg.
+        #expect(deadlift["weight"] as? Double == 111.13 && deadlift["reps"] as? Int == 3)
+
+        let strong =
+            "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE\n"
+            + "2020-01-06 18:00:00,Legs,45m,Squat (Barbell),1,135.0,5,0,0,,,\n"
+        #expect(throws: CLIFailure.self) {
+            try ImportCommand.output(file: "-", unit: "kg", sourceUnit: nil, readStandardInput: { Data(strong.utf8) })
+        }
+        let named = try json(
+            ImportCommand.output(file: "-", unit: "lb", sourceUnit: "lb", readStandardInput: { Data(strong.utf8) }))
+        #expect((named["workouts"] as? [[String: Any]])?.count == 1)
+        #expect(throws: CLIFailure.self) { try ImportCommand.output(file: "-", unit: "stone", sourceUnit: nil) }
+    }
 }
