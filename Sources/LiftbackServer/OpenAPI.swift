@@ -12,7 +12,12 @@ enum OpenAPIDocument {
         var success: (status: String, schema: String?)
         var errors: [String] = ["400", "401", "404"]
         var query: [(name: String, required: Bool)] = []
+        /// The request body is an exported CSV file rather than JSON.
+        var csvBody = false
     }
+
+    /// Query parameters that are not dates: their schemas by name.
+    static var querySchemas: [String: [String: Any]] { ["sourceUnit": ["type": "string", "enum": ["kg", "lb"]]] }
 
     static let operations: [Operation] = [
         Operation(
@@ -55,6 +60,12 @@ enum OpenAPIDocument {
             summary: "Linked clinician: override phase, exercise, load or add a note",
             body: "Override", success: ("201", "Created"), errors: ["400", "401", "403", "404", "409"]),
         Operation(
+            method: "put", path: "/api/v1/patients/{id}/training-history",
+            summary:
+                "Patient: a Strong, Hevy or FitNotes export (CSV) as the intake's training history; answers what was read and the baseline it gives",
+            success: ("200", "ImportSummary"), errors: ["400", "401", "403", "404", "409"], query: [("sourceUnit", false)],
+            csvBody: true),
+        Operation(
             method: "get", path: "/api/v1/patients/{id}/next", summary: "The next prescription (contract section 3)",
             success: ("200", "Prescription"), errors: ["400", "401", "404", "409"], query: [("asOf", true)]),
         Operation(
@@ -94,7 +105,10 @@ enum OpenAPIDocument {
                 return ["name": name, "in": "path", "required": true, "schema": schema]
             }
             parameters += operation.query.map {
-                ["name": $0.name, "in": "query", "required": $0.required, "schema": ["type": "string", "format": "date"]]
+                [
+                    "name": $0.name, "in": "query", "required": $0.required,
+                    "schema": querySchemas[$0.name] ?? ["type": "string", "format": "date"],
+                ]
             }
             var responses: [String: Any] = [:]
             var success: [String: Any] = ["description": "Success"]
@@ -116,6 +130,9 @@ enum OpenAPIDocument {
             ]
             if !parameters.isEmpty { entry["parameters"] = parameters }
             entry["security"] = operation.auth ? [["bearer": [String]()]] : [[String: [String]]]()
+            if operation.csvBody {
+                entry["requestBody"] = ["required": true, "content": ["text/csv": ["schema": ["type": "string"]]]]
+            }
             if let body = operation.body {
                 entry["requestBody"] = [
                     "required": true, "content": ["application/json": ["schema": ["$ref": "#/components/schemas/\(body)"]]],
@@ -223,6 +240,12 @@ enum OpenAPIDocument {
                             "true keeps a load more than 10 % above the person's last lift on the ladder (or with nothing to compare it with); without it such a load is refused with a 400 that explains the jump",
                     ],
                 ], required: ["kind", "date"]),
+            "ImportSummary": object(
+                [
+                    "format": ["type": "string", "enum": ["strong", "hevy", "fitnotes"]],
+                    "sourceUnit": ["type": "string"], "unit": ["type": "string"], "workouts": ["type": "integer"],
+                    "unmatched": ["type": "array"], "skippedRows": ["type": "integer"], "baseline": ["type": "array"],
+                ], required: ["format", "unit", "workouts", "unmatched", "baseline"]),
             "Triage": object(["disposition": ["type": "string"], "reasons": ["type": "array", "items": ["type": "string"]]]),
             "Prescription": object(
                 [

@@ -183,6 +183,41 @@ struct APITests {
         }
     }
 
+    @Test("An app export becomes the intake's training history, in the case's unit; a bad file names its line and keeps nothing")
+    func trainingHistoryImport() async throws {
+        try await H().app.test(.router) { client in
+            let pat = try await H.signUp(client, "pat@example.org")
+            let path = "/api/v1/patients/\(pat.id)/training-history"
+            let export =
+                "Date,Exercise,Category,Weight (lbs),Reps,Distance,Distance Unit,Time\n"
+                + "2025-06-02,Deadlift,Back,315.0,5,,,\n2025-06-02,Zottman Curl,Arms,25.0,10,,,\n"
+            #expect(try await H.send(client, .put, path, token: pat.token, raw: export).status == .conflict)  // no intake yet
+            _ = try await H.send(client, .put, "/api/v1/patients/\(pat.id)/intake", token: pat.token, json: H.intake)
+            let imported = try await H.send(client, .put, path, token: pat.token, raw: export)
+            #expect(imported.status == .ok, "\(imported.text)")
+            #expect(imported.json["format"] as? String == "fitnotes" && imported.json["workouts"] as? Int == 1)
+            #expect((imported.json["unmatched"] as? [[String: Any]])?.first?["name"] as? String == "Zottman Curl")
+            let history = try await H.send(client, .get, "/api/v1/patients/\(pat.id)/history", token: pat.token)
+            let intake = try #require(history.json["intake"] as? [String: Any])
+            let logged = try #require((intake["trainingHistory"] as? [[String: Any]])?.first)
+            let set = try #require(((logged["exercises"] as? [[String: Any]])?.first?["sets"] as? [[String: Any]])?.first)
+            #expect(set["weight"] as? Double == 142.88)  // 315 lb in the case's kg
+
+            let broken = export + "someday,Deadlift,Back,100.0,5,,,\n"
+            let refused = try await H.send(client, .put, path, token: pat.token, raw: broken)
+            #expect(refused.status == .badRequest && refused.json["field"] as? String == "body")
+            #expect((refused.json["error"] as? String ?? "").contains("line 4"))
+            let strong =
+                "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE\n"
+                + "2025-06-09 18:00:00,Legs,45m,Squat (Barbell),1,100.0,5,0,0,,,\n"
+            let unitless = try await H.send(client, .put, path, token: pat.token, raw: strong)
+            #expect(unitless.status == .badRequest && unitless.json["field"] as? String == "sourceUnit")
+            let after = try await H.send(client, .get, "/api/v1/patients/\(pat.id)/history", token: pat.token)
+            #expect(((after.json["intake"] as? [String: Any])?["trainingHistory"] as? [Any])?.count == 1)
+            #expect(try await H.send(client, .put, path + "?sourceUnit=kg", token: pat.token, raw: strong).status == .ok)
+        }
+    }
+
     @Test("Control characters: a NUL in a name is refused by field, and in a path it names nothing")
     func controlCharacters() async throws {
         try await H().app.test(.router) { client in

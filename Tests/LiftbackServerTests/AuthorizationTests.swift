@@ -17,6 +17,10 @@ struct AuthorizationTests {
         case anonymous, patientA, patientB, linkedClinician, unlinkedClinician
     }
 
+    /// A FitNotes export of two sets (the body of `training-history`).
+    static let export =
+        "Date,Exercise,Category,Weight (kgs),Reps,Distance,Distance Unit,Time\n2025-06-02,Deadlift,Back,150.0,5,,,\n"
+
     /// A valid body for each operation, so that allowed actors succeed.
     static func body(for path: String) -> Any? {
         switch path.split(separator: "/").last.map(String.init) ?? "" {
@@ -28,13 +32,14 @@ struct AuthorizationTests {
         case "questionnaires": ["instrument": "rmdq", "date": "2026-12-01", "answers": Array(repeating: 0, count: 24)]
         case "clearances": ["flag": "radiating-leg-pain", "date": "2026-12-01"]
         case "overrides": ["kind": "note", "date": "2026-12-01", "note": "Keep going"]
+        case "training-history": Self.export
         default: nil
         }
     }
 
     /// What each actor should get on a route about patient A.
     static func expected(_ actor: Actor, method: String, path: String) -> Set<Int> {
-        let patientWrites = ["intake", "workouts", "{workoutId}", "check-ins"]
+        let patientWrites = ["intake", "training-history", "workouts", "{workoutId}", "check-ins"]
         let clinicianWrites = ["clearances", "overrides"]
         let last = path.split(separator: "/").last.map(String.init) ?? ""
         switch actor {
@@ -70,9 +75,10 @@ struct AuthorizationTests {
                     .replacingOccurrences(of: "{workoutId}", with: String(workoutID))
                     + (operation.query.contains { $0.name == "asOf" } ? "?asOf=2026-12-07" : "")
                 for actor in Actor.allCases {
+                    let body = Self.body(for: operation.path)
                     let reply = try await H.send(
                         client, HTTPRequest.Method(operation.method.uppercased())!, uri, token: tokens[actor]!,
-                        json: Self.body(for: operation.path))
+                        json: body is String ? nil : body, raw: body as? String)
                     let allowed = Self.expected(actor, method: operation.method, path: operation.path)
                     #expect(
                         allowed.contains(Int(reply.status.code)),
@@ -80,7 +86,7 @@ struct AuthorizationTests {
                     checked += 1
                 }
             }
-            #expect(checked == 5 * 10)
+            #expect(checked == 5 * 11)
             // Nothing written by patient B or the unlinked clinician reached A's records.
             let history = try await H.send(client, .get, "/api/v1/patients/\(a.id)/history", token: a.token)
             #expect((history.json["workouts"] as? [Any])?.count == 2)  // the setup's and patient A's own

@@ -15,6 +15,7 @@ struct PatientsController {
     func register(_ api: RouterGroup<AppContext>) {
         let patients = api.group("patients/:id")
         patients.put("intake") { request, context in try await putIntake(request, context) }
+        patients.put("training-history") { request, context in try await putTrainingHistory(request, context) }
         patients.post("workouts") { request, context in try await postWorkout(request, context) }
         patients.patch("workouts/:workoutId") { request, context in try await patchWorkout(request, context) }
         patients.post("check-ins") { request, context in try await postCheckIn(request, context) }
@@ -62,6 +63,50 @@ struct PatientsController {
         }
         try await store.saveIntake(intake, settings: body.settings, patientID: id)
         return JSONResponse.make(Triage.assess(intake.flags))
+    }
+
+    /// What an imported export gave: counts and names for the person to check, and the baseline.
+    struct ImportSummary: Encodable {
+        var format: String
+        var sourceUnit: WeightUnit
+        var unit: WeightUnit
+        var workouts: Int
+        var unmatched: [UnmatchedExercise]
+        var skippedRows: Int
+        var baseline: [BaselineLift]
+    }
+
+    /// An export from Strong, Hevy or FitNotes becomes the intake's training history (replacing any
+    /// earlier import), in the case's unit; previous working weights typed in still win over it.
+    func putTrainingHistory(_ request: Request, _ context: AppContext) async throws -> Response {
+        let id = try context.parameters.require("id")
+        _ = try await access.patientSelf(id, context)
+        let sourceUnit = try request.uri.queryParameters.get("sourceUnit").map { text in
+            guard let unit = WeightUnit(rawValue: text) else {
+                throw APIError(.badRequest, "\"\(text)\" is not kg or lb", field: "sourceUnit")
+            }
+            return unit
+        }
+        var data = try await caseData(id)
+        let buffer = try await request.body.collect(upTo: 5_000_000)
+        let history: ImportedHistory
+        do {
+            history = try TrainingImport.parse(
+                String(decoding: buffer.readableBytesView, as: UTF8.self), unit: data.settings.unit,
+                defaultSourceUnit: sourceUnit)
+        } catch {
+            throw APIError(
+                .badRequest, error.description + (error.kind == .unitMissing ? "; send sourceUnit=kg or lb" : ""),
+                field: error.kind == .unitMissing ? "sourceUnit" : "body")
+        }
+        data.intake.trainingHistory = history.workouts
+        try EntryValidation.intake(data.intake, unit: data.settings.unit)
+        try await store.saveIntake(data.intake, settings: data.settings, patientID: id)
+        return JSONResponse.make(
+            ImportSummary(
+                format: history.format, sourceUnit: history.sourceUnit, unit: history.unit, workouts: history.workouts.count,
+                unmatched: history.unmatched, skippedRows: history.skippedRows,
+                baseline: Baseline.lifts(for: data.intake, unit: data.settings.unit)))
     }
 
     /// The stored case (from the cache when current); 409 before the intake.
