@@ -111,6 +111,8 @@ public actor MemoryStore: Store {
     public func replaceWorkout(id: Int64, with workout: Workout, patientID: String) throws -> Bool {
         guard let index = cases[patientID]?.workouts.firstIndex(where: { $0.id == id }) else { return false }
         try EntryValidation.workout(workout, unit: cases[patientID]!.settings.unit)
+        let added = StoredJSON.addedFlags(cases[patientID]!.workouts[index].workout, workout)
+        cases[patientID]!.reopenClearances(added, reportedOn: workout.date)
         cases[patientID]!.workouts[index].workout = workout
         markStale(patientID)
         return true

@@ -296,10 +296,10 @@ public final class PostgresStore: Store {
 
     public func replaceWorkout(id: Int64, with workout: Workout, patientID: String) async throws -> Bool {
         let json = try StoredJSON.encode(workout)
-        guard try await self.workout(id: id, patientID: patientID) != nil else { return false }
+        guard let stored = try await self.workout(id: id, patientID: patientID) else { return false }
         // One statement: the update and the version raise land together, while the settings hold.
         let check: (PatientSettings) throws -> Void = { try EntryValidation.workout(workout, unit: $0.unit) }
-        return try await checked(patientID, check: check) { settings in
+        let replaced = try await checked(patientID, check: check) { settings in
             try await fetch(
                 """
                 WITH checked AS (SELECT id FROM patients WHERE id = \(patientID) AND settings = \(settings)),
@@ -312,6 +312,13 @@ public final class PostgresStore: Store {
                 """
             ).isEmpty ? nil : true
         }
+        let added = StoredJSON.addedFlags(stored, workout)
+        if !added.isEmpty {
+            _ = try await insertEntry(
+                .flagReport, date: workout.date, body: StoredJSON.FlagReport(date: workout.date, flags: added),
+                patientID: patientID, ifIn: "patients")
+        }
+        return replaced
     }
 
     public func workout(id: Int64, patientID: String) async throws -> Workout? {

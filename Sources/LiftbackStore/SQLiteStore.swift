@@ -223,14 +223,22 @@ public final class SQLiteStore: Store {
         return try await pool.write { db in
             let key: StatementArguments = [id, patientID, StoredJSON.Kind.workout.rawValue]
             guard
-                try Bool.fetchOne(
-                    db, sql: "SELECT EXISTS (SELECT 1 FROM case_entries WHERE id = ? AND patient_id = ? AND kind = ?)",
-                    arguments: key) == true
+                let stored = try String.fetchOne(
+                    db, sql: "SELECT body FROM case_entries WHERE id = ? AND patient_id = ? AND kind = ?", arguments: key)
             else { return false }
             try EntryValidation.workout(workout, unit: try Self.settings(db, patientID).unit)
             try db.execute(
                 sql: "UPDATE case_entries SET body = ?, date = ? WHERE id = ? AND patient_id = ? AND kind = ?",
                 arguments: [json, workout.date.description] + key)
+            let added = StoredJSON.addedFlags(try StoredJSON.decode(Workout.self, from: stored), workout)
+            if !added.isEmpty {
+                try db.execute(
+                    sql: "INSERT INTO case_entries (patient_id, kind, date, body) VALUES (?, ?, ?, ?)",
+                    arguments: [
+                        patientID, StoredJSON.Kind.flagReport.rawValue, workout.date.description,
+                        try StoredJSON.encode(StoredJSON.FlagReport(date: workout.date, flags: added)),
+                    ])
+            }
             try Self.markStale(db, patientID)
             return true
         }

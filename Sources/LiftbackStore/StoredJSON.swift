@@ -7,7 +7,19 @@ enum StoredJSON {
         case workout
         case checkIn = "check-in"
         case screen, clearance, override, questionnaire
+        /// Flags added to a stored workout after the fact: kept in write order so that they can
+        /// reopen a clearance made earlier the same day (see `CaseData.reopenClearances`).
+        case flagReport = "flag-report"
     }
+
+    /// Flags added to a workout after it was stored, with the workout's date.
+    struct FlagReport: Codable {
+        var date: Day
+        var flags: [RedFlag]
+    }
+
+    /// The flags `new` has that `old` had not.
+    static func addedFlags(_ old: Workout, _ new: Workout) -> [RedFlag] { new.flags.filter { !old.flags.contains($0) } }
 
     static func encode(_ value: some Encodable) throws -> String {
         let encoder = JSONEncoder()
@@ -34,6 +46,9 @@ enum StoredJSON {
         case .screen: data.screens.append(try decode(MovementScreen.self, from: body))
         case .clearance: data.clearances.append(try decode(Clearance.self, from: body))
         case .override: data.overrides.append(try decode(Override.self, from: body))
+        case .flagReport:
+            let report = try decode(FlagReport.self, from: body)
+            data.reopenClearances(report.flags, reportedOn: report.date)
         case .questionnaire, nil: break
         }
     }

@@ -210,6 +210,15 @@ struct StoreContractTests {
         // The clinician reviews again and clears: now both reports are covered.
         try await store.addClearance(Clearance(flag: .numbnessTingling, date: day, by: "Dr Ada"), patientID: pat.id)
         #expect(try #require(try await store.caseData(patientID: pat.id)).asCase(asOf: day).openFlags.isEmpty)
+        // A flag added afterwards to a workout stored before the clearance counts from when it was added.
+        let earlier = try #require(try await store.caseData(patientID: pat.id)?.workouts.first)
+        var amended = earlier.workout
+        amended.flags.append(.radiatingLegPain)
+        try await store.addClearance(Clearance(flag: .radiatingLegPain, date: day, by: "Dr Ada"), patientID: pat.id)
+        #expect(try await store.replaceWorkout(id: earlier.id, with: amended, patientID: pat.id))
+        let amendedCase = try #require(try await store.caseData(patientID: pat.id))
+        #expect(amendedCase.asCase(asOf: day).openFlags == [.radiatingLegPain])
+        #expect(amendedCase.workouts.count == 1 && amendedCase.checkIns.count == 1)
     }
 
     @Test("Every write raises the case version; settings read alone", arguments: Backend.allCases)
