@@ -244,6 +244,7 @@ enum OpenAPIDocument {
                 [
                     "format": ["type": "string", "enum": ["strong", "hevy", "fitnotes"]],
                     "sourceUnit": ["type": "string"], "unit": ["type": "string"], "workouts": ["type": "integer"],
+                    "fromIntakeOn": ["type": "integer"],
                     "unmatched": ["type": "array"], "skippedRows": ["type": "integer"], "baseline": ["type": "array"],
                 ], required: ["format", "unit", "workouts", "unmatched", "baseline"]),
             "Triage": object(["disposition": ["type": "string"], "reasons": ["type": "array", "items": ["type": "string"]]]),

@@ -12,6 +12,9 @@ public actor MemoryStore: Store {
     private var nextID: Int64 = 1
     private var statuses: [String: StoredStatus] = [:]
     private var versions: [String: Int64] = [:]
+    /// When each clearance and each report of flags was written, by patient (`CaseData.reopenClearances`).
+    private var clearanceOrder: [String: [Int64]] = [:]
+    private var reports: [String: [FlagReportOrder]] = [:]
 
     public init() {}
 
@@ -101,10 +104,8 @@ public actor MemoryStore: Store {
     public func addWorkout(_ workout: Workout, patientID: String) throws -> Int64 {
         try EntryValidation.workout(workout, unit: try requireSettings(patientID).unit)
         let id = newID()
-        try update(patientID) {
-            $0.reopenClearances(workout.flags, reportedOn: workout.date)
-            $0.workouts.append(StoredWorkout(id: id, workout: workout))
-        }
+        try update(patientID) { $0.workouts.append(StoredWorkout(id: id, workout: workout)) }
+        reports[patientID, default: []].append(FlagReportOrder(written: id, date: workout.date, flags: workout.flags))
         return id
     }
 
@@ -112,7 +113,7 @@ public actor MemoryStore: Store {
         guard let index = cases[patientID]?.workouts.firstIndex(where: { $0.id == id }) else { return false }
         try EntryValidation.workout(workout, unit: cases[patientID]!.settings.unit)
         let added = StoredJSON.addedFlags(cases[patientID]!.workouts[index].workout, workout)
-        cases[patientID]!.reopenClearances(added, reportedOn: workout.date)
+        reports[patientID, default: []].append(FlagReportOrder(written: newID(), date: workout.date, flags: added))
         cases[patientID]!.workouts[index].workout = workout
         markStale(patientID)
         return true
@@ -123,16 +124,15 @@ public actor MemoryStore: Store {
     }
 
     public func addCheckIn(_ checkIn: CheckIn, patientID: String) throws {
-        try update(patientID) {
-            $0.reopenClearances(checkIn.flags, reportedOn: checkIn.date)
-            $0.checkIns.append(checkIn)
-        }
+        try update(patientID) { $0.checkIns.append(checkIn) }
+        reports[patientID, default: []].append(FlagReportOrder(written: newID(), date: checkIn.date, flags: checkIn.flags))
     }
     public func addScreen(_ screen: MovementScreen, patientID: String) throws {
         try update(patientID) { $0.screens.append(screen) }
     }
     public func addClearance(_ clearance: Clearance, patientID: String) throws {
         try update(patientID) { $0.clearances.append(clearance) }
+        clearanceOrder[patientID, default: []].append(newID())
     }
     public func addOverride(_ override: Override, patientID: String) throws {
         try EntryValidation.override(override, unit: try requireSettings(patientID).unit)
@@ -153,6 +153,7 @@ public actor MemoryStore: Store {
     public func caseData(patientID: String) -> CaseData? {
         guard var data = cases[patientID] else { return nil }
         data.workouts.sort { ($0.workout.date, $0.id) < ($1.workout.date, $1.id) }
+        data.reopenClearances(clearanceOrder: clearanceOrder[patientID] ?? [], reports: reports[patientID] ?? [])
         return data
     }
 }

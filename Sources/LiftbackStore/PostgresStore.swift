@@ -297,9 +297,12 @@ public final class PostgresStore: Store {
     public func replaceWorkout(id: Int64, with workout: Workout, patientID: String) async throws -> Bool {
         let json = try StoredJSON.encode(workout)
         guard let stored = try await self.workout(id: id, patientID: patientID) else { return false }
-        // One statement: the update and the version raise land together, while the settings hold.
+        // Flags it adds are kept as a report in write order (see `CaseData.reopenClearances`).
+        let added = StoredJSON.addedFlags(stored, workout)
+        let report = try StoredJSON.encode(StoredJSON.FlagReport(date: workout.date, flags: added))
+        // One statement: the update, the report and the version raise land together, while the settings hold.
         let check: (PatientSettings) throws -> Void = { try EntryValidation.workout(workout, unit: $0.unit) }
-        let replaced = try await checked(patientID, check: check) { settings in
+        return try await checked(patientID, check: check) { settings in
             try await fetch(
                 """
                 WITH checked AS (SELECT id FROM patients WHERE id = \(patientID) AND settings = \(settings)),
@@ -307,18 +310,16 @@ public final class PostgresStore: Store {
                     UPDATE case_entries SET body = \(json), date = \(workout.date.description)
                     WHERE id = \(id) AND patient_id IN (SELECT id FROM checked) AND kind = \(StoredJSON.Kind.workout.rawValue)
                     RETURNING patient_id
+                ),
+                reported AS (
+                    INSERT INTO case_entries (patient_id, kind, date, body)
+                    SELECT patient_id, \(StoredJSON.Kind.flagReport.rawValue), \(workout.date.description), \(report)
+                    FROM updated WHERE \(!added.isEmpty)
                 )
                 UPDATE patients SET version = version + 1 WHERE id IN (SELECT patient_id FROM updated) RETURNING id
                 """
             ).isEmpty ? nil : true
         }
-        let added = StoredJSON.addedFlags(stored, workout)
-        if !added.isEmpty {
-            _ = try await insertEntry(
-                .flagReport, date: workout.date, body: StoredJSON.FlagReport(date: workout.date, flags: added),
-                patientID: patientID, ifIn: "patients")
-        }
-        return replaced
     }
 
     public func workout(id: Int64, patientID: String) async throws -> Workout? {
@@ -374,9 +375,7 @@ public final class PostgresStore: Store {
             return nil
         }
         let (settings, intake) = try patient.decode((String, String).self)
-        var data = CaseData(
-            settings: try StoredJSON.decode(PatientSettings.self, from: settings),
-            intake: try StoredJSON.decode(Intake.self, from: intake))
+        var builder = try StoredJSON.CaseBuilder(settings: settings, intake: intake)
         let entries = try await fetch(
             """
             SELECT id, kind, body FROM case_entries
@@ -385,9 +384,9 @@ public final class PostgresStore: Store {
             """)
         for entry in entries {
             let (id, kind, body) = try entry.decode((Int64, String, String).self)
-            try StoredJSON.add(body, kind: kind, id: id, to: &data)
+            try builder.add(body, kind: kind, id: id)
         }
-        return data
+        return builder.finished()
     }
 }
 

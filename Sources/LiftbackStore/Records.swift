@@ -62,6 +62,13 @@ public struct StoredWorkout: Codable, Sendable, Equatable {
     }
 }
 
+/// Flags reported on `date`, written at `written` (an id or sequence number that grows with each write).
+struct FlagReportOrder: Sendable {
+    var written: Int64
+    var date: Day
+    var flags: [RedFlag]
+}
+
 /// Everything stored for one patient: a case without its `asOf`.
 public struct CaseData: Sendable, Equatable {
     public var settings: PatientSettings
@@ -85,14 +92,23 @@ public struct CaseData: Sendable, Equatable {
         self.overrides = overrides
     }
 
-    /// A flag reported after a clinician cleared it on the same day. A case file counts days only, and
-    /// a clearance covers reports up to and including its date (contract section 2), so this later
-    /// report would pass unseen. The store knows the order: the clearance is taken to cover the days
-    /// before only, the flag is open again, and the clinician reviews it again.
-    mutating func reopenClearances(_ flags: [RedFlag], reportedOn day: Day) {
-        guard !flags.isEmpty else { return }
-        for index in clearances.indices where clearances[index].date == day && flags.contains(clearances[index].flag) {
-            clearances[index].date = day.adding(days: -1)
+    /// A report of a flag written after a clinician's clearance of it, but dated on or before the
+    /// clearance (later the same day, back-filled, or added to an older workout). A case file counts
+    /// days only and a clearance covers every report up to its date (contract section 2), so such a
+    /// report would pass unseen. The store knows the order of writes: the clearance is taken to cover
+    /// only the days before the report, the flag is open again, and the clinician reviews it again.
+    ///
+    /// - Parameters:
+    ///   - clearanceOrder: when each clearance was written (ids or sequence numbers), by index.
+    ///   - reports: every report of flags with when it was written.
+    mutating func reopenClearances(clearanceOrder: [Int64], reports: [FlagReportOrder]) {
+        for report in reports where !report.flags.isEmpty {
+            for index in clearances.indices
+            where clearanceOrder[index] < report.written && clearances[index].date >= report.date
+                && report.flags.contains(clearances[index].flag)
+            {
+                clearances[index].date = min(clearances[index].date, report.date.adding(days: -1))
+            }
         }
     }
 

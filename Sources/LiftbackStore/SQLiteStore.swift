@@ -307,13 +307,9 @@ public final class SQLiteStore: Store {
             return (patient, entries)
         }
         guard let patient else { return nil }
-        var data = CaseData(
-            settings: try StoredJSON.decode(PatientSettings.self, from: patient.settings),
-            intake: try StoredJSON.decode(Intake.self, from: patient.intake))
-        for entry in entries {
-            try StoredJSON.add(entry.body, kind: entry.kind, id: entry.id, to: &data)
-        }
-        return data
+        var builder = try StoredJSON.CaseBuilder(settings: patient.settings, intake: patient.intake)
+        for entry in entries { try builder.add(entry.body, kind: entry.kind, id: entry.id) }
+        return builder.finished()
     }
 
     // MARK: Bulk import

@@ -31,25 +31,46 @@ enum StoredJSON {
         try JSONDecoder().decode(type, from: Data(text.utf8))
     }
 
-    /// Decodes one stored entry into its place in the case; entries must come in the order they
-    /// were written within each day (by date, then id), so a report can reopen a clearance before it.
-    static func add(_ body: String, kind: String, id: Int64, to data: inout CaseData) throws {
-        switch Kind(rawValue: kind) {
-        case .workout:
-            let workout = try decode(Workout.self, from: body)
-            data.reopenClearances(workout.flags, reportedOn: workout.date)
-            data.workouts.append(StoredWorkout(id: id, workout: workout))
-        case .checkIn:
-            let checkIn = try decode(CheckIn.self, from: body)
-            data.reopenClearances(checkIn.flags, reportedOn: checkIn.date)
-            data.checkIns.append(checkIn)
-        case .screen: data.screens.append(try decode(MovementScreen.self, from: body))
-        case .clearance: data.clearances.append(try decode(Clearance.self, from: body))
-        case .override: data.overrides.append(try decode(Override.self, from: body))
-        case .flagReport:
-            let report = try decode(FlagReport.self, from: body)
-            data.reopenClearances(report.flags, reportedOn: report.date)
-        case .questionnaire, nil: break
+    /// Builds a case from its stored entries, remembering the order of writes for `reopenClearances`.
+    struct CaseBuilder {
+        var data: CaseData
+        private var clearanceOrder: [Int64] = []
+        private var reports: [FlagReportOrder] = []
+
+        init(settings: String, intake: String) throws {
+            data = CaseData(
+                settings: try StoredJSON.decode(PatientSettings.self, from: settings),
+                intake: try StoredJSON.decode(Intake.self, from: intake))
+        }
+
+        /// Decodes one stored entry into its place; entries come by date, then id.
+        mutating func add(_ body: String, kind: String, id: Int64) throws {
+            switch Kind(rawValue: kind) {
+            case .workout:
+                let workout = try decode(Workout.self, from: body)
+                reports.append(FlagReportOrder(written: id, date: workout.date, flags: workout.flags))
+                data.workouts.append(StoredWorkout(id: id, workout: workout))
+            case .checkIn:
+                let checkIn = try decode(CheckIn.self, from: body)
+                reports.append(FlagReportOrder(written: id, date: checkIn.date, flags: checkIn.flags))
+                data.checkIns.append(checkIn)
+            case .screen: data.screens.append(try decode(MovementScreen.self, from: body))
+            case .clearance:
+                data.clearances.append(try decode(Clearance.self, from: body))
+                clearanceOrder.append(id)
+            case .override: data.overrides.append(try decode(Override.self, from: body))
+            case .flagReport:
+                let report = try decode(FlagReport.self, from: body)
+                reports.append(FlagReportOrder(written: id, date: report.date, flags: report.flags))
+            case .questionnaire, nil: break
+            }
+        }
+
+        /// The case, with clearances that a later-written report reopens.
+        func finished() -> CaseData {
+            var data = data
+            data.reopenClearances(clearanceOrder: clearanceOrder, reports: reports)
+            return data
         }
     }
 }

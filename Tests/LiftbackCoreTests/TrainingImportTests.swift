@@ -465,4 +465,13 @@ struct TrainingImportTests {
         #expect(TrainingImport.exercise(named: "Sumo Deadlift") == nil)
         #expect(TrainingImport.nameKey("Seated Wide-Grip Row (Cable)") == "seated wide grip row cable")
     }
+
+    @Test("Hostile input is refused quickly: too many fields, and long runs of quotes read in one pass")
+    func hostileInput() throws {
+        let wide = String(repeating: "a,", count: 300) + "a\n"
+        #expect(importError(wide)?.message.contains("more than 200 fields") == true)
+        // Blanks then a run of quotes: a rescan per quote would take hours at this size; one pass is instant.
+        let quotes = String(repeating: " ", count: 200_000) + "x" + String(repeating: "\"", count: 200_000) + "\n"
+        #expect(importError(quotes)?.kind == .unrecognised)
+    }
 }

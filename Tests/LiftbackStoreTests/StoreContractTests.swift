@@ -221,6 +221,37 @@ struct StoreContractTests {
         #expect(amendedCase.workouts.count == 1 && amendedCase.checkIns.count == 1)
     }
 
+    @Test(
+        "A flag written after a clearance but dated before it (back-filled, or added to an older workout) opens again",
+        arguments: Backend.allCases)
+    func laterWrittenReports(backend: Backend) async throws {
+        let store = try await backend.make()
+        let pat = try await patient(store)
+        try await store.saveIntake(intake, settings: PatientSettings(), patientID: pat.id)
+        let (monday, tuesday) = (Day(iso: "2026-12-07")!, Day(iso: "2026-12-08")!)
+        let id = try await store.addWorkout(Workout(date: monday, exercises: []), patientID: pat.id)
+        try await store.addCheckIn(CheckIn(date: tuesday, pain: 3, flags: [.numbnessTingling]), patientID: pat.id)
+        try await store.addClearance(Clearance(flag: .numbnessTingling, date: tuesday, by: "Dr Ada"), patientID: pat.id)
+        func open() async throws -> [RedFlag] {
+            try #require(try await store.caseData(patientID: pat.id)).asCase(asOf: tuesday).openFlags
+        }
+        #expect(try await open() == [])
+        // Saving the workout again with nothing new reopens nothing.
+        #expect(
+            try await store.replaceWorkout(id: id, with: Workout(date: monday, exercises: [], nextDay: .same), patientID: pat.id))
+        #expect(try await open() == [])
+        // On Tuesday, after the clearance, numbness is added to Monday's session: open again.
+        let amended = Workout(date: monday, exercises: [], nextDay: .same, flags: [.numbnessTingling])
+        #expect(try await store.replaceWorkout(id: id, with: amended, patientID: pat.id))
+        #expect(try await open() == [.numbnessTingling])
+        // Reviewed and cleared again, written last: it covers everything before it.
+        try await store.addClearance(Clearance(flag: .numbnessTingling, date: tuesday, by: "Dr Ada"), patientID: pat.id)
+        #expect(try await open() == [])
+        // A check-in back-filled for Monday with the flag, written after that clearance: open again.
+        try await store.addCheckIn(CheckIn(date: monday, pain: 4, flags: [.numbnessTingling]), patientID: pat.id)
+        #expect(try await open() == [.numbnessTingling])
+    }
+
     @Test("Every write raises the case version; settings read alone", arguments: Backend.allCases)
     func versions(backend: Backend) async throws {
         let store = try await backend.make()

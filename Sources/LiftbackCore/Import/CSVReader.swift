@@ -19,6 +19,9 @@ enum CSVReader {
 
     static func isBlank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
 
+    /// The most fields a line may have: the widest export has 14 columns.
+    static let maxFields = 200
+
     /// The lines that hold something: a byte-order mark, the `\r` of `\r\n` and blank lines are dropped.
     static func lines(of text: String) -> [Line] {
         var bytes = Array(text.utf8)
@@ -63,6 +66,9 @@ enum CSVReader {
         // Inside a quoted field now, and whether the current field was opened by a quote.
         var inQuotes = false
         var wasQuoted = false
+        // Whether the current field holds anything but blanks: kept as bytes arrive, so that a long
+        // run of quotes costs one step each rather than a rescan of the field.
+        var fieldHasText = false
         let bytes = line.bytes
         var index = bytes.startIndex
         while index < bytes.endIndex {
@@ -79,16 +85,22 @@ enum CSVReader {
                 } else {
                     field.append(byte)
                 }
-            } else if byte == quote, !wasQuoted, field.allSatisfy(isBlank) {
+            } else if byte == quote, !wasQuoted, !fieldHasText {
                 field.removeAll()
                 inQuotes = true
                 wasQuoted = true
             } else if byte == separator {
                 fields.append(String(decoding: field, as: UTF8.self))
+                guard fields.count < maxFields else {
+                    throw ImportError(
+                        kind: .unreadable, line: line.number, message: "has more than \(maxFields) fields, more than any export")
+                }
                 field.removeAll()
                 wasQuoted = false
+                fieldHasText = false
             } else {
                 field.append(byte)
+                if !isBlank(byte) { fieldHasText = true }
             }
             index += 1
         }

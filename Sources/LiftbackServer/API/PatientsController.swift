@@ -71,6 +71,8 @@ struct PatientsController {
         var sourceUnit: WeightUnit
         var unit: WeightUnit
         var workouts: Int
+        /// Sessions dated on or after the intake, left out of the history from before the back pain.
+        var fromIntakeOn: Int
         var unmatched: [UnmatchedExercise]
         var skippedRows: Int
         var baseline: [BaselineLift]
@@ -87,24 +89,28 @@ struct PatientsController {
             }
             return unit
         }
-        var data = try await caseData(id)
-        let buffer = try await request.body.collect(upTo: 5_000_000)
+        // The file is read and parsed before the case, so the case is written back moments after it was read.
+        let text = String(decoding: try await request.body.collect(upTo: 1_000_000).readableBytesView, as: UTF8.self)
+        let unit = try await caseData(id).settings.unit
         let history: ImportedHistory
         do {
-            history = try TrainingImport.parse(
-                String(decoding: buffer.readableBytesView, as: UTF8.self), unit: data.settings.unit,
-                defaultSourceUnit: sourceUnit)
+            history = try TrainingImport.parse(text, unit: unit, defaultSourceUnit: sourceUnit)
         } catch {
             throw APIError(
                 .badRequest, error.description + (error.kind == .unitMissing ? "; send sourceUnit=kg or lb" : ""),
                 field: error.kind == .unitMissing ? "sourceUnit" : "body")
         }
-        data.intake.trainingHistory = history.workouts
+        var data = try await caseData(id)
+        guard data.settings.unit == history.unit else { throw StoreError.busy }
+        // Training from before the back pain: sessions from the intake day on are left out.
+        data.intake.trainingHistory = history.workouts.filter { $0.date < data.intake.date }
         try EntryValidation.intake(data.intake, unit: data.settings.unit)
         try await store.saveIntake(data.intake, settings: data.settings, patientID: id)
         return JSONResponse.make(
             ImportSummary(
-                format: history.format, sourceUnit: history.sourceUnit, unit: history.unit, workouts: history.workouts.count,
+                format: history.format, sourceUnit: history.sourceUnit, unit: history.unit,
+                workouts: data.intake.trainingHistory?.count ?? 0,
+                fromIntakeOn: history.workouts.count - (data.intake.trainingHistory?.count ?? 0),
                 unmatched: history.unmatched, skippedRows: history.skippedRows,
                 baseline: Baseline.lifts(for: data.intake, unit: data.settings.unit)))
     }
