@@ -74,7 +74,8 @@ final class StatusRefresher: Service, Sendable {
     let logger: Logger
     let interval: Duration = .seconds(1)
     let batch: Int
-    let gap: Duration = .seconds(30)
+    /// Five minutes: a refresh decodes the whole case, which for a long history is tens of milliseconds of a core.
+    let gap: Duration = .seconds(300)
     private let refreshed = Mutex<[String: ContinuousClock.Instant]>([:])
 
     init(caseload: CaseloadService, today: @escaping @Sendable () -> Day, logger: Logger, batch: Int = 10) {
