@@ -76,7 +76,7 @@ struct TriageTests {
         #expect(prescription.exercises.allSatisfy { $0.weight == nil })
         #expect(prescription.exercises.contains { $0.exercise == "trap-bar-deadlift" && $0.decision == .stop })
         #expect(prescription.exercises.contains { $0.exercise == "walk" && $0.decision == .hold })
-        #expect(prescription.alerts.first?.id == "red-flag")
+        #expect(prescription.alerts.first?.id == .redFlag)
     }
 
     @Test("Emergency and urgent dispositions hold no plan at all", arguments: [RedFlag.saddleNumbness, .fever])
@@ -86,6 +86,8 @@ struct TriageTests {
         let prescription = Fixture.engine.nextPrescription(for: c)
         #expect(prescription.disposition.stopsLoading)
         #expect(prescription.exercises.isEmpty && prescription.dailyRoutine.isEmpty)
-        #expect(prescription.reasons.contains { $0.contains(flag.rawValue) })
+        // What the person reads names the symptom in plain words, never the flag's identifier.
+        #expect(prescription.reasons.contains { $0.contains(flag.meaning.lowercasedFirstLetter.dropLastPeriod) })
+        #expect(!prescription.reasons.joined().contains(flag.rawValue))
     }
 }

@@ -63,9 +63,26 @@ struct APIHarness {
 
     static var intake: [String: Any] {
         [
-            "date": "2026-11-02", "pattern": "muscular",
+            "date": "2026-11-02", "pattern": "muscular", "pain": 3,
             "previousWorkingWeights": [["exercise": "conventional-deadlift", "weight": 140, "reps": 5]],
         ]
+    }
+
+    /// Easy sessions that went well in the early phases: the evidence the phase gates ask for before
+    /// lifting opens (domain spec 5b), as in examples/contract-example.json.
+    static var evidenceWorkouts: [[String: Any]] {
+        let restore: [[String: Any]] = [
+            ["exercise": "walk", "sets": [["holdSeconds": 10]]], ["exercise": "glute-bridge", "sets": [["reps": 10]]],
+        ]
+        let build: [[String: Any]] = [
+            ["exercise": "front-plank", "sets": [["holdSeconds": 20]]], ["exercise": "dowel-hip-hinge", "sets": [["reps": 10]]],
+        ]
+        return [
+            ("2026-11-05", restore), ("2026-11-08", restore), ("2026-11-11", build), ("2026-11-15", build),
+            ("2026-11-18", build), ("2026-11-22", build),
+        ].map { date, exercises in
+            ["date": date, "exercises": exercises, "painDuring": 1, "painAfter": 1, "nextDay": "settled"]
+        }
     }
 
     static var workout: [String: Any] {

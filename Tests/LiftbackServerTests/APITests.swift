@@ -19,6 +19,10 @@ struct APITests {
             let pat = try await H.signUp(client, "pat@example.org")
             let intake = try await H.send(client, .put, "/api/v1/patients/\(pat.id)/intake", token: pat.token, json: H.intake)
             #expect(intake.status == .ok && intake.json["disposition"] as? String == "proceed")
+            for evidence in H.evidenceWorkouts {
+                let posted = try await H.send(client, .post, "/api/v1/patients/\(pat.id)/workouts", token: pat.token, json: evidence)
+                #expect(posted.status == .created, "\(posted.text)")
+            }
             let logged = try await H.send(client, .post, "/api/v1/patients/\(pat.id)/workouts", token: pat.token, json: H.workout)
             #expect(logged.status == .created)
             let workoutID = try #require(logged.json["id"] as? Int)
@@ -39,7 +43,7 @@ struct APITests {
             #expect(line["decision"] as? String == "progress")
 
             let history = try await H.send(client, .get, "/api/v1/patients/\(pat.id)/history", token: pat.token)
-            #expect((history.json["workouts"] as? [Any])?.count == 1)
+            #expect((history.json["workouts"] as? [Any])?.count == 1 + H.evidenceWorkouts.count)
             #expect(history.json["asOf"] as? String == "2026-11-30")
         }
     }

@@ -45,6 +45,12 @@ public struct Catalog: Sendable {
         return options
     }
 
+    /// An exercise's name as it reads inside a sentence ("conventional deadlift").
+    public func plainName(_ id: ExerciseID) -> String {
+        guard let name = self[id]?.name else { return id.rawValue.replacingOccurrences(of: "-", with: " ") }
+        return name.lowercasedFirst
+    }
+
     /// Converts a weight lifted on `from` into the equivalent on `to` of the same ladder, using load factors.
     public func equivalentWeight(_ weight: Double, from: ExerciseID, to: ExerciseID) -> Double? {
         guard let source = self[from], let target = self[to], source.loadFactor > 0 else { return nil }

@@ -112,4 +112,6 @@ public struct Exercise: Codable, Sendable, Equatable, Identifiable {
     public var loadFactor: Double
     /// A short cue in plain words.
     public var cue: String
+    /// For a graded-exposure step: the avoided movement it brings back (seeds 002, 004).
+    public var exposureFor: FearedMovement? = nil
 }

@@ -5,11 +5,19 @@ enum StandardCatalog {
     private static func entry(
         _ id: ExerciseID, _ name: String, _ pattern: MovementPattern, _ stage: LoadStage, _ phase: Phase,
         _ dose: Dose, equipment: [Equipment] = [.none], loaded: Bool = false, factor: Double = 0,
-        swaps: [ExerciseID] = [], cue: String
+        swaps: [ExerciseID] = [], cue: String, exposure: FearedMovement? = nil
     ) -> Exercise {
         Exercise(
             id: id, name: name, pattern: pattern, stage: stage, loaded: loaded, equipment: equipment, dose: dose,
-            phase: phase, swaps: swaps, loadFactor: factor, cue: cue)
+            phase: phase, swaps: swaps, loadFactor: factor, cue: cue, exposureFor: exposure)
+    }
+
+    /// A graded-exposure step: unloaded, from restore movement on, small doses that grow slowly.
+    private static func exposure(
+        _ id: ExerciseID, _ name: String, _ movement: FearedMovement, _ dose: Dose, equipment: [Equipment] = [.none],
+        cue: String
+    ) -> Exercise {
+        entry(id, name, .mobility, .bodyweight, .restoreMovement, dose, equipment: equipment, cue: cue, exposure: movement)
     }
 
     private static let lift = Dose(.reps, sets: 3, amount: 8, max: 8, tempo: nil)
@@ -246,6 +254,45 @@ enum StandardCatalog {
             "thoracic-foam-roll", "Thoracic foam rolling", .mobility, .bodyweight, .restoreMovement,
             Dose(.passes, sets: 1, amount: 10, max: 15), equipment: [.foamRoller], swaps: ["cat-cow"],
             cue: "Roller across the upper back, slow passes, hips on the floor."),
+        // Graded exposure (seeds 002, 004): each avoided movement comes back through its own small
+        // ladder, a few easy repetitions at a time, so the person sees the movement is safe.
+        exposure(
+            "reach-to-shins", "Reach down to the shins", .bendingToFloor, Dose(.reps, sets: 2, amount: 5, max: 10, step: 1),
+            cue: "Stand tall, then let the back round gently as you slide the hands down to the shins. Breathe out on the way down."),
+        exposure(
+            "supported-floor-reach", "Floor reach with a hand on a chair", .bendingToFloor,
+            Dose(.reps, sets: 2, amount: 5, max: 10, step: 1), equipment: [.bench],
+            cue: "One hand on a chair back, reach the other hand toward the floor as far as is comfortable."),
+        exposure(
+            "floor-touch", "Touch the floor", .bendingToFloor, Dose(.reps, sets: 2, amount: 5, max: 10, step: 1),
+            cue: "Bend the knees as much as you like and touch the floor; your back is allowed to round."),
+        exposure(
+            "lift-from-step", "Lift a light object from a step", .liftingFromFloor,
+            Dose(.reps, sets: 2, amount: 5, max: 10, step: 1), equipment: [.box],
+            cue: "Pick up something light, like a shoe or a book, from a step, in any way that feels natural."),
+        exposure(
+            "lift-from-floor", "Lift a light object from the floor", .liftingFromFloor,
+            Dose(.reps, sets: 2, amount: 5, max: 10, step: 1),
+            cue: "Pick up a light object from the floor and stand up with it; there is no single right way."),
+        exposure(
+            "lift-bag-from-floor", "Lift a bag of shopping from the floor", .liftingFromFloor,
+            Dose(.reps, sets: 2, amount: 5, max: 10, step: 1),
+            cue: "A bag with a few items in it: lift it from the floor to a table and put it back down."),
+        exposure(
+            "seated-rotation", "Seated rotation", .twisting, Dose(.reps, sets: 2, amount: 5, max: 10, step: 1, perSide: true),
+            cue: "Sit tall and turn the shoulders slowly to look behind you, as far as is easy."),
+        exposure(
+            "standing-rotation-reach", "Standing turn and reach", .twisting,
+            Dose(.reps, sets: 2, amount: 5, max: 10, step: 1, perSide: true),
+            cue: "Feet planted, turn to reach one hand behind you, then to the other side."),
+        exposure(
+            "turn-and-place", "Turn and place an object", .twisting,
+            Dose(.reps, sets: 2, amount: 5, max: 10, step: 1, perSide: true),
+            cue: "Hold a light object, turn and place it on a surface beside or behind you, then bring it back."),
+        exposure(
+            "sitting-bout", "Sit for a while, then stand and move", .sittingLong,
+            Dose(.minutes, sets: 1, amount: 10, max: 45, step: 5),
+            cue: "Sit as you normally would for the minutes shown, then stand up and move for a minute."),
         // Cardio.
         entry(
             "walk", "Walk", .cardio, .bodyweight, .settle, Dose(.minutes, sets: 1, amount: 3, max: 30, step: 5),
@@ -293,6 +340,18 @@ enum StandardCatalog {
         Ladder(
             id: "anti-lateral-flexion", pattern: .antiLateralFlexion, rungs: ["side-plank-knees", "side-plank"],
             entry: "side-plank", reference: "side-plank"),
+        Ladder(
+            id: "exposure-bending", pattern: .mobility, rungs: ["reach-to-shins", "supported-floor-reach", "floor-touch"],
+            entry: "reach-to-shins", reference: "reach-to-shins"),
+        Ladder(
+            id: "exposure-lifting", pattern: .mobility, rungs: ["lift-from-step", "lift-from-floor", "lift-bag-from-floor"],
+            entry: "lift-from-step", reference: "lift-from-step"),
+        Ladder(
+            id: "exposure-twisting", pattern: .mobility,
+            rungs: ["seated-rotation", "standing-rotation-reach", "turn-and-place"], entry: "seated-rotation",
+            reference: "seated-rotation"),
+        Ladder(
+            id: "exposure-sitting", pattern: .mobility, rungs: ["sitting-bout"], entry: "sitting-bout", reference: "sitting-bout"),
         Ladder(
             id: "hinge-accessory", pattern: .hinge, rungs: ["cable-pull-through", "romanian-deadlift"],
             entry: "romanian-deadlift", reference: "romanian-deadlift"),

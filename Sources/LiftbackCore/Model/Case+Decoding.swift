@@ -34,7 +34,7 @@ extension CheckIn {
 }
 
 extension Intake {
-    enum CodingKeys: String, CodingKey { case date, flags, pattern, previousWorkingWeights, trainingHistory, pain }
+    enum CodingKeys: String, CodingKey { case date, flags, pattern, previousWorkingWeights, trainingHistory, pain, avoids }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -44,7 +44,8 @@ extension Intake {
             pattern: try c.decodeIfPresent(PresentationPattern.self, forKey: .pattern) ?? .nonSpecific,
             previousWorkingWeights: try c.decodeIfPresent([WorkingWeight].self, forKey: .previousWorkingWeights) ?? [],
             trainingHistory: try c.decodeIfPresent([Workout].self, forKey: .trainingHistory),
-            pain: try c.decodeIfPresent(Int.self, forKey: .pain))
+            pain: try c.decodeIfPresent(Int.self, forKey: .pain),
+            avoids: try c.decodeIfPresent([FearedMovement].self, forKey: .avoids) ?? [])
     }
 }
 

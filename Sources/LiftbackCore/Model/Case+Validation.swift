@@ -34,6 +34,37 @@ extension Case {
         for (index, override) in overrides.enumerated() {
             try override.validate(field: "overrides[\(index)]", catalog: catalog, maxWeight: maxWeight)
         }
+        for (index, screen) in screens.enumerated() {
+            try screen.validate(field: "screens[\(index)]")
+        }
+        for (index, entry) in questionnaires.enumerated() {
+            do {
+                _ = try entry.instrument.score(entry.answers)
+            } catch {
+                throw CaseError(field: "questionnaires[\(index)].answers", message: error.description)
+            }
+        }
+        if let equipment {
+            for (name, weights) in [("kettlebells", equipment.kettlebells), ("dumbbells", equipment.dumbbells)] {
+                guard let weights else { continue }
+                guard weights.count <= 100 else {
+                    throw CaseError(field: "equipment.\(name)", message: "lists \(weights.count) weights; 100 at most")
+                }
+                for (index, weight) in weights.enumerated() {
+                    try checkWeight(weight, maxWeight, "equipment.\(name)[\(index)]")
+                    guard weight > 0 else {
+                        throw CaseError(field: "equipment.\(name)[\(index)]", message: "must be more than zero")
+                    }
+                }
+            }
+        }
+    }
+}
+
+extension MovementScreen {
+    /// Refuses a screen whose parts contradict `passed`, naming the part.
+    func validate(field: String) throws(CaseError) {
+        if let contradiction { throw CaseError(field: join(field, contradiction.field), message: contradiction.message) }
     }
 }
 
@@ -182,6 +213,10 @@ public enum EntryValidation {
 
     public static func workout(_ workout: Workout, unit: WeightUnit, catalog: Catalog = .standard) throws(CaseError) {
         try workout.validate(field: "", catalog: catalog, maxWeight: maxWeight(unit))
+    }
+
+    public static func screen(_ screen: MovementScreen) throws(CaseError) {
+        try screen.validate(field: "")
     }
 
     public static func checkIn(_ checkIn: CheckIn) throws(CaseError) {

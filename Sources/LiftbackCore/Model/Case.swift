@@ -169,6 +169,23 @@ public struct MovementScreen: Codable, Sendable, Equatable {
     public static func passes(toeTouch: Bool, squats: Bool, plank: Bool, walk: Bool) -> Bool {
         toeTouch && squats && plank && walk
     }
+
+    /// The parts as recorded, by their field names.
+    public var parts: [(field: String, passed: Bool?)] {
+        [("toeTouch", toeTouch), ("squats", squats), ("plank", plank), ("walk", walk)]
+    }
+
+    /// The first part that contradicts `passed`: a failed part under `passed: true`, or, under
+    /// `passed: false`, `passed` itself when all four parts were recorded as passed.
+    public var contradiction: (field: String, message: String)? {
+        if passed, let failed = parts.first(where: { $0.passed == false }) {
+            return (failed.field, "failed, so the screen cannot pass: each of its four parts must pass")
+        }
+        if !passed, parts.allSatisfy({ $0.passed == true }) {
+            return ("passed", "is false while all four parts passed")
+        }
+        return nil
+    }
 }
 
 /// A flag a clinician reviewed and cleared on a date; the same flag reported later opens again.
@@ -194,10 +211,12 @@ public struct Intake: Codable, Sendable, Equatable {
     public var trainingHistory: [Workout]?
     /// Pain at intake, 0-10.
     public var pain: Int?
+    /// Movements the person avoids, or positions that feel threatening (domain spec section 3).
+    public var avoids: [FearedMovement]
 
     public init(
         date: Day, flags: [RedFlag] = [], pattern: PresentationPattern, previousWorkingWeights: [WorkingWeight] = [],
-        trainingHistory: [Workout]? = nil, pain: Int? = nil
+        trainingHistory: [Workout]? = nil, pain: Int? = nil, avoids: [FearedMovement] = []
     ) {
         self.date = date
         self.flags = flags
@@ -205,6 +224,40 @@ public struct Intake: Codable, Sendable, Equatable {
         self.previousWorkingWeights = previousWorkingWeights
         self.trainingHistory = trainingHistory
         self.pain = pain
+        self.avoids = avoids
+    }
+}
+
+/// A movement or position a person avoids or finds threatening (seeds 002, 004). Each one comes
+/// back through its own small graded-exposure ladder.
+public enum FearedMovement: String, Codable, Sendable, CaseIterable {
+    case bendingToFloor = "bending-to-floor"
+    case liftingFromFloor = "lifting-from-floor"
+    case twisting
+    case sittingLong = "sitting-long"
+
+    /// As a person would say it.
+    public var title: String {
+        switch self {
+        case .bendingToFloor: "Bending down to the floor"
+        case .liftingFromFloor: "Lifting something from the floor"
+        case .twisting: "Twisting or turning"
+        case .sittingLong: "Sitting for a long time"
+        }
+    }
+}
+
+/// A questionnaire as answered on a day (contract section 4), scored by the engine when it reads the case.
+public struct QuestionnaireAnswers: Codable, Sendable, Equatable {
+    public var instrument: Instrument
+    public var date: Day
+    /// As on the command line; `nil` for a missing ODI section.
+    public var answers: [Int?]
+
+    public init(instrument: Instrument, date: Day, answers: [Int?]) {
+        self.instrument = instrument
+        self.date = date
+        self.answers = answers
     }
 }
 
@@ -258,11 +311,16 @@ public struct Case: Codable, Sendable, Equatable {
     public var workouts: [Workout]
     public var checkIns: [CheckIn]
     public var overrides: [Override]
+    /// Kettlebells and dumbbells at hand; the usual gym's when absent.
+    public var equipment: EquipmentAtHand?
+    /// Questionnaires answered (STarT Back and TSK-11 shape the plan).
+    public var questionnaires: [QuestionnaireAnswers]
 
     public init(
         asOf: Day, policy: ProgressionPolicy = .painMonitoring, unit: WeightUnit = .kg, plateIncrement: Double? = nil,
         intake: Intake, screens: [MovementScreen] = [], clearances: [Clearance] = [], workouts: [Workout] = [],
-        checkIns: [CheckIn] = [], overrides: [Override] = []
+        checkIns: [CheckIn] = [], overrides: [Override] = [], equipment: EquipmentAtHand? = nil,
+        questionnaires: [QuestionnaireAnswers] = []
     ) {
         self.asOf = asOf
         self.policy = policy
@@ -274,10 +332,13 @@ public struct Case: Codable, Sendable, Equatable {
         self.workouts = workouts
         self.checkIns = checkIns
         self.overrides = overrides
+        self.equipment = equipment
+        self.questionnaires = questionnaires
     }
 
     enum CodingKeys: String, CodingKey {
-        case asOf, policy, unit, plateIncrement, intake, screens, clearances, workouts, checkIns, overrides
+        case asOf, policy, unit, plateIncrement, intake, screens, clearances, workouts, checkIns, overrides, equipment
+        case questionnaires
     }
 
     public init(from decoder: any Decoder) throws {
@@ -293,6 +354,8 @@ public struct Case: Codable, Sendable, Equatable {
             clearances: try c.decodeIfPresent([Clearance].self, forKey: .clearances) ?? [],
             workouts: try c.decodeIfPresent([Workout].self, forKey: .workouts) ?? [],
             checkIns: try c.decodeIfPresent([CheckIn].self, forKey: .checkIns) ?? [],
-            overrides: try c.decodeIfPresent([Override].self, forKey: .overrides) ?? [])
+            overrides: try c.decodeIfPresent([Override].self, forKey: .overrides) ?? [],
+            equipment: try c.decodeIfPresent(EquipmentAtHand.self, forKey: .equipment),
+            questionnaires: try c.decodeIfPresent([QuestionnaireAnswers].self, forKey: .questionnaires) ?? [])
     }
 }

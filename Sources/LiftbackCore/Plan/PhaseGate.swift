@@ -5,20 +5,24 @@ public struct PhaseGate: Sendable, Equatable {
     public var minDays: Int
     /// Days that must pass without a session that was too much, a painful day or climbing symptoms.
     public var quietDays: Int
-    /// The latest pain report (within a week) must be at or below this.
+    /// The latest pain report, which must be recent (`EngineSettings.reportFreshDays`), must be at
+    /// or below this. The intake's pain counts until the first check-in.
     public var maxPain: Int
+    /// Well-tolerated sessions logged in the phase (any exercise) before it may end: gates open on
+    /// what was reported, never on the calendar alone (domain spec 5b).
+    public var sessions: Int = 0
     /// For leaving reintroduce-lifting: main lifts back to this share of the previous working weight.
-    public var liftShare: Double?
+    public var liftShare: Double? = nil
     /// Without any previous working weight, this many well-tolerated loaded sessions instead.
-    public var toleratedSessions: Int?
+    public var toleratedSessions: Int? = nil
 
     public static func leaving(_ phase: Phase) -> PhaseGate? {
         switch phase {
         case .settle: PhaseGate(minDays: 2, quietDays: 1, maxPain: 6)
-        case .restoreMovement: PhaseGate(minDays: 5, quietDays: 3, maxPain: 5)
-        case .buildCapacity: PhaseGate(minDays: 14, quietDays: 7, maxPain: 5)
+        case .restoreMovement: PhaseGate(minDays: 5, quietDays: 3, maxPain: 5, sessions: 2)
+        case .buildCapacity: PhaseGate(minDays: 14, quietDays: 7, maxPain: 5, sessions: 4)
         case .reintroduceLifting:
-            PhaseGate(minDays: 21, quietDays: 14, maxPain: 5, liftShare: 0.8, toleratedSessions: 6)
+            PhaseGate(minDays: 21, quietDays: 14, maxPain: 5, sessions: 3, liftShare: 0.8, toleratedSessions: 6)
         case .returnToPerformance: nil
         }
     }

@@ -3,19 +3,28 @@ public struct PhaseStatus: Sendable, Equatable {
     public var phase: Phase
     public var since: Day
     public var reasons: [String]
+    /// The phase waits for a recent report before it can move on.
+    public var waitingForReport: Bool = false
 }
 
-/// Walks the days from intake to `asOf` and opens each phase when its gate is met
-/// (domain spec section 4). Linear in the number of days and events.
+/// Walks the days from intake to `asOf` and opens each phase when its gate is met (domain spec
+/// section 4 and 5b): on what was reported, never on the calendar alone. Phases also go back: two
+/// days of severe pain within two weeks step the plan back one phase, and a phase reached before
+/// opens again on its quiet days and evidence, without its minimum time. Linear in the number of
+/// days and events.
 public enum PhaseTracker {
     /// Inputs the gates read, prepared once.
     public struct Evidence: Sendable {
         /// Days with a session that was too much, a painful check-in or climbing symptoms, sorted.
         public var badDays: [Day]
-        /// Pain reports, sorted by day.
+        /// Pain reports (the intake's, check-ins and sessions), sorted by day.
         public var painReports: [(day: Day, pain: Int)]
         /// Days of well-tolerated loaded sessions, sorted.
         public var toleratedLoadedDays: [Day]
+        /// Days of well-tolerated sessions of any kind, sorted.
+        public var toleratedSessionDays: [Day] = []
+        /// Days with severe pain, sorted.
+        public var severeDays: [Day] = []
         /// The first day a main lift reached the gate's share of its previous working weight, if any.
         public var liftGateMetOn: Day?
         /// Whether any previous working weight is known for a main lift.
@@ -23,9 +32,10 @@ public enum PhaseTracker {
     }
 
     public static func status(
-        intake: Intake, asOf: Day, overrides: [Override], evidence: Evidence
+        intake: Intake, asOf: Day, overrides: [Override], evidence: Evidence, settings: EngineSettings = .standard
     ) -> PhaseStatus {
         var phase = Phase.settle
+        var highest = Phase.settle
         var since = intake.date
         var reasons: [String] = []
         let phaseOverrides = overrides.filter { $0.kind == .phase && $0.date <= asOf }.sorted { $0.date < $1.date }
@@ -33,10 +43,21 @@ public enum PhaseTracker {
         var badIndex = 0
         var painIndex = 0
         var toleratedIndex = 0
+        var sessionIndex = 0
+        var severeIndex = 0
         var lastBad: Day?
         var lastPain: (day: Day, pain: Int)?
+        var lastSevere: Day?
         var toleratedSinceEntry = 0
+        var sessionsSinceEntry = 0
         var day = intake.date
+        func enter(_ next: Phase, on day: Day) {
+            phase = next
+            highest = max(highest, next)
+            since = day
+            toleratedSinceEntry = 0
+            sessionsSinceEntry = 0
+        }
         while day <= asOf {
             while badIndex < evidence.badDays.count, evidence.badDays[badIndex] <= day {
                 lastBad = evidence.badDays[badIndex]
@@ -50,13 +71,15 @@ public enum PhaseTracker {
                 if evidence.toleratedLoadedDays[toleratedIndex] >= since { toleratedSinceEntry += 1 }
                 toleratedIndex += 1
             }
+            while sessionIndex < evidence.toleratedSessionDays.count, evidence.toleratedSessionDays[sessionIndex] <= day {
+                if evidence.toleratedSessionDays[sessionIndex] >= since { sessionsSinceEntry += 1 }
+                sessionIndex += 1
+            }
             var overridden = false
             while overrideIndex < phaseOverrides.count, phaseOverrides[overrideIndex].date <= day {
                 let override = phaseOverrides[overrideIndex]
                 if let target = override.phase {
-                    phase = target
-                    since = override.date
-                    toleratedSinceEntry = 0
+                    enter(target, on: override.date)
                     reasons = [
                         "\(target.title) since \(override.date), set by \(override.by ?? "your clinician")."
                             + (override.note.map { " Note: \($0)" } ?? "")
@@ -65,25 +88,43 @@ public enum PhaseTracker {
                 }
                 overrideIndex += 1
             }
+            while severeIndex < evidence.severeDays.count, evidence.severeDays[severeIndex] <= day {
+                let severe = evidence.severeDays[severeIndex]
+                severeIndex += 1
+                defer { lastSevere = severe }
+                guard !overridden, let earlier = lastSevere, earlier.days(until: severe) <= settings.severeRepeatDays,
+                    phase > .restoreMovement, let back = phase.previous
+                else { continue }
+                reasons = [
+                    "\(back.title) again since \(severe): pain reached \(settings.flarePain)/10 or more on \(earlier) and \(severe), so the plan steps back a phase while the back settles."
+                ]
+                enter(back, on: severe)
+            }
             if !overridden, let gate = PhaseGate.leaving(phase), let next = phase.next,
                 gateMet(
-                    gate, phase: phase, since: since, day: day, pattern: intake.pattern, lastBad: lastBad,
-                    lastPain: lastPain, tolerated: toleratedSinceEntry, evidence: evidence)
+                    gate, phase: phase, reopening: next <= highest, since: since, day: day, pattern: intake.pattern,
+                    lastBad: lastBad, lastPain: lastPain, tolerated: toleratedSinceEntry, sessions: sessionsSinceEntry,
+                    evidence: evidence, settings: settings)
             {
-                reasons = [openingReason(next, from: phase, on: day, gate: gate, lastPain: lastPain, evidence: evidence)]
-                phase = next
-                since = day
-                toleratedSinceEntry = 0
+                reasons = [
+                    openingReason(next, from: phase, on: day, gate: gate, lastPain: lastPain, evidence: evidence, settings: settings)
+                ]
+                enter(next, on: day)
             }
             day = day.adding(days: 1)
         }
         if reasons.isEmpty {
             reasons = ["\(phase.title) since your intake on \(since)."]
         }
+        var waiting = false
         if let gate = PhaseGate.leaving(phase), let next = phase.next {
-            reasons.append(nextStep(next, gate: gate, since: since, pattern: intake.pattern, evidence: evidence))
+            waiting = lastPain.map { $0.day.days(until: asOf) > settings.reportFreshDays } ?? true
+            reasons.append(
+                nextStep(
+                    next, gate: gate, reopening: next <= highest, since: since, pattern: intake.pattern, evidence: evidence,
+                    sessions: sessionsSinceEntry, settings: settings))
         }
-        return PhaseStatus(phase: phase, since: since, reasons: reasons)
+        return PhaseStatus(phase: phase, since: since, reasons: reasons, waitingForReport: waiting)
     }
 
     static func minDays(_ gate: PhaseGate, _ pattern: PresentationPattern) -> Int {
@@ -91,48 +132,64 @@ public enum PhaseTracker {
     }
 
     static func gateMet(
-        _ gate: PhaseGate, phase: Phase, since: Day, day: Day, pattern: PresentationPattern, lastBad: Day?,
-        lastPain: (day: Day, pain: Int)?, tolerated: Int, evidence: Evidence
+        _ gate: PhaseGate, phase: Phase, reopening: Bool, since: Day, day: Day, pattern: PresentationPattern, lastBad: Day?,
+        lastPain: (day: Day, pain: Int)?, tolerated: Int, sessions: Int, evidence: Evidence, settings: EngineSettings
     ) -> Bool {
-        guard since.days(until: day) >= minDays(gate, pattern) else { return false }
+        guard since.days(until: day) >= (reopening ? gate.quietDays : minDays(gate, pattern)) else { return false }
         if let lastBad, lastBad.days(until: day) < gate.quietDays { return false }
-        if let lastPain, lastPain.day.days(until: day) <= 7, lastPain.pain > gate.maxPain { return false }
+        // Evidence: a recent pain report at or below the gate's level, and tolerated sessions in the phase.
+        guard let lastPain, lastPain.day.days(until: day) <= settings.reportFreshDays, lastPain.pain <= gate.maxPain else {
+            return false
+        }
+        guard sessions >= gate.sessions else { return false }
         if gate.liftShare != nil, evidence.hasMainLiftBaseline {
             guard let met = evidence.liftGateMetOn, met <= day else { return false }
-        } else if let sessions = gate.toleratedSessions, !evidence.hasMainLiftBaseline {
-            guard tolerated >= sessions else { return false }
+        } else if let needed = gate.toleratedSessions, !evidence.hasMainLiftBaseline {
+            guard tolerated >= needed else { return false }
         }
         return true
     }
 
+    static func days(_ count: Int) -> String { count == 1 ? "1 day" : "\(count) days" }
+    static func sessions(_ count: Int) -> String { count == 1 ? "1 session" : "\(count) sessions" }
+
     static func openingReason(
         _ next: Phase, from phase: Phase, on day: Day, gate: PhaseGate, lastPain: (day: Day, pain: Int)?,
-        evidence: Evidence
+        evidence: Evidence, settings: EngineSettings
     ) -> String {
         var text =
-            "\(next.title) since \(day): \(phase.title.lowercased()) lasted its minimum time with no session that was too much in the last \(gate.quietDays) day\(gate.quietDays == 1 ? "" : "s")"
-        if let lastPain { text += ", and pain was \(lastPain.pain)/10 at the latest report" }
+            "\(next.title) since \(day): \(phase.title.lowercased()) went well, with no setback in the last \(days(gate.quietDays))"
+        if let lastPain { text += ", pain at \(lastPain.pain)/10 at the latest report (\(lastPain.day))" }
+        if gate.sessions > 0 { text += ", and at least \(sessions(gate.sessions)) that went well" }
         if let share = gate.liftShare {
             text +=
                 evidence.hasMainLiftBaseline
-                ? ", and a main lift reached \(Int(share * 100)) % of its previous working weight"
-                : ", and \(gate.toleratedSessions ?? 0) loaded sessions went well"
+                ? ", and a main lift back to \(EngineSettings.percent(share)) of its previous working weight"
+                : ", and \(gate.toleratedSessions ?? 0) loaded sessions that went well"
         }
         return text + "."
     }
 
-    static func nextStep(_ next: Phase, gate: PhaseGate, since: Day, pattern: PresentationPattern, evidence: Evidence)
-        -> String
-    {
-        let earliest = since.adding(days: minDays(gate, pattern))
-        var text =
-            "\(next.title) opens from \(earliest) at the earliest, once \(gate.quietDays) day\(gate.quietDays == 1 ? "" : "s") pass without a session that was too much and pain stays at or below \(gate.maxPain)/10"
-        if let share = gate.liftShare {
-            text +=
-                evidence.hasMainLiftBaseline
-                ? ", and a main lift is back to \(Int(share * 100)) % of its previous working weight with a settled next day"
-                : ", and \(gate.toleratedSessions ?? 0) loaded sessions have gone well"
+    static func nextStep(
+        _ next: Phase, gate: PhaseGate, reopening: Bool, since: Day, pattern: PresentationPattern, evidence: Evidence,
+        sessions done: Int, settings: EngineSettings
+    ) -> String {
+        let earliest = since.adding(days: reopening ? gate.quietDays : minDays(gate, pattern))
+        var conditions = [
+            "\(days(gate.quietDays)) in a row without a setback",
+            "a check-in in the last week with pain at or below \(gate.maxPain)/10",
+        ]
+        if gate.sessions > done {
+            let more = gate.sessions - done
+            conditions.append("\(more) more session\(more == 1 ? "" : "s") that go\(more == 1 ? "es" : "") well")
         }
-        return text + "."
+        if let share = gate.liftShare {
+            conditions.append(
+                evidence.hasMainLiftBaseline
+                    ? "a main lift back to \(EngineSettings.percent(share)) of its previous working weight with a settled next day"
+                    : "\(gate.toleratedSessions ?? 0) loaded sessions that go well")
+        }
+        let list = conditions.dropLast().joined(separator: ", ") + ", and " + conditions.last!
+        return "\(next.title) opens from \(earliest) at the earliest, after \(list)."
     }
 }

@@ -100,8 +100,25 @@ public enum SessionPlan {
     /// Gentle movement that stays open while a clinician reviews a flag.
     public static let gentleMovement: [ExerciseID] = ["walk", "pelvic-tilt", "cat-cow"]
 
+    /// Capacity work kept in every training session while flare-ups repeat (seed 004).
+    public static let capacityWork: [ExerciseID] = ["bird-dog", "dead-bug"]
+
+    /// Advice on a day without training: a stop disposition, or a gentle day after severe pain.
+    /// Nothing here speaks of training through discomfort.
+    public static func restAdvice(_ disposition: Disposition?) -> [String] {
+        var advice = [
+            "Keep gently moving through the day: short, easy walks help more than rest in bed.",
+            "Find a comfortable position to rest in, and change position often.",
+        ]
+        if disposition == nil {
+            advice.append("A warm pack for 20-30 minutes can ease a sore back. Never sleep on a heating pad.")
+        }
+        advice.append("For pain relief medicines, ask a pharmacist or doctor what suits you.")
+        return advice
+    }
+
     /// Habits for the phase, in plain words (domain spec section 4). No medication doses, ever.
-    public static func advice(for phase: Phase) -> [String] {
+    public static func advice(for phase: Phase, settings: EngineSettings = .standard) -> [String] {
         var advice = [
             "Break up sitting: stand and move for a minute at least every 30 minutes.",
             "Sleep in any position that is comfortable; a pillow between or under the knees often helps.",
@@ -122,7 +139,8 @@ public enum SessionPlan {
                 "Practise the hip hinge with a dowel each day, and brace as you lift: breathe in, brace, breathe out at the top.")
         case .reintroduceLifting, .returnToPerformance:
             advice.append(
-                "Some discomfort during training is fine if it stays at or below 5/10 and settles by the next morning.")
+                "Some discomfort during training is fine if it stays at or below \(settings.acceptablePainMax)/10 and settles by the next morning."
+            )
         }
         return advice
     }

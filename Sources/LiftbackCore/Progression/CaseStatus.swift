@@ -15,21 +15,30 @@ public enum CaseStatus: String, Codable, Sendable, DeclarationOrdered {
         self = Self.classify(prescription).status
     }
 
+    /// The status and the reason the clinician reads: the alerts' clinician wording, or the
+    /// exercise decision's, never the person's "you".
     public static func classify(_ p: Prescription) -> (status: CaseStatus, reason: String) {
         if p.disposition.stopsLoading {
-            return (.redFlag, p.alerts.first { $0.id == "red-flag" }?.message ?? p.reasons.first ?? "A red flag is open.")
+            return (.redFlag, p.alerts.first { $0.id == .redFlag }?.forClinician ?? "A red flag is open.")
         }
-        if let alert = p.alerts.first(where: { $0.id == "climbing-symptoms" || $0.id == "flare-up-cycle" }) {
-            return (.flaring, alert.message)
+        let flaring: [AlertID] = [.severePain, .sessionStopped, .climbingSymptoms, .flareUpCycle]
+        if let alert = flaring.lazy.compactMap({ id in p.alerts.first { $0.id == id } }).first {
+            return (.flaring, alert.forClinician)
         }
         if let regress = p.exercises.first(where: { $0.decision == .regress && $0.rule != "resume-after-break" }) {
-            return (.flaring, "\(regress.name): \(regress.reasons.first ?? "stepping back")")
+            return (.flaring, "\(regress.name) stepping back: \(regress.forClinician ?? regress.rule)")
         }
-        if let alert = p.alerts.first(where: { $0.id == "stalled" }) { return (.stalled, alert.message) }
+        if let alert = p.alerts.first(where: { $0.id == .stalled }) { return (.stalled, alert.forClinician) }
+        if let alert = p.alerts.first(where: { $0.id == .checkInDue }) { return (.stalled, alert.forClinician) }
         let latest =
             p.exercises.first { $0.decision == .progress && $0.weight != nil } ?? p.exercises.first { $0.weight != nil }
             ?? p.exercises.first { $0.decision == .progress } ?? p.exercises.first
-        return (.onTrack, latest.map { "\($0.name): \($0.reasons.first ?? $0.decision.rawValue)" } ?? "On plan.")
+        return (
+            .onTrack,
+            latest.map { line in
+                "\(p.phase.title). \(line.name): \(line.forClinician ?? line.decision.rawValue)"
+            } ?? "\(p.phase.title), on plan."
+        )
     }
 }
 

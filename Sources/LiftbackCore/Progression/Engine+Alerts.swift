@@ -1,59 +1,149 @@
 extension Engine {
-    /// Alerts for the person and the clinician, most serious first.
-    func alertsFor(_ c: Case, triage: TriageResult, timeline: SymptomTimeline, history: History, phase: Phase) -> [Alert] {
+    /// Alerts for the person and the clinician, most serious first. Each has the person's wording
+    /// and the clinician's (dates and numbers, no "you").
+    func alertsFor(_ c: Case, reading r: Reading, screenNeeded: Bool, gentleDay: Bool) -> [Alert] {
         var alerts: [Alert] = []
+        let triage = r.triage
         if triage.disposition.stopsLoading {
+            let serious = triage.flags.filter { $0.level != .weak }
+            let listed = (serious.isEmpty ? triage.flags : serious)
             alerts.append(
                 Alert(
-                    id: "red-flag",
-                    message:
-                        "\(triage.flags.filter { $0.level != .weak }.map(\.rawValue).joined(separator: ", ")): \(triage.disposition.guidance ?? "")"
-                ))
+                    id: .redFlag,
+                    message: "You reported "
+                        + listed.map { $0.meaning.lowercasedFirst.dropPeriod }.joined(separator: "; ") + ". "
+                        + (triage.disposition.guidance ?? ""),
+                    forClinician: "\(triage.disposition.title): "
+                        + listed.map { flag in
+                            flagReportDay(c, flag, timeline: r.timeline).map { "\(flag.plainName) (reported \($0))" } ?? flag.plainName
+                        }.joined(separator: ", ") + ". Loading is paused until the flag is reviewed and cleared."))
         }
-        let cycles = FlareCycles.detect(
-            flareDays: timeline.flareDays, workoutDays: history.workoutDays, asOf: c.asOf, settings: settings)
-        if cycles.count >= settings.flareCyclesToReport {
-            let dates = cycles.map { "\($0.flare) to \($0.reflare)" }.joined(separator: "; ")
+        if let severe = r.severe, gentleDay {
             alerts.append(
                 Alert(
-                    id: "flare-up-cycle",
+                    id: .severePain,
                     message:
-                        "A pattern of flare, rest and flare again has repeated \(cycles.count) times (\(dates)). Long rests lower what the back tolerates; steady, lighter training through the next flare builds capacity instead."
-                ))
+                        "Pain of \(severe.pain)/10 on \(severe.day) is a lot. Today is a gentle day, with easy movement and no weights; the next loaded session starts a step lighter. If the pain stays this high, or anything new appears, please contact your physiotherapist or doctor.",
+                    forClinician: "Pain \(severe.pain)/10 on \(severe.day): no loaded work for 48 hours, then one step lighter."))
         }
-        if let climb = timeline.events.last(where: { $0.kind == .climbing }),
-            climb.date.days(until: c.asOf) < settings.holdDays || climb.date >= (history.workoutDays.last ?? climb.date)
+        if let stopped = c.workouts.last(where: { $0.date <= c.asOf }), stopped.stoppedEarly == true,
+            stopped.date.days(until: c.asOf) < settings.holdDays
         {
             alerts.append(
                 Alert(
-                    id: "climbing-symptoms",
+                    id: .sessionStopped,
                     message:
-                        "Symptoms are climbing: \(climb.reason). Loads step back and hold for a week; that usually settles things."
+                        "You stopped the session on \(stopped.date) early. That was the right call; the next session drops back a step. If the symptom that stopped you comes back, please check with your physiotherapist.",
+                    forClinician:
+                        "Session on \(stopped.date) stopped early for a stop signal (sharp pain, new tingling or numbness, or sudden weakness); the next session is a step lighter."
                 ))
         }
-        if let stalled = stalledMessage(c, history: history, phase: phase) {
-            alerts.append(Alert(id: "stalled", message: stalled))
+        if r.cycles.count >= settings.flareCyclesToReport {
+            let dates = r.cycles.map { "\($0.flare) to \($0.reflare)" }.joined(separator: "; ")
+            alerts.append(
+                Alert(
+                    id: .flareUpCycle,
+                    message:
+                        "Flare, rest and flare again has happened \(r.cycles.count) times lately. Long rests lower what the back tolerates, so the plan now keeps the trunk work in, takes smaller steps and waits two good weeks before each one.",
+                    forClinician:
+                        "Flare-rest-flare cycle \(r.cycles.count) times (\(dates)). Plan adjusted: steps of at most \(EngineSettings.percent(settings.flareMaxIncrease)), \(settings.flareDaysBetweenSteps / 7) tolerated weeks per step, capacity work kept in."
+                ))
+        }
+        if let climb = r.timeline.events.last(where: { $0.kind == .climbing }),
+            climb.date.days(until: c.asOf) < settings.holdDays || climb.date >= (r.history.workoutDays.last ?? climb.date)
+        {
+            alerts.append(
+                Alert(
+                    id: .climbingSymptoms,
+                    message:
+                        "Your day-to-day pain has been creeping up: \(climb.reason). Loads step back and hold for a week; that usually settles things.",
+                    forClinician: "Climbing symptoms: \(climb.clinicianReason). Loads stepped back and held for \(settings.holdDays) days."))
+        }
+        if screenNeeded {
+            let lapsed = r.screen.lapsed.map { " (\($0))" } ?? ""
+            alerts.append(
+                Alert(
+                    id: .screenNeeded,
+                    message:
+                        "Before loads reach \(settings.screenPercent) of your previous working weight, do the movement screen\(lapsed): a pain-free toe touch in a hip hinge, 20 bodyweight squats without discomfort, a 60 s plank without back tension, and a 10 minute walk without more symptoms.",
+                    forClinician:
+                        "Movement screen due before loads reach \(settings.screenPercent) of the previous working weight\(lapsed)."))
+        }
+        if let summary = r.fear.clinicianSummary {
+            alerts.append(
+                Alert(
+                    id: .fearOfMovement,
+                    message: r.fear.high
+                        ? "Your answers show some worry about moving, which is very common with a sore back. The plan brings those movements back in small, planned steps, and your physiotherapist can help with the worry too."
+                        : "The movements you said you avoid are in the plan, in small steps, so they can feel normal again.",
+                    forClinician: summary + "."))
+        }
+        if r.phase.waitingForReport, !triage.disposition.stopsLoading {
+            let last = r.timeline.lastReport ?? c.intake.date
+            alerts.append(
+                Alert(
+                    id: .checkInDue,
+                    message:
+                        "How is your back today? The last report was on \(last). A quick check-in lets the plan move on; until then it waits where it is.",
+                    forClinician: "No report since \(last) (\(last.days(until: c.asOf)) days); the plan waits for one."))
+        }
+        if let stalled = stalledMessage(c, history: r.history, phase: r.phase.phase) {
+            alerts.append(Alert(id: .stalled, message: stalled.person, forClinician: stalled.clinician))
         }
         return alerts
     }
 
+    /// The day a flag was last reported (the intake, a session or a check-in); `nil` for a derived flag.
+    func flagReportDay(_ c: Case, _ flag: RedFlag, timeline: SymptomTimeline) -> Day? {
+        if flag == .noImprovement2Weeks, let derived = timeline.noImprovement { return derived.day }
+        var latest: Day?
+        if c.intake.flags.contains(flag) { latest = c.intake.date }
+        for workout in c.workouts where workout.date <= c.asOf && workout.flags.contains(flag) {
+            latest = max(latest ?? workout.date, workout.date)
+        }
+        for checkIn in c.checkIns where checkIn.date <= c.asOf && checkIn.flags.contains(flag) {
+            latest = max(latest ?? checkIn.date, checkIn.date)
+        }
+        return latest
+    }
+
     /// Stalled: in a training phase, no session for a fortnight, or three weeks of sessions without a step up.
-    func stalledMessage(_ c: Case, history: History, phase: Phase) -> String? {
+    func stalledMessage(_ c: Case, history: History, phase: Phase) -> (person: String, clinician: String)? {
         guard phase >= .buildCapacity else { return nil }
         let lastWorkout = history.workoutDays.last
         let quietSince = lastWorkout ?? c.intake.date
         if quietSince.days(until: c.asOf) >= settings.stalledAfterDaysWithoutTraining {
             return lastWorkout == nil
-                ? "No sessions logged since the intake on \(c.intake.date)."
-                : "No sessions logged since \(quietSince). A short, easy session is a good way back in."
+                ? ("No sessions logged since your intake on \(c.intake.date). A short, easy session is a good way in.",
+                    "No sessions logged since the intake on \(c.intake.date).")
+                : ("No sessions logged since \(quietSince). A short, easy session is a good way back in.",
+                    "No sessions logged since \(quietSince).")
         }
         let windowStart = c.asOf.adding(days: -settings.stalledAfterDaysWithoutProgress)
         let recent = history.workoutDays.filter { $0 > windowStart }.count
         let steppedUp = history.lastStepUp.map { $0 > windowStart } ?? false
         if recent >= 3, !steppedUp, c.intake.date < windowStart {
-            return
-                "Nothing has stepped up in \(settings.stalledAfterDaysWithoutProgress) days across \(recent) sessions. Worth a look at the reasons on each exercise: missing next-day answers or repeated setbacks are the usual causes."
+            return (
+                "Nothing has stepped up for \(settings.stalledAfterDaysWithoutProgress / 7) weeks. That is fine for a while; the reasons on each exercise say what the next step waits for.",
+                "No step up in \(settings.stalledAfterDaysWithoutProgress) days across \(recent) sessions. Check the reasons on each exercise: missing next-day answers or repeated setbacks are the usual causes."
+            )
         }
         return nil
+    }
+}
+
+extension RedFlag {
+    /// The flag's name in plain words for a clinician ("saddle numbness").
+    public var plainName: String { rawValue.replacingOccurrences(of: "-", with: " ") }
+}
+
+extension Disposition {
+    public var title: String {
+        switch self {
+        case .emergency: "Emergency"
+        case .urgent: "Urgent"
+        case .clinician: "Needs review"
+        case .proceed: "No stop"
+        }
     }
 }

@@ -12,61 +12,141 @@ public struct Engine: Sendable {
     public static let disclaimer =
         "Liftback supports decisions about exercise; it does not diagnose. If something feels wrong or new, check with a physiotherapist or doctor."
 
-    /// The next prescription for a validated case.
-    public func nextPrescription(for c: Case) -> Prescription {
-        let triage = Triage.assess(c.openFlags)
+    /// Everything read from a case once, before any exercise is decided.
+    struct Reading {
+        var flags: [RedFlag]
+        var triage: TriageResult
+        var timeline: SymptomTimeline
+        var baseline: [BaselineLift]
+        var history: History
+        var phase: PhaseStatus
+        var screen: ScreenStatus
+        var cycles: [FlareCycles.Cycle]
+        var fear: FearProfile
+        /// Severe pain within 48 hours: no loaded work today.
+        var severe: (day: Day, pain: Int)?
+        var flareMode: Bool { cycles.count >= flareCyclesToReport }
+        var flareCyclesToReport: Int
+    }
+
+    /// The flags open on the case's day: those reported and not cleared, and the derived
+    /// `no-improvement-2-weeks` (severe pain that has not eased over two weeks, seed 001).
+    public func openFlags(for c: Case) -> [RedFlag] {
+        openFlags(c, timeline: SymptomTimeline(case: c, settings: settings))
+    }
+
+    func openFlags(_ c: Case, timeline: SymptomTimeline) -> [RedFlag] {
+        var flags = c.openFlags
+        if timeline.noImprovement != nil, !flags.contains(.noImprovement2Weeks) { flags.append(.noImprovement2Weeks) }
+        return flags
+    }
+
+    func read(_ c: Case) -> Reading {
         let timeline = SymptomTimeline(case: c, settings: settings)
+        let flags = openFlags(c, timeline: timeline)
         let baseline = Baseline.lifts(for: c.intake, unit: c.unit)
         let history = History(case: c, catalog: catalog, settings: settings, liftGate: liftGate(baseline))
         let phase = PhaseTracker.status(
             intake: c.intake, asOf: c.asOf, overrides: c.overrides,
-            evidence: evidence(c, history: history, timeline: timeline, baseline: baseline))
-        let session = SessionPlan.session(for: phase.phase, on: c.asOf)
+            evidence: evidence(c, history: history, timeline: timeline, baseline: baseline), settings: settings)
+        let cycles = FlareCycles.detect(
+            flareDays: timeline.flareDays, workoutDays: history.workoutDays, asOf: c.asOf, settings: settings)
+        return Reading(
+            flags: flags, triage: Triage.assess(flags), timeline: timeline, baseline: baseline, history: history, phase: phase,
+            screen: screenStatus(c, history: history, timeline: timeline, baseline: baseline), cycles: cycles,
+            fear: FearProfile(c, settings: settings), severe: timeline.severe(near: c.asOf, settings: settings),
+            flareCyclesToReport: settings.flareCyclesToReport)
+    }
+
+    /// The next prescription for a validated case.
+    public func nextPrescription(for c: Case) -> Prescription {
+        let r = read(c)
+        let stops = r.triage.disposition.stopsLoading
+        let gentleDay = !stops && r.severe != nil
+        let session: SessionKind = gentleDay ? .daily : SessionPlan.session(for: r.phase.phase, on: c.asOf)
         let swaps = latestSwaps(c)
 
         var signals = ExerciseSignals()
-        func prescribe(_ slot: Slot) -> PrescribedExercise? {
-            guard let (exercise, ladder) = resolve(slot, phase: phase, history: history, swaps: swaps) else { return nil }
+        func prescribe(_ slot: Slot, phase: Phase) -> PrescribedExercise? {
+            guard let (exercise, ladder) = resolve(slot, phase: r.phase, history: r.history, swaps: swaps) else { return nil }
             let (prescribed, slotSignals) = ExerciseRules.decide(
-                context(
-                    for: exercise, ladder: ladder, c, phase: phase.phase, session: session, history: history,
-                    baseline: baseline, timeline: timeline))
+                context(for: exercise, ladder: ladder, c, phase: phase, session: session, reading: r))
             signals.screenNeeded = signals.screenNeeded || slotSignals.screenNeeded
             return prescribed
         }
 
-        var exercises = SessionPlan.slots(for: phase.phase, session: session).compactMap(prescribe)
-        var routine = SessionPlan.dailyRoutine.compactMap { prescribe(.fixed($0)) }
-        var reasons = triage.disposition.stopsLoading ? triage.reasons : []
-        var alerts = alertsFor(c, triage: triage, timeline: timeline, history: history, phase: phase.phase)
-        if signals.screenNeeded, !triage.disposition.stopsLoading {
-            alerts.append(Alert(id: "screen-needed", message: Self.screenMessage))
+        var exercises: [PrescribedExercise]
+        var routine: [PrescribedExercise]
+        var phaseReasons = r.phase.reasons
+        if gentleDay, let severe = r.severe {
+            exercises = gentleDaySession(c, severe: severe, reading: r)
+            routine = []
+            phaseReasons.insert(
+                "Today is a gentle day: pain reached \(severe.pain)/10 on \(severe.day), so there is no loaded work until \(severe.day.adding(days: settings.severePainWindowDays + 1)).",
+                at: 0)
+        } else {
+            var slots = SessionPlan.slots(for: r.phase.phase, session: session)
+            if r.flareMode, r.phase.phase.loadsLifts, session != .rest {
+                // Seed 004: capacity work stays in while flare-ups keep coming back.
+                for id in SessionPlan.capacityWork where !slots.contains(.fixed(id)) { slots.append(.fixed(id)) }
+            }
+            if r.phase.phase >= .restoreMovement, session != .rest {
+                for movement in c.intake.avoids {
+                    if let ladder = catalog.exposureLadder(for: movement) { slots.append(.ladder(ladder.id, start: ladder.entry)) }
+                }
+            }
+            exercises = slots.compactMap { prescribe($0, phase: r.phase.phase) }
+            routine = SessionPlan.dailyRoutine.compactMap { prescribe(.fixed($0), phase: r.phase.phase) }
         }
-        if triage.disposition.stopsLoading {
-            exercises = stopped(exercises, disposition: triage.disposition, c: c)
-            routine = triage.disposition == .clinician ? routine.filter { $0.weight == nil } : []
+        var reasons: [String] = stops ? Self.stopReasons(r.triage) : []
+        if stops {
+            exercises = stopped(exercises, disposition: r.triage.disposition, c: c)
+            // Gentle movement only: the daily routine keeps what the session keeps, so nothing is paused
+            // in one list and started in the other.
+            let kept = Set(exercises.filter { $0.decision != .stop }.map(\.exercise))
+            routine = r.triage.disposition == .clinician ? routine.filter { kept.contains($0.exercise) } : []
             reasons.append(contentsOf: c.overrides.filter { $0.kind == .note && $0.date <= c.asOf }.compactMap(\.note).suffix(1))
         }
-        var notes = triage.notes
+        let alerts = alertsFor(c, reading: r, screenNeeded: signals.screenNeeded && !stops, gentleDay: gentleDay)
+        var notes = r.triage.notes.isEmpty ? [] : Self.noteTexts(r.triage)
         notes.append(
             contentsOf: c.overrides.filter { $0.kind == .note && $0.date <= c.asOf }.suffix(3).map {
                 "Note from \($0.by ?? "your clinician") on \($0.date): \($0.note ?? "")"
             })
         return Prescription(
-            asOf: c.asOf, disposition: triage.disposition, phase: phase.phase, phaseSince: phase.since,
-            phaseReasons: phase.reasons, session: session, exercises: exercises, alerts: alerts, reasons: reasons,
+            asOf: c.asOf, disposition: r.triage.disposition, phase: r.phase.phase, phaseSince: r.phase.since,
+            phaseReasons: phaseReasons, session: session, exercises: exercises, alerts: alerts, reasons: reasons,
             notes: notes, policy: c.policy, unit: c.unit, pattern: c.intake.pattern,
             expectedTimeline: c.intake.pattern.expectedTimeline, dailyRoutine: routine,
             week: SessionPlan.week.enumerated().map {
                 PlannedDay(weekday: $0.offset + 1, session: $0.element.0, description: $0.element.1)
             },
-            advice: SessionPlan.advice(for: phase.phase), disclaimer: Self.disclaimer)
+            advice: stops || gentleDay
+                ? SessionPlan.restAdvice(stops ? r.triage.disposition : nil) : SessionPlan.advice(for: r.phase.phase, settings: settings),
+            disclaimer: Self.disclaimer,
+            educationCards: r.phase.phase.educationCards + r.fear.educationCards)
     }
 
-    static let screenMessage =
-        "Before loads reach 90 % of your previous working weight, pass the movement screen: a pain-free toe touch in a hip hinge, 20 bodyweight squats without discomfort, a 60 s plank without back tension, and a 10 minute walk without more symptoms."
+    // MARK: - Stop dispositions and gentle days
 
-    // MARK: - Stop dispositions
+    /// What to do now under a stop disposition, in the person's words: what they reported, then where to go.
+    static func stopReasons(_ triage: TriageResult) -> [String] {
+        var reasons: [String] = []
+        let serious = triage.flags.filter { $0.level != .weak }
+        if !serious.isEmpty {
+            reasons.append("You told us about: " + serious.map { $0.meaning.lowercasedFirst.dropPeriod }.joined(separator: "; ") + ".")
+        } else {
+            reasons.append(
+                "Several background factors together (" + triage.flags.map { $0.meaning.lowercasedFirst.dropPeriod }.joined(separator: "; ")
+                    + ") deserve a clinician's look.")
+        }
+        if let guidance = triage.disposition.guidance { reasons.append(guidance) }
+        return reasons
+    }
+
+    static func noteTexts(_ triage: TriageResult) -> [String] {
+        triage.flags.filter { $0.level == .weak }.map { "Noted: \($0.meaning.lowercasedFirst)" }
+    }
 
     /// With a stop disposition nothing is loaded: emergency and urgent hold no plan; clinician-first
     /// keeps gentle movement and pauses the rest.
@@ -78,9 +158,7 @@ public struct Engine: Sendable {
                 ExerciseRules.Outcome(
                     dosing: Dosing(exercise: exercise), decision: .hold, lever: nil, rule: "gentle-movement-only",
                     reasons: ["Gentle movement is fine while a clinician reviews your answers."]),
-                context(
-                    for: exercise, ladder: nil, c, phase: .settle, session: .daily, history: nil, baseline: [],
-                    timeline: nil))
+                bare(exercise, c))
         }
         let gentle = Set(SessionPlan.gentleMovement)
         for var paused in exercises where !gentle.contains(paused.exercise) {
@@ -94,6 +172,37 @@ public struct Engine: Sendable {
             result.append(paused)
         }
         return result
+    }
+
+    /// The session of a day after severe pain: easy movement from the early phases, no weights, at
+    /// their starting doses (domain spec 5b). Pain of 9/10 or more keeps to the settle session.
+    func gentleDaySession(_ c: Case, severe: (day: Day, pain: Int), reading r: Reading) -> [PrescribedExercise] {
+        let phase: Phase = severe.pain >= 9 || r.phase.phase == .settle ? .settle : .restoreMovement
+        let ids: [ExerciseID] = SessionPlan.slots(for: phase, session: .daily).compactMap {
+            switch $0 {
+            case let .fixed(id): id
+            case let .ladder(_, start): start
+            }
+        }
+        return ids.compactMap { id in
+            guard let exercise = catalog[id], !exercise.loaded else { return nil }
+            return ExerciseRules.render(
+                ExerciseRules.Outcome(
+                    dosing: Dosing(exercise: exercise), decision: .hold, lever: nil, rule: "severe-pain-gentle-day",
+                    reasons: [
+                        "A gentle day after pain of \(severe.pain)/10 on \(severe.day): easy movement helps the back settle; weights wait until \(severe.day.adding(days: settings.severePainWindowDays + 1))."
+                    ]),
+                bare(exercise, c))
+        }
+    }
+
+    /// A context with no history, for exercises prescribed at their plain starting dose.
+    func bare(_ exercise: Exercise, _ c: Case) -> ExerciseContext {
+        ExerciseContext(
+            exercise: exercise, ladder: nil, exposures: [], lowerRung: nil, phase: .settle, session: .daily, asOf: c.asOf,
+            policy: c.policy, unit: c.unit, steps: LoadSteps(increment: c.plateIncrement, settings: settings), settings: settings,
+            previous: nil, baseline: [], screenPassed: false, loadOverride: nil, timeline: SymptomTimeline.empty,
+            catalog: catalog)
     }
 
     // MARK: - Slots
@@ -139,18 +248,29 @@ public struct Engine: Sendable {
     }
 
     func context(
-        for exercise: Exercise, ladder: Ladder?, _ c: Case, phase: Phase, session: SessionKind, history: History?,
-        baseline: [BaselineLift], timeline: SymptomTimeline?
+        for exercise: Exercise, ladder: Ladder?, _ c: Case, phase: Phase, session: SessionKind, reading r: Reading
     ) -> ExerciseContext {
         var exercise = exercise
+        var local = settings
         if session == .fullBody, exercise.loaded {
             // The reduced-volume day of seed 003: one set fewer of the loaded work.
             exercise.dose.sets = max(2, exercise.dose.sets - 1)
         }
-        let exposures = history?.exposures(of: exercise.id) ?? []
+        if r.flareMode, exercise.loaded {
+            // Seed 004: while flare-ups repeat, smaller steps and two tolerated weeks per step.
+            local.maxIncrease = min(settings.maxIncrease, settings.flareMaxIncrease)
+            local.minIncrease = min(settings.minIncrease, local.maxIncrease / 2)
+            local.daysBetweenSteps = max(settings.daysBetweenSteps, settings.flareDaysBetweenSteps)
+        }
+        if exercise.exposureFor != nil {
+            local.daysBetweenBodyweightSteps =
+                r.fear.high ? settings.daysBetweenExposureStepsHighFear : settings.daysBetweenExposureSteps
+        }
+        let history = r.history
+        let exposures = history.exposures(of: exercise.id)
         var lowerRung: (Exercise, Exposure)?
         if let ladder, let lowerID = ladder.rung(before: exercise.id), let lower = catalog[lowerID],
-            let last = history?.exposures(of: lowerID).last
+            let last = history.exposures(of: lowerID).last
         {
             lowerRung = (lower, last)
         }
@@ -161,15 +281,25 @@ public struct Engine: Sendable {
                     && (lastDate.map { override.date > $0 } ?? true)
             }
             .max { $0.date < $1.date }
+        let clearedSince = lastDate.flatMap { last in
+            c.clearances.filter { $0.date > last && $0.date <= c.asOf }.map(\.date).max()
+        }
+        let previous = exercise.loaded ? Baseline.carried(to: exercise.id, from: r.baseline, catalog: catalog) : nil
+        let provisional = history.provisionalWorkingWeight(for: exercise.id, settings: settings)
         return ExerciseContext(
             exercise: exercise, ladder: ladder, exposures: exposures, lowerRung: lowerRung, phase: phase,
             session: session, asOf: c.asOf, policy: c.policy, unit: c.unit,
-            steps: LoadSteps(increment: c.plateIncrement, settings: settings), settings: settings,
-            previous: exercise.loaded ? Baseline.carried(to: exercise.id, from: baseline, catalog: catalog) : nil,
-            baseline: baseline,
-            screenPassed: c.screenPassed, loadOverride: loadOverride,
-            timeline: timeline ?? SymptomTimeline.empty, catalog: catalog,
-            lastWeight: { id in history?.exposures(of: id).last?.weight })
+            steps: (c.equipment ?? EquipmentAtHand()).steps(
+                for: exercise, unit: c.unit, plateIncrement: c.plateIncrement, settings: local),
+            settings: local, previous: previous, baseline: r.baseline, screenPassed: r.screen.passed,
+            loadOverride: loadOverride, timeline: r.timeline, catalog: catalog,
+            lastWeight: { id in history.exposures(of: id).last?.weight }, clearedSince: clearedSince,
+            screenReference: { id in
+                Baseline.carried(to: id, from: r.baseline, catalog: catalog).map { ($0.weight, $0.describe(c.unit)) }
+                    ?? history.provisionalWorkingWeight(for: id, settings: settings).map {
+                        ($0, "an estimate from the first weight you chose (about \(formatWeight(LoadSteps.tidy($0))) \(c.unit.rawValue) for 5)")
+                    }
+            }, fearHigh: r.fear.high, hasProvisional: provisional != nil)
     }
 
     // MARK: - Evidence for the phase gates
@@ -179,8 +309,12 @@ public struct Engine: Sendable {
     static let mainLadders: Set<String> = ["hinge", "squat"]
 
     func liftGate(_ baseline: [BaselineLift]) -> [Double?] {
-        let share = PhaseGate.leaving(.reintroduceLifting)?.liftShare ?? 0.8
-        return catalog.exercises.map { exercise in
+        mainLiftThresholds(baseline, share: PhaseGate.leaving(.reintroduceLifting)?.liftShare ?? settings.heavyShare)
+    }
+
+    /// Per catalogue position, `share` of the previous working weight carried to each main lift.
+    func mainLiftThresholds(_ baseline: [BaselineLift], share: Double) -> [Double?] {
+        catalog.exercises.map { exercise in
             guard let ladder = catalog.ladder(for: exercise.id), Self.mainLadders.contains(ladder.id), exercise.loaded,
                 let carried = Baseline.carried(to: exercise.id, from: baseline, catalog: catalog)
             else { return nil }
@@ -196,6 +330,7 @@ public struct Engine: Sendable {
         bad.append(contentsOf: timeline.events.map(\.date))
         return PhaseTracker.Evidence(
             badDays: bad.sorted(), painReports: timeline.painReports, toleratedLoadedDays: history.evidence.toleratedLoadedDays,
+            toleratedSessionDays: history.evidence.toleratedSessionDays, severeDays: timeline.severeDays,
             liftGateMetOn: history.evidence.liftGateMetOn, hasMainLiftBaseline: hasBaseline)
     }
 }
@@ -203,4 +338,9 @@ public struct Engine: Sendable {
 extension SymptomTimeline {
     static let empty = SymptomTimeline(
         case: Case(asOf: Day(ordinal: 0), intake: Intake(date: Day(ordinal: 0), pattern: .nonSpecific)), settings: .standard)
+}
+
+extension String {
+    var lowercasedFirst: String { prefix(1).lowercased() + dropFirst() }
+    var dropPeriod: String { hasSuffix(".") ? String(dropLast()) : self }
 }

@@ -1,12 +1,19 @@
-/// The numbers the rules run on. Defaults follow the domain spec; clinicians may tune them.
+/// The numbers the rules run on. Defaults follow the domain spec (docs/clinical-model.md and
+/// docs/rules.md give the source of each); clinicians may tune them. Texts are built from these
+/// values, so a changed setting changes what people read too.
 public struct EngineSettings: Sendable, Equatable {
     /// Pain monitoring zones (Thomeé 1997; Silbernagel et al. 2007): 0...safeMax safe,
     /// up to acceptableMax acceptable, above it too much. The model comes from tendinopathy
     /// care and is used here as the domain spec describes.
     public var safePainMax = 2
     public var acceptablePainMax = 5
-    /// A rise of the weekly mean pain by this many points counts as climbing symptoms.
+    /// A rise of the person's baseline pain (check-ins, not pain while lifting) by this many points
+    /// from one week to the next, or per week along a sparse series, counts as climbing symptoms.
     public var weeklyRise = 1.0
+    /// A sparse series (one report a week) counts as climbing when at least this many baseline
+    /// reports over `climbWindowDays` rise by `weeklyRise` a week (least squares).
+    public var sparseClimbReports = 3
+    public var climbWindowDays = 28
     /// After symptoms climb, the dropped-back step is held this long (seed 001: a week).
     public var holdDays = 7
     /// The weekly load increase window (seed 001: 5-10 % a week).
@@ -20,6 +27,15 @@ public struct EngineSettings: Sendable, Equatable {
     public var reintroductionShare = 0.5
     /// Loads at or above this share of the previous working weight need a passed movement screen (seed 001).
     public var screenShare = 0.9
+    /// A passed screen stands until a setback, a new flag, or this many days without heavy work
+    /// (domain spec 5b: the screen is dated evidence).
+    public var screenValidDays = 56
+    /// Heavy work, for keeping a screen current: a load at or above this share of the previous working weight.
+    public var heavyShare = 0.85
+    /// Without any previous working weight, the first load the person chose (a weight they could
+    /// lift about 15 times) stands in for one: by Epley, 15 reps at w matches 5 reps at about
+    /// 1.29 w, so that estimate is the reference for the screen.
+    public var chosenLoadToWorkingWeight = 1.29
     /// Above this share of the previous working weight a rung below the top of its ladder gives way
     /// to the next variation.
     public var rungCeilingShare = [LoadStage.light: 0.6, .moderate: 0.85]
@@ -27,15 +43,61 @@ public struct EngineSettings: Sendable, Equatable {
     public var stalledAfterDaysWithoutTraining = 14
     /// Days of training without any step up before the plan counts as stalled.
     public var stalledAfterDaysWithoutProgress = 21
-    /// A flare-up: a check-in or session pain at or above this.
+    /// Severe pain: a check-in or session pain at or above this (domain spec 5b). It also counts as a flare-up.
     public var flarePain = 7
+    /// Severe pain within this many days (48 hours) means no loaded work today.
+    public var severePainWindowDays = 2
+    /// Two severe days within this many days step the phase back.
+    public var severeRepeatDays = 14
+    /// No improvement (seed 001): severe pain that has not fallen by `improvementPoints` or
+    /// `improvementShare` over `improvementDays` is the clinician flag `no-improvement-2-weeks`.
+    public var improvementDays = 14
+    public var improvementPoints = 2.0
+    public var improvementShare = 0.3
+    /// Morning stiffness longer than this (minutes) counts as too much (domain spec 5b).
+    public var stiffnessMinutesTooMuch = 60
+    /// Without a pain report for this many days the plan waits and asks how things are.
+    public var reportFreshDays = 7
     /// Repeated flare-rest-return cycles in this window are reported (seed 004).
     public var flareCycleWindowDays = 120
     public var flareCyclesToReport = 2
     /// A training gap at least this long after a flare counts as resting it off.
     public var restGapDays = 5
+    /// With repeated flare-up cycles (seed 004): steps of at most this much, and at most one every `flareDaysBetweenSteps`.
+    public var flareMaxIncrease = 0.05
+    public var flareDaysBetweenSteps = 14
+    /// Coming back after a break (domain spec 5b): from `breakDays` days one step lighter; from
+    /// `longBreakDays` this share of the last load; from `veryLongBreakDays` this smaller share.
+    public var breakDays = 14
+    public var longBreakDays = 21
+    public var longBreakShare = 0.8
+    public var veryLongBreakDays = 28
+    public var veryLongBreakShare = 0.6
+    /// Reps per set by phase (domain spec 5b): reintroduce lifting 5-8, working down from 8 as the
+    /// load rises; return to performance 3-6 at working loads, with up to `maxSetsPerformance` sets.
+    public var reintroductionReps = 5...8
+    public var performanceReps = 3...6
+    public var maxSetsPerformance = 5
+    /// Graded exposure (seeds 002, 004): days between exposure steps, and with high fear of movement.
+    public var daysBetweenExposureSteps = 3
+    public var daysBetweenExposureStepsHighFear = 6
+    /// A TSK-11 total at or above this counts as high fear of movement. No validated cut-off exists
+    /// for the 11-item form (instruments.md), so this is Liftback's own marker, two thirds of the way
+    /// up the 11-44 range; a STarT Back psychosocial score of 4 or 5 (validated) counts too.
+    public var highFearTSK11 = 30
+    /// A clinician's load more than this share above the last lift waits for their confirmation.
+    public var loadJumpShare = 0.10
 
     public init() {}
 
     public static let standard = EngineSettings()
+}
+
+extension EngineSettings {
+    /// `0.9` as `90 %`.
+    static func percent(_ share: Double) -> String { "\(Int((share * 100).rounded())) %" }
+    var screenPercent: String { Self.percent(screenShare) }
+    var stepWindow: String {
+        "\(Int((minIncrease * 100).rounded()))-\(Int((maxIncrease * 100).rounded())) %"
+    }
 }

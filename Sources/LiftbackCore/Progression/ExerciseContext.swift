@@ -25,6 +25,15 @@ struct ExerciseContext {
     var catalog: Catalog
     /// The weight last lifted on another exercise, so a change of variation never lands above it by more than a step.
     var lastWeight: (ExerciseID) -> Double? = { _ in nil }
+    /// The latest clearance after this exercise's last exposure: the first session back repeats the
+    /// last tolerated load (domain spec 5b).
+    var clearedSince: Day? = nil
+    /// The reference for the movement screen on an exercise: the previous working weight carried to
+    /// it, or without one an estimate from the first weight chosen; with its description.
+    var screenReference: (ExerciseID) -> (weight: Double, describe: String)? = { _ in nil }
+    /// High fear of movement: graded exposure runs in smaller steps.
+    var fearHigh = false
+    var hasProvisional = false
 }
 
 /// A previous working weight carried onto another rung of its ladder by load factors.
@@ -34,9 +43,10 @@ public struct CarriedWeight: Sendable, Equatable {
     /// The entry it came from.
     public var source: WorkingWeight
 
-    /// "140 kg x 5 on conventional-deadlift".
-    func describe(_ unit: WeightUnit) -> String {
-        "\(formatWeight(source.weight)) \(unit.rawValue) x \(source.reps) on \(source.exercise)"
+    /// "140 kg x 5 on the conventional deadlift"; a weight converted from the other unit is rounded
+    /// ("about 184 kg").
+    func describe(_ unit: WeightUnit, catalog: Catalog = .standard) -> String {
+        "\(approximateWeight(source.weight)) \(unit.rawValue) x \(source.reps) on the \(catalog.plainName(source.exercise))"
     }
 }
 

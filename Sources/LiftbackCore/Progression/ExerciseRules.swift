@@ -13,17 +13,18 @@ enum ExerciseRules {
         return (render(outcome, c), signals)
     }
 
-    /// The last word on every path: no load at or above 90 % of the previous working weight without a
-    /// passed movement screen (seed 001), whatever the person lifted last time or a rule proposed.
+    /// The last word on every path: no load at or above 90 % of the previous working weight (or,
+    /// without one, of the estimate from the first weight chosen) without a passed movement screen
+    /// (seed 001), whatever the person lifted last time or a rule proposed.
     static func enforceScreen(_ outcome: inout Outcome, _ c: ExerciseContext, signals: inout ExerciseSignals) {
-        guard !c.screenPassed, let weight = outcome.dosing.weight,
-            let previous = Baseline.carried(to: outcome.dosing.exercise.id, from: c.baseline, catalog: c.catalog),
-            weight >= previous.weight * c.settings.screenShare - 1e-9
+        guard !c.screenPassed, outcome.rule != "clinician-load", let weight = outcome.dosing.weight,
+            let reference = c.screenReference(outcome.dosing.exercise.id),
+            weight >= reference.weight * c.settings.screenShare - 1e-9
         else { return }
         signals.screenNeeded = true
-        var capped = c.steps.floor(previous.weight * c.settings.screenShare)
-        if capped >= previous.weight * c.settings.screenShare - 1e-9 {
-            capped = LoadSteps.tidy(max(0, capped - c.steps.increment))
+        var capped = c.steps.floor(reference.weight * c.settings.screenShare)
+        if capped >= reference.weight * c.settings.screenShare - 1e-9 {
+            capped = c.steps.nextDown(from: capped) ?? 0
         }
         outcome.dosing.weight = capped
         if outcome.decision != .start {
@@ -32,8 +33,9 @@ enum ExerciseRules {
         outcome.lever = .load
         outcome.rule = "screen-needed"
         outcome.reasons.append(
-            "Kept to \(formatWeight(capped)) \(c.unit.rawValue): from 90 % of your previous working weight (\(previous.describe(c.unit))) a passed movement screen comes first."
+            "Kept to \(formatWeight(capped)) \(c.unit.rawValue): from \(c.settings.screenPercent) of \(reference.describe) a passed movement screen comes first."
         )
+        outcome.clinician = "kept below \(c.settings.screenPercent) of the reference until a movement screen passes"
     }
 
     struct Outcome {
@@ -42,6 +44,8 @@ enum ExerciseRules {
         var lever: Lever?
         var rule: String
         var reasons: [String]
+        /// The decision in the clinician's words, when it is more than the dose.
+        var clinician: String? = nil
     }
 
     // MARK: - The rule order
@@ -50,87 +54,166 @@ enum ExerciseRules {
         guard let last = c.exposures.last else { return start(c, signals: &signals) }
         let unit = c.unit.rawValue
         if let override = c.loadOverride, let weight = override.weight {
-            var dosing = Dosing(exercise: c.exercise, repeating: last)
+            var dosing = repeatDose(c, last)
             dosing.weight = weight
             let lastWeight = last.weight ?? 0
-            let decision: Decision = dosing.weight! > lastWeight ? .progress : dosing.weight! < lastWeight ? .regress : .hold
+            let decision: Decision = weight > lastWeight ? .progress : weight < lastWeight ? .regress : .hold
             return Outcome(
                 dosing: dosing, decision: decision, lever: .load, rule: "clinician-load",
-                reasons: ["\(override.by ?? "Your clinician") set \(formatWeight(weight)) \(unit) on \(override.date)."])
+                reasons: ["\(override.by ?? "Your clinician") set \(formatWeight(weight)) \(unit) on \(override.date)."],
+                clinician: "load set to \(formatWeight(weight)) \(unit) by \(override.by ?? "a clinician") on \(override.date)")
+        }
+        // Coming back after a break comes first: it is lighter than any single step back.
+        let daysSince = last.date.days(until: c.asOf)
+        if daysSince >= c.settings.breakDays, c.exercise.loaded, let weight = last.weight, weight > 0 {
+            return resumeAfterBreak(c, last: last, weight: weight, days: daysSince)
         }
         let tolerance = last.tolerance(policy: c.policy, settings: c.settings)
         if case let .tooMuch(why) = tolerance {
-            return regress(
-                c, last: last, why: "\(why.describe(limit: c.settings.acceptablePainMax)) on \(last.date)", from: last.date)
+            let text = "\(why.describe(limit: c.settings.acceptablePainMax)) on \(last.date)"
+            return regress(c, last: last, why: text, clinician: text, from: last.date)
         }
         if let event = c.timeline.latestEvent(onOrAfter: last.date) {
-            return regress(c, last: last, why: event.reason, from: event.date)
+            return regress(c, last: last, why: event.reason, clinician: event.clinicianReason, from: event.date)
+        }
+        if tolerance == .notPainFree {
+            // Seed 001: under the pain-free policy, pain coming back drops the exercise back a step.
+            return regress(
+                c, last: last,
+                why: "pain came back (\(last.peakPain ?? 0)/10 on \(last.date)), and your plan moves on only after pain-free sessions",
+                clinician: "pain \(last.peakPain ?? 0)/10 on \(last.date) under the pain-free policy", from: last.date)
         }
         // A loaded lift logged without any weight yet starts from the previous working weight, once
         // no setback stands in the way.
         if c.exercise.loaded, c.previous != nil, c.exposures.allSatisfy({ $0.weight == nil }) {
             if let bad = latestSetback(c), bad.date.days(until: c.asOf) < c.settings.holdDays {
                 return Outcome(
-                    dosing: Dosing(exercise: c.exercise, repeating: last), decision: .hold, lever: nil,
-                    rule: "hold-after-setback",
-                    reasons: ["Holding this step until \(bad.date.adding(days: c.settings.holdDays)): \(bad.reason)."])
+                    dosing: repeatDose(c, last), decision: .hold, lever: nil, rule: "hold-after-setback",
+                    reasons: ["Holding this step until \(bad.date.adding(days: c.settings.holdDays)): \(bad.reason)."],
+                    clinician: "held after \(bad.clinician)")
             }
             return start(c, signals: &signals)
         }
-        let daysSince = last.date.days(until: c.asOf)
-        if daysSince > 14, c.exercise.loaded, let weight = last.weight, weight > 0 {
-            var dosing = Dosing(exercise: c.exercise, repeating: last)
-            dosing.weight = c.steps.stepDown(from: weight)
+        let repeated = repeatDose(c, last)
+        if let cleared = c.clearedSince {
             return Outcome(
-                dosing: dosing, decision: .regress, lever: .load, rule: "resume-after-break",
+                dosing: repeated, decision: .hold, lever: nil, rule: "repeat-after-clearance",
                 reasons: [
-                    "Welcome back: it has been \(daysSince) days since \(c.exercise.name.lowercased()) on \(last.date), so restart one step lighter at \(formatWeight(dosing.weight!)) \(unit) (last time \(formatWeight(weight)) \(unit))."
-                ])
+                    "Welcome back: your clinician reviewed your symptoms on \(cleared), so the first session repeats \(describe(repeated, unit: c.unit)) before anything steps up."
+                ],
+                clinician: "first session after the clearance of \(cleared) repeats the last load")
         }
-        let repeatDose = Dosing(exercise: c.exercise, repeating: last)
         if let bad = latestSetback(c), bad.date.days(until: c.asOf) < c.settings.holdDays {
             let until = bad.date.adding(days: c.settings.holdDays)
             return Outcome(
-                dosing: repeatDose, decision: .hold, lever: nil, rule: "hold-after-setback",
+                dosing: repeated, decision: .hold, lever: nil, rule: "hold-after-setback",
                 reasons: [
                     "Holding this step until \(until): \(bad.reason). A week at the lighter step lets the back settle before the next try."
-                ])
+                ],
+                clinician: "held until \(until) after \(bad.clinician)")
         }
-        switch tolerance {
-        case .awaitingNextDay:
+        if tolerance == .awaitingNextDay {
             return Outcome(
-                dosing: repeatDose, decision: .hold, lever: nil, rule: "awaiting-next-day",
+                dosing: repeated, decision: .hold, lever: nil, rule: "awaiting-next-day",
                 reasons: [
                     "Same again for now: the next step waits for your answer on how the back felt the morning after \(last.date)."
-                ])
-        case .notPainFree:
-            return Outcome(
-                dosing: repeatDose, decision: .hold, lever: nil, rule: "pain-free-policy-hold",
-                reasons: [
-                    "Holding: your plan progresses only after pain-free sessions, and the last one peaked at \(last.peakPain ?? 0)/10."
-                ])
-        default:
-            break
+                ],
+                clinician: "waiting for the next-day answer after \(last.date)")
         }
+        let range = repsRange(c)
         if c.exercise.loaded, c.exercise.dose.kind == .reps, last.weight != nil, let done = last.amount,
-            done < c.exercise.dose.amount
+            done < range.lowerBound
         {
             return Outcome(
-                dosing: repeatDose, decision: .hold, lever: nil, rule: "complete-the-work",
+                dosing: repeated, decision: .hold, lever: nil, rule: "complete-the-work",
                 reasons: [
-                    "Same weight again: last time the hardest set reached \(done) of the \(c.exercise.dose.amount) reps planned. Progress comes once all the planned work is done."
-                ])
+                    "Same weight again: last time the hardest set reached \(done) reps, and this phase works in sets of \(range.lowerBound)-\(range.upperBound). Progress comes once every set is inside that range."
+                ],
+                clinician: "\(done) reps on \(last.date), below the \(range.lowerBound)-\(range.upperBound) range")
         }
         let changedOn = lastChange(c.exposures)
         let stepDays = c.exercise.loaded ? c.settings.daysBetweenSteps : c.settings.daysBetweenBodyweightSteps
         if changedOn.days(until: c.asOf) < stepDays {
             return Outcome(
-                dosing: repeatDose, decision: .hold, lever: nil, rule: "one-step-per-week",
+                dosing: repeated, decision: .hold, lever: nil, rule: "one-step-per-week",
                 reasons: [
                     "Repeat this step: it began on \(changedOn), and the next one is due from \(changedOn.adding(days: stepDays)) so the back can adapt."
                 ])
         }
         return progress(c, last: last, tolerance: tolerance, signals: &signals)
+    }
+
+    /// Coming back after a break (domain spec 5b): one step lighter after two weeks, tapering towards
+    /// 60 % of the last load at four weeks and more.
+    static func resumeAfterBreak(_ c: ExerciseContext, last: Exposure, weight: Double, days: Int) -> Outcome {
+        var dosing = repeatDose(c, last)
+        let oneStep = c.steps.stepDown(from: weight)
+        let s = c.settings
+        let target: Double
+        if days >= s.veryLongBreakDays {
+            target = c.steps.floor(weight * s.veryLongBreakShare)
+        } else if days > s.longBreakDays {
+            let fraction = Double(days - s.longBreakDays) / Double(s.veryLongBreakDays - s.longBreakDays)
+            let share = oneStep / weight + (s.veryLongBreakShare - oneStep / weight) * fraction
+            target = min(oneStep, c.steps.floor(weight * share))
+        } else {
+            target = oneStep
+        }
+        dosing.weight = target
+        if let reps = targetReps(c, weight: target) { dosing.amount = reps }
+        var fewer = ""
+        if days >= s.longBreakDays, target > weight * s.veryLongBreakShare + 1e-9, target >= weight - 1e-9 {
+            // No lighter weight exists: the lightest one, for fewer reps or seconds instead.
+            let share = days >= s.veryLongBreakDays ? s.veryLongBreakShare : s.longBreakShare
+            dosing.amount = max(1, Int((Double(last.amount ?? dosing.amount) * share).rounded(.down)))
+            fewer = " (the lightest weight there is, so fewer \(c.exercise.dose.kind == .hold ? "seconds" : "reps"))"
+        }
+        let unit = c.unit.rawValue
+        let size =
+            target <= oneStep && days < s.longBreakDays + 1
+            ? "one step lighter" : "lighter, at about \(EngineSettings.percent(target / weight)) of last time"
+        return Outcome(
+            dosing: dosing, decision: .regress, lever: .load, rule: "resume-after-break",
+            reasons: [
+                "Welcome back: it has been \(days) days since \(c.exercise.name.lowercased()) on \(last.date), so restart \(size) at \(formatWeight(target)) \(unit)\(fewer) (last time \(formatWeight(weight)) \(unit)) and build back up from there."
+            ],
+            clinician: "restarting at \(formatWeight(target)) \(unit) after \(days) days away (last \(formatWeight(weight)) \(unit))")
+    }
+
+    /// The dose as last performed: loads, tempo and sets as they were, reps inside the phase's range.
+    static func repeatDose(_ c: ExerciseContext, _ last: Exposure) -> Dosing {
+        var dosing = Dosing(exercise: c.exercise, repeating: last)
+        if c.exercise.loaded, c.exercise.dose.kind == .reps {
+            let range = repsRange(c)
+            dosing.amount = min(max(last.amount ?? range.upperBound, range.lowerBound), range.upperBound)
+        }
+        return dosing
+    }
+
+    /// The reps per set a loaded exercise works in: the phase's range for the main lifts (domain spec
+    /// 5b: 5-8 reintroducing, 3-6 returning to performance), the exercise's own range otherwise.
+    static func repsRange(_ c: ExerciseContext) -> ClosedRange<Int> {
+        let dose = c.exercise.dose
+        guard c.exercise.loaded, dose.kind == .reps, dose.amount == dose.maxAmount else {
+            return dose.amount...max(dose.amount, dose.maxAmount)
+        }
+        return c.phase == .returnToPerformance ? c.settings.performanceReps : c.settings.reintroductionReps
+    }
+
+    /// For the main lifts, reps that come down as the load rises: the top of the range at the
+    /// starting share, the bottom at the screen share (reintroducing), or from 85 % to 105 % of the
+    /// previous working weight (returning to performance). `nil` without a reference.
+    static func targetReps(_ c: ExerciseContext, weight: Double) -> Int? {
+        let dose = c.exercise.dose
+        guard c.exercise.loaded, dose.kind == .reps, dose.amount == dose.maxAmount,
+            let reference = c.previous?.weight ?? c.screenReference(c.exercise.id)?.weight, reference > 0
+        else { return nil }
+        let range = repsRange(c)
+        let (low, high) =
+            c.phase == .returnToPerformance
+            ? (c.settings.heavyShare, 1.05) : (c.settings.reintroductionShare, c.settings.screenShare)
+        let fraction = min(1, max(0, (weight / reference - low) / (high - low)))
+        return range.upperBound - Int((fraction * Double(range.upperBound - range.lowerBound)).rounded())
     }
 
     // MARK: - Start
@@ -143,13 +226,15 @@ enum ExerciseRules {
                 dosing: dosing, decision: .start, lever: nil, rule: "start-dose",
                 reasons: ["A first go at \(c.exercise.name.lowercased()): \(describe(dosing)) is the starting dose."])
         }
+        if c.exercise.dose.kind == .reps { dosing.amount = repsRange(c).upperBound }
         if let override = c.loadOverride, let weight = override.weight {
             dosing.weight = weight
             return Outcome(
                 dosing: dosing, decision: .start, lever: .load, rule: "clinician-load",
                 reasons: [
-                    "\(override.by ?? "Your clinician") set \(formatWeight(dosing.weight!)) \(unit) to start on \(override.date)."
-                ])
+                    "\(override.by ?? "Your clinician") set \(formatWeight(weight)) \(unit) to start on \(override.date)."
+                ],
+                clinician: "start load \(formatWeight(weight)) \(unit) set by \(override.by ?? "a clinician") on \(override.date)")
         }
         guard let previous = c.previous, c.phase.loadsLifts else {
             if c.exercise.stage == .bodyweight {
@@ -164,20 +249,38 @@ enum ExerciseRules {
                 ])
         }
         let share = c.settings.reintroductionShare
-        dosing.weight = c.steps.floor(previous.weight * share)
-        dosing.amount = c.exercise.dose.amount
+        let exact = previous.weight * share
+        dosing.weight = c.steps.floor(exact)
+        let weight = formatWeight(dosing.weight!)
+        let half = formatWeight(LoadSteps.tidy(exact))
+        let picked =
+            abs(dosing.weight! - exact) < 1e-9
+            ? "gives \(weight) \(unit)"
+            : "is \(half) \(unit), so \(weight) \(unit), the nearest \(c.steps.available != nil ? "weight you can pick up" : "load your plates make") below it"
+        let sameScale = abs(previous.weight - previous.source.weight) < 0.005
+        let carried =
+            sameScale
+            ? "About \(EngineSettings.percent(share)) of your previous working weight (\(previous.describe(c.unit, catalog: c.catalog))) \(picked)"
+            : "Your previous working weight, \(previous.describe(c.unit, catalog: c.catalog)), is about \(formatWeight((previous.weight * 2).rounded() / 2)) \(unit) on the \(c.exercise.name.lowercasedFirst); about \(EngineSettings.percent(share)) of that \(picked)"
         return Outcome(
             dosing: dosing, decision: .start, lever: .load, rule: "start-half-previous",
             reasons: [
-                "First loaded session: about \(Int(share * 100)) % of your previous working weight (\(previous.describe(c.unit))) gives \(formatWeight(dosing.weight!)) \(unit), \(dosing.sets) sets of \(dosing.amount)."
-            ])
+                "First loaded session: \(carried.lowercasedFirst), for \(dosing.sets) sets of \(dosing.amount)."
+            ],
+            clinician: "first loaded session at \(weight) \(unit) (\(EngineSettings.percent(dosing.weight! / previous.weight)) of the carried previous working weight)")
     }
 
     // MARK: - Regress
 
     /// Drops back one step of the ladder: the lever or load added last, or the variation before.
-    static func regress(_ c: ExerciseContext, last: Exposure, why: String, from: Day) -> Outcome {
-        var dosing = Dosing(exercise: c.exercise, repeating: last)
+    static func regress(_ c: ExerciseContext, last: Exposure, why: String, clinician: String, from: Day) -> Outcome {
+        var outcome = regressStep(c, last: last, why: why, from: from)
+        outcome.clinician = clinician
+        return outcome
+    }
+
+    static func regressStep(_ c: ExerciseContext, last: Exposure, why: String, from: Day) -> Outcome {
+        var dosing = repeatDose(c, last)
         let until = from.adding(days: c.settings.holdDays)
         let hold = "Hold it until \(until) before trying again."
         let unit = c.unit.rawValue
@@ -211,6 +314,7 @@ enum ExerciseRules {
             let oneStep = c.steps.stepDown(from: weight)
             let earlier = c.exposures.compactMap(\.weight).filter { $0 < weight && $0 >= oneStep * 0.85 }.max()
             dosing.weight = earlier ?? oneStep
+            if let reps = targetReps(c, weight: dosing.weight!) { dosing.amount = reps }
             return Outcome(
                 dosing: dosing, decision: .regress, lever: .load, rule: "regress-one-step",
                 reasons: [
@@ -240,33 +344,73 @@ enum ExerciseRules {
     static func progress(
         _ c: ExerciseContext, last: Exposure, tolerance: Tolerance, signals: inout ExerciseSignals
     ) -> Outcome {
-        var dosing = Dosing(exercise: c.exercise, repeating: last)
+        var dosing = repeatDose(c, last)
         let evidence = tolerated(last, tolerance)
         let unit = c.unit.rawValue
         if c.exercise.loaded, let weight = last.weight, weight > 0 {
+            let range = repsRange(c)
+            let done = min(max(last.amount ?? range.upperBound, range.lowerBound), range.upperBound)
+            let ceiling = rungCeiling(c)
             if let up = c.steps.stepUp(from: weight) {
-                if let ceiling = rungCeiling(c), up > ceiling,
-                    let move = nextVariation(c, from: weight, evidence: evidence, signals: &signals)
-                {
+                if let ceiling, up > ceiling, let move = nextVariation(c, from: weight, evidence: evidence, signals: &signals) {
                     return move
                 }
                 if !blockedByScreen(up, c.exercise.id, c) {
                     dosing.weight = up
+                    if c.exercise.dose.kind == .reps {
+                        dosing.amount =
+                            c.exercise.dose.amount == c.exercise.dose.maxAmount
+                            ? (targetReps(c, weight: up) ?? done) : range.lowerBound
+                    }
                     let percent = Int(((up / weight - 1) * 100).rounded())
+                    let reps = dosing.amount != done && c.exercise.dose.kind == .reps ? ", \(describe(dosing))" : ""
                     return Outcome(
                         dosing: dosing, decision: .progress, lever: .load, rule: "load-progress",
-                        reasons: ["Load +\(percent) % to \(formatWeight(up)) \(unit): \(evidence)."])
+                        reasons: ["Load +\(percent) % to \(formatWeight(up)) \(unit)\(reps): \(evidence)."],
+                        clinician: "load \(formatWeight(weight)) to \(formatWeight(up)) \(unit) after \(clinicianEvidence(last, tolerance))")
                 }
                 signals.screenNeeded = true
+            } else if c.exercise.dose.kind == .reps {
+                // Double progression: the equipment cannot make a 5-10 % step, so reps climb to the top
+                // of the range first, then the next weight that exists comes in at the bottom of it.
+                let next = c.steps.nextUp(from: weight)
+                if done < range.upperBound {
+                    dosing.amount = done + 1
+                    let jump = next.map { " (the next weight, \(formatWeight($0)) \(unit), would be a jump of \(EngineSettings.percent($0 / weight - 1)))" } ?? ""
+                    return Outcome(
+                        dosing: dosing, decision: .progress, lever: .reps, rule: "double-progression-reps",
+                        reasons: [
+                            "One more rep a set, \(describe(dosing)) at \(formatWeight(weight)) \(unit): your weights cannot make a \(c.settings.stepWindow) step\(jump), so reps climb to \(range.upperBound) first; \(evidence)."
+                        ],
+                        clinician: "reps \(done) to \(done + 1) at \(formatWeight(weight)) \(unit) (double progression)")
+                }
+                if let next, !(ceiling.map { next > $0 } ?? false), !blockedByScreen(next, c.exercise.id, c) {
+                    dosing.weight = next
+                    dosing.amount = range.lowerBound
+                    return Outcome(
+                        dosing: dosing, decision: .progress, lever: .load, rule: "double-progression-load",
+                        reasons: [
+                            "Up to \(formatWeight(next)) \(unit) for \(describe(dosing)): you reached \(range.upperBound) reps at \(formatWeight(weight)) \(unit), so the next weight comes in at \(range.lowerBound) reps and the reps climb again; \(evidence)."
+                        ],
+                        clinician: "load \(formatWeight(weight)) to \(formatWeight(next)) \(unit), reps back to \(range.lowerBound) (double progression)")
+                }
+                if let next, blockedByScreen(next, c.exercise.id, c) { signals.screenNeeded = true }
+                if let next, let ceiling, next > ceiling,
+                    let move = nextVariation(c, from: weight, evidence: evidence, signals: &signals)
+                {
+                    return move
+                }
             }
             if let lever = otherLever(c, dosing: &dosing, last: last) {
                 let why =
                     signals.screenNeeded
-                    ? "the next load would reach 90 % of your previous working weight, which waits for a passed movement screen"
-                    : "your plates cannot make a 5-10 % step from \(formatWeight(weight)) \(unit)"
+                    ? "the next load would reach \(c.settings.screenPercent) of your previous working weight, which waits for a passed movement screen"
+                    : "your weights cannot make a \(c.settings.stepWindow) step from \(formatWeight(weight)) \(unit)"
                 return Outcome(
                     dosing: dosing, decision: .progress, lever: lever.lever, rule: "lever-progress",
-                    reasons: ["\(lever.text) instead of more weight, because \(why); \(evidence)."])
+                    reasons: ["\(lever.text) instead of more weight, because \(why); \(evidence)."],
+                    clinician: "\(lever.lever.rawValue) progressed at \(formatWeight(weight)) \(unit)"
+                        + (signals.screenNeeded ? " while the movement screen is due" : ""))
             }
             if let move = nextVariation(c, from: weight, evidence: evidence, signals: &signals), !signals.screenNeeded {
                 return move
@@ -275,14 +419,14 @@ enum ExerciseRules {
                 dosing: dosing, decision: .hold, lever: nil, rule: signals.screenNeeded ? "screen-needed" : "top-of-range",
                 reasons: [
                     signals.screenNeeded
-                        ? "Holding at \(formatWeight(weight)) \(unit): the next step would reach 90 % of your previous working weight, and that waits for a passed movement screen."
+                        ? "Holding at \(formatWeight(weight)) \(unit): the next step would reach \(c.settings.screenPercent) of your previous working weight, and that waits for a passed movement screen."
                         : "Holding at \(formatWeight(weight)) \(unit): every lever for this exercise is in use; your clinician can choose the next variation."
                 ])
         }
         if last.amount ?? 0 < c.exercise.dose.maxAmount {
+            let step = c.fearHigh && c.exercise.exposureFor != nil ? max(1, c.exercise.dose.step / 2) : c.exercise.dose.step
             dosing.amount = min(
-                c.exercise.dose.maxAmount,
-                max(last.amount ?? 0, c.exercise.dose.amount - c.exercise.dose.step) + c.exercise.dose.step)
+                c.exercise.dose.maxAmount, max(last.amount ?? 0, c.exercise.dose.amount - step) + step)
             return Outcome(
                 dosing: dosing, decision: .progress, lever: lever(for: c.exercise), rule: "dose-progress",
                 reasons: ["Up to \(describe(dosing)): \(evidence)."])
@@ -293,7 +437,7 @@ enum ExerciseRules {
                 dosing: dosing, decision: .progress, lever: .load, rule: "add-load",
                 reasons: ["Add a light weight you could lift about 15 times, \(describe(dosing)): \(evidence)."])
         }
-        if last.setCount < c.exercise.dose.sets + 1 {
+        if c.exercise.exposureFor == nil, last.setCount < c.exercise.dose.sets + 1 {
             dosing.sets = c.exercise.dose.sets + 1
             return Outcome(
                 dosing: dosing, decision: .progress, lever: .sets, rule: "lever-progress",
@@ -367,6 +511,11 @@ enum ExerciseRules {
             : "the last session on \(last.date) peaked at \(peak)/10 and \(morning)"
     }
 
+    static func clinicianEvidence(_ last: Exposure, _ tolerance: Tolerance) -> String {
+        let morning = last.nextDay == .settled ? "settled next morning" : "next morning no worse"
+        return tolerance == .painFree ? "a pain-free session on \(last.date), \(morning)" : "a session at \(last.peakPain ?? 0)/10 on \(last.date), \(morning)"
+    }
+
     /// The ceiling of a rung below the top of its ladder: past it the next variation takes over.
     static func rungCeiling(_ c: ExerciseContext) -> Double? {
         guard let ladder = c.ladder, ladder.rung(after: c.exercise.id) != nil, let previous = c.previous,
@@ -376,24 +525,32 @@ enum ExerciseRules {
     }
 
     static func blockedByScreen(_ weight: Double, _ exercise: ExerciseID, _ c: ExerciseContext) -> Bool {
-        guard !c.screenPassed, let previous = Baseline.carried(to: exercise, from: c.baseline, catalog: c.catalog) else {
-            return false
-        }
-        return weight >= previous.weight * c.settings.screenShare - 1e-9
+        guard !c.screenPassed, let reference = c.screenReference(exercise) else { return false }
+        return weight >= reference.weight * c.settings.screenShare - 1e-9
     }
 
-    /// The latest setback for this exercise: a session that was too much, or an event for every exercise.
-    static func latestSetback(_ c: ExerciseContext) -> (date: Day, reason: String)? {
-        var latest: (date: Day, reason: String)?
+    /// The latest setback for this exercise: a session that was too much (or, under the pain-free
+    /// policy, one with pain), or an event for every exercise.
+    static func latestSetback(_ c: ExerciseContext) -> (date: Day, reason: String, clinician: String)? {
+        var latest: (date: Day, reason: String, clinician: String)?
         for exposure in c.exposures.reversed() {
-            if case let .tooMuch(why) = exposure.tolerance(policy: c.policy, settings: c.settings) {
-                latest = (exposure.date, "\(why.describe(limit: c.settings.acceptablePainMax)) on \(exposure.date)")
+            let tolerance = exposure.tolerance(policy: c.policy, settings: c.settings)
+            if case let .tooMuch(why) = tolerance {
+                let text = "\(why.describe(limit: c.settings.acceptablePainMax)) on \(exposure.date)"
+                latest = (exposure.date, text, text)
+                break
+            }
+            if tolerance == .notPainFree {
+                latest = (
+                    exposure.date, "pain came back (\(exposure.peakPain ?? 0)/10) on \(exposure.date)",
+                    "pain \(exposure.peakPain ?? 0)/10 on \(exposure.date) under the pain-free policy"
+                )
                 break
             }
             if exposure.date.days(until: c.asOf) >= c.settings.holdDays { break }
         }
         if let event = c.timeline.events.last, latest == nil || event.date > latest!.date {
-            latest = (event.date, event.reason)
+            latest = (event.date, event.reason, event.clinicianReason)
         }
         return latest
     }
@@ -402,7 +559,7 @@ enum ExerciseRules {
     static func config(_ e: Exposure) -> [Double] {
         [
             e.weight ?? -1, e.tempo == nil ? 0 : 1, (e.pauseSeconds ?? 0) > 0 ? 1 : 0, Double(e.setCount >= 4 ? 1 : 0),
-            e.weight == nil ? Double(e.amount ?? 0) : 0,
+            Double(e.amount ?? 0),
         ]
     }
 
@@ -430,6 +587,10 @@ enum ExerciseRules {
         case .hold: .hold
         case .minutes: .minutes
         }
+    }
+
+    static func describe(_ d: Dosing, unit: WeightUnit) -> String {
+        describe(d) + (d.weight.map { " at \(formatWeight($0)) \(unit.rawValue)" } ?? "")
     }
 
     static func describe(_ d: Dosing) -> String {
@@ -464,6 +625,6 @@ enum ExerciseRules {
             perSide: exercise.dose.perSide, weight: d.weight, unit: d.weight == nil ? nil : c.unit,
             tempo: d.tempo, pauseSeconds: d.pauseSeconds, decision: o.decision, lever: o.lever, rule: o.rule,
             reasons: o.reasons, stage: stage, percentOfPrevious: percent, lastWeight: c.exposures.last?.weight,
-            cue: exercise.cue)
+            cue: exercise.cue, forClinician: o.clinician ?? "\(o.decision.rawValue), \(describe(d, unit: c.unit))")
     }
 }

@@ -8,6 +8,8 @@ struct History {
     struct Evidence {
         var badDays: [Day] = []
         var toleratedLoadedDays: [Day] = []
+        /// Days with a session of any kind that went well (acceptable pain, next day not worse).
+        var toleratedSessionDays: [Day] = []
         var liftGateMetOn: Day?
     }
 
@@ -20,6 +22,9 @@ struct History {
     private(set) var workoutDays: [Day] = []
     /// The last day any exercise stepped up (more weight, more reps or seconds, a harder rung).
     private(set) var lastStepUp: Day?
+    /// The first weighted exposure on each ladder, indexed like `catalog.ladders`: without a previous
+    /// working weight, the load the person chose first stands in for one.
+    private(set) var firstWeightedByLadder: [Exposure?]
 
     /// - Parameter liftGate: per catalogue position, the weight at which a main lift meets the
     ///   reintroduce-lifting gate (`nil` for other exercises).
@@ -27,6 +32,7 @@ struct History {
         self.catalog = catalog
         exposuresByIndex = Array(repeating: [], count: catalog.exercises.count)
         latestByLadder = Array(repeating: nil, count: catalog.ladders.count)
+        firstWeightedByLadder = Array(repeating: nil, count: catalog.ladders.count)
         var highestRung = [Int](repeating: -1, count: catalog.ladders.count)
         var order = Array(c.workouts.indices)
         if !zip(c.workouts, c.workouts.dropFirst()).allSatisfy({ $0.date <= $1.date }) {
@@ -36,6 +42,9 @@ struct History {
         for workoutIndex in order where c.workouts[workoutIndex].date <= c.asOf {
             let date = c.workouts[workoutIndex].date
             workoutDays.append(date)
+            if Self.wentWell(c.workouts[workoutIndex], settings: settings), evidence.toleratedSessionDays.last != date {
+                evidence.toleratedSessionDays.append(date)
+            }
             // Index-based access borrows the case's arrays instead of copying each workout.
             for loggedIndex in c.workouts[workoutIndex].exercises.indices {
                 guard let index = catalog.index(of: c.workouts[workoutIndex].exercises[loggedIndex].exercise) else { continue }
@@ -53,6 +62,9 @@ struct History {
                     if highestRung[place.ladder] >= 0, place.rung > highestRung[place.ladder] { lastStepUp = date }
                     highestRung[place.ladder] = max(highestRung[place.ladder], place.rung)
                     latestByLadder[place.ladder] = exposure
+                    if firstWeightedByLadder[place.ladder] == nil, (exposure.weight ?? 0) > 0 {
+                        firstWeightedByLadder[place.ladder] = exposure
+                    }
                 }
             }
         }
@@ -74,8 +86,39 @@ struct History {
         }
     }
 
+    /// A whole session that went well: not stopped, not locked up, pain within the acceptable
+    /// maximum during and after, and a next morning that was not worse (and is known).
+    static func wentWell(_ workout: Workout, settings: EngineSettings) -> Bool {
+        guard workout.stoppedEarly != true, workout.lockedUp != true, let next = workout.nextDay, next != .worse else {
+            return false
+        }
+        return (workout.peakPainDuring ?? 0) <= settings.acceptablePainMax && (workout.painAfter ?? 0) <= settings.acceptablePainMax
+    }
+
+    /// Without a previous working weight: an estimate from the first load chosen on the exercise's
+    /// ladder (or the exercise itself), carried to `id` (`EngineSettings.chosenLoadToWorkingWeight`).
+    func provisionalWorkingWeight(for id: ExerciseID, settings: EngineSettings) -> Double? {
+        guard let index = catalog.index(of: id) else { return nil }
+        let first: Exposure?
+        if let place = catalog.ladderPlace[index] {
+            first = firstWeightedByLadder[place.ladder]
+        } else {
+            first = exposuresByIndex[index].first { ($0.weight ?? 0) > 0 }
+        }
+        guard let first, let weight = first.weight,
+            let carried = catalog.equivalentWeight(weight, from: catalog.exercises[first.exerciseIndex].id, to: id)
+                ?? (first.exerciseIndex == index ? weight : nil)
+        else { return nil }
+        return carried * settings.chosenLoadToWorkingWeight
+    }
+
     static func steppedUp(from earlier: Exposure, to later: Exposure) -> Bool {
         if let before = earlier.weight, let after = later.weight, after > before { return true }
+        if let before = earlier.weight, let after = later.weight, after == before, let r0 = earlier.amount,
+            let r1 = later.amount, r1 > r0
+        {
+            return true
+        }
         if later.weight == nil, let before = earlier.amount, let after = later.amount, after > before { return true }
         return (later.tempo != nil && earlier.tempo == nil) || ((later.pauseSeconds ?? 0) > (earlier.pauseSeconds ?? 0))
     }

@@ -48,17 +48,47 @@ public struct PrescribedExercise: Codable, Sendable, Equatable {
     /// The weight last lifted, for comparison.
     public var lastWeight: Double?
     public var cue: String
+    /// The decision in a clinician's words: what changed and on which report.
+    public var forClinician: String? = nil
 }
 
-/// A notice for the person and the clinician (contract ids: `red-flag`, `flare-up-cycle`,
-/// `climbing-symptoms`, `stalled`, `screen-needed`).
-public struct Alert: Codable, Sendable, Equatable {
-    public var id: String
-    public var message: String
+/// What an alert is about (contract section 3 names the first five).
+public enum AlertID: String, Codable, Sendable, CaseIterable {
+    case redFlag = "red-flag"
+    case flareUpCycle = "flare-up-cycle"
+    case climbingSymptoms = "climbing-symptoms"
+    case stalled
+    case screenNeeded = "screen-needed"
+    /// Pain at or above the severe level within 48 hours: no loaded work today (domain spec 5b).
+    case severePain = "severe-pain"
+    /// The last session was stopped early for a stop signal (domain spec 5b).
+    case sessionStopped = "session-stopped"
+    /// No pain report for a while: the plan waits and asks how things are.
+    case checkInDue = "check-in-due"
+    /// Fear of movement or a high psychosocial score shapes the plan (seeds 002, 004).
+    case fearOfMovement = "fear-of-movement"
+}
 
-    public init(id: String, message: String) {
+/// A notice for the person (`message`) and, worded for their clinician, `forClinician`.
+public struct Alert: Codable, Sendable, Equatable {
+    public var id: AlertID
+    public var message: String
+    /// The same notice written to the clinician, with dates and numbers, and no "you".
+    public var forClinician: String
+
+    public init(id: AlertID, message: String, forClinician: String? = nil) {
         self.id = id
         self.message = message
+        self.forClinician = forClinician ?? message
+    }
+
+    enum CodingKeys: String, CodingKey { case id, message, forClinician }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            id: try c.decode(AlertID.self, forKey: .id), message: try c.decode(String.self, forKey: .message),
+            forClinician: try c.decodeIfPresent(String.self, forKey: .forClinician))
     }
 }
 
@@ -91,4 +121,6 @@ public struct Prescription: Codable, Sendable, Equatable {
     public var week: [PlannedDay]
     public var advice: [String]
     public var disclaimer: String
+    /// Short cards for the phase, and more when fear of movement shapes the plan.
+    public var educationCards: [EducationCard] = []
 }

@@ -1,63 +1,128 @@
-/// A dated symptom event that moves loads back: too much pain, a worse next day, climbing symptoms.
+/// A dated symptom event that moves loads back: too much pain on a check-in, a long stiff
+/// morning, or climbing baseline symptoms.
 public struct SymptomEvent: Equatable, Sendable {
     public enum Kind: String, Sendable {
         /// A check-in above the acceptable pain.
         case painfulDay = "painful-day"
-        /// Weekly pain climbing (seed 000: symptoms that climb mean we progressed too fast).
+        /// Morning stiffness longer than about an hour (domain spec 5b).
+        case stiffMorning = "stiff-morning"
+        /// Baseline pain climbing from week to week (seed 000: symptoms that climb mean we progressed too fast).
         case climbing
+        /// A session stopped early for a stop signal, one that left the back locked up for hours, or
+        /// one with pain at the severe level: the next session drops back a step (domain spec 5b).
+        case hardSession = "hard-session"
     }
 
     public var date: Day
     public var kind: Kind
-    /// The pain that fired it (a check-in), or this week's mean pain (climbing).
+    /// The pain that fired it (a check-in), the minutes of stiffness, or this week's baseline pain (climbing).
     public var pain: Double
-    /// The previous week's mean pain (climbing only).
+    /// The baseline pain it climbed from (climbing only).
     public var before: Double?
-    /// The acceptable maximum in force.
+    /// The acceptable maximum in force (or the stiffness limit in minutes).
     public var limit: Int
 
-    /// Plain words with the numbers that fired it, written only when a decision quotes it.
+    /// Plain words for the person, with the numbers that fired it.
     public var reason: String {
         switch kind {
         case .painfulDay:
             "your check-in on \(date) rated the back \(formatNumber(pain))/10, above \(limit)/10"
+        case .stiffMorning:
+            "your back was stiff for \(formatNumber(pain)) minutes on the morning of \(date), more than an hour"
         case .climbing:
-            "your average pain rose from \(formatNumber(before ?? 0))/10 to \(formatNumber(pain))/10 over the week to \(date)"
+            "your day-to-day pain (check-ins) rose from about \(formatNumber(before ?? 0))/10 to \(formatNumber(pain))/10 by \(date)"
+        case .hardSession:
+            pain >= Double(flareLevel)
+                ? "pain reached \(formatNumber(pain))/10 in the session on \(date)"
+                : "the session on \(date) was stopped early or left the back locked up"
         }
     }
+
+    /// The same, written to the clinician.
+    public var clinicianReason: String {
+        switch kind {
+        case .painfulDay: "check-in of \(formatNumber(pain))/10 on \(date)"
+        case .stiffMorning: "morning stiffness of \(formatNumber(pain)) min on \(date)"
+        case .climbing:
+            "baseline pain (check-ins) rising from about \(formatNumber(before ?? 0))/10 to \(formatNumber(pain))/10 by \(date)"
+        case .hardSession:
+            pain >= Double(flareLevel)
+                ? "session pain \(formatNumber(pain))/10 on \(date)"
+                : "session on \(date) stopped early or locked up afterwards"
+        }
+    }
+
+    /// The severe level in force when the event was made (hard sessions only).
+    public var flareLevel: Int = 7
 }
 
 /// The symptom history of a case up to its `asOf`, indexed once so every rule reads it cheaply.
 public struct SymptomTimeline: Sendable {
-    /// Every pain number reported (check-ins, during and after sessions), by date.
+    /// Every pain number reported (the intake's, check-ins, during and after sessions), by date.
     public let painReports: [(day: Day, pain: Int)]
+    /// The person's baseline: the intake's pain and check-ins, not the pain felt while lifting (domain spec 5b).
+    public let baselineReports: [(day: Day, pain: Int)]
     /// Events that affect every exercise, oldest first.
     public let events: [SymptomEvent]
-    /// Days that count as a flare (pain at or above the flare threshold, or a session that was too much).
+    /// Days that count as a flare (severe pain, or a session that was too much).
     public let flareDays: [Day]
+    /// Days with pain at or above the severe level anywhere (check-in, during or after a session), sorted.
+    public let severeDays: [Day]
+    /// The worst pain on each severe day, aligned with `severeDays`.
+    public let severePain: [Int]
+    /// The day the person last reported anything (a check-in or a session).
+    public let lastReport: Day?
+    /// The first day since the last clearance of `no-improvement-2-weeks` on which severe pain had not
+    /// improved over two weeks (seed 001), with the two levels compared.
+    public let noImprovement: (day: Day, from: Double, now: Double)?
 
     public init(case c: Case, settings: EngineSettings) {
         let asOf = c.asOf
         var reports: [(day: Day, pain: Int)] = []
+        var baseline: [(day: Day, pain: Int)] = []
         var flares: [Day] = []
         var events: [SymptomEvent] = []
-        reports.reserveCapacity(c.checkIns.count + 2 * c.workouts.count)
+        var severe: [(day: Day, pain: Int)] = []
+        var last: Day?
+        reports.reserveCapacity(c.checkIns.count + 2 * c.workouts.count + 1)
+        if let pain = c.intake.pain {
+            reports.append((c.intake.date, pain))
+            baseline.append((c.intake.date, pain))
+            if pain >= settings.flarePain { severe.append((c.intake.date, pain)) }
+        }
         // Index-based access reads the case in place rather than copying each check-in and workout.
         for index in c.checkIns.indices where c.checkIns[index].date <= asOf {
             let (date, pain) = (c.checkIns[index].date, c.checkIns[index].pain)
             reports.append((date, pain))
+            baseline.append((date, pain))
+            last = max(last ?? date, date)
             if pain > settings.acceptablePainMax {
                 events.append(SymptomEvent(date: date, kind: .painfulDay, pain: Double(pain), limit: settings.acceptablePainMax))
             }
-            if pain >= settings.flarePain { flares.append(date) }
+            if let minutes = c.checkIns[index].stiffnessMinutes, minutes > settings.stiffnessMinutesTooMuch {
+                events.append(
+                    SymptomEvent(date: date, kind: .stiffMorning, pain: Double(minutes), limit: settings.stiffnessMinutesTooMuch))
+            }
+            if pain >= settings.flarePain {
+                flares.append(date)
+                severe.append((date, pain))
+            }
         }
         for index in c.workouts.indices where c.workouts[index].date <= asOf {
             let date = c.workouts[index].date
+            last = max(last ?? date, date)
             let painAfter = c.workouts[index].painAfter
             let exposurePain = c.workouts[index].peakPainDuring
             if let pain = exposurePain { reports.append((date, pain)) }
             if let pain = painAfter { reports.append((date, pain)) }
             let peak = max(exposurePain ?? 0, painAfter ?? 0)
+            if peak >= settings.flarePain { severe.append((date, peak)) }
+            if peak >= settings.flarePain || c.workouts[index].stoppedEarly == true || c.workouts[index].lockedUp == true {
+                var event = SymptomEvent(
+                    date: date, kind: .hardSession, pain: Double(peak), limit: settings.acceptablePainMax)
+                event.flareLevel = settings.flarePain
+                events.append(event)
+            }
             if peak >= settings.flarePain || c.workouts[index].nextDay == .worse || c.workouts[index].stoppedEarly == true
                 || c.workouts[index].lockedUp == true
             {
@@ -65,29 +130,60 @@ public struct SymptomTimeline: Sendable {
             }
         }
         reports.sort { $0.day < $1.day }
-        events.append(contentsOf: Self.climbingEvents(reports, settings: settings))
+        baseline.sort { $0.day < $1.day }
+        severe.sort { ($0.day, $1.pain) < ($1.day, $0.pain) }
+        events.append(contentsOf: Self.climbingEvents(baseline, settings: settings))
         events.sort { $0.date < $1.date }
         painReports = reports
+        baselineReports = baseline
         self.events = events
         flares.sort()
         flareDays = flares.uniqueSorted()
+        var severeUnique: [Day] = []
+        var severeWorst: [Int] = []
+        for entry in severe where severeUnique.last != entry.day {
+            severeUnique.append(entry.day)
+            severeWorst.append(entry.pain)
+        }
+        severeDays = severeUnique
+        severePain = severeWorst
+        lastReport = last
+        let cleared = c.clearances.filter { $0.flag == .noImprovement2Weeks && $0.date <= asOf }.map(\.date).max()
+        noImprovement = Self.noImprovement(reports, after: cleared, settings: settings)
     }
 
-    /// Edge-triggered climbing: the mean pain of the 7 days to a report beats the 7 days before by
-    /// `weeklyRise` or more (both weeks with at least two reports), and no climbing event fired in
-    /// the `holdDays` before, so one climb is answered once and then held.
+    /// The latest severe day within the severe-pain window before `day`, with its worst pain.
+    public func severe(near day: Day, settings: EngineSettings) -> (day: Day, pain: Int)? {
+        guard let index = severeDays.lastIndex(where: { $0 <= day }) else { return nil }
+        let found = severeDays[index]
+        return found.days(until: day) <= settings.severePainWindowDays ? (found, severePain[index]) : nil
+    }
+
+    /// Edge-triggered climbing of the baseline, two ways:
+    /// - dense reports: the mean of the 7 days to a report beats the 7 days before by `weeklyRise`
+    ///   (both weeks with at least two reports);
+    /// - sparse reports: at least `sparseClimbReports` over `climbWindowDays`, spanning two weeks or
+    ///   more, rising by `weeklyRise` a week (least squares) and by twice that overall.
+    /// One climb is answered once and then held for `holdDays`; a further rise of `weeklyRise` inside
+    /// the hold is a second climb and fires again.
     static func climbingEvents(_ reports: [(day: Day, pain: Int)], settings: EngineSettings) -> [SymptomEvent] {
-        guard reports.count >= 4 else { return [] }
-        var prefix = [0]
-        prefix.reserveCapacity(reports.count + 1)
-        for report in reports { prefix.append(prefix.last! + report.pain) }
+        guard reports.count >= 3 else { return [] }
+        // Prefix sums of pain, day, day x pain and day^2 (days relative to the first report) for O(1) windows.
+        let origin = reports[0].day.ordinal
+        var sumY = [0.0], sumX = [0.0], sumXY = [0.0], sumXX = [0.0]
+        for report in reports {
+            let x = Double(report.day.ordinal - origin), y = Double(report.pain)
+            sumY.append(sumY.last! + y)
+            sumX.append(sumX.last! + x)
+            sumXY.append(sumXY.last! + x * y)
+            sumXX.append(sumXX.last! + x * x)
+        }
         var events: [SymptomEvent] = []
-        var lastFired: Day?
-        // Three pointers move forward only: the end of the reports of `day`, and the first report of
-        // each of the two weeks before it.
+        var fired: (day: Day, level: Double)?
         var index = 0
         var weekStart = 0
         var priorStart = 0
+        var windowStart = 0
         while index < reports.count {
             let day = reports[index].day
             var end = index
@@ -95,20 +191,81 @@ public struct SymptomTimeline: Sendable {
             index = end
             while weekStart < end, reports[weekStart].day.ordinal <= day.ordinal - 7 { weekStart += 1 }
             while priorStart < weekStart, reports[priorStart].day.ordinal <= day.ordinal - 14 { priorStart += 1 }
-            if let lastFired, lastFired.days(until: day) < settings.holdDays { continue }
+            while windowStart < end, reports[windowStart].day.ordinal <= day.ordinal - settings.climbWindowDays {
+                windowStart += 1
+            }
             let thisWeek = end - weekStart
+            let level = (sumY[end] - sumY[weekStart]) / Double(thisWeek)
+            if let held = fired, held.day.days(until: day) < settings.holdDays {
+                // Inside the hold: only a further rise counts.
+                if level - held.level >= settings.weeklyRise - 1e-9 {
+                    events.append(
+                        SymptomEvent(date: day, kind: .climbing, pain: level, before: held.level, limit: settings.acceptablePainMax))
+                    fired = (day, level)
+                }
+                continue
+            }
             let lastWeek = weekStart - priorStart
-            guard thisWeek >= 2, lastWeek >= 2 else { continue }
-            let meanNow = Double(prefix[end] - prefix[weekStart]) / Double(thisWeek)
-            let meanBefore = Double(prefix[weekStart] - prefix[priorStart]) / Double(lastWeek)
-            if meanNow - meanBefore >= settings.weeklyRise {
-                lastFired = day
+            if thisWeek >= 2, lastWeek >= 2 {
+                let before = (sumY[weekStart] - sumY[priorStart]) / Double(lastWeek)
+                if level - before >= settings.weeklyRise - 1e-9 {
+                    events.append(
+                        SymptomEvent(date: day, kind: .climbing, pain: level, before: before, limit: settings.acceptablePainMax))
+                    fired = (day, level)
+                    continue
+                }
+            }
+            let n = Double(end - windowStart)
+            guard end - windowStart >= settings.sparseClimbReports,
+                reports[windowStart].day.days(until: day) >= 14
+            else { continue }
+            let sx = sumX[end] - sumX[windowStart], sy = sumY[end] - sumY[windowStart]
+            let sxy = sumXY[end] - sumXY[windowStart], sxx = sumXX[end] - sumXX[windowStart]
+            let denominator = n * sxx - sx * sx
+            guard denominator > 0 else { continue }
+            let slopePerWeek = 7 * (n * sxy - sx * sy) / denominator
+            let first = Double(reports[windowStart].pain)
+            if slopePerWeek >= settings.weeklyRise - 1e-9, level - first >= 2 * settings.weeklyRise - 1e-9 {
                 events.append(
-                    SymptomEvent(date: day, kind: .climbing, pain: meanNow, before: meanBefore, limit: settings.acceptablePainMax)
-                )
+                    SymptomEvent(date: day, kind: .climbing, pain: level, before: first, limit: settings.acceptablePainMax))
+                fired = (day, level)
             }
         }
         return events
+    }
+
+    /// Severe pain that has not improved by `improvementPoints` (or `improvementShare`) over
+    /// `improvementDays`: at each report day, the mean of the week to it against the mean of the
+    /// week that ended two weeks before, the earlier one at or above the severe level. Only reports
+    /// after `after` (a clearance of the flag) count.
+    static func noImprovement(_ all: [(day: Day, pain: Int)], after: Day?, settings: EngineSettings)
+        -> (day: Day, from: Double, now: Double)?
+    {
+        let reports = after.map { cleared in all.filter { $0.day > cleared } } ?? all
+        guard let firstDay = reports.first?.day else { return nil }
+        var sum = [0]
+        for report in reports { sum.append(sum.last! + report.pain) }
+        var index = 0, weekStart = 0, refStart = 0, refEnd = 0
+        while index < reports.count {
+            let day = reports[index].day
+            var end = index
+            while end < reports.count, reports[end].day == day { end += 1 }
+            index = end
+            guard firstDay.days(until: day) >= settings.improvementDays else { continue }
+            while weekStart < end, reports[weekStart].day.ordinal <= day.ordinal - 7 { weekStart += 1 }
+            // The reference week: (day - improvementDays - 7, day - improvementDays].
+            while refEnd < reports.count, reports[refEnd].day.ordinal <= day.ordinal - settings.improvementDays { refEnd += 1 }
+            while refStart < refEnd, reports[refStart].day.ordinal <= day.ordinal - settings.improvementDays - 7 {
+                refStart += 1
+            }
+            guard refEnd > refStart, end > weekStart else { continue }
+            let from = Double(sum[refEnd] - sum[refStart]) / Double(refEnd - refStart)
+            let now = Double(sum[end] - sum[weekStart]) / Double(end - weekStart)
+            guard from >= Double(settings.flarePain) - 1e-9 else { continue }
+            let needed = min(settings.improvementPoints, settings.improvementShare * from)
+            if from - now < needed - 1e-9 { return (day, from, now) }
+        }
+        return nil
     }
 
     /// The latest event on or after `day` and on or before `asOf`.

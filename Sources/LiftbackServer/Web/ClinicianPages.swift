@@ -123,7 +123,7 @@ struct ClinicianPages {
             <h1>\(patient.name)</h1>
             <p><span class="badge \(CaseStatus(prescription).rawValue)">\(CaseStatus(prescription).rawValue)</span> \(prescription.phase.title) since \(prescription.phaseSince) · policy \(data.settings.policy.rawValue) · \(data.intake.pattern.summary)</p>
             \(confirmForm)
-            \(prescription.alerts.html { "<div class=\"alert \($0.id)\"><p>\($0.message)</p></div>" })
+            \(prescription.alerts.html { "<div class=\"alert \($0.id.rawValue)\"><p>\($0.forClinician)</p></div>" })
             <h2>Next session (\(prescription.asOf))</h2>
             <table><thead><tr><th>Exercise</th><th>Dose</th><th>Decision</th><th>Why</th></tr></thead><tbody>
             \(prescription.exercises.html { "<tr><td>\($0.name)</td><td>\(PrescriptionView.dose($0))</td><td><span class=\"badge \($0.decision.rawValue)\">\($0.decision.rawValue)</span> <code>\($0.rule)</code></td><td>\($0.reasons.joined(separator: " "))</td></tr>" })

@@ -5,7 +5,7 @@ import LiftbackStore
 /// plates per side and the reasons behind any change, then the routine and education cards.
 enum PrescriptionView {
     static func today(_ p: Prescription, patient: Account, awaiting: StoredWorkout?) -> HTML {
-        let alerts = p.alerts.html { "<div class=\"alert \($0.id)\" role=\"alert\"><p>\($0.message)</p></div>" }
+        let alerts = p.alerts.html { "<div class=\"alert \($0.id.rawValue)\" role=\"alert\"><p>\($0.message)</p></div>" }
         if p.disposition.stopsLoading {
             return """
                 <h1>Your plan is paused</h1>
@@ -31,7 +31,7 @@ enum PrescriptionView {
             <h2>Every day</h2>
             \(p.dailyRoutine.html(card))
             <h2>Good to know</h2>
-            <div class="cards">\(p.phase.educationCards.html { "<div class=\"card\"><h3>\($0.title)</h3><p>\($0.text)</p></div>" })</div>
+            <div class="cards">\(p.educationCards.html { "<div class=\"card\"><h3>\($0.title)</h3><p>\($0.text)</p></div>" })</div>
             <ul class="muted">\(p.advice.html { "<li>\($0)</li>" })</ul>
             <p class="muted">\(p.notes.joined(separator: " "))</p>
             """
