@@ -163,7 +163,9 @@ struct ProgressionScenarioTests {
         #expect(try hinge(failedLater).weight == 120, "a later failed screen withdraws the pass")
     }
 
-    @Test("Where the plates cannot make a 5-10 % step, reps climb to the top of the range, then the next real step comes in at the bottom")
+    @Test(
+        "Where the plates cannot make a 5-10 % step, reps climb to the top of the range, then the next real step comes in at the bottom"
+    )
     func doubleProgression() throws {
         // 10 kg is the smallest change: 70 -> 80 kg is +14 %. At the top of the range (8) the load moves.
         let jump = try hinge(

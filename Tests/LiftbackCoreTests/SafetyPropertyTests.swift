@@ -249,13 +249,16 @@ struct SafetyPropertyTests {
                         last.date.days(until: c.asOf) >= 28
                     else { continue }
                     // Where no lighter weight exists, the lightest one for at most 70 % of the last reps or seconds.
-                    let lastAmount = c.workouts.last { w in w.date == last.date && w.exercises.contains { $0.exercise == line.exercise } }?
-                        .exercises.first { $0.exercise == line.exercise }?.sets.compactMap { $0.reps ?? $0.holdSeconds }.min() ?? 0
+                    let lastAmount =
+                        c.workouts.last { w in w.date == last.date && w.exercises.contains { $0.exercise == line.exercise } }?
+                        .exercises.first { $0.exercise == line.exercise }?.sets.compactMap { $0.reps ?? $0.holdSeconds }.min()
+                        ?? 0
                     let amount = line.reps ?? line.holdSeconds ?? 0
                     #expect(
                         weight <= last.weight * 0.7 + 1e-9
                             || (weight <= last.weight && Double(amount) <= Double(lastAmount) * 0.7 + 1e-9),
-                        "\(line.exercise): \(weight) x \(amount) after \(last.weight) x \(lastAmount) \(last.date.days(until: c.asOf)) days ago by \(line.rule)")
+                        "\(line.exercise): \(weight) x \(amount) after \(last.weight) x \(lastAmount) \(last.date.days(until: c.asOf)) days ago by \(line.rule)"
+                    )
                 }
             }
         }

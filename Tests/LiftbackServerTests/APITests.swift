@@ -20,7 +20,8 @@ struct APITests {
             let intake = try await H.send(client, .put, "/api/v1/patients/\(pat.id)/intake", token: pat.token, json: H.intake)
             #expect(intake.status == .ok && intake.json["disposition"] as? String == "proceed")
             for evidence in H.evidenceWorkouts {
-                let posted = try await H.send(client, .post, "/api/v1/patients/\(pat.id)/workouts", token: pat.token, json: evidence)
+                let posted = try await H.send(
+                    client, .post, "/api/v1/patients/\(pat.id)/workouts", token: pat.token, json: evidence)
                 #expect(posted.status == .created, "\(posted.text)")
             }
             let logged = try await H.send(client, .post, "/api/v1/patients/\(pat.id)/workouts", token: pat.token, json: H.workout)

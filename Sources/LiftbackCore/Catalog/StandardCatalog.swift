@@ -258,7 +258,9 @@ enum StandardCatalog {
         // ladder, a few easy repetitions at a time, so the person sees the movement is safe.
         exposure(
             "reach-to-shins", "Reach down to the shins", .bendingToFloor, Dose(.reps, sets: 2, amount: 5, max: 10, step: 1),
-            cue: "Stand tall, then let the back round gently as you slide the hands down to the shins. Breathe out on the way down."),
+            cue:
+                "Stand tall, then let the back round gently as you slide the hands down to the shins. Breathe out on the way down."
+        ),
         exposure(
             "supported-floor-reach", "Floor reach with a hand on a chair", .bendingToFloor,
             Dose(.reps, sets: 2, amount: 5, max: 10, step: 1), equipment: [.bench],

@@ -91,10 +91,14 @@ public enum PhaseTracker {
             while severeIndex < evidence.severeDays.count, evidence.severeDays[severeIndex] <= day {
                 let severe = evidence.severeDays[severeIndex]
                 severeIndex += 1
-                defer { lastSevere = severe }
                 guard !overridden, let earlier = lastSevere, earlier.days(until: severe) <= settings.severeRepeatDays,
                     phase > .restoreMovement, let back = phase.previous
-                else { continue }
+                else {
+                    lastSevere = severe
+                    continue
+                }
+                // One step back per two severe days: the pair is used up.
+                lastSevere = nil
                 reasons = [
                     "\(back.title) again since \(severe): pain reached \(settings.flarePain)/10 or more on \(earlier) and \(severe), so the plan steps back a phase while the back settles."
                 ]
@@ -107,7 +111,8 @@ public enum PhaseTracker {
                     evidence: evidence, settings: settings)
             {
                 reasons = [
-                    openingReason(next, from: phase, on: day, gate: gate, lastPain: lastPain, evidence: evidence, settings: settings)
+                    openingReason(
+                        next, from: phase, on: day, gate: gate, lastPain: lastPain, evidence: evidence, settings: settings)
                 ]
                 enter(next, on: day)
             }

@@ -15,7 +15,8 @@ extension Engine {
                         + (triage.disposition.guidance ?? ""),
                     forClinician: "\(triage.disposition.title): "
                         + listed.map { flag in
-                            flagReportDay(c, flag, timeline: r.timeline).map { "\(flag.plainName) (reported \($0))" } ?? flag.plainName
+                            flagReportDay(c, flag, timeline: r.timeline).map { "\(flag.plainName) (reported \($0))" }
+                                ?? flag.plainName
                         }.joined(separator: ", ") + ". Loading is paused until the flag is reviewed and cleared."))
         }
         if let severe = r.severe, gentleDay {
@@ -57,7 +58,9 @@ extension Engine {
                     id: .climbingSymptoms,
                     message:
                         "Your day-to-day pain has been creeping up: \(climb.reason). Loads step back and hold for a week; that usually settles things.",
-                    forClinician: "Climbing symptoms: \(climb.clinicianReason). Loads stepped back and held for \(settings.holdDays) days."))
+                    forClinician:
+                        "Climbing symptoms: \(climb.clinicianReason). Loads stepped back and held for \(settings.holdDays) days.")
+            )
         }
         if screenNeeded {
             let lapsed = r.screen.lapsed.map { " (\($0))" } ?? ""
@@ -67,7 +70,8 @@ extension Engine {
                     message:
                         "Before loads reach \(settings.screenPercent) of your previous working weight, do the movement screen\(lapsed): a pain-free toe touch in a hip hinge, 20 bodyweight squats without discomfort, a 60 s plank without back tension, and a 10 minute walk without more symptoms.",
                     forClinician:
-                        "Movement screen due before loads reach \(settings.screenPercent) of the previous working weight\(lapsed)."))
+                        "Movement screen due before loads reach \(settings.screenPercent) of the previous working weight\(lapsed)."
+                ))
         }
         if let summary = r.fear.clinicianSummary {
             alerts.append(
@@ -114,10 +118,14 @@ extension Engine {
         let quietSince = lastWorkout ?? c.intake.date
         if quietSince.days(until: c.asOf) >= settings.stalledAfterDaysWithoutTraining {
             return lastWorkout == nil
-                ? ("No sessions logged since your intake on \(c.intake.date). A short, easy session is a good way in.",
-                    "No sessions logged since the intake on \(c.intake.date).")
-                : ("No sessions logged since \(quietSince). A short, easy session is a good way back in.",
-                    "No sessions logged since \(quietSince).")
+                ? (
+                    "No sessions logged since your intake on \(c.intake.date). A short, easy session is a good way in.",
+                    "No sessions logged since the intake on \(c.intake.date)."
+                )
+                : (
+                    "No sessions logged since \(quietSince). A short, easy session is a good way back in.",
+                    "No sessions logged since \(quietSince)."
+                )
         }
         let windowStart = c.asOf.adding(days: -settings.stalledAfterDaysWithoutProgress)
         let recent = history.workoutDays.filter { $0 > windowStart }.count

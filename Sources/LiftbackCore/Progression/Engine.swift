@@ -92,7 +92,9 @@ public struct Engine: Sendable {
             }
             if r.phase.phase >= .restoreMovement, session != .rest {
                 for movement in c.intake.avoids {
-                    if let ladder = catalog.exposureLadder(for: movement) { slots.append(.ladder(ladder.id, start: ladder.entry)) }
+                    if let ladder = catalog.exposureLadder(for: movement) {
+                        slots.append(.ladder(ladder.id, start: ladder.entry))
+                    }
                 }
             }
             exercises = slots.compactMap { prescribe($0, phase: r.phase.phase) }
@@ -122,7 +124,8 @@ public struct Engine: Sendable {
                 PlannedDay(weekday: $0.offset + 1, session: $0.element.0, description: $0.element.1)
             },
             advice: stops || gentleDay
-                ? SessionPlan.restAdvice(stops ? r.triage.disposition : nil) : SessionPlan.advice(for: r.phase.phase, settings: settings),
+                ? SessionPlan.restAdvice(stops ? r.triage.disposition : nil)
+                : SessionPlan.advice(for: r.phase.phase, settings: settings),
             disclaimer: Self.disclaimer,
             educationCards: r.phase.phase.educationCards + r.fear.educationCards)
     }
@@ -134,10 +137,12 @@ public struct Engine: Sendable {
         var reasons: [String] = []
         let serious = triage.flags.filter { $0.level != .weak }
         if !serious.isEmpty {
-            reasons.append("You told us about: " + serious.map { $0.meaning.lowercasedFirst.dropPeriod }.joined(separator: "; ") + ".")
+            reasons.append(
+                "You told us about: " + serious.map { $0.meaning.lowercasedFirst.dropPeriod }.joined(separator: "; ") + ".")
         } else {
             reasons.append(
-                "Several background factors together (" + triage.flags.map { $0.meaning.lowercasedFirst.dropPeriod }.joined(separator: "; ")
+                "Several background factors together ("
+                    + triage.flags.map { $0.meaning.lowercasedFirst.dropPeriod }.joined(separator: "; ")
                     + ") deserve a clinician's look.")
         }
         if let guidance = triage.disposition.guidance { reasons.append(guidance) }
@@ -297,7 +302,10 @@ public struct Engine: Sendable {
             screenReference: { id in
                 Baseline.carried(to: id, from: r.baseline, catalog: catalog).map { ($0.weight, $0.describe(c.unit)) }
                     ?? history.provisionalWorkingWeight(for: id, settings: settings).map {
-                        ($0, "an estimate from the first weight you chose (about \(formatWeight(LoadSteps.tidy($0))) \(c.unit.rawValue) for 5)")
+                        (
+                            $0,
+                            "an estimate from the first weight you chose (about \(formatWeight(LoadSteps.tidy($0))) \(c.unit.rawValue) for 5)"
+                        )
                     }
             }, fearHigh: r.fear.high, hasProvisional: provisional != nil)
     }

@@ -10,10 +10,9 @@ public struct EngineSettings: Sendable, Equatable {
     /// A rise of the person's baseline pain (check-ins, not pain while lifting) by this many points
     /// from one week to the next, or per week along a sparse series, counts as climbing symptoms.
     public var weeklyRise = 1.0
-    /// A sparse series (one report a week) counts as climbing when at least this many baseline
-    /// reports over `climbWindowDays` rise by `weeklyRise` a week (least squares).
-    public var sparseClimbReports = 3
-    public var climbWindowDays = 28
+    /// A sparse series (one report a week) counts as climbing when the means of the last three weeks
+    /// with reports never fall and rise by at least `sparseClimbRise` in all.
+    public var sparseClimbRise = 2.0
     /// After symptoms climb, the dropped-back step is held this long (seed 001: a week).
     public var holdDays = 7
     /// The weekly load increase window (seed 001: 5-10 % a week).

@@ -80,7 +80,8 @@ enum ExerciseRules {
             // Seed 001: under the pain-free policy, pain coming back drops the exercise back a step.
             return regress(
                 c, last: last,
-                why: "pain came back (\(last.peakPain ?? 0)/10 on \(last.date)), and your plan moves on only after pain-free sessions",
+                why:
+                    "pain came back (\(last.peakPain ?? 0)/10 on \(last.date)), and your plan moves on only after pain-free sessions",
                 clinician: "pain \(last.peakPain ?? 0)/10 on \(last.date) under the pain-free policy", from: last.date)
         }
         // A loaded lift logged without any weight yet starts from the previous working weight, once
@@ -177,7 +178,8 @@ enum ExerciseRules {
             reasons: [
                 "Welcome back: it has been \(days) days since \(c.exercise.name.lowercased()) on \(last.date), so restart \(size) at \(formatWeight(target)) \(unit)\(fewer) (last time \(formatWeight(weight)) \(unit)) and build back up from there."
             ],
-            clinician: "restarting at \(formatWeight(target)) \(unit) after \(days) days away (last \(formatWeight(weight)) \(unit))")
+            clinician:
+                "restarting at \(formatWeight(target)) \(unit) after \(days) days away (last \(formatWeight(weight)) \(unit))")
     }
 
     /// The dose as last performed: loads, tempo and sets as they were, reps inside the phase's range.
@@ -234,7 +236,8 @@ enum ExerciseRules {
                 reasons: [
                     "\(override.by ?? "Your clinician") set \(formatWeight(weight)) \(unit) to start on \(override.date)."
                 ],
-                clinician: "start load \(formatWeight(weight)) \(unit) set by \(override.by ?? "a clinician") on \(override.date)")
+                clinician: "start load \(formatWeight(weight)) \(unit) set by \(override.by ?? "a clinician") on \(override.date)"
+            )
         }
         guard let previous = c.previous, c.phase.loadsLifts else {
             if c.exercise.stage == .bodyweight {
@@ -267,7 +270,9 @@ enum ExerciseRules {
             reasons: [
                 "First loaded session: \(carried.lowercasedFirst), for \(dosing.sets) sets of \(dosing.amount)."
             ],
-            clinician: "first loaded session at \(weight) \(unit) (\(EngineSettings.percent(dosing.weight! / previous.weight)) of the carried previous working weight)")
+            clinician:
+                "first loaded session at \(weight) \(unit) (\(EngineSettings.percent(dosing.weight! / previous.weight)) of the carried previous working weight)"
+        )
     }
 
     // MARK: - Regress
@@ -367,7 +372,9 @@ enum ExerciseRules {
                     return Outcome(
                         dosing: dosing, decision: .progress, lever: .load, rule: "load-progress",
                         reasons: ["Load +\(percent) % to \(formatWeight(up)) \(unit)\(reps): \(evidence)."],
-                        clinician: "load \(formatWeight(weight)) to \(formatWeight(up)) \(unit) after \(clinicianEvidence(last, tolerance))")
+                        clinician:
+                            "load \(formatWeight(weight)) to \(formatWeight(up)) \(unit) after \(clinicianEvidence(last, tolerance))"
+                    )
                 }
                 signals.screenNeeded = true
             } else if c.exercise.dose.kind == .reps {
@@ -376,7 +383,10 @@ enum ExerciseRules {
                 let next = c.steps.nextUp(from: weight)
                 if done < range.upperBound {
                     dosing.amount = done + 1
-                    let jump = next.map { " (the next weight, \(formatWeight($0)) \(unit), would be a jump of \(EngineSettings.percent($0 / weight - 1)))" } ?? ""
+                    let jump =
+                        next.map {
+                            " (the next weight, \(formatWeight($0)) \(unit), would be a jump of \(EngineSettings.percent($0 / weight - 1)))"
+                        } ?? ""
                     return Outcome(
                         dosing: dosing, decision: .progress, lever: .reps, rule: "double-progression-reps",
                         reasons: [
@@ -392,7 +402,9 @@ enum ExerciseRules {
                         reasons: [
                             "Up to \(formatWeight(next)) \(unit) for \(describe(dosing)): you reached \(range.upperBound) reps at \(formatWeight(weight)) \(unit), so the next weight comes in at \(range.lowerBound) reps and the reps climb again; \(evidence)."
                         ],
-                        clinician: "load \(formatWeight(weight)) to \(formatWeight(next)) \(unit), reps back to \(range.lowerBound) (double progression)")
+                        clinician:
+                            "load \(formatWeight(weight)) to \(formatWeight(next)) \(unit), reps back to \(range.lowerBound) (double progression)"
+                    )
                 }
                 if let next, blockedByScreen(next, c.exercise.id, c) { signals.screenNeeded = true }
                 if let next, let ceiling, next > ceiling,
@@ -513,7 +525,9 @@ enum ExerciseRules {
 
     static func clinicianEvidence(_ last: Exposure, _ tolerance: Tolerance) -> String {
         let morning = last.nextDay == .settled ? "settled next morning" : "next morning no worse"
-        return tolerance == .painFree ? "a pain-free session on \(last.date), \(morning)" : "a session at \(last.peakPain ?? 0)/10 on \(last.date), \(morning)"
+        return tolerance == .painFree
+            ? "a pain-free session on \(last.date), \(morning)"
+            : "a session at \(last.peakPain ?? 0)/10 on \(last.date), \(morning)"
     }
 
     /// The ceiling of a rung below the top of its ladder: past it the next variation takes over.

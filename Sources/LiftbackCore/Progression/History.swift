@@ -92,7 +92,8 @@ struct History {
         guard workout.stoppedEarly != true, workout.lockedUp != true, let next = workout.nextDay, next != .worse else {
             return false
         }
-        return (workout.peakPainDuring ?? 0) <= settings.acceptablePainMax && (workout.painAfter ?? 0) <= settings.acceptablePainMax
+        return (workout.peakPainDuring ?? 0) <= settings.acceptablePainMax
+            && (workout.painAfter ?? 0) <= settings.acceptablePainMax
     }
 
     /// Without a previous working weight: an estimate from the first load chosen on the exercise's

@@ -102,7 +102,8 @@ public struct EquipmentAtHand: Codable, Sendable, Equatable {
 
     /// Kettlebells in 4 kg steps (competition bells), or the usual pound bells.
     public static func standardKettlebells(_ unit: WeightUnit) -> [Double] {
-        unit == .kg ? stride(from: 4.0, through: 48, by: 4).map { $0 } : [10, 15, 20, 25, 30, 35, 40, 45, 50, 55, 60, 70, 80, 90, 100]
+        unit == .kg
+            ? stride(from: 4.0, through: 48, by: 4).map { $0 } : [10, 15, 20, 25, 30, 35, 40, 45, 50, 55, 60, 70, 80, 90, 100]
     }
 
     /// Fixed dumbbells: 1 kg steps to 10 kg, then 2.5 kg; in pounds 5 lb steps.

@@ -13,7 +13,8 @@ extension Engine {
         }
         guard latest.passed, latest.contradiction == nil else { return ScreenStatus(passed: false) }
         let after = latest.date
-        if let bad = history.evidence.badDays.first(where: { $0 > after }) ?? timeline.events.first(where: { $0.date > after })?.date
+        if let bad = history.evidence.badDays.first(where: { $0 > after }) ?? timeline.events.first(where: { $0.date > after })?
+            .date
             ?? timeline.severeDays.first(where: { $0 > after })
         {
             return ScreenStatus(passed: false, lapsed: "the screen of \(after) was followed by a setback on \(bad)")
@@ -24,31 +25,36 @@ extension Engine {
         if let flagged {
             return ScreenStatus(passed: false, lapsed: "a new symptom was reported on \(flagged), after the screen of \(after)")
         }
-        let heavy = lastHeavyDay(history, baseline: baseline)
-        let since = max(after, heavy ?? after)
-        if since.days(until: c.asOf) > settings.screenValidDays {
+        // Eight weeks in a row without heavy work, at any time since the screen, ask for it again.
+        var since = after
+        var lapsed = false
+        for day in heavyDays(history, baseline: baseline) where day > after && day <= c.asOf {
+            if since.days(until: day) > settings.screenValidDays { lapsed = true }
+            since = day
+        }
+        if lapsed || since.days(until: c.asOf) > settings.screenValidDays {
             return ScreenStatus(
                 passed: false,
-                lapsed: "the screen of \(after) is more than \(settings.screenValidDays / 7) weeks old without heavy lifting since")
+                lapsed: "\(settings.screenValidDays / 7) weeks went by without heavy lifting after the screen of \(after)")
         }
         return ScreenStatus(passed: true)
     }
 
-    /// The last day a main lift reached heavy work (`EngineSettings.heavyShare` of its reference).
-    func lastHeavyDay(_ history: History, baseline: [BaselineLift]) -> Day? {
-        var latest: Day?
+    /// The days a main lift reached heavy work (`EngineSettings.heavyShare` of its reference), sorted.
+    func heavyDays(_ history: History, baseline: [BaselineLift]) -> [Day] {
+        var days: [Day] = []
         for (index, threshold) in mainLiftThresholds(baseline, share: settings.heavyShare).enumerated() {
             let reference =
                 threshold
                 ?? history.provisionalWorkingWeight(for: catalog.exercises[index].id, settings: settings).map {
                     $0 * settings.heavyShare
                 }
-            guard let reference,
-                let exposure = history.exposuresByIndex[index].last(where: { ($0.weight ?? 0) >= reference - 1e-9 })
-            else { continue }
-            latest = max(latest ?? exposure.date, exposure.date)
+            guard let reference else { continue }
+            for exposure in history.exposuresByIndex[index] where (exposure.weight ?? 0) >= reference - 1e-9 {
+                days.append(exposure.date)
+            }
         }
-        return latest
+        return days.sorted()
     }
 }
 
@@ -112,7 +118,9 @@ public struct FearProfile: Sendable, Equatable {
         if !avoids.isEmpty { parts.append("avoids " + avoids.map { $0.title.lowercased() }.joined(separator: ", ")) }
         guard high || !avoids.isEmpty else { return nil }
         return (high ? "High fear of movement or psychosocial risk" : "Avoided movements") + ": " + parts.joined(separator: "; ")
-            + (high ? ". Graded exposure runs in smaller steps; psychologically informed care may help." : ". Graded exposure is in the plan.")
+            + (high
+                ? ". Graded exposure runs in smaller steps; psychologically informed care may help."
+                : ". Graded exposure is in the plan.")
     }
 }
 

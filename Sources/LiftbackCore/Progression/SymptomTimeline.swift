@@ -162,28 +162,24 @@ public struct SymptomTimeline: Sendable {
     /// Edge-triggered climbing of the baseline, two ways:
     /// - dense reports: the mean of the 7 days to a report beats the 7 days before by `weeklyRise`
     ///   (both weeks with at least two reports);
-    /// - sparse reports: at least `sparseClimbReports` over `climbWindowDays`, spanning two weeks or
-    ///   more, rising by `weeklyRise` a week (least squares) and by twice that overall.
+    /// - sparse reports (one a week will do): the means of the three weeks to a report, each with a
+    ///   report, never fall and rise by `sparseClimbRise` in all (2, 3, 4 is a climb; 2, 3, 2 is not).
     /// One climb is answered once and then held for `holdDays`; a further rise of `weeklyRise` inside
     /// the hold is a second climb and fires again.
     static func climbingEvents(_ reports: [(day: Day, pain: Int)], settings: EngineSettings) -> [SymptomEvent] {
         guard reports.count >= 3 else { return [] }
-        // Prefix sums of pain, day, day x pain and day^2 (days relative to the first report) for O(1) windows.
-        let origin = reports[0].day.ordinal
-        var sumY = [0.0], sumX = [0.0], sumXY = [0.0], sumXX = [0.0]
-        for report in reports {
-            let x = Double(report.day.ordinal - origin), y = Double(report.pain)
-            sumY.append(sumY.last! + y)
-            sumX.append(sumX.last! + x)
-            sumXY.append(sumXY.last! + x * y)
-            sumXX.append(sumXX.last! + x * x)
-        }
+        var sum = [0]
+        sum.reserveCapacity(reports.count + 1)
+        for report in reports { sum.append(sum.last! + report.pain) }
+        func mean(_ from: Int, _ to: Int) -> Double { Double(sum[to] - sum[from]) / Double(to - from) }
         var events: [SymptomEvent] = []
         var fired: (day: Day, level: Double)?
+        // Four pointers move forward only: the end of the reports of `day`, and the first report of
+        // each of the three weeks before it.
         var index = 0
         var weekStart = 0
         var priorStart = 0
-        var windowStart = 0
+        var thirdStart = 0
         while index < reports.count {
             let day = reports[index].day
             var end = index
@@ -191,44 +187,29 @@ public struct SymptomTimeline: Sendable {
             index = end
             while weekStart < end, reports[weekStart].day.ordinal <= day.ordinal - 7 { weekStart += 1 }
             while priorStart < weekStart, reports[priorStart].day.ordinal <= day.ordinal - 14 { priorStart += 1 }
-            while windowStart < end, reports[windowStart].day.ordinal <= day.ordinal - settings.climbWindowDays {
-                windowStart += 1
+            while thirdStart < priorStart, reports[thirdStart].day.ordinal <= day.ordinal - 21 { thirdStart += 1 }
+            let level = mean(weekStart, end)
+            func climb(from before: Double) {
+                events.append(
+                    SymptomEvent(date: day, kind: .climbing, pain: level, before: before, limit: settings.acceptablePainMax))
+                fired = (day, level)
             }
-            let thisWeek = end - weekStart
-            let level = (sumY[end] - sumY[weekStart]) / Double(thisWeek)
             if let held = fired, held.day.days(until: day) < settings.holdDays {
                 // Inside the hold: only a further rise counts.
-                if level - held.level >= settings.weeklyRise - 1e-9 {
-                    events.append(
-                        SymptomEvent(date: day, kind: .climbing, pain: level, before: held.level, limit: settings.acceptablePainMax))
-                    fired = (day, level)
-                }
+                if level - held.level >= settings.weeklyRise - 1e-9 { climb(from: held.level) }
                 continue
             }
+            let thisWeek = end - weekStart
             let lastWeek = weekStart - priorStart
-            if thisWeek >= 2, lastWeek >= 2 {
-                let before = (sumY[weekStart] - sumY[priorStart]) / Double(lastWeek)
-                if level - before >= settings.weeklyRise - 1e-9 {
-                    events.append(
-                        SymptomEvent(date: day, kind: .climbing, pain: level, before: before, limit: settings.acceptablePainMax))
-                    fired = (day, level)
-                    continue
-                }
+            if thisWeek >= 2, lastWeek >= 2, level - mean(priorStart, weekStart) >= settings.weeklyRise - 1e-9 {
+                climb(from: mean(priorStart, weekStart))
+                continue
             }
-            let n = Double(end - windowStart)
-            guard end - windowStart >= settings.sparseClimbReports,
-                reports[windowStart].day.days(until: day) >= 14
-            else { continue }
-            let sx = sumX[end] - sumX[windowStart], sy = sumY[end] - sumY[windowStart]
-            let sxy = sumXY[end] - sumXY[windowStart], sxx = sumXX[end] - sumXX[windowStart]
-            let denominator = n * sxx - sx * sx
-            guard denominator > 0 else { continue }
-            let slopePerWeek = 7 * (n * sxy - sx * sy) / denominator
-            let first = Double(reports[windowStart].pain)
-            if slopePerWeek >= settings.weeklyRise - 1e-9, level - first >= 2 * settings.weeklyRise - 1e-9 {
-                events.append(
-                    SymptomEvent(date: day, kind: .climbing, pain: level, before: first, limit: settings.acceptablePainMax))
-                fired = (day, level)
+            guard lastWeek >= 1, priorStart > thirdStart else { continue }
+            let first = mean(thirdStart, priorStart)
+            let middle = mean(priorStart, weekStart)
+            if middle >= first - 1e-9, level >= middle - 1e-9, level - first >= settings.sparseClimbRise - 1e-9 {
+                climb(from: first)
             }
         }
         return events
@@ -245,7 +226,10 @@ public struct SymptomTimeline: Sendable {
         guard let firstDay = reports.first?.day else { return nil }
         var sum = [0]
         for report in reports { sum.append(sum.last! + report.pain) }
-        var index = 0, weekStart = 0, refStart = 0, refEnd = 0
+        var index = 0
+        var weekStart = 0
+        var refStart = 0
+        var refEnd = 0
         while index < reports.count {
             let day = reports[index].day
             var end = index

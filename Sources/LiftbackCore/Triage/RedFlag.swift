@@ -40,9 +40,11 @@ public enum RedFlag: String, Codable, Sendable, CaseIterable, Hashable {
     case constantNightPain = "constant-night-pain"
 
     /// New symptoms asked about after the intake, with every session and check-in (domain spec
-    /// section 2; seed 003: tingling, numbness or burning, sudden loss of strength).
+    /// section 2 and 5b; seed 003: tingling, numbness or burning, sudden loss of strength; seed 001:
+    /// both legs, progressive weakness, unable to stand or walk).
     public static let reportableLater: [RedFlag] = [
-        .numbnessTingling, .burningPain, .radiatingLegPain, .suddenLegWeakness, .saddleNumbness, .bladderBowelDysfunction, .fever,
+        .numbnessTingling, .burningPain, .radiatingLegPain, .suddenLegWeakness, .progressiveLegWeakness,
+        .bilateralLegSymptoms, .cannotStandOrWalk, .saddleNumbness, .bladderBowelDysfunction, .fever,
     ]
 
     /// The level this flag carries on its own.

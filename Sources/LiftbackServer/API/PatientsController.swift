@@ -167,9 +167,9 @@ struct PatientsController {
     func postScreen(_ request: Request, _ context: AppContext) async throws -> Response {
         let id = try context.parameters.require("id")
         _ = try await access.patient(id, context)
-        var screen = try await JSONResponse.decode(MovementScreen.self, from: request)
-        // A screen passes only when every recorded part passed.
-        screen.passed = screen.passed && [screen.toeTouch, screen.squats, screen.plank, screen.walk].allSatisfy { $0 != false }
+        let screen = try await JSONResponse.decode(MovementScreen.self, from: request)
+        // Parts that contradict `passed` are refused, naming the part (the engine's rule, in the core).
+        try EntryValidation.screen(screen)
         try await store.addScreen(screen, patientID: id)
         return JSONResponse.make(Created(), status: .created)
     }

@@ -137,6 +137,7 @@ struct PersonPages {
                 <label class="check"><input type="radio" name="nextDay" value="settled" required> Yes, back to my usual</label>
                 <label class="check"><input type="radio" name="nextDay" value="same"> About the same as before the session</label>
                 <label class="check"><input type="radio" name="nextDay" value="worse"> Worse than before the session</label>
+                <label class="check"><input type="checkbox" name="lockedUp" value="1"> My back felt locked up for hours afterwards</label>
                 </fieldset>
                 <input type="hidden" name="workout" value="\(stored.id)">
                 """
@@ -177,6 +178,7 @@ struct PersonPages {
             var workout = try await web.store.workout(id: id, patientID: patient.id)
         {
             workout.nextDay = answer
+            if form["lockedUp"] != nil { workout.lockedUp = true }
             _ = try await web.store.replaceWorkout(id: id, with: workout, patientID: patient.id)
         }
         try await web.store.addCheckIn(checkIn, patientID: patient.id)
