@@ -185,6 +185,10 @@ enum ExerciseRules {
     /// The dose as last performed: loads, tempo and sets as they were, reps inside the phase's range.
     static func repeatDose(_ c: ExerciseContext, _ last: Exposure) -> Dosing {
         var dosing = Dosing(exercise: c.exercise, repeating: last)
+        if c.session == .fullBody, c.exercise.loaded, let regular = c.catalog[c.exercise.id]?.dose.sets {
+            // The reduced-volume day takes one set off whatever the person does on other days.
+            dosing.sets = max(1, (last.setCount > regular ? regular + 1 : regular) - 1)
+        }
         if c.exercise.loaded, c.exercise.dose.kind == .reps {
             let range = repsRange(c)
             dosing.amount = min(max(last.amount ?? range.upperBound, range.lowerBound), range.upperBound)
@@ -228,7 +232,9 @@ enum ExerciseRules {
                 dosing: dosing, decision: .start, lever: nil, rule: "start-dose",
                 reasons: ["A first go at \(c.exercise.name.lowercased()): \(describe(dosing)) is the starting dose."])
         }
-        if c.exercise.dose.kind == .reps { dosing.amount = repsRange(c).upperBound }
+        if c.exercise.dose.kind == .reps, c.exercise.dose.amount == c.exercise.dose.maxAmount {
+            dosing.amount = repsRange(c).upperBound
+        }
         if let override = c.loadOverride, let weight = override.weight {
             dosing.weight = weight
             return Outcome(
