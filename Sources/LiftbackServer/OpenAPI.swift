@@ -189,7 +189,14 @@ enum OpenAPIDocument {
                             ],
                             required: ["exercise", "weight", "reps"]),
                     ],
-                    "pain": pain, "policy": ["type": "string", "enum": ["pain-monitoring", "pain-free"]],
+                    "pain": pain,
+                    "avoids": [
+                        "type": "array",
+                        "items": [
+                            "type": "string", "enum": ["bending-to-floor", "lifting-from-floor", "twisting", "sitting-long"],
+                        ],
+                    ],
+                    "policy": ["type": "string", "enum": ["pain-monitoring", "pain-free"]],
                     "unit": ["type": "string", "enum": ["kg", "lb"]],
                     "plateIncrement": ["type": "number", "exclusiveMinimum": 0],
                 ],

@@ -143,6 +143,7 @@ public actor MemoryStore: Store {
         var stored = record
         stored.id = newID()
         questionnaireRecords[patientID, default: []].append(stored)
+        markStale(patientID)
         return stored.id
     }
 
@@ -153,6 +154,9 @@ public actor MemoryStore: Store {
     public func caseData(patientID: String) -> CaseData? {
         guard var data = cases[patientID] else { return nil }
         data.workouts.sort { ($0.workout.date, $0.id) < ($1.workout.date, $1.id) }
+        data.questionnaires = questionnaires(patientID: patientID).map {
+            QuestionnaireAnswers(instrument: $0.score.instrument, date: $0.date, answers: $0.answers)
+        }
         data.reopenClearances(clearanceOrder: clearanceOrder[patientID] ?? [], reports: reports[patientID] ?? [])
         return data
     }

@@ -222,20 +222,6 @@ public final class PostgresStore: Store {
     }
 
     /// Adds a dated entry when `owners` (`patients` or `accounts`) has the patient; `nil` when it has not.
-    private func insertEntry(
-        _ kind: StoredJSON.Kind, date: Day, body: some Encodable, patientID: String, ifIn owners: String
-    ) async throws -> Int64? {
-        let json = try StoredJSON.encode(body)
-        return try await fetch(
-            """
-            INSERT INTO case_entries (patient_id, kind, date, body)
-            SELECT \(patientID), \(kind.rawValue), \(date.description), \(json)
-            WHERE EXISTS (SELECT 1 FROM \(unescaped: owners) WHERE id = \(patientID))
-            RETURNING id
-            """
-        ).first?.decode(Int64.self)
-    }
-
     /// Adds a dated entry of the case and raises its version in one statement, so both land or
     /// neither does; throws `StoreError.noIntake` before the intake.
     private func addEntry(_ kind: StoredJSON.Kind, date: Day, body: some Encodable, patientID: String) async throws -> Int64 {
@@ -352,7 +338,17 @@ public final class PostgresStore: Store {
 
     /// Stores a questionnaire for an existing account, as `SQLiteStore` does; 0 when the account is unknown.
     public func addQuestionnaire(_ record: QuestionnaireRecord, patientID: String) async throws -> Int64 {
-        try await insertEntry(.questionnaire, date: record.date, body: record, patientID: patientID, ifIn: "accounts") ?? 0
+        // The engine reads questionnaires, so the case version rises in the same statement.
+        let json = try StoredJSON.encode(record)
+        return try await fetch(
+            """
+            WITH bumped AS (UPDATE patients SET version = version + 1 WHERE id = \(patientID) RETURNING id)
+            INSERT INTO case_entries (patient_id, kind, date, body)
+            SELECT \(patientID), \(StoredJSON.Kind.questionnaire.rawValue), \(record.date.description), \(json)
+            WHERE EXISTS (SELECT 1 FROM accounts WHERE id = \(patientID))
+            RETURNING id
+            """
+        ).first?.decode(Int64.self) ?? 0
     }
 
     public func questionnaires(patientID: String) async throws -> [QuestionnaireRecord] {
@@ -379,7 +375,7 @@ public final class PostgresStore: Store {
         let entries = try await fetch(
             """
             SELECT id, kind, body FROM case_entries
-            WHERE patient_id = \(patientID) AND kind <> \(StoredJSON.Kind.questionnaire.rawValue)
+            WHERE patient_id = \(patientID)
             ORDER BY date COLLATE "C", id
             """)
         for entry in entries {

@@ -78,10 +78,13 @@ public struct CaseData: Sendable, Equatable {
     public var screens: [MovementScreen]
     public var clearances: [Clearance]
     public var overrides: [Override]
+    /// Questionnaires as answered: the engine reads the latest TSK-11 and STarT Back.
+    public var questionnaires: [QuestionnaireAnswers]
 
     public init(
         settings: PatientSettings, intake: Intake, workouts: [StoredWorkout] = [], checkIns: [CheckIn] = [],
-        screens: [MovementScreen] = [], clearances: [Clearance] = [], overrides: [Override] = []
+        screens: [MovementScreen] = [], clearances: [Clearance] = [], overrides: [Override] = [],
+        questionnaires: [QuestionnaireAnswers] = []
     ) {
         self.settings = settings
         self.intake = intake
@@ -90,6 +93,7 @@ public struct CaseData: Sendable, Equatable {
         self.screens = screens
         self.clearances = clearances
         self.overrides = overrides
+        self.questionnaires = questionnaires
     }
 
     /// A report of a flag written after a clinician's clearance of it, but dated on or before the
@@ -116,7 +120,8 @@ public struct CaseData: Sendable, Equatable {
     public func asCase(asOf: Day) -> Case {
         Case(
             asOf: asOf, policy: settings.policy, unit: settings.unit, plateIncrement: settings.plateIncrement, intake: intake,
-            screens: screens, clearances: clearances, workouts: workouts.map(\.workout), checkIns: checkIns, overrides: overrides)
+            screens: screens, clearances: clearances, workouts: workouts.map(\.workout), checkIns: checkIns, overrides: overrides,
+            questionnaires: questionnaires)
     }
 }
 

@@ -278,7 +278,10 @@ public final class SQLiteStore: Store {
                 sql:
                     "INSERT INTO case_entries (patient_id, kind, date, body) SELECT ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM accounts WHERE id = ?)",
                 arguments: [patientID, StoredJSON.Kind.questionnaire.rawValue, record.date.description, json, patientID])
-            return db.lastInsertedRowID
+            let id = db.lastInsertedRowID
+            // The engine reads questionnaires (fear of movement shapes the plan): the case changed.
+            try Self.markStale(db, patientID)
+            return id
         }
     }
 
@@ -301,8 +304,8 @@ public final class SQLiteStore: Store {
             let patient = try Row.fetchOne(db, sql: "SELECT settings, intake FROM patients WHERE id = ?", arguments: [patientID])
                 .map { (settings: $0["settings"] as String, intake: $0["intake"] as String) }
             let entries = try Row.fetchAll(
-                db, sql: "SELECT id, kind, body FROM case_entries WHERE patient_id = ? AND kind <> ? ORDER BY date, id",
-                arguments: [patientID, StoredJSON.Kind.questionnaire.rawValue]
+                db, sql: "SELECT id, kind, body FROM case_entries WHERE patient_id = ? ORDER BY date, id",
+                arguments: [patientID]
             ).map { (id: $0["id"] as Int64, kind: $0["kind"] as String, body: $0["body"] as String) }
             return (patient, entries)
         }

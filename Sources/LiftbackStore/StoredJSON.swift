@@ -62,7 +62,11 @@ enum StoredJSON {
             case .flagReport:
                 let report = try decode(FlagReport.self, from: body)
                 reports.append(FlagReportOrder(written: id, date: report.date, flags: report.flags))
-            case .questionnaire, nil: break
+            case .questionnaire:
+                let record = try decode(QuestionnaireRecord.self, from: body)
+                data.questionnaires.append(
+                    QuestionnaireAnswers(instrument: record.score.instrument, date: record.date, answers: record.answers))
+            case nil: break
             }
         }
 

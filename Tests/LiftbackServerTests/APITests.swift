@@ -72,6 +72,24 @@ struct APITests {
         }
     }
 
+    @Test("A movement screen whose parts contradict `passed` is refused, naming the part, and nothing is kept")
+    func contradictoryScreen() async throws {
+        try await H().app.test(.router) { client in
+            let pat = try await H.signUp(client, "pat@example.org")
+            _ = try await H.send(client, .put, "/api/v1/patients/\(pat.id)/intake", token: pat.token, json: H.intake)
+            let bad = try await H.send(
+                client, .post, "/api/v1/patients/\(pat.id)/screens", token: pat.token,
+                json: ["date": "2026-12-01", "passed": true, "toeTouch": true, "squats": true, "plank": false, "walk": true])
+            #expect(bad.status == .badRequest && bad.json["field"] as? String == "plank", "\(bad.text)")
+            let good = try await H.send(
+                client, .post, "/api/v1/patients/\(pat.id)/screens", token: pat.token,
+                json: ["date": "2026-12-01", "passed": false, "toeTouch": true, "squats": true, "plank": false, "walk": true])
+            #expect(good.status == .created)
+            let history = try await H.send(client, .get, "/api/v1/patients/\(pat.id)/history", token: pat.token)
+            #expect((history.json["screens"] as? [Any])?.count == 1)
+        }
+    }
+
     @Test("Unknown exercises and negative weights are refused with their field")
     func badSets() async throws {
         try await H().app.test(.router) { client in

@@ -155,6 +155,27 @@ struct StoreContractTests {
         #expect(records[1].answers[3] == nil && records[1].score.score == 31.1)
     }
 
+    @Test("Questionnaires are part of the case the engine reads, and a new one makes the case newer", arguments: Backend.allCases)
+    func questionnairesInTheCase(backend: Backend) async throws {
+        let store = try await backend.make()
+        let pat = try await patient(store)
+        try await store.saveIntake(
+            Intake(date: Day(iso: "2026-11-02")!, pattern: .muscular, avoids: [.twisting]), settings: PatientSettings(),
+            patientID: pat.id)
+        let before = try await store.caseVersion(patientID: pat.id)
+        let answers: [Int?] = Array(repeating: 3, count: 11)
+        _ = try await store.addQuestionnaire(
+            QuestionnaireRecord(date: Day(iso: "2026-11-03")!, answers: answers, score: try Instrument.tsk11.score(answers)),
+            patientID: pat.id)
+        #expect(try await store.caseVersion(patientID: pat.id) != before)
+        let data = try #require(try await store.caseData(patientID: pat.id))
+        #expect(
+            data.questionnaires == [QuestionnaireAnswers(instrument: .tsk11, date: Day(iso: "2026-11-03")!, answers: answers)])
+        #expect(data.intake.avoids == [.twisting])
+        let prescription = Engine().nextPrescription(for: data.asCase(asOf: Day(iso: "2026-11-03")!))
+        #expect(prescription.alerts.contains { $0.id == .fearOfMovement && $0.forClinician.contains("TSK-11 33/44") })
+    }
+
     @Test("Caseload statuses are cached per patient and go stale on any write to the case", arguments: Backend.allCases)
     func caseloadCache(backend: Backend) async throws {
         let store = try await backend.make()

@@ -16,6 +16,8 @@ struct IntakePages {
         var unit: WeightUnit = .kg
         var weights: [WorkingWeight] = []
         var startBack: [Int]?
+        /// Movements avoided or feared (graded exposure brings each back).
+        var avoids: [FearedMovement]?
     }
 
     enum Step: String {
@@ -83,9 +85,13 @@ struct IntakePages {
         let answers = PatternAnswer.allCases.html { answer in
             "<label class=\"check\"><input type=\"checkbox\" name=\"answer\" value=\"\(answer.rawValue)\"> \(answer.meaning)</label>"
         }
+        let avoided = FearedMovement.allCases.html { movement in
+            "<label class=\"check\"><input type=\"checkbox\" name=\"avoid\" value=\"\(movement.rawValue)\"\((state.avoids ?? []).contains(movement) ? " checked" : "")> \(movement.title)</label>"
+        }
         return """
             <h1>How does your back feel?</h1>
             <fieldset><legend>Which of these fit your pain?</legend>\(answers)</fieldset>
+            <fieldset><legend>Anything you have been avoiding, or that feels risky at the moment?</legend>\(avoided)</fieldset>
             \(Layout.painScale("Your pain right now (0 none, 10 worst imaginable)", name: "pain", selected: state.pain))
             """
     }
@@ -142,6 +148,7 @@ struct IntakePages {
             return try step(.pattern, state, context)
         case .pattern:
             state.answers = form.all("answer").compactMap(PatternAnswer.init(rawValue:))
+            state.avoids = form.all("avoid").compactMap(FearedMovement.init(rawValue:))
             guard let pain = form.int("pain"), InputLimits.pain.contains(pain) else {
                 return try step(.pattern, state, context, error: "Choose your pain right now, from 0 to 10.")
             }
@@ -196,7 +203,8 @@ struct IntakePages {
     func saveIntake(_ state: State, patient: Account) async throws {
         let pattern = PatternAssessment.assess(Set(state.answers)).pattern
         let intake = Intake(
-            date: web.today(), flags: state.flags, pattern: pattern, previousWorkingWeights: state.weights, pain: state.pain)
+            date: web.today(), flags: state.flags, pattern: pattern, previousWorkingWeights: state.weights, pain: state.pain,
+            avoids: state.avoids ?? [])
         try EntryValidation.intake(intake, unit: state.unit)
         try await web.store.saveIntake(intake, settings: PatientSettings(unit: state.unit), patientID: patient.id)
     }
