@@ -51,12 +51,16 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        // Virtual patients: compares progression policies on a simulated population before they are
+        // used on people. Foundation only, deterministic, no clock, no I/O (docs/simulation.md).
+        .target(name: "LiftbackSimulation", dependencies: ["LiftbackCore"]),
         // The command line's logic, kept in a library so tests can reach it.
         .target(
             name: "LiftbackCLI",
             dependencies: [
                 "LiftbackCore",
                 "LiftbackServer",
+                "LiftbackSimulation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -68,6 +72,7 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
+        .testTarget(name: "LiftbackSimulationTests", dependencies: ["LiftbackSimulation"]),
         .testTarget(name: "LiftbackCLITests", dependencies: ["LiftbackCLI"]),
         .testTarget(name: "LiftbackStoreTests", dependencies: ["LiftbackStore"]),
         .testTarget(
