@@ -99,3 +99,9 @@ if ProcessInfo.processInfo.environment["LIFTBACK_BENCHMARKS"] != nil {
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ))
 }
+
+// LIFTBACK_SIMULATION_ONLY=1 keeps only the simulation's tests, so `swift build --build-tests` compiles
+// LiftbackCore and LiftbackSimulation without the server stack (docs/simulation.md).
+if ProcessInfo.processInfo.environment["LIFTBACK_SIMULATION_ONLY"] != nil {
+    package.targets.removeAll { $0.type == .test && $0.name != "LiftbackSimulationTests" }
+}

@@ -68,7 +68,7 @@ public struct PersonRun {
     /// Simulates a whole programme under `policy`.
     public static func run(
         _ person: Person, policy name: PolicyName, parameters: Parameters = .standard, days: Int, engine: Engine,
-        observer: ((Case, Prescription) -> Void)? = nil
+        observer: ((ReportLog, Prescription) -> Void)? = nil
     ) -> (outcome: PersonOutcome, log: ReportLog) {
         var run = PersonRun(person: person, policy: name == .liftbackPainFree ? .painFree : .painMonitoring, parameters: parameters, days: days)
         switch name {

@@ -92,7 +92,7 @@ struct LiftbackPolicy: Policy {
     let engine: Engine
     /// Whether the last prescription was in a lifting phase (then the weekly structure decides the day).
     var liftingPhase = false
-    var observer: ((Case, Prescription) -> Void)?
+    var observer: ((ReportLog, Prescription) -> Void)?
     private(set) var engineCalls = 0
 
     /// The lifting phases' weekly structure: these days are asked for; active recovery is a walk and
@@ -108,7 +108,7 @@ struct LiftbackPolicy: Policy {
     mutating func session(day: Int, log: ReportLog) -> (lines: [PlannedLine], screenRequested: Bool) {
         let prescription = engine.nextPrescription(for: log.reports)
         engineCalls += 1
-        observer?(log.reports, prescription)
+        observer?(log, prescription)
         liftingPhase = prescription.phase.loadsLifts
         let lines = prescription.exercises.filter { $0.decision != .stop }.map(PlannedLine.init)
         return (lines, prescription.alerts.contains { $0.id == "screen-needed" })

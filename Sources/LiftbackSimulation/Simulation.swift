@@ -3,6 +3,30 @@ import LiftbackCore
 
 /// One simulation run's settings.
 public struct SimulationConfig: Sendable, Equatable {
+    /// What the command line accepts.
+    public static let peopleRange = 1...100_000
+    public static let weeksRange = 1...104
+
+    /// Checks the command line's options; the message names what is wrong.
+    public static func validated(people: Int, weeks: Int, seed: UInt64, policies: String) -> Result<SimulationConfig, OptionError> {
+        guard peopleRange.contains(people) else {
+            return .failure(OptionError("--people must be between 1 and 100000 (got \(people))"))
+        }
+        guard weeksRange.contains(weeks) else {
+            return .failure(OptionError("--weeks must be between 1 and 104 (got \(weeks))"))
+        }
+        switch PolicyName.parseList(policies) {
+        case let .failure(unknown): return .failure(OptionError(unknown.description))
+        case let .success(list) where list.isEmpty: return .failure(OptionError("--policies names no policy"))
+        case let .success(list): return .success(SimulationConfig(people: people, weeks: weeks, seed: seed, policies: list))
+        }
+    }
+
+    public struct OptionError: Error, Equatable, CustomStringConvertible {
+        public var description: String
+        public init(_ description: String) { self.description = description }
+    }
+
     public var people: Int
     public var weeks: Int
     public var seed: UInt64
