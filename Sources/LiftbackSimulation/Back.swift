@@ -97,7 +97,9 @@ public struct Back: Sendable, Equatable {
         if loaded, !flared, !stopped {
             let stimulus = min(1, max(0, (demand / capacity - p.stimulusFrom) / (p.stimulusFull - p.stimulusFrom)))
             if stimulus > 0 {
-                capacity = min(p.capacityCeiling, capacity + p.capacityGain * stimulus)
+                // Regaining old strength is quick; beyond it, gains slow towards the ceiling.
+                let room = capacity < 1 ? 1 : max(0, (p.capacityCeiling - capacity) / (p.capacityCeiling - 1))
+                capacity = min(p.capacityCeiling, capacity + p.capacityGain * stimulus * room)
             } else {
                 capacity = max(p.capacityFloor, capacity - p.capacityFadePerDay * p.unloadedFadeShare)
             }

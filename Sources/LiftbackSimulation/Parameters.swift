@@ -62,7 +62,8 @@ public struct Parameters: Sendable, Equatable, Codable {
     /// Tolerance allowed by the healing tissue: floor + span x healing (0.25 on day one, 1.1 when healed).
     public var tissueFloor = 0.25
     public var tissueSpan = 0.85
-    /// Capacity gained per session at full stimulus (a load of at least 90 % of capacity), none below 50 %.
+    /// Capacity gained per session at full stimulus (a load of at least 90 % of capacity), none below
+    /// 50 %; above the old capacity the gain shrinks in a straight line to nothing at the ceiling.
     public var capacityGain = 0.02
     public var stimulusFrom = 0.5
     public var stimulusFull = 0.9
