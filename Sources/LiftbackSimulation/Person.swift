@@ -74,7 +74,8 @@ public enum Population {
             roll < p.muscularShare ? .muscular : roll < p.muscularShare + p.discRelatedShare ? .discRelated : .nonSpecific
         let moderate = pattern == .muscular && rng.chance(p.moderateStrainShare)
         let unit: WeightUnit = rng.chance(p.poundShare) ? .lb : .kg
-        let kg = min(p.deadliftRangeKg.upperBound, max(p.deadliftRangeKg.lowerBound, p.deadliftMeanKg + p.deadliftSpreadKg * rng.normal()))
+        let kg = min(
+            p.deadliftRangeKg.upperBound, max(p.deadliftRangeKg.lowerBound, p.deadliftMeanKg + p.deadliftSpreadKg * rng.normal()))
         let deadlift = WeightUnit.kg.convert(kg, to: unit)
         func plates(_ weight: Double) -> Double { (weight / unit.defaultIncrement).rounded() * unit.defaultIncrement }
 
@@ -114,14 +115,15 @@ public enum Population {
         let weekday = rng.int(0...6)
 
         // The day-by-day script comes from its own stream, so adding a trait above never shifts it.
-        var days_ = SplitMix64(seed: seed, person: index, stream: 1)
+        var dayRandom = SplitMix64(seed: seed, person: index, stream: 1)
         var script: [DayScript] = []
         script.reserveCapacity(days + 1)
         for _ in 0...days {
             script.append(
                 DayScript(
-                    missRoll: days_.uniform(), answersNextDay: days_.chance(answerChance), heavyDay: days_.chance(p.heavyDayChance),
-                    noise: (days_.normal(), days_.normal(), days_.normal(), days_.normal())))
+                    missRoll: dayRandom.uniform(), answersNextDay: dayRandom.chance(answerChance),
+                    heavyDay: dayRandom.chance(p.heavyDayChance),
+                    noise: (dayRandom.normal(), dayRandom.normal(), dayRandom.normal(), dayRandom.normal())))
         }
         return Person(
             index: index, intakeDay: firstIntake.adding(days: weekday), pattern: pattern, unit: unit,

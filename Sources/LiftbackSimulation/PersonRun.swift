@@ -70,7 +70,8 @@ public struct PersonRun {
         _ person: Person, policy name: PolicyName, parameters: Parameters = .standard, days: Int, engine: Engine,
         observer: ((ReportLog, Prescription) -> Void)? = nil
     ) -> (outcome: PersonOutcome, log: ReportLog) {
-        var run = PersonRun(person: person, policy: name == .liftbackPainFree ? .painFree : .painMonitoring, parameters: parameters, days: days)
+        var run = PersonRun(
+            person: person, policy: name == .liftbackPainFree ? .painFree : .painMonitoring, parameters: parameters, days: days)
         switch name {
         case .liftback, .liftbackPainFree:
             var policy = LiftbackPolicy(engine: engine, observer: observer)
@@ -116,7 +117,8 @@ public struct PersonRun {
             }
         }
         // A clinician clears a reported flag some days after it resolves.
-        if let flag = person.flag, let firstReport, clearedOn == nil, day >= max(firstReport, flag.resolves) + flag.clearanceDelay {
+        if let flag = person.flag, let firstReport, clearedOn == nil, day >= max(firstReport, flag.resolves) + flag.clearanceDelay
+        {
             log.append(.clearance(Clearance(flag: flag.flag, date: date, by: "simulated clinician")))
             clearedOn = day
         }
@@ -194,7 +196,8 @@ public struct PersonRun {
         let plank = back.capacity >= p.screenPlankCapacity
         let walk = back.sensitisation < p.screenWalkSensitisation && !back.flagPresent
         let passed = MovementScreen.passes(toeTouch: toeTouch, squats: squats, plank: plank, walk: walk)
-        log.append(.screen(MovementScreen(date: date, passed: passed, toeTouch: toeTouch, squats: squats, plank: plank, walk: walk)))
+        log.append(
+            .screen(MovementScreen(date: date, passed: passed, toeTouch: toeTouch, squats: squats, plank: plank, walk: walk)))
         lastScreen = day
         screenPending = false
         if passed { outcome.screensPassed += 1 }

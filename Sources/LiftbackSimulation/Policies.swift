@@ -147,25 +147,37 @@ struct SeedProtocolPolicy: Policy {
     func session(day: Int, log: ReportLog) -> (lines: [PlannedLine], screenRequested: Bool) {
         let p = parameters
         if day < 2 {
-            return ([PlannedLine(exercise: "walk", sets: 1, holdSeconds: 3), PlannedLine(exercise: "pelvic-tilt", sets: 1, reps: 10)], false)
+            return (
+                [
+                    PlannedLine(exercise: "walk", sets: 1, holdSeconds: 3),
+                    PlannedLine(exercise: "pelvic-tilt", sets: 1, reps: 10),
+                ], false
+            )
         }
         if day < 7 {
             return (
                 [
-                    PlannedLine(exercise: "glute-bridge", sets: 2, reps: 12), PlannedLine(exercise: "prone-press-up", sets: 2, holdSeconds: 20),
+                    PlannedLine(exercise: "glute-bridge", sets: 2, reps: 12),
+                    PlannedLine(exercise: "prone-press-up", sets: 2, holdSeconds: 20),
                     PlannedLine(exercise: "cat-cow", sets: 1, reps: 10),
                 ], false
             )
         }
         let core = [
-            PlannedLine(exercise: "front-plank", sets: 3, holdSeconds: 30), PlannedLine(exercise: "side-plank", sets: 2, holdSeconds: 20),
+            PlannedLine(exercise: "front-plank", sets: 3, holdSeconds: 30),
+            PlannedLine(exercise: "side-plank", sets: 2, holdSeconds: 20),
             PlannedLine(exercise: "bird-dog", sets: 2, reps: 8), PlannedLine(exercise: "dowel-hip-hinge", sets: 2, reps: 10),
         ]
         guard day >= p.seedStartDay else { return (core, false) }
         let since = day - p.seedStartDay
         guard [0, 2, 4].contains(since % 7) else {
             // The daily mobility routine of seed 001 on the days between.
-            return ([PlannedLine(exercise: "hip-flexor-stretch", sets: 2, holdSeconds: 30), PlannedLine(exercise: "glute-bridge", sets: 1, reps: 15)], false)
+            return (
+                [
+                    PlannedLine(exercise: "hip-flexor-stretch", sets: 2, holdSeconds: 30),
+                    PlannedLine(exercise: "glute-bridge", sets: 1, reps: 15),
+                ], false
+            )
         }
         var share = p.seedStartShare
         for _ in 0..<(since / 7) { share *= 1 + p.seedWeeklyIncrease }

@@ -8,7 +8,8 @@ public struct SimulationConfig: Sendable, Equatable {
     public static let weeksRange = 1...104
 
     /// Checks the command line's options; the message names what is wrong.
-    public static func validated(people: Int, weeks: Int, seed: UInt64, policies: String) -> Result<SimulationConfig, OptionError> {
+    public static func validated(people: Int, weeks: Int, seed: UInt64, policies: String) -> Result<SimulationConfig, OptionError>
+    {
         guard peopleRange.contains(people) else {
             return .failure(OptionError("--people must be between 1 and 100000 (got \(people))"))
         }
@@ -130,7 +131,8 @@ public struct SimulationReport: Codable, Sendable, Equatable {
                 String(format: "%.1f %%", s.shareBack * 100), String(format: "%.2f", s.flareUpsPerPerson),
                 String(format: "%.2f", s.flaringSessionsPerPerson),
                 String(format: "%.1f %%", s.shareWithFlare * 100), String(s.loadsThroughReportedFlag),
-                String(s.loadsThroughOpenFlag), String(format: "%.1f", s.meanPeakPain), String(format: "%.1f", s.sessionsPerPerson),
+                String(s.loadsThroughOpenFlag), String(format: "%.1f", s.meanPeakPain),
+                String(format: "%.1f", s.sessionsPerPerson),
             ]
         }
         let widths = headers.indices.map { column in ([headers] + rows).map { $0[column].count }.max() ?? 0 }

@@ -46,11 +46,20 @@ struct SimulationTests {
 
     @Test("Options are validated: people, weeks, and policy names (the unknown one is named)")
     func validation() {
-        #expect(throws: Never.self) { try SimulationConfig.validated(people: 1000, weeks: 20, seed: 1, policies: "liftback,naive-linear").get() }
-        #expect(throws: (any Error).self) { try SimulationConfig.validated(people: 0, weeks: 20, seed: 1, policies: "liftback").get() }
-        #expect(throws: (any Error).self) { try SimulationConfig.validated(people: 100_001, weeks: 20, seed: 1, policies: "liftback").get() }
-        #expect(throws: (any Error).self) { try SimulationConfig.validated(people: 10, weeks: 105, seed: 1, policies: "liftback").get() }
-        guard case let .failure(error) = SimulationConfig.validated(people: 10, weeks: 20, seed: 1, policies: "liftback,yolo") else {
+        #expect(throws: Never.self) {
+            try SimulationConfig.validated(people: 1000, weeks: 20, seed: 1, policies: "liftback,naive-linear").get()
+        }
+        #expect(throws: (any Error).self) {
+            try SimulationConfig.validated(people: 0, weeks: 20, seed: 1, policies: "liftback").get()
+        }
+        #expect(throws: (any Error).self) {
+            try SimulationConfig.validated(people: 100_001, weeks: 20, seed: 1, policies: "liftback").get()
+        }
+        #expect(throws: (any Error).self) {
+            try SimulationConfig.validated(people: 10, weeks: 105, seed: 1, policies: "liftback").get()
+        }
+        guard case let .failure(error) = SimulationConfig.validated(people: 10, weeks: 20, seed: 1, policies: "liftback,yolo")
+        else {
             Issue.record("an unknown policy was accepted")
             return
         }
@@ -179,7 +188,9 @@ struct AdapterTests {
     @Test("The person does exactly what the engine prescribes, and answers the next day on the previous workout")
     func followsPrescription() {
         var prescriptions: [(Int, Day, Prescription)] = []
-        let logs = Self.runs(0..<4) { person, _, prescription in prescriptions.append((person.index, prescription.asOf, prescription)) }
+        let logs = Self.runs(0..<4) { person, _, prescription in
+            prescriptions.append((person.index, prescription.asOf, prescription))
+        }
         var answered = 0
         for (index, day, prescription) in prescriptions {
             let log = logs[index].1
@@ -205,7 +216,9 @@ struct AdapterTests {
             let person = Population.person(index, seed: 4, days: 210)
             var requested: Day?
             let (_, log) = PersonRun.run(person, policy: .liftback, days: 210, engine: Engine()) { _, prescription in
-                if requested == nil, prescription.alerts.contains(where: { $0.id == "screen-needed" }) { requested = prescription.asOf }
+                if requested == nil, prescription.alerts.contains(where: { $0.id == "screen-needed" }) {
+                    requested = prescription.asOf
+                }
             }
             for screen in log.reports.screens {
                 screens += 1
