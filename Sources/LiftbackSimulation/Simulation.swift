@@ -58,6 +58,8 @@ public struct PolicySummary: Codable, Sendable, Equatable {
     /// Median weeks from intake to the first session at the previous working weight; `nil` when
     /// fewer than half got there within the simulated weeks ("not reached").
     public var medianWeeksBack: Double?
+    /// Whether at least half got back within the simulated weeks (`medianWeeksBack` is left out otherwise).
+    public var medianReached: Bool
     /// Share back at the previous working weight within the simulated weeks.
     public var shareBack: Double
     /// Flare-ups (episodes: flares within `flareUpGapDays` of each other are one) per person.
@@ -74,7 +76,7 @@ public struct PolicySummary: Codable, Sendable, Equatable {
     public var sessionsPerPerson: Double
     public var shareScreenPassed: Double
 
-    public init(policy: PolicyName, outcomes: [PersonOutcome], days: Int) {
+    public init(policy: PolicyName, outcomes: [PersonOutcome]) {
         let n = Double(max(1, outcomes.count))
         self.policy = policy.rawValue
         people = outcomes.count
@@ -86,6 +88,7 @@ public struct PolicySummary: Codable, Sendable, Equatable {
             median = value.isFinite ? Self.round(value / 7, 1) : nil
         }
         medianWeeksBack = median
+        medianReached = median != nil
         shareBack = Self.round(Double(outcomes.filter { $0.backDay != nil }.count) / n, 3)
         flareUpsPerPerson = Self.round(Double(outcomes.map(\.flareUps).reduce(0, +)) / n, 3)
         flareDaysPerPerson = Self.round(Double(outcomes.map(\.flares).reduce(0, +)) / n, 3)
@@ -189,7 +192,7 @@ public enum Simulation {
         }
         let perPerson = results.flatMap { $0 }
         let summaries = config.policies.enumerated().map { column, policy in
-            PolicySummary(policy: policy, outcomes: perPerson.map { $0[column] }, days: config.days)
+            PolicySummary(policy: policy, outcomes: perPerson.map { $0[column] })
         }
         return SimulationReport(
             people: config.people, weeks: config.weeks, seed: config.seed, policies: summaries, parameters: config.parameters)
@@ -199,7 +202,7 @@ public enum Simulation {
     public static func runSerially(_ config: SimulationConfig) -> SimulationReport {
         let perPerson = (0..<config.people).map { outcomes(person: $0, config: config) }
         let summaries = config.policies.enumerated().map { column, policy in
-            PolicySummary(policy: policy, outcomes: perPerson.map { $0[column] }, days: config.days)
+            PolicySummary(policy: policy, outcomes: perPerson.map { $0[column] })
         }
         return SimulationReport(
             people: config.people, weeks: config.weeks, seed: config.seed, policies: summaries, parameters: config.parameters)
