@@ -51,12 +51,16 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        // Virtual patients: compares progression policies on a simulated population before they are
+        // used on people. Foundation only, deterministic, no clock, no I/O (docs/simulation.md).
+        .target(name: "LiftbackSimulation", dependencies: ["LiftbackCore"]),
         // The command line's logic, kept in a library so tests can reach it.
         .target(
             name: "LiftbackCLI",
             dependencies: [
                 "LiftbackCore",
                 "LiftbackServer",
+                "LiftbackSimulation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -68,6 +72,7 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
+        .testTarget(name: "LiftbackSimulationTests", dependencies: ["LiftbackSimulation"]),
         .testTarget(name: "LiftbackCLITests", dependencies: ["LiftbackCLI"]),
         .testTarget(name: "LiftbackStoreTests", dependencies: ["LiftbackStore"]),
         .testTarget(
@@ -93,4 +98,10 @@ if ProcessInfo.processInfo.environment["LIFTBACK_BENCHMARKS"] != nil {
             path: "Benchmarks/EngineBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ))
+}
+
+// LIFTBACK_SIMULATION_ONLY=1 keeps only the simulation's tests, so `swift build --build-tests` compiles
+// LiftbackCore and LiftbackSimulation without the server stack (docs/simulation.md).
+if ProcessInfo.processInfo.environment["LIFTBACK_SIMULATION_ONLY"] != nil {
+    package.targets.removeAll { $0.type == .test && $0.name != "LiftbackSimulationTests" }
 }
