@@ -40,6 +40,8 @@ public struct PersonRun {
     var outcome = PersonOutcome()
     var firstReport: Int?
     var clearedOn: Int?
+    /// Derived flags under review by the clinician, and the day each is cleared.
+    var reviews: [RedFlag: Int] = [:]
     var lastScreen = Int.min / 2
     var screenPending = false
     /// The morning pain before the last session and whether it flared, for the next-day answer.
@@ -122,6 +124,12 @@ public struct PersonRun {
             log.append(.clearance(Clearance(flag: flag.flag, date: date, by: "simulated clinician")))
             clearedOn = day
         }
+        // The clinician reviews a flag the engine derived (no improvement in two weeks) within days
+        // and clears it, so the plan carries on with their knowledge.
+        for (flag, due) in reviews where due <= day {
+            log.append(.clearance(Clearance(flag: flag, date: date, by: "simulated clinician")))
+            reviews[flag] = nil
+        }
         if back.dailyLife(heavy: script.heavyDay) != nil {
             outcome.dayFlares += 1
             outcome.flared(on: day, gap: parameters.flareUpGapDays)
@@ -160,6 +168,9 @@ public struct PersonRun {
 
         let planned = policy.session(day: day, log: log)
         if planned.screenRequested { screenPending = true }
+        for flag in policy.flagsToReview where reviews[flag] == nil {
+            reviews[flag] = day + (person.flag?.clearanceDelay ?? parameters.clearanceDelayDays.lowerBound)
+        }
         let loaded = planned.lines.contains { ($0.weight ?? 0) > 0 }
         if loaded {
             if reportedOpen(day) { outcome.loadsThroughReportedFlag += 1 }

@@ -84,6 +84,12 @@ protocol Policy {
     mutating func session(day: Int, log: ReportLog) -> (lines: [PlannedLine], screenRequested: Bool)
     /// After today's session is logged.
     mutating func logged(day: Int, log: ReportLog)
+    /// Flags the policy raised from the reports (not reported by the person), for a clinician's review.
+    var flagsToReview: [RedFlag] { get }
+}
+
+extension Policy {
+    var flagsToReview: [RedFlag] { [] }
 }
 
 /// Liftback's engine: the person asks for the next prescription on each session day and does
@@ -111,8 +117,15 @@ struct LiftbackPolicy: Policy {
         observer?(log, prescription)
         liftingPhase = prescription.phase.loadsLifts
         let lines = prescription.exercises.filter { $0.decision != .stop }.map(PlannedLine.init)
-        return (lines, prescription.alerts.contains { $0.id == "screen-needed" })
+        // Flags the engine derived from the reports (severe pain that has not eased over two weeks)
+        // go to the clinician for review, as a reported flag does.
+        let reported = Set(log.reports.checkIns.flatMap(\.flags) + log.reports.workouts.flatMap(\.flags))
+        flagsToReview = engine.openFlags(for: log.reports).filter { !reported.contains($0) }
+        return (lines, prescription.alerts.contains { $0.id == .screenNeeded })
     }
+
+    /// Open flags the person did not report, for the clinician to review.
+    private(set) var flagsToReview: [RedFlag] = []
 
     mutating func logged(day: Int, log: ReportLog) {}
 }

@@ -215,7 +215,7 @@ struct SafetyPropertyTests {
                 let opened = prescription.phaseSince
                 let tolerated = c.workouts.filter {
                     $0.date <= opened && $0.stoppedEarly != true && ($0.peakPainDuring ?? 0) <= 5 && ($0.painAfter ?? 0) <= 5
-                        && ($0.nextDay == .settled || $0.nextDay == .same)
+                        && $0.nextDay != .worse
                 }
                 #expect(tolerated.count >= 6, "lifting opened on \(opened) after \(tolerated.count) tolerated sessions")
                 #expect(

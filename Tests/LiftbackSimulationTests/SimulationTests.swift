@@ -216,7 +216,7 @@ struct AdapterTests {
             let person = Population.person(index, seed: 4, days: 210)
             var requested: Day?
             let (_, log) = PersonRun.run(person, policy: .liftback, days: 210, engine: Engine()) { _, prescription in
-                if requested == nil, prescription.alerts.contains(where: { $0.id == "screen-needed" }) {
+                if requested == nil, prescription.alerts.contains(where: { $0.id == .screenNeeded }) {
                     requested = prescription.asOf
                 }
             }

@@ -362,7 +362,10 @@ enum ExerciseRules {
             let range = repsRange(c)
             let done = min(max(last.amount ?? range.upperBound, range.lowerBound), range.upperBound)
             let ceiling = rungCeiling(c)
-            if let up = c.steps.stepUp(from: weight) {
+            // In the pain monitoring model's safe zone (0-2/10, settled by the morning) the step goes
+            // to the top of the 5-10 % window; with more pain, to its middle.
+            let safe = (last.peakPain ?? 0) <= c.settings.safePainMax && last.nextDay == .settled
+            if let up = c.steps.stepUp(from: weight, toward: safe ? 1 : 0.5) {
                 if let ceiling, up > ceiling, let move = nextVariation(c, from: weight, evidence: evidence, signals: &signals) {
                     return move
                 }
@@ -523,7 +526,9 @@ enum ExerciseRules {
 
     static func tolerated(_ last: Exposure, _ tolerance: Tolerance) -> String {
         let peak = last.peakPain ?? 0
-        let morning = last.nextDay == .settled ? "settled by the next morning" : "was no worse the next morning"
+        let morning =
+            (last.nextDay == .settled ? "settled by the next morning" : "was no worse the next morning")
+            + (last.nextDayFromCheckIn ? " (from your check-in that day)" : "")
         return tolerance == .painFree
             ? "the last session on \(last.date) was pain-free and \(morning)"
             : "the last session on \(last.date) peaked at \(peak)/10 and \(morning)"

@@ -39,10 +39,14 @@ struct History {
             order.sort { c.workouts[$0].date < c.workouts[$1].date }
         }
         workoutDays.reserveCapacity(order.count)
+        let mornings = NextMorning(c)
         for workoutIndex in order where c.workouts[workoutIndex].date <= c.asOf {
             let date = c.workouts[workoutIndex].date
             workoutDays.append(date)
-            if Self.wentWell(c.workouts[workoutIndex], settings: settings), evidence.toleratedSessionDays.last != date {
+            let inferred = c.workouts[workoutIndex].nextDay == nil ? mornings.answer(after: date) : nil
+            if Self.wentWell(c.workouts[workoutIndex], inferred: inferred, settings: settings),
+                evidence.toleratedSessionDays.last != date
+            {
                 evidence.toleratedSessionDays.append(date)
             }
             // Index-based access borrows the case's arrays instead of copying each workout.
@@ -50,7 +54,7 @@ struct History {
                 guard let index = catalog.index(of: c.workouts[workoutIndex].exercises[loggedIndex].exercise) else { continue }
                 let exposure = Exposure(
                     workout: c.workouts[workoutIndex], logged: c.workouts[workoutIndex].exercises[loggedIndex],
-                    exerciseIndex: index)
+                    exerciseIndex: index, inferredNextDay: inferred)
                 record(
                     exposure, loaded: catalog.exercises[index].loaded, liftGate: index < liftGate.count ? liftGate[index] : nil,
                     policy: c.policy, settings: settings)
@@ -88,8 +92,9 @@ struct History {
 
     /// A whole session that went well: not stopped, not locked up, pain within the acceptable
     /// maximum during and after, and a next morning that was not worse (and is known).
-    static func wentWell(_ workout: Workout, settings: EngineSettings) -> Bool {
-        guard workout.stoppedEarly != true, workout.lockedUp != true, let next = workout.nextDay, next != .worse else {
+    static func wentWell(_ workout: Workout, inferred: NextDayResponse? = nil, settings: EngineSettings) -> Bool {
+        guard workout.stoppedEarly != true, workout.lockedUp != true, let next = workout.nextDay ?? inferred, next != .worse
+        else {
             return false
         }
         return (workout.peakPainDuring ?? 0) <= settings.acceptablePainMax
@@ -122,6 +127,32 @@ struct History {
         }
         if later.weight == nil, let before = earlier.amount, let after = later.amount, after > before { return true }
         return (later.tempo != nil && earlier.tempo == nil) || ((later.pauseSeconds ?? 0) > (earlier.pauseSeconds ?? 0))
+    }
+
+    /// When the next-day question went unanswered, a check-in the next morning answers it: at or
+    /// below the last check-in before the session, settled; one point above, the same; more, worse.
+    struct NextMorning {
+        let checkIns: [(day: Day, pain: Int)]
+
+        init(_ c: Case) {
+            var list = c.checkIns.indices.map { (day: c.checkIns[$0].date, pain: c.checkIns[$0].pain) }
+            if !zip(list, list.dropFirst()).allSatisfy({ $0.day <= $1.day }) { list.sort { $0.day < $1.day } }
+            if let pain = c.intake.pain { list.insert((c.intake.date, pain), at: 0) }
+            checkIns = list
+        }
+
+        func answer(after day: Day) -> NextDayResponse? {
+            // The first check-in dated after `day`, found by bisection.
+            var low = 0
+            var high = checkIns.count
+            while low < high {
+                let mid = (low + high) / 2
+                if checkIns[mid].day <= day { low = mid + 1 } else { high = mid }
+            }
+            guard low > 0, low < checkIns.count, checkIns[low].day == day.adding(days: 1) else { return nil }
+            let change = checkIns[low].pain - checkIns[low - 1].pain
+            return change <= 0 ? .settled : change == 1 ? .same : .worse
+        }
     }
 
     func exposures(of id: ExerciseID) -> [Exposure] { catalog.index(of: id).map { exposuresByIndex[$0] } ?? [] }

@@ -52,14 +52,14 @@ public struct LoadSteps: Sendable, Equatable {
         return down > 0 ? down : nil
     }
 
-    /// The next load up: the loadable weight inside `weight` x (1 + min...max) closest to the middle
-    /// of the window, or `nil` when the equipment cannot make a 5-10 % step (then reps, or another
-    /// lever, move instead).
-    public func stepUp(from weight: Double) -> Double? {
+    /// The next load up: the loadable weight inside `weight` x (1 + min...max) closest to `toward`
+    /// (0 the bottom of the window, 1 its top; the middle by default), or `nil` when the equipment
+    /// cannot make a 5-10 % step (then reps, or another lever, move instead).
+    public func stepUp(from weight: Double, toward: Double = 0.5) -> Double? {
         guard weight > 0 else { return nil }
         let low = weight * (1 + minIncrease)
         let high = weight * (1 + maxIncrease)
-        let target = weight * (1 + (minIncrease + maxIncrease) / 2)
+        let target = weight * (1 + minIncrease + (maxIncrease - minIncrease) * min(1, max(0, toward)))
         var candidates: [Double] = []
         if let available {
             candidates = available.filter { $0 >= low - 1e-9 && $0 <= high + 1e-9 }

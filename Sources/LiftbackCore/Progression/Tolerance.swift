@@ -50,10 +50,12 @@ public struct Exposure: Equatable, Sendable {
     public var painDuring: Int?
     public var painAfter: Int?
     public var nextDay: NextDayResponse?
+    /// The next-day answer was read from a check-in the next morning, not given directly.
+    public var nextDayFromCheckIn = false
     public var stoppedEarly: Bool
     public var lockedUp: Bool
 
-    init(workout: Workout, logged: LoggedExercise, exerciseIndex: Int) {
+    init(workout: Workout, logged: LoggedExercise, exerciseIndex: Int, inferredNextDay: NextDayResponse? = nil) {
         date = workout.date
         self.exerciseIndex = exerciseIndex
         setCount = logged.sets.count
@@ -76,7 +78,8 @@ public struct Exposure: Equatable, Sendable {
         pauseSeconds = pause
         painDuring = pain
         painAfter = workout.painAfter
-        nextDay = workout.nextDay
+        nextDay = workout.nextDay ?? inferredNextDay
+        nextDayFromCheckIn = workout.nextDay == nil && inferredNextDay != nil
         stoppedEarly = workout.stoppedEarly ?? false
         lockedUp = workout.lockedUp ?? false
     }
