@@ -163,6 +163,17 @@ struct PrecisionScenarioTests {
         #expect(hinge.rule == "load-progress" && hinge.weight == weight)
     }
 
+    @Test("Past the previous working weight the steps shrink to at most 5 %")
+    func beyondPrevious() throws {
+        let workouts = ["2026-02-02", "2026-02-09", "2026-02-16", "2026-02-23"].map {
+            Fixture.session($0, weight: 145, reps: 5, pain: 1, after: 1)
+        }
+        let c = Fixture.liftingCase(
+            asOf: "2026-03-02", workouts: workouts, screens: [MovementScreen(date: Fixture.day("2026-02-20"), passed: true)])
+        let hinge = try #require(engine.nextPrescription(for: c).exercises.first { $0.pattern == .hinge && $0.weight != nil })
+        #expect(hinge.rule == "load-progress" && hinge.weight == 150, "\(hinge.reasons)")
+    }
+
     @Test(
         "An unanswered next-day question is answered by a check-in the next morning",
         arguments: [(2, "load-progress"), (3, "load-progress"), (5, "regress-one-step")])

@@ -299,15 +299,24 @@ public struct Engine: Sendable {
             settings: local, previous: previous, baseline: r.baseline, screenPassed: r.screen.passed,
             loadOverride: loadOverride, timeline: r.timeline, catalog: catalog,
             lastWeight: { id in history.exposures(of: id).last?.weight }, clearedSince: clearedSince,
-            screenReference: { id in
-                Baseline.carried(to: id, from: r.baseline, catalog: catalog).map { ($0.weight, $0.describe(c.unit)) }
-                    ?? history.provisionalWorkingWeight(for: id, settings: settings).map {
-                        (
-                            $0,
-                            "an estimate from the first weight you chose (about \(formatWeight(LoadSteps.tidy($0))) \(c.unit.rawValue) for 5)"
-                        )
-                    }
-            }, fearHigh: r.fear.high, hasProvisional: provisional != nil)
+            screenReference: Self.screenReference(
+                baseline: r.baseline, history: history, catalog: catalog, settings: settings, unit: c.unit),
+            fearHigh: r.fear.high, hasProvisional: provisional != nil)
+    }
+
+    /// The movement screen's reference for any exercise: the previous working weight carried to it,
+    /// or an estimate from the first weight chosen. The closure holds only what it reads.
+    static func screenReference(
+        baseline: [BaselineLift], history: History, catalog: Catalog, settings: EngineSettings, unit: WeightUnit
+    ) -> (ExerciseID) -> (weight: Double, describe: String)? {
+        { id in
+            if let carried = Baseline.carried(to: id, from: baseline, catalog: catalog) {
+                return (carried.weight, carried.describe(unit, catalog: catalog))
+            }
+            return history.provisionalWorkingWeight(for: id, settings: settings).map {
+                ($0, "an estimate from the first weight you chose (about \(formatWeight(LoadSteps.tidy($0))) \(unit.rawValue) for 5)")
+            }
+        }
     }
 
     // MARK: - Evidence for the phase gates

@@ -35,6 +35,10 @@ public struct EngineSettings: Sendable, Equatable {
     /// lift about 15 times) stands in for one: by Epley, 15 reps at w matches 5 reps at about
     /// 1.29 w, so that estimate is the reference for the screen.
     public var chosenLoadToWorkingWeight = 1.29
+    /// A new variation starts at this share of the equivalent of today's load; more range of the same
+    /// lift (lower handles, lower blocks) at this larger share.
+    public var variationCarryShare = 0.9
+    public var rangeCarryShare = 0.95
     /// Above this share of the previous working weight a rung below the top of its ladder gives way
     /// to the next variation.
     public var rungCeilingShare = [LoadStage.light: 0.6, .moderate: 0.85]
@@ -62,6 +66,9 @@ public struct EngineSettings: Sendable, Equatable {
     public var flareCyclesToReport = 2
     /// A training gap at least this long after a flare counts as resting it off.
     public var restGapDays = 5
+    /// Past the previous working weight (return to performance, seeds 000 and 002: beyond the old
+    /// capacity), steps of at most this much.
+    public var beyondPreviousMaxIncrease = 0.05
     /// With repeated flare-up cycles (seed 004): steps of at most this much, and at most one every `flareDaysBetweenSteps`.
     public var flareMaxIncrease = 0.05
     public var flareDaysBetweenSteps = 14

@@ -10,6 +10,13 @@ enum ExerciseRules {
         var signals = ExerciseSignals()
         var outcome = decision(c, signals: &signals)
         enforceScreen(&outcome, c, signals: &signals)
+        // Ask for the screen a step ahead, so it is done by the time the load needs it.
+        if !c.screenPassed, let weight = outcome.dosing.weight, let reference = c.screenReference(outcome.dosing.exercise.id),
+            let next = c.steps.stepUp(from: weight, toward: 1) ?? c.steps.nextUp(from: weight),
+            next >= reference.weight * c.settings.screenShare - 1e-9
+        {
+            signals.screenNeeded = true
+        }
         return (render(outcome, c), signals)
     }
 
@@ -365,7 +372,13 @@ enum ExerciseRules {
             // In the pain monitoring model's safe zone (0-2/10, settled by the morning) the step goes
             // to the top of the 5-10 % window; with more pain, to its middle.
             let safe = (last.peakPain ?? 0) <= c.settings.safePainMax && last.nextDay == .settled
-            if let up = c.steps.stepUp(from: weight, toward: safe ? 1 : 0.5) {
+            // Past the previous working weight the back is in new territory: smaller steps.
+            var steps = c.steps
+            if let reference = c.screenReference(c.exercise.id)?.weight, weight >= reference - 1e-9 {
+                steps.maxIncrease = min(steps.maxIncrease, c.settings.beyondPreviousMaxIncrease)
+                steps.minIncrease = min(steps.minIncrease, steps.maxIncrease / 2)
+            }
+            if let up = steps.stepUp(from: weight, toward: safe ? 1 : 0.5) {
                 if let ceiling, up > ceiling, let move = nextVariation(c, from: weight, evidence: evidence, signals: &signals) {
                     return move
                 }
@@ -499,8 +512,13 @@ enum ExerciseRules {
         let unit = c.unit.rawValue
         var text = "Next variation, \(next.name.lowercased())"
         if next.loaded {
+            let range = ladder.rangeSteps.contains(next.id)
             if let weight, let carried = c.catalog.equivalentWeight(weight, from: c.exercise.id, to: next.id) {
-                dosing.weight = c.steps.floor(carried * 0.9)
+                // A new lift starts a little under the equivalent load; more range of the same lift, a step under.
+                dosing.weight = c.steps.floor(carried * (range ? c.settings.rangeCarryShare : c.settings.variationCarryShare))
+                if next.dose.kind == .reps, next.dose.amount == next.dose.maxAmount, let done = c.exposures.last?.amount {
+                    dosing.amount = min(max(done, c.settings.reintroductionReps.lowerBound), next.dose.amount)
+                }
             } else if let previous = c.previous {
                 let onNext = c.catalog.equivalentWeight(previous.weight, from: c.exercise.id, to: next.id) ?? previous.weight
                 dosing.weight = c.steps.floor(onNext * c.settings.reintroductionShare)
@@ -517,6 +535,7 @@ enum ExerciseRules {
             }
         }
         let lever: Lever = ladder.rangeSteps.contains(next.id) ? .range : .variation
+        if lever == .range, dosing.weight != nil { text = text.replacingOccurrences(of: "a little under", with: "a step under") }
         return Outcome(
             dosing: dosing, decision: .progress, lever: lever, rule: "variation-progress",
             reasons: ["\(text): \(evidence)."])
