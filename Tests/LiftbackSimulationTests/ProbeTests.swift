@@ -16,6 +16,7 @@ func probe() {
     var opened: [String: [Int]] = [:]
     var backs: [String: [Int]] = [:]
     var waits: [String: Int] = [:]
+    var groups: [String: (back: Int, all: Int)] = [:]
     for index in 0..<n {
         let person = Population.person(index, seed: 1, days: 140)
         var last: Prescription?
@@ -37,7 +38,10 @@ func probe() {
             }
         }
         opened[person.pattern.rawValue, default: []].append((openedDay ?? 999) / 7)
-        if outcome.backDay == nil, person.pattern != .discRelated, let p = last {
+        let group = "\(person.pattern.rawValue) \(person.breaks.isEmpty ? "no-break" : "break")"
+        groups[group, default: (0, 0)].all += 1
+        if outcome.backDay != nil { groups[group, default: (0, 0)].back += 1 }
+        if false, outcome.backDay == nil, person.pattern != .discRelated, let p = last {
             let hinge = p.exercises.first { Catalog.standard.ladder(for: $0.exercise)?.id == "hinge" }
             let carried = hinge.flatMap { h in h.weight.flatMap { Catalog.standard.equivalentWeight($0, from: h.exercise, to: "conventional-deadlift") } } ?? 0
             print("PROBE notback", person.pattern.rawValue, "opened", (openedDay ?? 999) / 7, "breaks", person.breaks.map { $0.count }, "share", Int(100 * carried / person.deadlift), "flares", outcome.flareUps, "screens", outcome.screensPassed, hinge?.rule ?? "-", p.phase.rawValue)
@@ -55,6 +59,7 @@ func probe() {
             lines.append("\(person.pattern.rawValue) back=\(outcome.backDay.map { String($0 / 7) } ?? "-") flares=\(outcome.flareUps) \(weekly.joined(separator: " "))")
         }
     }
+    print("PROBE groups", groups.mapValues { "\($0.back)/\($0.all)" })
     print("PROBE phases", endPhase)
     print("PROBE endRule", endRule.sorted { $0.value > $1.value })
     print("PROBE hingeRules", holdRules.sorted { $0.value > $1.value })
