@@ -158,7 +158,8 @@ struct PrecisionScenarioTests {
         "A session in the safe zone (0-2/10, settled) steps to the top of the 5-10 % window; more pain, to its middle",
         arguments: [(2, 110.0), (3, 107.5)])
     func stepSizeFollowsTheZone(pain: Int, weight: Double) throws {
-        let c = Fixture.liftingCase(asOf: "2026-02-09", workouts: [Fixture.session("2026-02-02", weight: 100, pain: pain, after: pain)])
+        let c = Fixture.liftingCase(
+            asOf: "2026-02-09", workouts: [Fixture.session("2026-02-02", weight: 100, pain: pain, after: pain)])
         let hinge = try #require(engine.nextPrescription(for: c).exercises.first { $0.exercise == "trap-bar-deadlift" })
         #expect(hinge.rule == "load-progress" && hinge.weight == weight)
     }

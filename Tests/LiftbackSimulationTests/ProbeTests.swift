@@ -26,15 +26,21 @@ func probe() {
             last = p
             if openedDay == nil, p.phase.loadsLifts { openedDay = person.intakeDay.days(until: p.asOf) }
             if !p.phase.loadsLifts, p.asOf.isoWeekday == 3 {
-                let why = p.alerts.map(\.id.rawValue).joined(separator: ",") + "|" + p.phase.rawValue + "|" + (p.exercises.first?.rule ?? "")
+                let why =
+                    p.alerts.map(\.id.rawValue).joined(separator: ",") + "|" + p.phase.rawValue + "|"
+                    + (p.exercises.first?.rule ?? "")
                 waits[why, default: 0] += 1
             }
-            if let hinge = p.exercises.first(where: { Catalog.standard.ladder(for: $0.exercise)?.id == "hinge" && $0.weight != nil }) {
+            if let hinge = p.exercises.first(where: {
+                Catalog.standard.ladder(for: $0.exercise)?.id == "hinge" && $0.weight != nil
+            }) {
                 holdRules[hinge.rule, default: 0] += 1
             }
             if p.asOf.isoWeekday == 1 || weekly.isEmpty {
                 let h = p.exercises.first { Catalog.standard.ladder(for: $0.exercise)?.id == "hinge" }
-                weekly.append("\(person.intakeDay.days(until: p.asOf) / 7):\(p.phase.rawValue.prefix(5))/\(h.map { "\($0.weight ?? 0)\($0.rule.prefix(12))" } ?? "-")")
+                weekly.append(
+                    "\(person.intakeDay.days(until: p.asOf) / 7):\(p.phase.rawValue.prefix(5))/\(h.map { "\($0.weight ?? 0)\($0.rule.prefix(12))" } ?? "-")"
+                )
             }
         }
         opened[person.pattern.rawValue, default: []].append((openedDay ?? 999) / 7)
@@ -43,8 +49,14 @@ func probe() {
         if outcome.backDay != nil { groups[group, default: (0, 0)].back += 1 }
         if false, outcome.backDay == nil, person.pattern != .discRelated, let p = last {
             let hinge = p.exercises.first { Catalog.standard.ladder(for: $0.exercise)?.id == "hinge" }
-            let carried = hinge.flatMap { h in h.weight.flatMap { Catalog.standard.equivalentWeight($0, from: h.exercise, to: "conventional-deadlift") } } ?? 0
-            print("PROBE notback", person.pattern.rawValue, "opened", (openedDay ?? 999) / 7, "breaks", person.breaks.map { $0.count }, "share", Int(100 * carried / person.deadlift), "flares", outcome.flareUps, "screens", outcome.screensPassed, hinge?.rule ?? "-", p.phase.rawValue)
+            let carried =
+                hinge.flatMap { h in
+                    h.weight.flatMap { Catalog.standard.equivalentWeight($0, from: h.exercise, to: "conventional-deadlift") }
+                } ?? 0
+            print(
+                "PROBE notback", person.pattern.rawValue, "opened", (openedDay ?? 999) / 7, "breaks",
+                person.breaks.map { $0.count }, "share", Int(100 * carried / person.deadlift), "flares", outcome.flareUps,
+                "screens", outcome.screensPassed, hinge?.rule ?? "-", p.phase.rawValue)
         }
         backs[person.pattern.rawValue, default: []].append((outcome.backDay ?? 999) / 7)
         if let p = last {
@@ -56,7 +68,9 @@ func probe() {
             lift[p.alerts.map(\.id.rawValue).joined(separator: ","), default: 0] += 1
         }
         if index < 12 {
-            lines.append("\(person.pattern.rawValue) back=\(outcome.backDay.map { String($0 / 7) } ?? "-") flares=\(outcome.flareUps) \(weekly.joined(separator: " "))")
+            lines.append(
+                "\(person.pattern.rawValue) back=\(outcome.backDay.map { String($0 / 7) } ?? "-") flares=\(outcome.flareUps) \(weekly.joined(separator: " "))"
+            )
         }
     }
     print("PROBE groups", groups.mapValues { "\($0.back)/\($0.all)" })
@@ -80,7 +94,9 @@ func trace() {
     let (outcome, log) = PersonRun.run(person, policy: .liftback, days: 140, engine: Engine()) { log, p in
         guard p.phase.loadsLifts else { return }
         let h = p.exercises.first { Catalog.standard.ladder(for: $0.exercise)?.id == "hinge" }
-        print("TRACE", person.intakeDay.days(until: p.asOf), p.asOf.isoWeekday, p.session.rawValue, h.map { "\($0.exercise) \($0.weight ?? 0) x\($0.reps ?? 0) \($0.rule): \($0.reasons.first ?? "")" } ?? "-")
+        print(
+            "TRACE", person.intakeDay.days(until: p.asOf), p.asOf.isoWeekday, p.session.rawValue,
+            h.map { "\($0.exercise) \($0.weight ?? 0) x\($0.reps ?? 0) \($0.rule): \($0.reasons.first ?? "")" } ?? "-")
     }
     print("TRACE back", outcome.backDay as Any, "screens", log.reports.screens.map { "\($0.date) \($0.passed)" })
 }

@@ -314,7 +314,10 @@ public struct Engine: Sendable {
                 return (carried.weight, carried.describe(unit, catalog: catalog))
             }
             return history.provisionalWorkingWeight(for: id, settings: settings).map {
-                ($0, "an estimate from the first weight you chose (about \(formatWeight(LoadSteps.tidy($0))) \(unit.rawValue) for 5)")
+                (
+                    $0,
+                    "an estimate from the first weight you chose (about \(formatWeight(LoadSteps.tidy($0))) \(unit.rawValue) for 5)"
+                )
             }
         }
     }

@@ -174,20 +174,14 @@ public struct SymptomTimeline: Sendable {
         func mean(_ from: Int, _ to: Int) -> Double { Double(sum[to] - sum[from]) / Double(to - from) }
         var events: [SymptomEvent] = []
         var fired: (day: Day, level: Double)?
-        // Four pointers move forward only: the end of the reports of `day`, and the first report of
-        // each of the three weeks before it.
-        var index = 0
+        // The first report of each of the three weeks before a day; the pointers only move forward.
         var weekStart = 0
         var priorStart = 0
         var thirdStart = 0
-        while index < reports.count {
-            let day = reports[index].day
-            var end = index
-            while end < reports.count, reports[end].day == day { end += 1 }
-            index = end
-            while weekStart < end, reports[weekStart].day.ordinal <= day.ordinal - 7 { weekStart += 1 }
-            while priorStart < weekStart, reports[priorStart].day.ordinal <= day.ordinal - 14 { priorStart += 1 }
-            while thirdStart < priorStart, reports[thirdStart].day.ordinal <= day.ordinal - 21 { thirdStart += 1 }
+        eachDay(reports) { day, end in
+            advance(&weekStart, reports, through: day.ordinal - 7, limit: end)
+            advance(&priorStart, reports, through: day.ordinal - 14, limit: weekStart)
+            advance(&thirdStart, reports, through: day.ordinal - 21, limit: priorStart)
             let level = mean(weekStart, end)
             func climb(from before: Double) {
                 events.append(
@@ -197,15 +191,15 @@ public struct SymptomTimeline: Sendable {
             if let held = fired, held.day.days(until: day) < settings.holdDays {
                 // Inside the hold: only a further rise counts.
                 if level - held.level >= settings.weeklyRise - 1e-9 { climb(from: held.level) }
-                continue
+                return
             }
             let thisWeek = end - weekStart
             let lastWeek = weekStart - priorStart
             if thisWeek >= 2, lastWeek >= 2, level - mean(priorStart, weekStart) >= settings.weeklyRise - 1e-9 {
                 climb(from: mean(priorStart, weekStart))
-                continue
+                return
             }
-            guard lastWeek >= 1, priorStart > thirdStart else { continue }
+            guard lastWeek >= 1, priorStart > thirdStart else { return }
             let first = mean(thirdStart, priorStart)
             let middle = mean(priorStart, weekStart)
             if middle >= first - 1e-9, level >= middle - 1e-9, level - first >= settings.sparseClimbRise - 1e-9 {
@@ -226,30 +220,41 @@ public struct SymptomTimeline: Sendable {
         guard let firstDay = reports.first?.day else { return nil }
         var sum = [0]
         for report in reports { sum.append(sum.last! + report.pain) }
-        var index = 0
         var weekStart = 0
         var refStart = 0
         var refEnd = 0
+        var found: (day: Day, from: Double, now: Double)?
+        eachDay(reports) { day, end in
+            guard found == nil, firstDay.days(until: day) >= settings.improvementDays else { return }
+            advance(&weekStart, reports, through: day.ordinal - 7, limit: end)
+            // The reference week: (day - improvementDays - 7, day - improvementDays].
+            advance(&refEnd, reports, through: day.ordinal - settings.improvementDays, limit: reports.count)
+            advance(&refStart, reports, through: day.ordinal - settings.improvementDays - 7, limit: refEnd)
+            guard refEnd > refStart, end > weekStart else { return }
+            let from = Double(sum[refEnd] - sum[refStart]) / Double(refEnd - refStart)
+            let now = Double(sum[end] - sum[weekStart]) / Double(end - weekStart)
+            guard from >= Double(settings.flarePain) - 1e-9 else { return }
+            let needed = min(settings.improvementPoints, settings.improvementShare * from)
+            if from - now < needed - 1e-9 { found = (day, from, now) }
+        }
+        return found
+    }
+
+    /// Calls `body` once per report day, in order, with the index just past that day's reports.
+    static func eachDay(_ reports: [(day: Day, pain: Int)], _ body: (Day, Int) -> Void) {
+        var index = 0
         while index < reports.count {
             let day = reports[index].day
             var end = index
             while end < reports.count, reports[end].day == day { end += 1 }
             index = end
-            guard firstDay.days(until: day) >= settings.improvementDays else { continue }
-            while weekStart < end, reports[weekStart].day.ordinal <= day.ordinal - 7 { weekStart += 1 }
-            // The reference week: (day - improvementDays - 7, day - improvementDays].
-            while refEnd < reports.count, reports[refEnd].day.ordinal <= day.ordinal - settings.improvementDays { refEnd += 1 }
-            while refStart < refEnd, reports[refStart].day.ordinal <= day.ordinal - settings.improvementDays - 7 {
-                refStart += 1
-            }
-            guard refEnd > refStart, end > weekStart else { continue }
-            let from = Double(sum[refEnd] - sum[refStart]) / Double(refEnd - refStart)
-            let now = Double(sum[end] - sum[weekStart]) / Double(end - weekStart)
-            guard from >= Double(settings.flarePain) - 1e-9 else { continue }
-            let needed = min(settings.improvementPoints, settings.improvementShare * from)
-            if from - now < needed - 1e-9 { return (day, from, now) }
+            body(day, end)
         }
-        return nil
+    }
+
+    /// Moves a window's first index past the reports dated on or before `ordinal`, never past `limit`.
+    static func advance(_ start: inout Int, _ reports: [(day: Day, pain: Int)], through ordinal: Int, limit: Int) {
+        while start < limit, reports[start].day.ordinal <= ordinal { start += 1 }
     }
 
     /// The latest event on or after `day` and on or before `asOf`.
