@@ -21,6 +21,53 @@ struct CaseDecodingTests {
         #expect(c.workouts[0].flags.isEmpty && c.screens.isEmpty)
     }
 
+    @Test("A misspelt or unknown field is refused with its path, never dropped in silence")
+    func unknownFields() throws {
+        #expect(throws: CaseError.self) {
+            try decode(Self.valid.replacingOccurrences(of: "\"painDuring\": 3", with: "\"pain_during\": 3"))
+        }
+        do {
+            _ = try decode(Self.valid.replacingOccurrences(of: "\"weight\": 70", with: "\"wieght\": 70"))
+            Issue.record("a misspelt weight was accepted")
+        } catch {
+            #expect(error.field == "workouts[0].exercises[0].sets[0].wieght")
+        }
+    }
+
+    @Test("Every field Liftback writes into a case reads back: a full case passes the unknown-field check")
+    func fullCaseRoundTrip() throws {
+        var c = try decode(Self.valid)
+        c.equipment = EquipmentAtHand(kettlebells: [8, 12], dumbbells: [5])
+        c.questionnaires = [QuestionnaireAnswers(instrument: .tsk11, date: c.asOf, answers: Array(repeating: 2, count: 11))]
+        c.intake.avoids = [.twisting]
+        c.intake.pain = 3
+        c.intake.trainingHistory = [c.workouts[0]]
+        c.intake.previousWorkingWeights[0].unit = .kg
+        c.workouts[0].stoppedEarly = false
+        c.workouts[0].lockedUp = false
+        c.workouts[0].exercises[0].painDuring = 2
+        c.workouts[0].exercises[0].sets[0] = LoggedSet(
+            weight: 70, reps: 8, holdSeconds: 1, rpe: 6, tempo: "3-1-2", pauseSeconds: 1, pain: 2)
+        c.checkIns[0].stiffnessMinutes = 10
+        c.screens = [MovementScreen(date: c.asOf, passed: true, toeTouch: true, squats: true, plank: true, walk: true)]
+        c.clearances = [Clearance(flag: .fever, date: c.asOf, by: "Dr Ada")]
+        c.overrides = [Override(kind: .note, date: c.asOf, by: "Dr Ada", note: "Well done")]
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        let data = try encoder.encode(c)
+        #expect(try Case.decode(from: data) == c)
+    }
+
+    @Test("A value outside a list names the choices")
+    func allowedValues() {
+        do {
+            _ = try decode(Self.valid.replacingOccurrences(of: "\"muscular\"", with: "\"lumbar\""))
+            Issue.record("an unknown pattern was accepted")
+        } catch {
+            #expect(error.field == "intake.pattern" && error.message.contains("disc-related"))
+        }
+    }
+
     @Test("Pounds default to 5 lb steps")
     func poundDefaults() throws {
         let c = try decode(Self.valid.replacingOccurrences(of: "\"asOf\"", with: "\"unit\": \"lb\", \"asOf\""))

@@ -66,6 +66,9 @@ extension Case {
     /// Decodes and validates a case file. Nothing is guessed: the first problem is reported with its field.
     public static func decode(from data: Data, catalog: Catalog = .standard) throws(CaseError) -> Case {
         let decoded: Case
+        if let json = try? JSONSerialization.jsonObject(with: data), let unknown = CaseFields.firstUnknown(json) {
+            throw CaseError(field: unknown, message: "is not a field of a case (check its spelling against docs/case-format.md)")
+        }
         do {
             decoded = try JSONDecoder().decode(Case.self, from: data)
         } catch let error as DecodingError {
@@ -104,7 +107,10 @@ extension CaseError {
             if context.codingPath.isEmpty {
                 self.init(field: "", message: "the case is not valid JSON")
             } else if message.hasPrefix("Cannot initialize") {
-                self.init(field: field, message: "is not one of the allowed values")
+                let name = context.codingPath.last { $0.intValue == nil }?.stringValue ?? ""
+                self.init(
+                    field: field,
+                    message: "is not one of the allowed values" + (CaseFields.allowedValues(name).map { " (\($0))" } ?? ""))
             } else {
                 self.init(field: field, message: message)
             }

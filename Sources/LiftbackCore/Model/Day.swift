@@ -98,7 +98,10 @@ extension Day: Codable {
         let text = try container.decode(String.self)
         guard let day = Day(iso: text) else {
             throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "\"\(text)\" is not a calendar date (expected YYYY-MM-DD)")
+                in: container,
+                debugDescription:
+                    "\"\(text)\" is not a calendar date from \(Day.years.lowerBound) to \(Day.years.upperBound) (expected YYYY-MM-DD)"
+            )
         }
         self = day
     }

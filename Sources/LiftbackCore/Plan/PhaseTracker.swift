@@ -127,7 +127,7 @@ public enum PhaseTracker {
             reasons.append(
                 nextStep(
                     next, gate: gate, reopening: next <= highest, since: since, pattern: intake.pattern, evidence: evidence,
-                    sessions: sessionsSinceEntry, settings: settings))
+                    sessions: sessionsSinceEntry, asOf: asOf, settings: settings))
         }
         return PhaseStatus(phase: phase, since: since, reasons: reasons, waitingForReport: waiting)
     }
@@ -155,7 +155,7 @@ public enum PhaseTracker {
         return true
     }
 
-    static func days(_ count: Int) -> String { count == 1 ? "1 day" : "\(count) days" }
+    static func days(_ count: Int) -> String { count == 1 ? "a day" : "\(count) days" }
     static func sessions(_ count: Int) -> String { count == 1 ? "1 session" : "\(count) sessions" }
 
     static func openingReason(
@@ -163,7 +163,8 @@ public enum PhaseTracker {
         evidence: Evidence, settings: EngineSettings
     ) -> String {
         var text =
-            "\(next.title) since \(day): \(phase.title.lowercased()) went well, with no setback in the last \(days(gate.quietDays))"
+            "\(next.title) since \(day): \(phase.title.lowercased()) went well, with no setback "
+            + (gate.quietDays == 1 ? "the day before" : "in the last \(days(gate.quietDays))")
         if let lastPain { text += ", pain at \(lastPain.pain)/10 at the latest report (\(lastPain.day))" }
         if gate.sessions > 0 { text += ", and at least \(sessions(gate.sessions)) that went well" }
         if let share = gate.liftShare {
@@ -177,11 +178,12 @@ public enum PhaseTracker {
 
     static func nextStep(
         _ next: Phase, gate: PhaseGate, reopening: Bool, since: Day, pattern: PresentationPattern, evidence: Evidence,
-        sessions done: Int, settings: EngineSettings
+        sessions done: Int, asOf: Day, settings: EngineSettings
     ) -> String {
         let earliest = since.adding(days: reopening ? gate.quietDays : minDays(gate, pattern))
+        let when = earliest > asOf ? " from \(earliest) at the earliest," : ""
         var conditions = [
-            "\(days(gate.quietDays)) in a row without a setback",
+            gate.quietDays == 1 ? "a day without a setback" : "\(days(gate.quietDays)) in a row without a setback",
             "a check-in in the last week with pain at or below \(gate.maxPain)/10",
         ]
         if gate.sessions > done {
@@ -195,6 +197,6 @@ public enum PhaseTracker {
                     : "\(gate.toleratedSessions ?? 0) loaded sessions that go well")
         }
         let list = conditions.dropLast().joined(separator: ", ") + ", and " + conditions.last!
-        return "\(next.title) opens from \(earliest) at the earliest, after \(list)."
+        return "\(next.title) opens\(when) after \(list)."
     }
 }

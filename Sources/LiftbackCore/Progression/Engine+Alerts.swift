@@ -10,13 +10,14 @@ extension Engine {
             alerts.append(
                 Alert(
                     id: .redFlag,
-                    message: "You reported "
-                        + listed.map { $0.meaning.lowercasedFirst.dropPeriod }.joined(separator: "; ") + ". "
+                    message: Self.whatWasReported(listed, derived: r.timeline.noImprovement != nil) + " "
                         + (triage.disposition.guidance ?? ""),
                     forClinician: "\(triage.disposition.title): "
                         + listed.map { flag in
-                            flagReportDay(c, flag, timeline: r.timeline).map { "\(flag.plainName) (reported \($0))" }
-                                ?? flag.plainName
+                            let derived = flag == .noImprovement2Weeks && r.timeline.noImprovement != nil
+                            return flagReportDay(c, flag, timeline: r.timeline).map {
+                                "\(flag.plainName) (\(derived ? "from the pain reports" : "reported") \($0))"
+                            } ?? flag.plainName
                         }.joined(separator: ", ") + ". Loading is paused until the flag is reviewed and cleared."))
         }
         if let severe = r.severe, gentleDay {
@@ -25,7 +26,9 @@ extension Engine {
                     id: .severePain,
                     message:
                         "Pain of \(severe.pain)/10 on \(severe.day) is a lot. Today is a gentle day, with easy movement and no weights; the next loaded session starts a step lighter. If the pain stays this high, or anything new appears, please contact your physiotherapist or doctor.",
-                    forClinician: "Pain \(severe.pain)/10 on \(severe.day): no loaded work for 48 hours, then one step lighter."))
+                    forClinician:
+                        "Pain \(severe.pain)/10 on \(severe.day): no loaded work until \(severe.day.adding(days: settings.severePainWindowDays + 1)), then one step lighter."
+                ))
         }
         if let stopped = c.workouts.last(where: { $0.date <= c.asOf }), stopped.stoppedEarly == true,
             stopped.date.days(until: c.asOf) < settings.holdDays
@@ -80,7 +83,7 @@ extension Engine {
                     message: r.fear.high
                         ? "Your answers show some worry about moving, which is very common with a sore back. The plan brings those movements back in small, planned steps, and your physiotherapist can help with the worry too."
                         : "The movements you said you avoid are in the plan, in small steps, so they can feel normal again.",
-                    forClinician: summary + "."))
+                    forClinician: summary))
         }
         if r.phase.waitingForReport, !triage.disposition.stopsLoading {
             let last = r.timeline.lastReport ?? c.intake.date
@@ -95,6 +98,19 @@ extension Engine {
             alerts.append(Alert(id: .stalled, message: stalled.person, forClinician: stalled.clinician))
         }
         return alerts
+    }
+
+    /// What the person told the app, in their words; a derived flag is what their reports show.
+    static func whatWasReported(_ flags: [RedFlag], derived: Bool) -> String {
+        let told = flags.filter { !(derived && $0 == .noImprovement2Weeks) }
+        var parts: [String] = []
+        if !told.isEmpty {
+            parts.append("You reported " + told.map { $0.meaning.lowercasedFirst.dropPeriod }.joined(separator: "; ") + ".")
+        }
+        if derived && flags.contains(.noImprovement2Weeks) {
+            parts.append("Your pain reports have stayed high for two weeks without easing.")
+        }
+        return parts.joined(separator: " ")
     }
 
     /// The day a flag was last reported (the intake, a session or a check-in); `nil` for a derived flag.

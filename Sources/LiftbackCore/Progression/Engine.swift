@@ -100,7 +100,7 @@ public struct Engine: Sendable {
             exercises = slots.compactMap { prescribe($0, phase: r.phase.phase) }
             routine = SessionPlan.dailyRoutine.compactMap { prescribe(.fixed($0), phase: r.phase.phase) }
         }
-        var reasons: [String] = stops ? Self.stopReasons(r.triage) : []
+        var reasons: [String] = stops ? Self.stopReasons(r.triage, derived: r.timeline.noImprovement != nil) : []
         if stops {
             exercises = stopped(exercises, disposition: r.triage.disposition, c: c)
             // Gentle movement only: the daily routine keeps what the session keeps, so nothing is paused
@@ -133,12 +133,11 @@ public struct Engine: Sendable {
     // MARK: - Stop dispositions and gentle days
 
     /// What to do now under a stop disposition, in the person's words: what they reported, then where to go.
-    static func stopReasons(_ triage: TriageResult) -> [String] {
+    static func stopReasons(_ triage: TriageResult, derived: Bool) -> [String] {
         var reasons: [String] = []
         let serious = triage.flags.filter { $0.level != .weak }
         if !serious.isEmpty {
-            reasons.append(
-                "You told us about: " + serious.map { $0.meaning.lowercasedFirst.dropPeriod }.joined(separator: "; ") + ".")
+            reasons.append(whatWasReported(serious, derived: derived))
         } else {
             reasons.append(
                 "Several background factors together ("
@@ -286,8 +285,10 @@ public struct Engine: Sendable {
                     && (lastDate.map { override.date > $0 } ?? true)
             }
             .max { $0.date < $1.date }
+        // A clearance since the exercise was last done, and recent: the first session back repeats.
         let clearedSince = lastDate.flatMap { last in
-            c.clearances.filter { $0.date > last && $0.date <= c.asOf }.map(\.date).max()
+            c.clearances.filter { $0.date > last && $0.date <= c.asOf && $0.date.days(until: c.asOf) <= settings.breakDays }
+                .map(\.date).max()
         }
         let previous = exercise.loaded ? Baseline.carried(to: exercise.id, from: r.baseline, catalog: catalog) : nil
         let provisional = history.provisionalWorkingWeight(for: exercise.id, settings: settings)

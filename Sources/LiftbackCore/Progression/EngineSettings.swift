@@ -31,10 +31,11 @@ public struct EngineSettings: Sendable, Equatable {
     public var screenValidDays = 56
     /// Heavy work, for keeping a screen current: a load at or above this share of the previous working weight.
     public var heavyShare = 0.85
-    /// Without any previous working weight, the first load the person chose (a weight they could
-    /// lift about 15 times) stands in for one: by Epley, 15 reps at w matches 5 reps at about
-    /// 1.29 w, so that estimate is the reference for the screen.
-    public var chosenLoadToWorkingWeight = 1.29
+    /// Without any previous working weight, the first load the person chose stands in for one. By
+    /// Epley a weight lifted 15 times is 1.29 times lighter than one lifted 5 times, but people
+    /// asked for "a light weight" choose well under their 15-rep weight, so the estimate is twice
+    /// the first weight: the screen comes at 1.8 times it, not one step after the start.
+    public var chosenLoadToWorkingWeight = 2.0
     /// A new variation starts at this share of the equivalent of today's load; more range of the same
     /// lift (lower handles, lower blocks) at this larger share.
     public var variationCarryShare = 0.9
@@ -73,7 +74,9 @@ public struct EngineSettings: Sendable, Equatable {
     public var flareMaxIncrease = 0.05
     public var flareDaysBetweenSteps = 14
     /// Coming back after a break (domain spec 5b): from `breakDays` days one step lighter; from
-    /// `longBreakDays` this share of the last load; from `veryLongBreakDays` this smaller share.
+    /// `longBreakDays` the load tapers towards `veryLongBreakShare`, reached at `veryLongBreakDays`.
+    /// Where no lighter weight exists, reps or seconds fall to `longBreakShare` (or
+    /// `veryLongBreakShare`) instead.
     public var breakDays = 14
     public var longBreakDays = 21
     public var longBreakShare = 0.8

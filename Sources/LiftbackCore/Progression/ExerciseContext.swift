@@ -74,7 +74,7 @@ struct Dosing: Equatable {
                 ? exercise.dose.amount : min(max(amount, 1), exercise.dose.maxAmount)
         }
         sets = max(last.setCount >= exercise.dose.sets + 1 ? exercise.dose.sets + 1 : exercise.dose.sets, 1)
-        weight = exercise.loaded ? last.weight : nil
+        weight = exercise.loaded ? last.weight.flatMap { $0 > 0 ? $0 : nil } : nil
         tempo = last.tempo?.description
         pauseSeconds = last.pauseSeconds.flatMap { $0 > 0 ? $0 : nil }
     }

@@ -111,14 +111,31 @@ enum ExerciseRules {
                 ],
                 clinician: "first session after the clearance of \(cleared) repeats the last load")
         }
-        if let bad = latestSetback(c), bad.date.days(until: c.asOf) < c.settings.holdDays {
-            let until = bad.date.adding(days: c.settings.holdDays)
+        if let bad = latestSetback(c), holdStart(c, after: bad.date).days(until: c.asOf) < c.settings.holdDays {
+            let until = holdStart(c, after: bad.date).adding(days: c.settings.holdDays)
+            // A load raised after the setback (against the plan) comes back to where it was before it.
+            if let weight = last.weight, last.date > bad.date,
+                let before = c.exposures.last(where: { $0.date <= bad.date })?.weight, weight > before
+            {
+                var back = regressStep(c, last: last, why: bad.reason, from: bad.date)
+                back.dosing.weight = min(back.dosing.weight ?? before, before)
+                back.clinician = "load raised after \(bad.clinician), back to \(formatWeight(before)) \(c.unit.rawValue)"
+                return back
+            }
             return Outcome(
                 dosing: repeated, decision: .hold, lever: nil, rule: "hold-after-setback",
                 reasons: [
                     "Holding this step until \(until): \(bad.reason). A week at the lighter step lets the back settle before the next try."
                 ],
                 clinician: "held until \(until) after \(bad.clinician)")
+        }
+        if tolerance == .painNotReported {
+            return Outcome(
+                dosing: repeated, decision: .hold, lever: nil, rule: "pain-not-reported",
+                reasons: [
+                    "Same again for now: the session on \(last.date) has no pain score. Add how it felt, during and after, and the next step can come."
+                ],
+                clinician: "no pain score logged for \(last.date)")
         }
         if tolerance == .awaitingNextDay {
             return Outcome(
@@ -179,11 +196,11 @@ enum ExerciseRules {
         let unit = c.unit.rawValue
         let size =
             target <= oneStep && days < s.longBreakDays + 1
-            ? "one step lighter" : "lighter, at about \(EngineSettings.percent(target / weight)) of last time"
+            ? "one step lighter" : "at about \(EngineSettings.percent(target / weight)) of last time"
         return Outcome(
             dosing: dosing, decision: .regress, lever: .load, rule: "resume-after-break",
             reasons: [
-                "Welcome back: it has been \(days) days since \(c.exercise.name.lowercased()) on \(last.date), so restart \(size) at \(formatWeight(target)) \(unit)\(fewer) (last time \(formatWeight(weight)) \(unit)) and build back up from there."
+                "Welcome back: it has been \(days) days since \(c.exercise.name.lowercased()) on \(last.date), so restart \(size): \(formatWeight(target)) \(unit)\(fewer), after \(formatWeight(weight)) \(unit) last time, and build back up from there."
             ],
             clinician:
                 "restarting at \(formatWeight(target)) \(unit) after \(days) days away (last \(formatWeight(weight)) \(unit))")
@@ -299,7 +316,10 @@ enum ExerciseRules {
 
     static func regressStep(_ c: ExerciseContext, last: Exposure, why: String, from: Day) -> Outcome {
         var dosing = repeatDose(c, last)
-        let until = from.adding(days: c.settings.holdDays)
+        // A week's hold from the setback; when the step back comes later than that, from today.
+        let until =
+            from.adding(days: c.settings.holdDays) > c.asOf
+            ? from.adding(days: c.settings.holdDays) : c.asOf.adding(days: c.settings.holdDays)
         let hold = "Hold it until \(until) before trying again."
         let unit = c.unit.rawValue
         let previous = exposureBeforeLastChange(c.exposures)
@@ -438,7 +458,7 @@ enum ExerciseRules {
             if let lever = otherLever(c, dosing: &dosing, last: last) {
                 let why =
                     signals.screenNeeded
-                    ? "the next load would reach \(c.settings.screenPercent) of your previous working weight, which waits for a passed movement screen"
+                    ? "the next load would reach \(c.settings.screenPercent) of \(c.screenReference(c.exercise.id)?.describe ?? "your previous working weight"), which waits for a passed movement screen"
                     : "your weights cannot make a \(c.settings.stepWindow) step from \(formatWeight(weight)) \(unit)"
                 return Outcome(
                     dosing: dosing, decision: .progress, lever: lever.lever, rule: "lever-progress",
@@ -453,7 +473,7 @@ enum ExerciseRules {
                 dosing: dosing, decision: .hold, lever: nil, rule: signals.screenNeeded ? "screen-needed" : "top-of-range",
                 reasons: [
                     signals.screenNeeded
-                        ? "Holding at \(formatWeight(weight)) \(unit): the next step would reach \(c.settings.screenPercent) of your previous working weight, and that waits for a passed movement screen."
+                        ? "Holding at \(formatWeight(weight)) \(unit): the next step would reach \(c.settings.screenPercent) of \(c.screenReference(c.exercise.id)?.describe ?? "your previous working weight"), and that waits for a passed movement screen."
                         : "Holding at \(formatWeight(weight)) \(unit): every lever for this exercise is in use; your clinician can choose the next variation."
                 ])
         }
@@ -529,7 +549,13 @@ enum ExerciseRules {
             }
             if let chosen = dosing.weight {
                 if blockedByScreen(chosen, next.id, c) { return nil }
-                text += " at \(formatWeight(chosen)) \(unit), a little under the equivalent of today's load"
+                let share = weight.flatMap { w in c.catalog.equivalentWeight(w, from: c.exercise.id, to: next.id) }.map {
+                    chosen / $0
+                }
+                text +=
+                    share.map { $0 >= 0.85 } ?? true
+                    ? " at \(formatWeight(chosen)) \(unit), a little under the equivalent of today's load"
+                    : " at \(formatWeight(chosen)) \(unit), the weight that exists nearest below the equivalent of today's load"
             } else {
                 text += " with a light weight you could lift about 15 times"
             }
@@ -571,6 +597,15 @@ enum ExerciseRules {
     static func blockedByScreen(_ weight: Double, _ exercise: ExerciseID, _ c: ExerciseContext) -> Bool {
         guard !c.screenPassed, let reference = c.screenReference(exercise) else { return false }
         return weight >= reference.weight * c.settings.screenShare - 1e-9
+    }
+
+    /// The day a setback's week of holding starts: the setback itself, or the first session after it
+    /// when that came only once the week had passed (the step back is then held for a week from there).
+    static func holdStart(_ c: ExerciseContext, after setback: Day) -> Day {
+        guard let first = c.exposures.first(where: { $0.date > setback }),
+            first.date >= setback.adding(days: c.settings.holdDays)
+        else { return setback }
+        return first.date
     }
 
     /// The latest setback for this exercise: a session that was too much (or, under the pain-free

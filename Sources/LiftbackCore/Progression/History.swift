@@ -85,7 +85,7 @@ struct History {
             guard loaded, let weight = exposure.weight, weight > 0 else { return }
             if evidence.toleratedLoadedDays.last != exposure.date { evidence.toleratedLoadedDays.append(exposure.date) }
             if let liftGate, weight >= liftGate - 1e-9, evidence.liftGateMetOn == nil { evidence.liftGateMetOn = exposure.date }
-        case .notPainFree, .awaitingNextDay:
+        case .notPainFree, .awaitingNextDay, .painNotReported:
             return
         }
     }

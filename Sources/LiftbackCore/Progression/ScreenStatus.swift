@@ -8,7 +8,7 @@ public struct ScreenStatus: Sendable, Equatable {
 
 extension Engine {
     func screenStatus(_ c: Case, history: History, timeline: SymptomTimeline, baseline: [BaselineLift]) -> ScreenStatus {
-        guard let latest = c.screens.filter({ $0.date <= c.asOf }).max(by: { $0.date < $1.date }) else {
+        guard let latest = c.latestScreen else {
             return ScreenStatus(passed: false)
         }
         guard latest.passed, latest.contradiction == nil else { return ScreenStatus(passed: false) }

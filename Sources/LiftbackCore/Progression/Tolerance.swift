@@ -10,6 +10,8 @@ public enum Tolerance: Equatable, Sendable {
     case tooMuch(TooMuch)
     /// The next-day response is not known yet.
     case awaitingNextDay
+    /// No pain score was logged for the session: it cannot count as pain-free or acceptable.
+    case painNotReported
 }
 
 /// Why a session counted as too much (domain spec section 5).
@@ -94,6 +96,7 @@ public struct Exposure: Equatable, Sendable {
         if let pain = painDuring, pain > settings.acceptablePainMax { return .tooMuch(.painDuring(pain)) }
         if let pain = painAfter, pain > settings.acceptablePainMax { return .tooMuch(.painAfter(pain)) }
         if nextDay == .worse { return .tooMuch(.worseNextDay) }
+        guard painDuring != nil || painAfter != nil else { return .painNotReported }
         guard nextDay != nil else { return .awaitingNextDay }
         if (painDuring ?? 0) == 0, (painAfter ?? 0) == 0 { return .painFree }
         return policy == .painFree ? .notPainFree : .acceptable

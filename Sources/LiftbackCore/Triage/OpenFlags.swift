@@ -20,8 +20,11 @@ extension Case {
         }.sorted { $0.rawValue < $1.rawValue }
     }
 
-    /// The latest movement screen up to `asOf` decides: a later failed screen withdraws an earlier pass.
-    public var screenPassed: Bool {
-        screens.filter { $0.date <= asOf }.max { $0.date < $1.date }?.passed ?? false
+    /// The latest movement screen up to `asOf` decides: a later failed screen withdraws an earlier
+    /// pass, and of two on the same day a failed one wins (the safe side, whatever their order).
+    public var latestScreen: MovementScreen? {
+        screens.filter { $0.date <= asOf }.max { ($0.date, $0.passed ? 0 : 1) < ($1.date, $1.passed ? 0 : 1) }
     }
+
+    public var screenPassed: Bool { latestScreen?.passed ?? false }
 }
