@@ -291,7 +291,6 @@ public struct Engine: Sendable {
                 .map(\.date).max()
         }
         let previous = exercise.loaded ? Baseline.carried(to: exercise.id, from: r.baseline, catalog: catalog) : nil
-        let provisional = history.provisionalWorkingWeight(for: exercise.id, settings: settings)
         return ExerciseContext(
             exercise: exercise, ladder: ladder, exposures: exposures, lowerRung: lowerRung, phase: phase,
             session: session, asOf: c.asOf, policy: c.policy, unit: c.unit,
@@ -302,7 +301,7 @@ public struct Engine: Sendable {
             lastWeight: { id in history.exposures(of: id).last?.weight }, clearedSince: clearedSince,
             screenReference: Self.screenReference(
                 baseline: r.baseline, history: history, catalog: catalog, settings: settings, unit: c.unit),
-            fearHigh: r.fear.high, hasProvisional: provisional != nil)
+            fearHigh: r.fear.high)
     }
 
     /// The movement screen's reference for any exercise: the previous working weight carried to it,

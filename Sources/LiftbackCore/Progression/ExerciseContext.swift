@@ -33,7 +33,6 @@ struct ExerciseContext {
     var screenReference: (ExerciseID) -> (weight: Double, describe: String)? = { _ in nil }
     /// High fear of movement: graded exposure runs in smaller steps.
     var fearHigh = false
-    var hasProvisional = false
 }
 
 /// A previous working weight carried onto another rung of its ladder by load factors.

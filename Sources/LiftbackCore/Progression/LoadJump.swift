@@ -16,6 +16,8 @@ public struct LoadJump: Equatable, Sendable {
     public var unit: WeightUnit
     /// The rise, in whole percent, when there is something to compare with.
     public var percent: Int?
+    /// The largest rise kept without confirmation, in whole percent (`EngineSettings.loadJumpShare`).
+    public var limitPercent = 10
 
     public var message: String {
         let load = "\(formatWeight(to)) \(unit.rawValue)"
@@ -31,7 +33,7 @@ public struct LoadJump: Equatable, Sendable {
         case (let day?, nil): base = "the \(formatWeight(from)) \(unit.rawValue) lifted on \(day)"
         case (nil, _): base = "the \(formatWeight(from)) \(unit.rawValue) the plan would give next"
         }
-        return "\(load) is \(percent) % above \(base). The plan's own steps are at most 10 % a week. " + check
+        return "\(load) is \(percent) % above \(base). The plan's own steps are at most \(limitPercent) % a week. " + check
     }
 }
 
@@ -42,6 +44,7 @@ extension Engine {
         guard override.kind == .load, let exercise = override.exercise, let to = override.weight else { return nil }
         let ladder = catalog.ladder(for: exercise)?.id
         var jump = LoadJump(to: to, unit: c.unit)
+        jump.limitPercent = Int((settings.loadJumpShare * 100).rounded())
         for workout in c.workouts where workout.date <= override.date && workout.date >= (jump.fromDay ?? workout.date) {
             // The latest session with a lift on the ladder; the heaviest set, carried to this exercise.
             var best: (weight: Double, exercise: ExerciseID)?
@@ -71,7 +74,7 @@ extension Engine {
             jump.from = nil
             return jump
         }
-        guard to > from * (1 + settings.maxIncrease) + 1e-9 else { return nil }
+        guard to > from * (1 + settings.loadJumpShare) + 1e-9 else { return nil }
         jump.percent = Int(((to / from - 1) * 100).rounded())
         return jump
     }
