@@ -64,15 +64,13 @@ else
   failed=$((failed + 1)); echo "FAIL next from standard input"
 fi
 
-# Importing real exports (shared/data/import-samples), when the samples are beside the repository.
-samples=$(dirname "$0")/../../shared/data/import-samples
-if [ -d "$samples" ]; then
-  ok "import hevy lb" "d['format']=='hevy' and d['sourceUnit']=='lb' and d['workouts'] and d['baseline']" -- \
-    import "$samples/hevy_lbs_miles.csv" --unit kg
-  ok "import strong unit named" "d['format']=='strong' and d['unit']=='lb'" -- \
-    import "$samples/strong_v2_comma_lbs_rpe_2020.csv" --unit lb --source-unit lb
-  refused "import strong without unit" "source-unit" -- import "$samples/strong_v2_comma_lbs_rpe_2020.csv"
-fi
+# Importing exports: the repository's own small ones, one per dialect (Tests/Fixtures/imports).
+fixtures=$(dirname "$0")/../Tests/Fixtures/imports
+ok "import hevy lb" "d['format']=='hevy' and d['sourceUnit']=='lb' and d['workouts'] and d['baseline']" -- \
+  import "$fixtures/hevy-lb.csv" --unit kg
+ok "import strong unit named" "d['format']=='strong' and d['unit']=='lb'" -- \
+  import "$fixtures/strong-comma-no-unit.csv" --unit lb --source-unit lb
+refused "import strong without unit" "source-unit" -- import "$fixtures/strong-comma-no-unit.csv"
 refused "import missing file" "cannot read the export" -- import /nonexistent/export.csv
 
 echo "cli-contract: $passed passed, $failed failed"

@@ -3,7 +3,8 @@ import LiftbackCore
 import Testing
 
 /// The real Strong, Hevy and FitNotes exports beside the repository (`/work/shared/data/import-samples`).
-/// CI may not have them, so the tests that read them are skipped there.
+/// A fresh clone does not have them, so the tests that read them are skipped there; the small
+/// exports made for the purpose in `Tests/Fixtures/imports` cover every dialect and always run.
 enum TrainingImportSamples {
     static let folder = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent()  // LiftbackCoreTests
@@ -114,7 +115,12 @@ struct TrainingImportSampleTests {
         "Each sample is read whole: its rows are imported, skipped or reported",
         arguments: TrainingImportSampleTests.expectations)
     func sample(_ expected: TrainingImportExpectation) throws {
-        let history = try load(expected.file)
+        try Self.checkWhole(try load(expected.file), expected)
+    }
+
+    /// A file read whole: every row imported, skipped or reported, one workout per date, oldest
+    /// first, only catalogue exercises, and a history that passes the intake's own checks.
+    static func checkWhole(_ history: ImportedHistory, _ expected: TrainingImportExpectation) throws {
         #expect(history.format == expected.format)
         #expect(history.sourceUnit == expected.sourceUnit)
         #expect(history.unit == .kg)
@@ -473,5 +479,59 @@ struct TrainingImportTests {
         // Blanks then a run of quotes: a rescan per quote would take hours at this size; one pass is instant.
         let quotes = String(repeating: " ", count: 200_000) + "x" + String(repeating: "\"", count: 200_000) + "\n"
         #expect(importError(quotes)?.kind == .unrecognised)
+    }
+}
+
+/// Small exports written for the tests, one per dialect, in the repository (`Tests/Fixtures/imports`).
+@Suite("Training import: the repository's own exports, one per dialect")
+struct TrainingImportFixtureTests {
+    static let folder = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/imports")
+
+    static let expectations: [TrainingImportExpectation] = [
+        .init(file: "strong-semicolon-kg.csv", format: "strong", sourceUnit: .kg, rows: 7, workouts: 2, sets: 5, skipped: 1),
+        .init(file: "strong-comma-no-unit.csv", format: "strong", sourceUnit: .lb, rows: 4, workouts: 1, sets: 3, skipped: 1),
+        .init(file: "hevy-kg.csv", format: "hevy", sourceUnit: .kg, rows: 7, workouts: 2, sets: 4, skipped: 2),
+        .init(file: "hevy-lb.csv", format: "hevy", sourceUnit: .lb, rows: 2, workouts: 1, sets: 2, skipped: 0),
+        .init(file: "fitnotes-unit-column.csv", format: "fitnotes", sourceUnit: .kg, rows: 4, workouts: 2, sets: 3, skipped: 1),
+        .init(file: "fitnotes-lbs-column.csv", format: "fitnotes", sourceUnit: .lb, rows: 2, workouts: 1, sets: 2, skipped: 0),
+    ]
+
+    static func load(_ file: String) throws -> ImportedHistory {
+        let text = String(decoding: try Data(contentsOf: folder.appendingPathComponent(file)), as: UTF8.self)
+        return try TrainingImport.parse(text, unit: .kg, defaultSourceUnit: .lb)
+    }
+
+    @Test("Each export is read whole: its rows are imported, skipped or reported", arguments: expectations)
+    func whole(_ expected: TrainingImportExpectation) throws {
+        try TrainingImportSampleTests.checkWhole(try Self.load(expected.file), expected)
+    }
+
+    @Test("What each dialect holds lands where it should: units converted, warm-ups and rest timers out, unknown names reported")
+    func contents() throws {
+        let strong = try Self.load("strong-semicolon-kg.csv")
+        #expect(importedSets(strong, on: "2024-03-04", "conventional-deadlift").map(\.weight) == [60, 80, 100])
+        #expect(strong.unmatched.map(\.name) == ["Nordic Hamstring Curl"])
+        let intake = Intake(date: Day(iso: "2024-04-01")!, pattern: .muscular, trainingHistory: strong.workouts)
+        let squat = try #require(Baseline.lifts(for: intake, unit: .kg).first { $0.exercise == "back-squat" })
+        #expect(squat.weight == 90 && squat.reps == 3)
+
+        let pounds = try Self.load("hevy-lb.csv")
+        #expect(sameWeights(importedSets(pounds, on: "2025-11-15", "conventional-deadlift").map(\.weight), [142.88, 151.95]))
+
+        let hevy = try Self.load("hevy-kg.csv")
+        #expect(hevy.workouts.map(\.date.description) == ["2025-01-06", "2025-01-09"], "oldest first")
+        #expect(
+            importedSets(hevy, on: "2025-01-09", "bench-press").map(\.reps) == [5, 4],
+            "the warm-up left out, the failure set kept")
+        #expect(hevy.unmatched.map(\.name) == ["Lateral Raise (Dumbbell)"])
+
+        #expect(throws: (any Error).self) {
+            try TrainingImport.parse(
+                String(
+                    decoding: try Data(contentsOf: Self.folder.appendingPathComponent("strong-comma-no-unit.csv")), as: UTF8.self),
+                unit: .kg)
+        }
     }
 }
