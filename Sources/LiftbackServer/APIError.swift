@@ -35,7 +35,10 @@ public struct APIError: Error, HTTPResponseError, Equatable {
     static func from(_ error: any Error) -> any Error {
         switch error {
         case let error as APIError: error
-        case let error as CaseError: APIError(.badRequest, error.message, field: error.field.isEmpty ? nil : error.field)
+        case let error as CaseError:
+            APIError(
+                error.tooLate ? .unprocessableContent : .badRequest, error.message, field: error.field.isEmpty ? nil : error.field
+            )
         case let error as InstrumentError:
             APIError(.badRequest, error.description, field: error.item.map { "answers[\($0 - 1)]" } ?? "answers")
         case StoreError.emailTaken: APIError(.conflict, "an account with this email already exists", field: "email")

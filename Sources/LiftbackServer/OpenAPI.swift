@@ -35,30 +35,30 @@ enum OpenAPIDocument {
         Operation(
             method: "put", path: "/api/v1/patients/{id}/intake",
             summary: "The intake (contract section 2), with policy, unit and plate increment",
-            body: "Intake", success: ("200", "Triage")),
+            body: "Intake", success: ("200", "Triage"), errors: ["400", "401", "404", "422"]),
         Operation(
             method: "post", path: "/api/v1/patients/{id}/workouts", summary: "Log one workout", body: "Workout",
-            success: ("201", "Created"), errors: ["400", "401", "403", "404", "409"]),
+            success: ("201", "Created"), errors: ["400", "401", "403", "404", "409", "422"]),
         Operation(
             method: "patch", path: "/api/v1/patients/{id}/workouts/{workoutId}",
             summary: "Add the next-day answer, pain after or new flags",
             body: "WorkoutPatch", success: ("200", "Created")),
         Operation(
             method: "post", path: "/api/v1/patients/{id}/check-ins", summary: "Log one check-in", body: "CheckIn",
-            success: ("201", "Created"), errors: ["400", "401", "403", "404", "409"]),
+            success: ("201", "Created"), errors: ["400", "401", "403", "404", "409", "422"]),
         Operation(
             method: "post", path: "/api/v1/patients/{id}/screens", summary: "Record a movement screen", body: "Screen",
-            success: ("201", "Created"), errors: ["400", "401", "404", "409"]),
+            success: ("201", "Created"), errors: ["400", "401", "404", "409", "422"]),
         Operation(
             method: "post", path: "/api/v1/patients/{id}/questionnaires", summary: "Score and keep a questionnaire",
-            body: "Questionnaire", success: ("201", "Score")),
+            body: "Questionnaire", success: ("201", "Score"), errors: ["400", "401", "404", "422"]),
         Operation(
             method: "post", path: "/api/v1/patients/{id}/clearances", summary: "Linked clinician: clear a reviewed flag",
             body: "Clearance", success: ("201", "Created"), errors: ["400", "401", "403", "404", "409"]),
         Operation(
             method: "post", path: "/api/v1/patients/{id}/overrides",
             summary: "Linked clinician: override phase, exercise, load or add a note",
-            body: "Override", success: ("201", "Created"), errors: ["400", "401", "403", "404", "409"]),
+            body: "Override", success: ("201", "Created"), errors: ["400", "401", "403", "404", "409", "422"]),
         Operation(
             method: "put", path: "/api/v1/patients/{id}/training-history",
             summary:

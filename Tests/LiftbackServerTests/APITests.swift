@@ -72,6 +72,31 @@ struct APITests {
         }
     }
 
+    @Test("An entry dated more than a day after today is refused with 422 and its field: a red flag cannot hide in the future")
+    func futureDates() async throws {
+        try await H().app.test(.router) { client in
+            let pat = try await H.signUp(client, "pat@example.org")
+            _ = try await H.send(client, .put, "/api/v1/patients/\(pat.id)/intake", token: pat.token, json: H.intake)
+            // Today is 2026-12-07: tomorrow is accepted, the day after is not.
+            let hidden = try await H.send(
+                client, .post, "/api/v1/patients/\(pat.id)/check-ins", token: pat.token,
+                json: ["date": "2026-12-09", "pain": 3, "flags": ["saddle-numbness"]])
+            #expect(hidden.status == .unprocessableContent && hidden.json["field"] as? String == "date", "\(hidden.text)")
+            var workout = H.workout
+            workout["date"] = "2027-01-01"
+            let late = try await H.send(client, .post, "/api/v1/patients/\(pat.id)/workouts", token: pat.token, json: workout)
+            #expect(late.status == .unprocessableContent && late.json["field"] as? String == "date")
+            let tomorrow = try await H.send(
+                client, .post, "/api/v1/patients/\(pat.id)/check-ins", token: pat.token,
+                json: ["date": "2026-12-08", "pain": 3, "flags": ["saddle-numbness"]])
+            #expect(tomorrow.status == .created)
+            let next = try await H.send(client, .get, "/api/v1/patients/\(pat.id)/next?asOf=2026-12-08", token: pat.token)
+            #expect(next.json["disposition"] as? String == "emergency")
+            let history = try await H.send(client, .get, "/api/v1/patients/\(pat.id)/history", token: pat.token)
+            #expect((history.json["checkIns"] as? [Any])?.count == 1 && (history.json["workouts"] as? [Any])?.isEmpty == true)
+        }
+    }
+
     @Test("A movement screen whose parts contradict `passed` is refused, naming the part, and nothing is kept")
     func contradictoryScreen() async throws {
         try await H().app.test(.router) { client in

@@ -53,10 +53,13 @@ extension Intake {
 public struct CaseError: Error, Equatable, Sendable, CustomStringConvertible {
     public var field: String
     public var message: String
+    /// The entry is dated too far ahead (contract section 5: answered with 422, not 400).
+    public var tooLate: Bool
 
-    public init(field: String, message: String) {
+    public init(field: String, message: String, tooLate: Bool = false) {
         self.field = field
         self.message = message
+        self.tooLate = tooLate
     }
 
     public var description: String { field.isEmpty ? message : "\(field): \(message)" }

@@ -215,6 +215,19 @@ public enum EntryValidation {
         try workout.validate(field: "", catalog: catalog, maxWeight: maxWeight(unit))
     }
 
+    /// Entries may be dated at most this many days after today where the server is (contract section 5).
+    public static let daysAhead = 1
+
+    /// An entry dated later would sit unseen by the plan and the caseload until that day: a red flag
+    /// reported "tomorrow" would hide until tomorrow.
+    public static func notAhead(_ date: Day, today: Day) throws(CaseError) {
+        guard date <= today.adding(days: daysAhead) else {
+            throw CaseError(
+                field: "date", message: "is more than a day after today (\(today)): entries are dated when they happen",
+                tooLate: true)
+        }
+    }
+
     public static func screen(_ screen: MovementScreen) throws(CaseError) {
         try screen.validate(field: "")
     }

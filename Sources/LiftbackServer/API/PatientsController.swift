@@ -54,6 +54,7 @@ struct PatientsController {
             throw APIError(.badRequest, "must be between 0.1 and 50", field: "plateIncrement")
         }
         var intake = body.intake
+        try EntryValidation.notAhead(intake.date, today: config.today())
         try EntryValidation.intake(intake, unit: body.settings.unit)
         // A new intake never drops flags the earlier one reported: only a clinician's clearance does.
         if let earlier = try await store.caseData(patientID: id) {
@@ -125,6 +126,7 @@ struct PatientsController {
         let id = try context.parameters.require("id")
         _ = try await access.patientSelf(id, context)
         let workout = try await JSONResponse.decode(Workout.self, from: request)
+        try EntryValidation.notAhead(workout.date, today: config.today())
         // The store checks the workout against the case's unit in the same transaction as the write.
         let workoutID = try await store.addWorkout(workout, patientID: id)
         return JSONResponse.make(Created(id: workoutID), status: .created)
@@ -159,6 +161,7 @@ struct PatientsController {
         let id = try context.parameters.require("id")
         _ = try await access.patientSelf(id, context)
         let checkIn = try await JSONResponse.decode(CheckIn.self, from: request)
+        try EntryValidation.notAhead(checkIn.date, today: config.today())
         try EntryValidation.checkIn(checkIn)
         try await store.addCheckIn(checkIn, patientID: id)
         return JSONResponse.make(Created(), status: .created)
@@ -168,6 +171,7 @@ struct PatientsController {
         let id = try context.parameters.require("id")
         _ = try await access.patient(id, context)
         let screen = try await JSONResponse.decode(MovementScreen.self, from: request)
+        try EntryValidation.notAhead(screen.date, today: config.today())
         // Parts that contradict `passed` are refused, naming the part (the engine's rule, in the core).
         try EntryValidation.screen(screen)
         try await store.addScreen(screen, patientID: id)
@@ -184,6 +188,7 @@ struct PatientsController {
         let id = try context.parameters.require("id")
         _ = try await access.patient(id, context)
         let body = try await JSONResponse.decode(QuestionnaireBody.self, from: request)
+        try EntryValidation.notAhead(body.date, today: config.today())
         let score = try body.instrument.score(body.answers)
         _ = try await store.addQuestionnaire(
             QuestionnaireRecord(date: body.date, answers: body.answers, score: score), patientID: id)
@@ -220,6 +225,7 @@ struct PatientsController {
         let clinician = try await access.linkedClinician(id, context)
         let body = try await JSONResponse.decode(OverrideBody.self, from: request)
         var override = body.override
+        try EntryValidation.notAhead(override.date, today: config.today())
         override.by = clinician.name
         if override.kind == .load, !body.confirm,
             let jump = engine.loadJump(override, in: try await caseData(id).asCase(asOf: override.date))
