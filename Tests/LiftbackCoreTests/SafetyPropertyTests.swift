@@ -248,7 +248,8 @@ struct SafetyPropertyTests {
                     guard let weight = line.weight, let last = Self.lastWeight(c, line.exercise), last.weight > 0,
                         last.date.days(until: c.asOf) >= 28
                     else { continue }
-                    // Where no lighter weight exists, the lightest one for at most 70 % of the last reps or seconds.
+                    // Where no lighter weight exists, the lightest one for at most 70 % of the last reps or
+                    // seconds (one at the least: a dose cannot go below one rep or one second).
                     let lastAmount =
                         c.workouts.last { w in w.date == last.date && w.exercises.contains { $0.exercise == line.exercise } }?
                         .exercises.first { $0.exercise == line.exercise }?.sets.compactMap { $0.reps ?? $0.holdSeconds }.min()
@@ -256,7 +257,7 @@ struct SafetyPropertyTests {
                     let amount = line.reps ?? line.holdSeconds ?? 0
                     #expect(
                         weight <= last.weight * 0.7 + 1e-9
-                            || (weight <= last.weight && Double(amount) <= Double(lastAmount) * 0.7 + 1e-9),
+                            || (weight <= last.weight && Double(amount) <= max(1, Double(lastAmount) * 0.7) + 1e-9),
                         "\(line.exercise): \(weight) x \(amount) after \(last.weight) x \(lastAmount) \(last.date.days(until: c.asOf)) days ago by \(line.rule)"
                     )
                 }

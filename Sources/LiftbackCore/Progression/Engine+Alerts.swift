@@ -42,7 +42,7 @@ extension Engine {
                         "Session on \(stopped.date) stopped early for a stop signal (sharp pain, new tingling or numbness, or sudden weakness); the next session is a step lighter."
                 ))
         }
-        if r.cycles.count >= settings.flareCyclesToReport {
+        if r.flareMode {
             let dates = r.cycles.map { "\($0.flare) to \($0.reflare)" }.joined(separator: "; ")
             alerts.append(
                 Alert(

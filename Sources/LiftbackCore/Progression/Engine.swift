@@ -25,8 +25,8 @@ public struct Engine: Sendable {
         var fear: FearProfile
         /// Severe pain within 48 hours: no loaded work today.
         var severe: (day: Day, pain: Int)?
-        var flareMode: Bool { cycles.count >= flareCyclesToReport }
-        var flareCyclesToReport: Int
+        /// Flare-up cycles repeat (seed 004): smaller steps, capacity work kept in.
+        var flareMode: Bool
     }
 
     /// The flags open on the case's day: those reported and not cleared, and the derived
@@ -55,7 +55,7 @@ public struct Engine: Sendable {
             flags: flags, triage: Triage.assess(flags), timeline: timeline, baseline: baseline, history: history, phase: phase,
             screen: screenStatus(c, history: history, timeline: timeline, baseline: baseline), cycles: cycles,
             fear: FearProfile(c, settings: settings), severe: timeline.severe(near: c.asOf, settings: settings),
-            flareCyclesToReport: settings.flareCyclesToReport)
+            flareMode: cycles.count >= settings.flareCyclesToReport)
     }
 
     /// The next prescription for a validated case.

@@ -60,17 +60,12 @@ extension Engine {
 
 /// Fear of movement and the psychosocial side (seeds 002, 004): avoided movements from the intake,
 /// the latest TSK-11 and STarT Back. High fear slows graded exposure, adds education, and tells the clinician.
-public struct FearProfile: Sendable, Equatable {
+public struct FearProfile: Sendable {
     public var avoids: [FearedMovement]
     public var tsk11: (score: Int, date: Day)?
     public var startBackPsychosocial: (score: Int, date: Day)?
     /// TSK-11 at or above the marker, or a STarT Back psychosocial score of 4 or 5.
     public var high: Bool
-
-    public static func == (lhs: FearProfile, rhs: FearProfile) -> Bool {
-        lhs.avoids == rhs.avoids && lhs.high == rhs.high && lhs.tsk11?.score == rhs.tsk11?.score
-            && lhs.startBackPsychosocial?.score == rhs.startBackPsychosocial?.score
-    }
 
     init(_ c: Case, settings: EngineSettings) {
         avoids = c.intake.avoids
