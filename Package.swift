@@ -38,14 +38,27 @@ let package = Package(
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),
-        // HTTP: the JSON API under /api/v1 and its OpenAPI document; calls the engine, decides nothing clinical.
+        // The application layer: one service method per operation (cases, accounts and links, the
+        // caseload), over the store; the only layer that holds a `Store`.
+        .target(
+            name: "LiftbackApp",
+            dependencies: [
+                "LiftbackCore",
+                "LiftbackStore",
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        // HTTP adapters: the JSON API under /api/v1 with its OpenAPI document, and the pages. Each
+        // handler reads the request, calls one service, renders; it never imports the store.
         .target(
             name: "LiftbackServer",
             dependencies: [
                 "LiftbackCore",
-                "LiftbackStore",
+                "LiftbackApp",
                 .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -59,6 +72,7 @@ let package = Package(
             name: "LiftbackCLI",
             dependencies: [
                 "LiftbackCore",
+                "LiftbackApp",
                 "LiftbackServer",
                 "LiftbackSimulation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -79,6 +93,8 @@ let package = Package(
             name: "LiftbackServerTests",
             dependencies: [
                 "LiftbackServer",
+                "LiftbackApp",
+                "LiftbackStore",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
+import LiftbackApp
 import LiftbackCore
-import LiftbackServer
 
 /// `liftback admin ...`: tasks for whoever runs the server.
 struct AdminCommand: AsyncParsableCommand {

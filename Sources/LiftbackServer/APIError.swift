@@ -1,8 +1,8 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import LiftbackApp
 import LiftbackCore
-import LiftbackStore
 
 /// An API error: a status and a JSON body `{error, field}` naming what is wrong (contract section 4).
 public struct APIError: Error, HTTPResponseError, Equatable {
@@ -31,10 +31,25 @@ public struct APIError: Error, HTTPResponseError, Equatable {
         return response
     }
 
+    /// A service's refusal as the API answers it.
+    static func from(_ error: AppError) -> APIError {
+        switch error {
+        case .signInRequired: .unauthorized
+        case .notFound: .notFound
+        case .forbidden(let message): APIError(.forbidden, message)
+        case .invalid(let field, let message): APIError(.badRequest, message, field: field)
+        case .wrongCredentials: APIError(.unauthorized, "that email and password do not match")
+        case .tooManyAttempts: APIError(.tooManyRequests, "too many attempts; please wait 15 minutes and try again")
+        case .loadNeedsConfirmation(let jump):
+            APIError(.badRequest, jump.message + " To keep it, send it again with \"confirm\": true.", field: "weight")
+        }
+    }
+
     /// Maps the errors of the layers below to API errors; anything unexpected becomes a 500 without details.
     static func from(_ error: any Error) -> any Error {
         switch error {
         case let error as APIError: error
+        case let error as AppError: from(error)
         case let error as CaseError:
             APIError(
                 error.tooLate ? .unprocessableContent : .badRequest, error.message, field: error.field.isEmpty ? nil : error.field

@@ -1,5 +1,5 @@
 import Hummingbird
-import LiftbackStore
+import LiftbackApp
 
 /// The request context: Hummingbird's core plus the signed-in account, if any.
 public struct AppContext: RequestContext {

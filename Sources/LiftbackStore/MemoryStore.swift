@@ -12,9 +12,9 @@ public actor MemoryStore: Store {
     private var nextID: Int64 = 1
     private var statuses: [String: StoredStatus] = [:]
     private var versions: [String: Int64] = [:]
-    /// When each clearance and each report of flags was written, by patient (`CaseData.reopenClearances`).
+    /// When each clearance and each report of flags was written, by patient (`Clearance.reopened`).
     private var clearanceOrder: [String: [Int64]] = [:]
-    private var reports: [String: [FlagReportOrder]] = [:]
+    private var reports: [String: [FlagReport]] = [:]
 
     public init() {}
 
@@ -101,19 +101,19 @@ public actor MemoryStore: Store {
         }
     }
 
-    public func addWorkout(_ workout: Workout, patientID: String) throws -> Int64 {
-        try EntryValidation.workout(workout, unit: try requireSettings(patientID).unit)
+    public func addWorkout(_ workout: Workout, patientID: String, check: EntryCheck) throws -> Int64 {
+        try check(try requireSettings(patientID))
         let id = newID()
         try update(patientID) { $0.workouts.append(StoredWorkout(id: id, workout: workout)) }
-        reports[patientID, default: []].append(FlagReportOrder(written: id, date: workout.date, flags: workout.flags))
+        reports[patientID, default: []].append(FlagReport(written: id, date: workout.date, flags: workout.flags))
         return id
     }
 
-    public func replaceWorkout(id: Int64, with workout: Workout, patientID: String) throws -> Bool {
+    public func replaceWorkout(id: Int64, with workout: Workout, patientID: String, check: EntryCheck) throws -> Bool {
         guard let index = cases[patientID]?.workouts.firstIndex(where: { $0.id == id }) else { return false }
-        try EntryValidation.workout(workout, unit: cases[patientID]!.settings.unit)
+        try check(cases[patientID]!.settings)
         let added = StoredJSON.addedFlags(cases[patientID]!.workouts[index].workout, workout)
-        reports[patientID, default: []].append(FlagReportOrder(written: newID(), date: workout.date, flags: added))
+        reports[patientID, default: []].append(FlagReport(written: newID(), date: workout.date, flags: added))
         cases[patientID]!.workouts[index].workout = workout
         markStale(patientID)
         return true
@@ -125,7 +125,7 @@ public actor MemoryStore: Store {
 
     public func addCheckIn(_ checkIn: CheckIn, patientID: String) throws {
         try update(patientID) { $0.checkIns.append(checkIn) }
-        reports[patientID, default: []].append(FlagReportOrder(written: newID(), date: checkIn.date, flags: checkIn.flags))
+        reports[patientID, default: []].append(FlagReport(written: newID(), date: checkIn.date, flags: checkIn.flags))
     }
     public func addScreen(_ screen: MovementScreen, patientID: String) throws {
         try update(patientID) { $0.screens.append(screen) }
@@ -134,8 +134,8 @@ public actor MemoryStore: Store {
         try update(patientID) { $0.clearances.append(clearance) }
         clearanceOrder[patientID, default: []].append(newID())
     }
-    public func addOverride(_ override: Override, patientID: String) throws {
-        try EntryValidation.override(override, unit: try requireSettings(patientID).unit)
+    public func addOverride(_ override: Override, patientID: String, check: EntryCheck) throws {
+        try check(try requireSettings(patientID))
         try update(patientID) { $0.overrides.append(override) }
     }
 

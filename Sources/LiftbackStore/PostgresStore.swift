@@ -274,20 +274,19 @@ public final class PostgresStore: Store {
         }
     }
 
-    public func addWorkout(_ workout: Workout, patientID: String) async throws -> Int64 {
-        try await addCheckedEntry(.workout, date: workout.date, body: workout, patientID: patientID) { settings in
-            try EntryValidation.workout(workout, unit: settings.unit)
-        }
+    public func addWorkout(_ workout: Workout, patientID: String, check: EntryCheck) async throws -> Int64 {
+        try await addCheckedEntry(.workout, date: workout.date, body: workout, patientID: patientID, check: check)
     }
 
-    public func replaceWorkout(id: Int64, with workout: Workout, patientID: String) async throws -> Bool {
+    public func replaceWorkout(id: Int64, with workout: Workout, patientID: String, check: EntryCheck) async throws
+        -> Bool
+    {
         let json = try StoredJSON.encode(workout)
         guard let stored = try await self.workout(id: id, patientID: patientID) else { return false }
-        // Flags it adds are kept as a report in write order (see `CaseData.reopenClearances`).
+        // Flags it adds are kept as a report in write order (see `Clearance.reopened`).
         let added = StoredJSON.addedFlags(stored, workout)
         let report = try StoredJSON.encode(StoredJSON.FlagReport(date: workout.date, flags: added))
         // One statement: the update, the report and the version raise land together, while the settings hold.
-        let check: (PatientSettings) throws -> Void = { try EntryValidation.workout(workout, unit: $0.unit) }
         return try await checked(patientID, check: check) { settings in
             try await fetch(
                 """
@@ -330,10 +329,8 @@ public final class PostgresStore: Store {
         _ = try await addEntry(.clearance, date: clearance.date, body: clearance, patientID: patientID)
     }
 
-    public func addOverride(_ override: Override, patientID: String) async throws {
-        _ = try await addCheckedEntry(.override, date: override.date, body: override, patientID: patientID) { settings in
-            try EntryValidation.override(override, unit: settings.unit)
-        }
+    public func addOverride(_ override: Override, patientID: String, check: EntryCheck) async throws {
+        _ = try await addCheckedEntry(.override, date: override.date, body: override, patientID: patientID, check: check)
     }
 
     /// Stores a questionnaire for an existing account, as `SQLiteStore` does; 0 when the account is unknown.

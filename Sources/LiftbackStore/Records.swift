@@ -62,13 +62,6 @@ public struct StoredWorkout: Codable, Sendable, Equatable {
     }
 }
 
-/// Flags reported on `date`, written at `written` (an id or sequence number that grows with each write).
-struct FlagReportOrder: Sendable {
-    var written: Int64
-    var date: Day
-    var flags: [RedFlag]
-}
-
 /// Everything stored for one patient: a case without its `asOf`.
 public struct CaseData: Sendable, Equatable {
     public var settings: PatientSettings
@@ -96,24 +89,9 @@ public struct CaseData: Sendable, Equatable {
         self.questionnaires = questionnaires
     }
 
-    /// A report of a flag written after a clinician's clearance of it, but dated on or before the
-    /// clearance (later the same day, back-filled, or added to an older workout). A case file counts
-    /// days only and a clearance covers every report up to its date (contract section 2), so such a
-    /// report would pass unseen. The store knows the order of writes: the clearance is taken to cover
-    /// only the days before the report, the flag is open again, and the clinician reviews it again.
-    ///
-    /// - Parameters:
-    ///   - clearanceOrder: when each clearance was written (ids or sequence numbers), by index.
-    ///   - reports: every report of flags with when it was written.
-    mutating func reopenClearances(clearanceOrder: [Int64], reports: [FlagReportOrder]) {
-        for report in reports where !report.flags.isEmpty {
-            for index in clearances.indices
-            where clearanceOrder[index] < report.written && clearances[index].date >= report.date
-                && report.flags.contains(clearances[index].flag)
-            {
-                clearances[index].date = min(clearances[index].date, report.date.adding(days: -1))
-            }
-        }
+    /// Clearances as they stand against reports written after them (`Clearance.reopened`, in the core).
+    mutating func reopenClearances(clearanceOrder: [Int64], reports: [FlagReport]) {
+        clearances = Clearance.reopened(clearances, written: clearanceOrder, reports: reports)
     }
 
     /// The engine's case as of a day.

@@ -191,7 +191,7 @@ public final class SQLiteStore: Store {
     /// case's settings in the same transaction, so an entry it refuses leaves nothing behind.
     private func addEntry(
         _ kind: StoredJSON.Kind, date: Day, body: some Encodable, patientID: String,
-        check: @Sendable (PatientSettings) throws -> Void = { _ in }
+        check: EntryCheck = { _ in }
     ) async throws -> Int64 {
         let json = try StoredJSON.encode(body)
         return try await pool.write { db in
@@ -212,13 +212,13 @@ public final class SQLiteStore: Store {
         return try StoredJSON.decode(PatientSettings.self, from: json)
     }
 
-    public func addWorkout(_ workout: Workout, patientID: String) async throws -> Int64 {
-        try await addEntry(.workout, date: workout.date, body: workout, patientID: patientID) { settings in
-            try EntryValidation.workout(workout, unit: settings.unit)
-        }
+    public func addWorkout(_ workout: Workout, patientID: String, check: EntryCheck) async throws -> Int64 {
+        try await addEntry(.workout, date: workout.date, body: workout, patientID: patientID, check: check)
     }
 
-    public func replaceWorkout(id: Int64, with workout: Workout, patientID: String) async throws -> Bool {
+    public func replaceWorkout(id: Int64, with workout: Workout, patientID: String, check: EntryCheck) async throws
+        -> Bool
+    {
         let json = try StoredJSON.encode(workout)
         return try await pool.write { db in
             let key: StatementArguments = [id, patientID, StoredJSON.Kind.workout.rawValue]
@@ -226,7 +226,7 @@ public final class SQLiteStore: Store {
                 let stored = try String.fetchOne(
                     db, sql: "SELECT body FROM case_entries WHERE id = ? AND patient_id = ? AND kind = ?", arguments: key)
             else { return false }
-            try EntryValidation.workout(workout, unit: try Self.settings(db, patientID).unit)
+            try check(try Self.settings(db, patientID))
             try db.execute(
                 sql: "UPDATE case_entries SET body = ?, date = ? WHERE id = ? AND patient_id = ? AND kind = ?",
                 arguments: [json, workout.date.description] + key)
@@ -265,10 +265,8 @@ public final class SQLiteStore: Store {
         _ = try await addEntry(.clearance, date: clearance.date, body: clearance, patientID: patientID)
     }
 
-    public func addOverride(_ override: Override, patientID: String) async throws {
-        _ = try await addEntry(.override, date: override.date, body: override, patientID: patientID) { settings in
-            try EntryValidation.override(override, unit: settings.unit)
-        }
+    public func addOverride(_ override: Override, patientID: String, check: EntryCheck) async throws {
+        _ = try await addEntry(.override, date: override.date, body: override, patientID: patientID, check: check)
     }
 
     public func addQuestionnaire(_ record: QuestionnaireRecord, patientID: String) async throws -> Int64 {

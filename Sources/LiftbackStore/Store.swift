@@ -31,17 +31,18 @@ public protocol Store: Sendable {
 
     func saveIntake(_ intake: Intake, settings: PatientSettings, patientID: String) async throws
     func saveSettings(_ settings: PatientSettings, patientID: String) async throws
-    /// Adds a workout after checking it (`EntryValidation.workout`) against the case's unit, read
-    /// with the write: a `CaseError` naming the field leaves nothing stored.
-    func addWorkout(_ workout: Workout, patientID: String) async throws -> Int64
+    /// Adds a workout once `check` accepts it against the case's settings, read in the same
+    /// transaction as the write: whatever `check` throws leaves nothing stored. The store decides
+    /// nothing about the entry; the caller's check (the core's `EntryValidation`) does.
+    func addWorkout(_ workout: Workout, patientID: String, check: EntryCheck) async throws -> Int64
     /// Replaces a stored workout, checked as `addWorkout` checks; `false` when the patient has no workout with that id.
-    func replaceWorkout(id: Int64, with workout: Workout, patientID: String) async throws -> Bool
+    func replaceWorkout(id: Int64, with workout: Workout, patientID: String, check: EntryCheck) async throws -> Bool
     func workout(id: Int64, patientID: String) async throws -> Workout?
     func addCheckIn(_ checkIn: CheckIn, patientID: String) async throws
     func addScreen(_ screen: MovementScreen, patientID: String) async throws
     func addClearance(_ clearance: Clearance, patientID: String) async throws
-    /// Adds an override after checking it (`EntryValidation.override`) against the case's unit.
-    func addOverride(_ override: Override, patientID: String) async throws
+    /// Adds an override once `check` accepts it against the case's settings, as `addWorkout` does.
+    func addOverride(_ override: Override, patientID: String, check: EntryCheck) async throws
     func addQuestionnaire(_ record: QuestionnaireRecord, patientID: String) async throws -> Int64
     func questionnaires(patientID: String) async throws -> [QuestionnaireRecord]
     /// Everything stored for the patient, or `nil` before the intake.
@@ -61,3 +62,6 @@ public protocol Store: Sendable {
     /// their case: the ones to recompute in the background.
     func patientsWithStaleStatus(limit: Int) async throws -> [String]
 }
+
+/// A check of an entry against the case's settings, run by a store inside the write's transaction.
+public typealias EntryCheck = @Sendable (PatientSettings) throws -> Void

@@ -8,7 +8,7 @@ enum StoredJSON {
         case checkIn = "check-in"
         case screen, clearance, override, questionnaire
         /// Flags added to a stored workout after the fact: kept in write order so that they can
-        /// reopen a clearance made earlier the same day (see `CaseData.reopenClearances`).
+        /// reopen a clearance made earlier the same day (see `Clearance.reopened`).
         case flagReport = "flag-report"
     }
 
@@ -35,7 +35,7 @@ enum StoredJSON {
     struct CaseBuilder {
         var data: CaseData
         private var clearanceOrder: [Int64] = []
-        private var reports: [FlagReportOrder] = []
+        private var reports: [LiftbackCore.FlagReport] = []
 
         init(settings: String, intake: String) throws {
             data = CaseData(
@@ -48,11 +48,11 @@ enum StoredJSON {
             switch Kind(rawValue: kind) {
             case .workout:
                 let workout = try decode(Workout.self, from: body)
-                reports.append(FlagReportOrder(written: id, date: workout.date, flags: workout.flags))
+                reports.append(LiftbackCore.FlagReport(written: id, date: workout.date, flags: workout.flags))
                 data.workouts.append(StoredWorkout(id: id, workout: workout))
             case .checkIn:
                 let checkIn = try decode(CheckIn.self, from: body)
-                reports.append(FlagReportOrder(written: id, date: checkIn.date, flags: checkIn.flags))
+                reports.append(LiftbackCore.FlagReport(written: id, date: checkIn.date, flags: checkIn.flags))
                 data.checkIns.append(checkIn)
             case .screen: data.screens.append(try decode(MovementScreen.self, from: body))
             case .clearance:
@@ -61,7 +61,7 @@ enum StoredJSON {
             case .override: data.overrides.append(try decode(Override.self, from: body))
             case .flagReport:
                 let report = try decode(FlagReport.self, from: body)
-                reports.append(FlagReportOrder(written: id, date: report.date, flags: report.flags))
+                reports.append(LiftbackCore.FlagReport(written: id, date: report.date, flags: report.flags))
             case .questionnaire:
                 let record = try decode(QuestionnaireRecord.self, from: body)
                 data.questionnaires.append(

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import LiftbackApp
 import LiftbackStore
 import Testing
 
@@ -17,7 +18,9 @@ struct APIHarness {
     init(store: any Store = MemoryStore()) {
         self.store = store
         // bcrypt's lowest cost keeps the suite fast; production uses 12.
-        router = buildRouter(store: store, config: ServerConfig(passwordCost: 4, fixedToday: Self.today))
+        let config = ServerConfig(passwordCost: 4, fixedToday: Self.today)
+        router = buildRouter(
+            services: Services(store: store, passwordCost: config.passwordCost, today: { config.today() }), config: config)
     }
 
     var app: some ApplicationProtocol { Application(router: router) }

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import LiftbackApp
 import LiftbackCore
 import LiftbackStore
 import Logging

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import LiftbackApp
 import LiftbackCore
 import LiftbackStore
 import Testing
@@ -170,7 +171,7 @@ struct PageTests {
                 Workout(
                     date: Day(iso: "2026-12-01")!,
                     exercises: [LoggedExercise(exercise: "trap-bar-deadlift", sets: [LoggedSet(weight: 70, reps: 8, pain: 2)])]),
-                patientID: sam.id)
+                patientID: sam.id, check: { _ in })
             let page = try await desk.send(client, .get, "/patients/\(sam.id)")
             let load = ["csrf": Browser.csrf(in: page.html), "kind": "load", "exercise": "trap-bar-deadlift", "weight": "90"]
             let asked = try await desk.send(client, .post, "/patients/\(sam.id)/override", form: load)

@@ -33,7 +33,7 @@ public enum TrainingImport {
         let separator = CSVReader.separator(of: headerLine)
         let header = try CSVReader.fields(of: headerLine, separator: separator)
         let layout = try ImportLayout.detect(header: header, defaultSourceUnit: defaultSourceUnit)
-        let maxWeight = WeightUnit.kg.convert(InputLimits.maxWeightKg, to: unit)
+        let maxWeight = InputLimits.maxWeight(in: unit)
 
         var setsByDay: [Day: [LoggedExercise]] = [:]
         var unmatched: [UnmatchedExercise] = []

@@ -8,6 +8,9 @@ public enum InputLimits {
     public static let plateIncrement = 0.1...50.0
     /// Loads above this (in kg) are typing errors, not lifts.
     public static let maxWeightKg = 1_000.0
+
+    /// The heaviest load accepted, in `unit`.
+    public static func maxWeight(in unit: WeightUnit) -> Double { WeightUnit.kg.convert(maxWeightKg, to: unit) }
 }
 
 extension Case {
@@ -15,7 +18,7 @@ extension Case {
     ///
     /// - Throws: `CaseError` naming the first field at fault.
     public func validate(catalog: Catalog = .standard) throws(CaseError) {
-        let maxWeight = WeightUnit.kg.convert(InputLimits.maxWeightKg, to: unit)
+        let maxWeight = InputLimits.maxWeight(in: unit)
         guard InputLimits.plateIncrement.contains(plateIncrement) else {
             throw CaseError(field: "plateIncrement", message: "must be between 0.1 and 50 \(unit.rawValue)")
         }
@@ -205,14 +208,12 @@ public struct Tempo: Equatable, Sendable, CustomStringConvertible {
 /// Validation of single entries as they arrive one by one (the API), with the same rules and field
 /// names as a whole case file.
 public enum EntryValidation {
-    static func maxWeight(_ unit: WeightUnit) -> Double { WeightUnit.kg.convert(InputLimits.maxWeightKg, to: unit) }
-
     public static func intake(_ intake: Intake, unit: WeightUnit, catalog: Catalog = .standard) throws(CaseError) {
-        try intake.validate(field: "", catalog: catalog, maxWeight: maxWeight(unit))
+        try intake.validate(field: "", catalog: catalog, maxWeight: InputLimits.maxWeight(in: unit))
     }
 
     public static func workout(_ workout: Workout, unit: WeightUnit, catalog: Catalog = .standard) throws(CaseError) {
-        try workout.validate(field: "", catalog: catalog, maxWeight: maxWeight(unit))
+        try workout.validate(field: "", catalog: catalog, maxWeight: InputLimits.maxWeight(in: unit))
     }
 
     /// Entries may be dated at most this many days after today where the server is (contract section 5).
@@ -238,7 +239,7 @@ public enum EntryValidation {
     }
 
     public static func override(_ override: Override, unit: WeightUnit, catalog: Catalog = .standard) throws(CaseError) {
-        try override.validate(field: "", catalog: catalog, maxWeight: maxWeight(unit))
+        try override.validate(field: "", catalog: catalog, maxWeight: InputLimits.maxWeight(in: unit))
     }
 
     /// A clearance is dated between the intake and `latest` (today where the clinician is). One dated

@@ -96,6 +96,9 @@ public struct EngineSettings: Sendable, Equatable {
     public var highFearTSK11 = 30
     /// A clinician's load more than this share above the last lift waits for their confirmation.
     public var loadJumpShare = 0.10
+    /// Days after a session during which the next-day question is still asked; later, the answer
+    /// would be a guess.
+    public var nextDayAnswerDays = 3
 
     public init() {}
 

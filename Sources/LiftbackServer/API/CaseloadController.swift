@@ -1,14 +1,11 @@
 import Foundation
 import Hummingbird
+import LiftbackApp
 import LiftbackCore
-import LiftbackStore
 
 /// The clinician's caseload: every linked patient with a status, most urgent first.
 struct CaseloadController {
-    let store: any Store
-    let engine: Engine
-    let config: ServerConfig
-    var access: Access { Access(store: store) }
+    let services: Services
 
     struct Entry: Encodable {
         var id: String
@@ -29,21 +26,13 @@ struct CaseloadController {
     }
 
     func caseload(_ request: Request, _ context: AppContext) async throws -> Response {
-        let clinician = try access.caller(context, role: .clinician)
-        let asOf = try request.uri.queryParameters.get("asOf") == nil ? config.today() : PatientsController.asOf(request)
-        let sorted = try await CaseloadService(store: store, engine: engine).entries(clinicianID: clinician.id, asOf: asOf).map {
-            entry in
+        let clinician = try services.access.caller(context.identity, role: .clinician)
+        let asOf = try request.uri.queryParameters.get("asOf") == nil ? services.cases.today() : PatientsController.asOf(request)
+        let sorted = try await services.caseload.entries(clinicianID: clinician.id, asOf: asOf).map { entry in
             Entry(
                 id: entry.account.id, name: entry.account.name, status: entry.status.rawValue, reason: entry.reason,
                 phase: entry.phase?.rawValue, disposition: entry.disposition?.rawValue)
         }
         return JSONResponse.make(Caseload(asOf: asOf, patients: sorted))
-    }
-}
-
-extension Day {
-    /// Today in UTC, read at the edge (the server), never inside the engine.
-    static func today(now: Date = Date()) -> Day {
-        Day(ordinal: Int((now.timeIntervalSince1970 / 86_400).rounded(.down)))
     }
 }

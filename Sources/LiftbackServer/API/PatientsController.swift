@@ -1,16 +1,15 @@
 import Foundation
 import Hummingbird
+import LiftbackApp
 import LiftbackCore
-import LiftbackStore
 
 /// A patient's case: intake, sessions, check-ins, screens, questionnaires, clearances, overrides,
-/// and the next prescription. Every clinical decision comes from `LiftbackCore.Engine`.
+/// and the next prescription. Each handler checks who is asking (`AccessService`), decodes the
+/// body, calls one `CaseService` method and encodes its answer.
 struct PatientsController {
-    let store: any Store
-    let engine: Engine
-    let cache: CaseCache
-    let config: ServerConfig
-    var access: Access { Access(store: store) }
+    let services: Services
+    var access: AccessService { services.access }
+    var cases: CaseService { services.cases }
 
     func register(_ api: RouterGroup<AppContext>) {
         let patients = api.group("patients/:id")
@@ -46,135 +45,62 @@ struct PatientsController {
         }
     }
 
+    /// The patient named by the path, when the caller may write as that patient.
+    func patientSelf(_ context: AppContext) async throws -> String {
+        let id = try context.parameters.require("id")
+        _ = try await access.patientSelf(context.identity, id)
+        return id
+    }
+
+    /// The patient named by the path, when the caller may reach them (themselves or their clinician).
+    func reachable(_ context: AppContext) async throws -> String {
+        let id = try context.parameters.require("id")
+        _ = try await access.relation(context.identity, to: id)
+        return id
+    }
+
     func putIntake(_ request: Request, _ context: AppContext) async throws -> Response {
-        let id = try context.parameters.require("id")
-        _ = try await access.patientSelf(id, context)
+        let id = try await patientSelf(context)
         let body = try await JSONResponse.decode(IntakeBody.self, from: request)
-        guard InputLimits.plateIncrement.contains(body.settings.plateIncrement) else {
-            throw APIError(.badRequest, "must be between 0.1 and 50", field: "plateIncrement")
-        }
-        var intake = body.intake
-        try EntryValidation.notAhead(intake.date, today: config.today())
-        try EntryValidation.intake(intake, unit: body.settings.unit)
-        // A new intake never drops flags the earlier one reported: only a clinician's clearance does.
-        if let earlier = try await store.caseData(patientID: id) {
-            let stillOpen = Set(earlier.asCase(asOf: max(intake.date, earlier.intake.date)).openFlags)
-            let carried = earlier.intake.flags.filter(stillOpen.contains)
-            intake.flags = Array(Set(intake.flags + carried)).sorted { $0.rawValue < $1.rawValue }
-        }
-        try await store.saveIntake(intake, settings: body.settings, patientID: id)
-        return JSONResponse.make(Triage.assess(intake.flags))
+        return JSONResponse.make(try await cases.saveIntake(body.intake, settings: body.settings, patientID: id))
     }
 
-    /// What an imported export gave: counts and names for the person to check, and the baseline.
-    struct ImportSummary: Encodable {
-        var format: String
-        var sourceUnit: WeightUnit
-        var unit: WeightUnit
-        var workouts: Int
-        /// Sessions dated on or after the intake, left out of the history from before the back pain.
-        var fromIntakeOn: Int
-        var unmatched: [UnmatchedExercise]
-        var skippedRows: Int
-        var baseline: [BaselineLift]
-    }
-
-    /// An export from Strong, Hevy or FitNotes becomes the intake's training history (replacing any
-    /// earlier import), in the case's unit; previous working weights typed in still win over it.
+    /// An export from Strong, Hevy or FitNotes becomes the intake's training history.
     func putTrainingHistory(_ request: Request, _ context: AppContext) async throws -> Response {
-        let id = try context.parameters.require("id")
-        _ = try await access.patientSelf(id, context)
+        let id = try await patientSelf(context)
         let sourceUnit = try request.uri.queryParameters.get("sourceUnit").map { text in
             guard let unit = WeightUnit(rawValue: text) else {
                 throw APIError(.badRequest, "\"\(text)\" is not kg or lb", field: "sourceUnit")
             }
             return unit
         }
-        // The file is read and parsed before the case, so the case is written back moments after it was read.
         let text = String(decoding: try await request.body.collect(upTo: 1_000_000).readableBytesView, as: UTF8.self)
-        let unit = try await caseData(id).settings.unit
-        let history: ImportedHistory
-        do {
-            history = try TrainingImport.parse(text, unit: unit, defaultSourceUnit: sourceUnit)
-        } catch {
-            throw APIError(
-                .badRequest, error.description + (error.kind == .unitMissing ? "; send sourceUnit=kg or lb" : ""),
-                field: error.kind == .unitMissing ? "sourceUnit" : "body")
-        }
-        var data = try await caseData(id)
-        guard data.settings.unit == history.unit else { throw StoreError.busy }
-        // Training from before the back pain: sessions from the intake day on are left out.
-        data.intake.trainingHistory = history.workouts.filter { $0.date < data.intake.date }
-        try EntryValidation.intake(data.intake, unit: data.settings.unit)
-        try await store.saveIntake(data.intake, settings: data.settings, patientID: id)
-        return JSONResponse.make(
-            ImportSummary(
-                format: history.format, sourceUnit: history.sourceUnit, unit: history.unit,
-                workouts: data.intake.trainingHistory?.count ?? 0,
-                fromIntakeOn: history.workouts.count - (data.intake.trainingHistory?.count ?? 0),
-                unmatched: history.unmatched, skippedRows: history.skippedRows,
-                baseline: Baseline.lifts(for: data.intake, unit: data.settings.unit)))
-    }
-
-    /// The stored case (from the cache when current); 409 before the intake.
-    func caseData(_ id: String) async throws -> CaseData {
-        guard let data = try await cache.caseData(patientID: id) else { throw StoreError.noIntake }
-        return data
+        return JSONResponse.make(try await cases.importTrainingHistory(text, sourceUnit: sourceUnit, patientID: id))
     }
 
     func postWorkout(_ request: Request, _ context: AppContext) async throws -> Response {
-        let id = try context.parameters.require("id")
-        _ = try await access.patientSelf(id, context)
+        let id = try await patientSelf(context)
         let workout = try await JSONResponse.decode(Workout.self, from: request)
-        try EntryValidation.notAhead(workout.date, today: config.today())
-        // The store checks the workout against the case's unit in the same transaction as the write.
-        let workoutID = try await store.addWorkout(workout, patientID: id)
-        return JSONResponse.make(Created(id: workoutID), status: .created)
-    }
-
-    /// The fields a workout may gain after the fact: the next-day answer, pain after, new flags.
-    struct WorkoutPatch: Decodable {
-        var nextDay: NextDayResponse?
-        var painAfter: Int?
-        var flags: [RedFlag]?
-        var stoppedEarly: Bool?
-        var lockedUp: Bool?
+        return JSONResponse.make(Created(id: try await cases.addWorkout(workout, patientID: id)), status: .created)
     }
 
     func patchWorkout(_ request: Request, _ context: AppContext) async throws -> Response {
-        let id = try context.parameters.require("id")
-        _ = try await access.patientSelf(id, context)
-        guard let workoutID = context.parameters.get("workoutId", as: Int64.self),
-            var workout = try await store.workout(id: workoutID, patientID: id)
-        else { throw APIError.notFound }
-        let patch = try await JSONResponse.decode(WorkoutPatch.self, from: request)
-        if let nextDay = patch.nextDay { workout.nextDay = nextDay }
-        if let painAfter = patch.painAfter { workout.painAfter = painAfter }
-        if let flags = patch.flags { workout.flags = Array(Set(workout.flags + flags)).sorted { $0.rawValue < $1.rawValue } }
-        if let stopped = patch.stoppedEarly { workout.stoppedEarly = stopped }
-        if let locked = patch.lockedUp { workout.lockedUp = locked }
-        _ = try await store.replaceWorkout(id: workoutID, with: workout, patientID: id)
+        let id = try await patientSelf(context)
+        guard let workoutID = context.parameters.get("workoutId", as: Int64.self) else { throw APIError.notFound }
+        let amendment = try await JSONResponse.decode(CaseService.WorkoutAmendment.self, from: request)
+        try await cases.amendWorkout(id: workoutID, amendment, patientID: id)
         return JSONResponse.make(Created(id: workoutID))
     }
 
     func postCheckIn(_ request: Request, _ context: AppContext) async throws -> Response {
-        let id = try context.parameters.require("id")
-        _ = try await access.patientSelf(id, context)
-        let checkIn = try await JSONResponse.decode(CheckIn.self, from: request)
-        try EntryValidation.notAhead(checkIn.date, today: config.today())
-        try EntryValidation.checkIn(checkIn)
-        try await store.addCheckIn(checkIn, patientID: id)
+        let id = try await patientSelf(context)
+        try await cases.addCheckIn(try await JSONResponse.decode(CheckIn.self, from: request), patientID: id)
         return JSONResponse.make(Created(), status: .created)
     }
 
     func postScreen(_ request: Request, _ context: AppContext) async throws -> Response {
-        let id = try context.parameters.require("id")
-        _ = try await access.patient(id, context)
-        let screen = try await JSONResponse.decode(MovementScreen.self, from: request)
-        try EntryValidation.notAhead(screen.date, today: config.today())
-        // Parts that contradict `passed` are refused, naming the part (the engine's rule, in the core).
-        try EntryValidation.screen(screen)
-        try await store.addScreen(screen, patientID: id)
+        let id = try await reachable(context)
+        try await cases.addScreen(try await JSONResponse.decode(MovementScreen.self, from: request), patientID: id)
         return JSONResponse.make(Created(), status: .created)
     }
 
@@ -185,25 +111,17 @@ struct PatientsController {
     }
 
     func postQuestionnaire(_ request: Request, _ context: AppContext) async throws -> Response {
-        let id = try context.parameters.require("id")
-        _ = try await access.patient(id, context)
+        let id = try await reachable(context)
         let body = try await JSONResponse.decode(QuestionnaireBody.self, from: request)
-        try EntryValidation.notAhead(body.date, today: config.today())
-        let score = try body.instrument.score(body.answers)
-        _ = try await store.addQuestionnaire(
-            QuestionnaireRecord(date: body.date, answers: body.answers, score: score), patientID: id)
+        let score = try await cases.addQuestionnaire(body.instrument, date: body.date, answers: body.answers, patientID: id)
         return JSONResponse.make(score, status: .created)
     }
 
     func postClearance(_ request: Request, _ context: AppContext) async throws -> Response {
         let id = try context.parameters.require("id")
-        let clinician = try await access.linkedClinician(id, context)
-        var clearance = try await JSONResponse.decode(Clearance.self, from: request)
-        clearance.by = clinician.name
-        // Not later than the server's today (UTC): a clearance dated ahead would clear, on that day,
-        // flags reported that day which nobody has reviewed; dated a little early, a flag stays open.
-        try EntryValidation.clearance(clearance, intake: try await caseData(id).intake.date, latest: config.today())
-        try await store.addClearance(clearance, patientID: id)
+        let clinician = try await access.linkedClinician(context.identity, id)
+        let clearance = try await JSONResponse.decode(Clearance.self, from: request)
+        try await cases.addClearance(clearance, by: clinician, patientID: id)
         return JSONResponse.make(Created(), status: .created)
     }
 
@@ -222,17 +140,9 @@ struct PatientsController {
 
     func postOverride(_ request: Request, _ context: AppContext) async throws -> Response {
         let id = try context.parameters.require("id")
-        let clinician = try await access.linkedClinician(id, context)
+        let clinician = try await access.linkedClinician(context.identity, id)
         let body = try await JSONResponse.decode(OverrideBody.self, from: request)
-        var override = body.override
-        try EntryValidation.notAhead(override.date, today: config.today())
-        override.by = clinician.name
-        if override.kind == .load, !body.confirm,
-            let jump = engine.loadJump(override, in: try await caseData(id).asCase(asOf: override.date))
-        {
-            throw APIError(.badRequest, jump.message + " To keep it, send it again with \"confirm\": true.", field: "weight")
-        }
-        try await store.addOverride(override, patientID: id)
+        try await cases.addOverride(body.override, by: clinician, confirmed: body.confirm, patientID: id)
         return JSONResponse.make(Created(), status: .created)
     }
 
@@ -248,26 +158,17 @@ struct PatientsController {
     }
 
     func getNext(_ request: Request, _ context: AppContext) async throws -> Response {
-        let id = try context.parameters.require("id")
-        _ = try await access.patient(id, context)
+        let id = try await reachable(context)
         let asOf = try Self.asOf(request)
-        let engine = engine
-        let body = try await cache.prescription(patientID: id, asOf: asOf) { data in
-            guard asOf >= data.intake.date else {
-                throw APIError(.badRequest, "\(asOf) is before the intake date \(data.intake.date)", field: "asOf")
-            }
-            return try JSONResponse.encoder.encode(engine.nextPrescription(for: data.asCase(asOf: asOf)))
+        guard let body = try await cases.encodedPrescription(id, asOf: asOf, encode: JSONResponse.encoder.encode) else {
+            throw StoreError.noIntake
         }
-        guard let body else { throw StoreError.noIntake }
         return JSONResponse.make(raw: body)
     }
 
     func getHistory(_ request: Request, _ context: AppContext) async throws -> Response {
-        let id = try context.parameters.require("id")
-        _ = try await access.patient(id, context)
-        let data = try await caseData(id)
-        let latest = ([data.intake.date] + data.workouts.map(\.workout.date) + data.checkIns.map(\.date)).max()!
-        let asOf = try request.uri.queryParameters.get("asOf") == nil ? latest : Self.asOf(request)
-        return JSONResponse.make(data.asCase(asOf: max(asOf, data.intake.date)))
+        let id = try await reachable(context)
+        let asOf = try request.uri.queryParameters.get("asOf") == nil ? nil : Self.asOf(request)
+        return JSONResponse.make(try await cases.history(id, asOf: asOf))
     }
 }

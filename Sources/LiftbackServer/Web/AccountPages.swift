@@ -1,6 +1,6 @@
 import Foundation
 import Hummingbird
-import LiftbackStore
+import LiftbackApp
 
 /// Landing, sign up, sign in, sign out and joining a clinician.
 struct AccountPages {
@@ -52,20 +52,13 @@ struct AccountPages {
 
     func signUp(_ request: Request, _ context: AppContext) async throws -> Response {
         let form = try await WebSession.checkedForm(request, context)
-        let password = form["password"] ?? ""
-        let name: String
-        let email: String
-        do {
-            (name, email) = try NewAccountInput(name: form["name"] ?? "", email: form["email"] ?? "", password: password)
-                .validated()
-        } catch {
-            return signUpPage(context, error: (error.field ?? "", Layout.sentence(error.message)), form: form)
-        }
         let role = Role(rawValue: form["role"] ?? "") ?? .patient
-        let hash = await Passwords.hash(password, cost: web.config.passwordCost)
         let account: Account
         do {
-            account = try await web.store.createAccount(email: email, passwordHash: hash, name: name, role: role, at: Date())
+            account = try await web.services.accounts.signUp(
+                name: form["name"] ?? "", email: form["email"] ?? "", password: form["password"] ?? "", role: role)
+        } catch AppError.invalid(let field, let message) {
+            return signUpPage(context, error: (field, Layout.sentence(message)), form: form)
         } catch StoreError.emailTaken {
             return signUpPage(context, error: ("email", "An account with this email already exists. Try signing in."), form: form)
         }
@@ -73,8 +66,10 @@ struct AccountPages {
     }
 
     func startSession(_ account: Account, then location: String) async throws -> Response {
-        let token = Token.generate()
-        try await web.store.saveToken(hash: Token.hash(token), accountID: account.id, at: Date())
+        try session(try await web.services.accounts.openSession(for: account), then: location)
+    }
+
+    func session(_ token: String, then location: String) throws -> Response {
         var response = WebController.redirect(location)
         response.setCookie(WebSession.sessionCookie(token, config: web.config))
         return response
@@ -99,23 +94,19 @@ struct AccountPages {
     func signIn(_ request: Request, _ context: AppContext) async throws -> Response {
         let form = try await WebSession.checkedForm(request, context)
         let email = form.text("email") ?? ""
-        let key = email.lowercased()
-        if await web.limiter.isBlocked(key, now: Date()) {
+        do {
+            let (token, account) = try await web.services.accounts.signIn(email: email, password: form["password"] ?? "")
+            return try session(token, then: account.role == .clinician ? "/caseload" : "/today")
+        } catch AppError.tooManyAttempts {
             return signInPage(context, error: "Too many attempts. Please wait 15 minutes and try again.", email: email)
-        }
-        guard PlainText.isPlain(email), let found = try await web.store.credentials(email: email),
-            await Passwords.verify(form["password"] ?? "", hash: found.passwordHash)
-        else {
-            await web.limiter.recordFailure(key, now: Date())
+        } catch AppError.wrongCredentials {
             return signInPage(context, error: "That email and password do not match.", email: email)
         }
-        await web.limiter.reset(key)
-        return try await startSession(found.account, then: found.account.role == .clinician ? "/caseload" : "/today")
     }
 
     func signOut(_ request: Request, _ context: AppContext) async throws -> Response {
         _ = try await WebSession.checkedForm(request, context)
-        if let token = context.sessionToken { try await web.tokens.revoke(token: token) }
+        if let token = context.sessionToken { try await web.services.accounts.signOut(token: token) }
         var response = WebController.redirect("/")
         response.setCookie(WebSession.clearedCookie(config: web.config))
         return response
@@ -139,8 +130,9 @@ struct AccountPages {
     func join(_ request: Request, _ context: AppContext) async throws -> Response {
         let patient = try web.signedIn(context, role: .patient)
         let form = try await WebSession.checkedForm(request, context)
-        let code = (form.text("code") ?? "").uppercased()
-        guard PlainText.isPlain(code), try await web.store.acceptInvite(code: code, patientID: patient.id) != nil else {
+        do {
+            _ = try await web.services.accounts.acceptInvite(code: form.text("code") ?? "", patient: patient)
+        } catch AppError.notFound {
             return try joinPage(context, error: "That code was not found. Check it with your clinician.")
         }
         return WebController.redirect("/today?joined=1")

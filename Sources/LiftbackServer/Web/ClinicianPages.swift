@@ -1,7 +1,7 @@
 import Foundation
 import Hummingbird
+import LiftbackApp
 import LiftbackCore
-import LiftbackStore
 
 /// The clinician's pages: the caseload (most urgent first), a patient's page with timeline, charts
 /// and questionnaires, and the overrides the engine then takes as input.
@@ -24,8 +24,7 @@ struct ClinicianPages {
     }
 
     func rows(_ clinician: Account) async throws -> [Row] {
-        try await CaseloadService(store: web.store, engine: web.engine).entries(clinicianID: clinician.id, asOf: web.today()).map
-        {
+        try await web.services.caseload.entries(clinicianID: clinician.id, asOf: web.today()).map {
             Row(account: $0.account, status: $0.status, reason: $0.reason, phase: $0.phase)
         }
     }
@@ -53,20 +52,13 @@ struct ClinicianPages {
     func invite(_ request: Request, _ context: AppContext) async throws -> Response {
         let clinician = try web.signedIn(context, role: .clinician)
         _ = try await WebSession.checkedForm(request, context)
-        let code = InviteCode.generate()
-        try await web.store.createInvite(code: code, clinicianID: clinician.id, at: Date())
-        return try await caseload(context, code: code)
+        return try await caseload(context, code: try await web.services.accounts.createInvite(clinician: clinician))
     }
 
     /// The patient, if linked to this clinician; 404 otherwise.
     func linkedPatient(_ context: AppContext) async throws -> (clinician: Account, patient: Account) {
         let clinician = try web.signedIn(context, role: .clinician)
-        let id = try context.parameters.require("id")
-        guard try await web.store.isLinked(patientID: id, clinicianID: clinician.id),
-            let patient = try await web.store.account(id: id)
-        else {
-            throw APIError.notFound
-        }
+        let patient = try await web.services.access.linkedPatient(clinician, try context.parameters.require("id"))
         return (clinician, patient)
     }
 
@@ -74,13 +66,11 @@ struct ClinicianPages {
         -> Response
     {
         let (_, patient) = try await linkedPatient(context)
-        guard let data = try await web.store.caseData(patientID: patient.id) else {
+        guard let (data, prescription) = try await web.cases.prescription(patient.id) else {
             return web.render(patient.name, context, wide: true, "<h1>\(patient.name)</h1><p>The intake is not done yet.</p>")
         }
-        let day = max(web.today(), data.intake.date)
-        let c = data.asCase(asOf: day)
-        let prescription = web.engine.nextPrescription(for: c)
-        let questionnaires = try await web.store.questionnaires(patientID: patient.id)
+        let c = data.asCase(asOf: prescription.asOf)
+        let questionnaires = try await web.cases.questionnaires(patient.id)
         let csrf = Layout.csrfField(WebSession.csrf(for: context))
         let action = "/patients/\(patient.id)"
         let timeline = timelineRows(data)
@@ -207,18 +197,12 @@ struct ClinicianPages {
     func override(_ request: Request, _ context: AppContext) async throws -> Response {
         let (clinician, patient) = try await linkedPatient(context)
         let form = try await WebSession.checkedForm(request, context)
-        guard var data = try await web.store.caseData(patientID: patient.id) else { throw StoreError.noIntake }
-        let day = web.today()
         let kind = form["kind"] ?? ""
         if kind == "policy" {
-            data.settings.policy = ProgressionPolicy(rawValue: form["policy"] ?? "") ?? data.settings.policy
-            try await web.store.saveSettings(data.settings, patientID: patient.id)
-            try await web.store.addOverride(
-                Override(
-                    kind: .note, date: day, by: clinician.name,
-                    note: "Progression policy set to \(data.settings.policy.rawValue)."),
-                patientID: patient.id)
-            return try await self.patient(context, flash: "Policy set to \(data.settings.policy.rawValue).")
+            let current = try await web.cases.requireCase(patient.id).settings.policy
+            let policy = ProgressionPolicy(rawValue: form["policy"] ?? "") ?? current
+            try await web.cases.setPolicy(policy, by: clinician, patientID: patient.id)
+            return try await self.patient(context, flash: "Policy set to \(policy.rawValue).")
         }
         guard let overrideKind = Override.Kind(rawValue: kind) else {
             throw APIError(.badRequest, "unknown change", field: "kind")
@@ -226,16 +210,15 @@ struct ClinicianPages {
         // A swap arrives as one choice, "from>to".
         let swap = form.text("swap")?.split(separator: ">").map { ExerciseID(String($0)) }
         let override = Override(
-            kind: overrideKind, date: day, by: clinician.name, phase: form.text("phase").flatMap(Phase.init(rawValue:)),
+            kind: overrideKind, date: web.today(), phase: form.text("phase").flatMap(Phase.init(rawValue:)),
             exercise: swap?.first ?? form.text("exercise").map { ExerciseID($0) },
             replacement: swap.flatMap { $0.count == 2 ? $0[1] : nil } ?? form.text("replacement").map { ExerciseID($0) },
             weight: form.double("weight"), note: form.text("note").map { String($0.prefix(500)) })
-        if form["confirm"] == nil, let jump = web.engine.loadJump(override, in: data.asCase(asOf: day)) {
+        do {
+            try await web.cases.addOverride(override, by: clinician, confirmed: form["confirm"] != nil, patientID: patient.id)
+        } catch AppError.loadNeedsConfirmation(let jump) {
             return try await self.patient(
                 context, flash: "Not saved yet: please check the load below.", confirm: (override, jump))
-        }
-        do {
-            try await web.store.addOverride(override, patientID: patient.id)
         } catch let error as CaseError {
             return try await self.patient(context, flash: "Not saved: \(error.field) \(error.message).")
         }
@@ -248,7 +231,7 @@ struct ClinicianPages {
         guard let flag = form.text("flag").flatMap(RedFlag.init(rawValue:)) else {
             throw APIError(.badRequest, "choose a flag", field: "flag")
         }
-        try await web.store.addClearance(Clearance(flag: flag, date: web.today(), by: clinician.name), patientID: patient.id)
+        try await web.cases.addClearance(Clearance(flag: flag, date: web.today()), by: clinician, patientID: patient.id)
         return try await self.patient(
             context, flash: "\(flag.rawValue) cleared. The plan resumes unless the symptom is reported again.")
     }

@@ -1,7 +1,7 @@
 import Foundation
 import Hummingbird
+import LiftbackApp
 import LiftbackCore
-import LiftbackStore
 
 /// The intake as a short wizard: red flags first (a stop ends on a calm page that says where to go,
 /// and no plan), then the pattern questions, previous working weights, STarT Back and the
@@ -37,7 +37,7 @@ struct IntakePages {
     /// The intake is done once; afterwards changes go through the clinician or a new check-in.
     func start(_ context: AppContext) async throws -> Response {
         let patient = try web.signedIn(context, role: .patient)
-        if try await web.store.settings(patientID: patient.id) != nil { return WebController.redirect("/today") }
+        if try await web.cases.hasIntake(patient.id) { return WebController.redirect("/today") }
         return try step(.flags, State(), context)
     }
 
@@ -135,7 +135,7 @@ struct IntakePages {
     func submit(_ request: Request, _ context: AppContext) async throws -> Response {
         let patient = try web.signedIn(context, role: .patient)
         let form = try await WebSession.checkedForm(request, context)
-        if try await web.store.settings(patientID: patient.id) != nil { return WebController.redirect("/today") }
+        if try await web.cases.hasIntake(patient.id) { return WebController.redirect("/today") }
         var state = (try? JSONDecoder().decode(State.self, from: Data((form["state"] ?? "{}").utf8))) ?? State()
         switch Step(rawValue: form["step"] ?? "") ?? .flags {
         case .flags:
@@ -161,7 +161,8 @@ struct IntakePages {
                 let weight = form.double("weight-\(id)")
                 let reps = form.int("reps-\(id)")
                 if weight == nil && reps == nil { continue }
-                guard let weight, weight > 0, weight < 1000, let reps, (1...30).contains(reps) else {
+                guard let weight, weight > 0, weight <= InputLimits.maxWeight(in: state.unit), let reps, (1...30).contains(reps)
+                else {
                     return try step(
                         .weights, state, context,
                         error: "\(name): enter both a weight above zero and 1 to 30 reps, or leave both blank.")
@@ -180,22 +181,19 @@ struct IntakePages {
             return try step(.disability, state, context)
         case .disability:
             let answers = (1...24).map { form.int("item-\($0)") }
-            let rmdq: InstrumentScore
             do {
-                rmdq = try Instrument.rmdq.score(answers)
+                _ = try Instrument.rmdq.score(answers)
             } catch {
                 return try step(.disability, state, context, error: "Please answer every statement (\(error.description)).")
             }
             let day = web.today()
             // Everything is scored before anything is saved, so a tampered form stores nothing.
-            guard let startBack = state.startBack, let startBackScore = try? Instrument.startback.score(startBack) else {
+            guard let startBack = state.startBack, (try? Instrument.startback.score(startBack)) != nil else {
                 return try step(.startback, state, context, error: "Please answer every question.")
             }
             try await saveIntake(state, patient: patient)
-            _ = try await web.store.addQuestionnaire(
-                QuestionnaireRecord(date: day, answers: startBack, score: startBackScore), patientID: patient.id)
-            _ = try await web.store.addQuestionnaire(
-                QuestionnaireRecord(date: day, answers: answers, score: rmdq), patientID: patient.id)
+            try await web.cases.addQuestionnaire(.startback, date: day, answers: startBack, patientID: patient.id)
+            try await web.cases.addQuestionnaire(.rmdq, date: day, answers: answers, patientID: patient.id)
             return WebController.redirect("/today?welcome=1")
         }
     }
@@ -205,8 +203,7 @@ struct IntakePages {
         let intake = Intake(
             date: web.today(), flags: state.flags, pattern: pattern, previousWorkingWeights: state.weights, pain: state.pain,
             avoids: state.avoids ?? [])
-        try EntryValidation.intake(intake, unit: state.unit)
-        try await web.store.saveIntake(intake, settings: PatientSettings(unit: state.unit), patientID: patient.id)
+        try await web.cases.saveIntake(intake, settings: PatientSettings(unit: state.unit), patientID: patient.id)
     }
 
     func stopPage(_ triage: TriageResult, _ context: AppContext) -> Response {

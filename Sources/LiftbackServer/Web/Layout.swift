@@ -1,5 +1,5 @@
+import LiftbackApp
 import LiftbackCore
-import LiftbackStore
 
 /// The page frame shared by every page: language, a device-width viewport, the stylesheet, the
 /// navigation for the signed-in role and the decision-support footer.

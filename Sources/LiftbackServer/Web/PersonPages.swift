@@ -1,7 +1,7 @@
 import Foundation
 import Hummingbird
+import LiftbackApp
 import LiftbackCore
-import LiftbackStore
 
 /// The person's pages: today's plan, logging a session, the next-day check-in and progress.
 struct PersonPages {
@@ -16,36 +16,21 @@ struct PersonPages {
         router.get("progress") { _, context in try await progress(context) }
     }
 
-    /// The patient's stored case, or a redirect to the intake.
-    func caseData(_ patient: Account) async throws -> CaseData {
-        guard let data = try await web.cache.caseData(patientID: patient.id) else { throw PageRedirect(location: "/intake") }
-        return data
-    }
-
-    /// A workout from yesterday or earlier that still waits for its next-day answer.
-    static func awaitingAnswer(_ data: CaseData, today: Day) -> StoredWorkout? {
-        data.workouts.last { $0.workout.nextDay == nil && $0.workout.date < today && $0.workout.date >= today.adding(days: -3) }
-    }
-
     func today(_ request: Request, _ context: AppContext) async throws -> Response {
         let patient = try web.signedIn(context, role: .patient)
-        let data = try await caseData(patient)
-        let day = web.today()
-        let prescription = web.engine.nextPrescription(for: data.asCase(asOf: max(day, data.intake.date)))
+        let (data, prescription) = try await web.prescription(patient)
         let flash: String? =
             request.uri.queryParameters.get("logged") != nil
             ? "Session saved. Tomorrow we will ask how your back feels."
             : request.uri.queryParameters.get("joined") != nil ? "You are now linked with your clinician." : nil
-        let waiting = Self.awaitingAnswer(data, today: day)
+        let waiting = web.cases.awaitingAnswer(data)
         return web.render(
             "Today", context, flash: flash, PrescriptionView.today(prescription, patient: patient, awaiting: waiting))
     }
 
     func logPage(_ context: AppContext, error: String? = nil) async throws -> Response {
         let patient = try web.signedIn(context, role: .patient)
-        let data = try await caseData(patient)
-        let day = web.today()
-        let prescription = web.engine.nextPrescription(for: data.asCase(asOf: max(day, data.intake.date)))
+        let (data, prescription) = try await web.prescription(patient)
         guard !prescription.disposition.stopsLoading else { return WebController.redirect("/today") }
         let unit = data.settings.unit.rawValue
         let exercises = prescription.exercises.enumerated().html { index, line in
@@ -94,7 +79,7 @@ struct PersonPages {
     func log(_ request: Request, _ context: AppContext) async throws -> Response {
         let patient = try web.signedIn(context, role: .patient)
         let form = try await WebSession.checkedForm(request, context)
-        _ = try await caseData(patient)  // before the intake, this sends them to it
+        _ = try await web.caseData(patient)  // before the intake, this sends them to it
         var exercises: [LoggedExercise] = []
         for index in 0..<max(0, min(form.int("count") ?? 0, 40)) where form["skip-\(index)"] == nil {
             guard let id = form.text("ex-\(index)"), let exercise = Catalog.standard[ExerciseID(id)] else { continue }
@@ -113,12 +98,12 @@ struct PersonPages {
             exercises.append(LoggedExercise(exercise: exercise.id, sets: sets))
         }
         let flags = form.all("flag").compactMap(RedFlag.init(rawValue:))
-        let peak = exercises.flatMap(\.sets).compactMap(\.pain).max()
         let workout = Workout(
-            date: web.today(), exercises: exercises, painDuring: peak, painAfter: form.int("after"), flags: flags,
+            date: web.today(), exercises: exercises, painDuring: Workout.worstSetPain(exercises), painAfter: form.int("after"),
+            flags: flags,
             stoppedEarly: form["stopped"] == nil ? nil : true)
         do {
-            _ = try await web.store.addWorkout(workout, patientID: patient.id)
+            _ = try await web.cases.addWorkout(workout, patientID: patient.id)
         } catch let error as CaseError {
             return try await logPage(
                 context, error: "\(error.field): \(error.message). Nothing was saved; please check and save again.")
@@ -128,8 +113,7 @@ struct PersonPages {
 
     func checkInPage(_ context: AppContext, error: String? = nil) async throws -> Response {
         let patient = try web.signedIn(context, role: .patient)
-        let data = try await caseData(patient)
-        let waiting = Self.awaitingAnswer(data, today: web.today())
+        let waiting = web.cases.awaitingAnswer(try await web.caseData(patient))
         let question: HTML =
             waiting.map { stored in
                 """
@@ -168,27 +152,24 @@ struct PersonPages {
         let checkIn = CheckIn(
             date: web.today(), pain: pain, stiffnessMinutes: form.int("stiffness"),
             flags: form.all("flag").compactMap(RedFlag.init(rawValue:)))
+        var answer: (id: Int64, amendment: CaseService.WorkoutAmendment)?
+        if let id = form.text("workout").flatMap(Int64.init),
+            let nextDay = form.text("nextDay").flatMap(NextDayResponse.init(rawValue:))
+        {
+            answer = (id, CaseService.WorkoutAmendment(nextDay: nextDay, lockedUp: form["lockedUp"] == nil ? nil : true))
+        }
         do {
-            try EntryValidation.checkIn(checkIn)
-        } catch {
+            try await web.cases.addCheckIn(checkIn, patientID: patient.id, answering: answer)
+        } catch let error as CaseError {
             return try await checkInPage(context, error: "\(error.field): \(error.message)")
         }
-        if let id = form.text("workout").flatMap(Int64.init),
-            let answer = form.text("nextDay").flatMap(NextDayResponse.init(rawValue:)),
-            var workout = try await web.store.workout(id: id, patientID: patient.id)
-        {
-            workout.nextDay = answer
-            if form["lockedUp"] != nil { workout.lockedUp = true }
-            _ = try await web.store.replaceWorkout(id: id, with: workout, patientID: patient.id)
-        }
-        try await web.store.addCheckIn(checkIn, patientID: patient.id)
         return WebController.redirect("/today")
     }
 
     func progress(_ context: AppContext) async throws -> Response {
         let patient = try web.signedIn(context, role: .patient)
-        let data = try await caseData(patient)
-        let questionnaires = try await web.store.questionnaires(patientID: patient.id)
+        let data = try await web.caseData(patient)
+        let questionnaires = try await web.cases.questionnaires(patient.id)
         return web.render(
             "Progress", context, ProgressView.page(data, questionnaires: questionnaires, engine: web.engine, today: web.today()))
     }

@@ -1,5 +1,5 @@
+import LiftbackApp
 import LiftbackCore
-import LiftbackStore
 
 /// How a prescription reads on a phone: the phase and why, each exercise with its dose, load,
 /// plates per side and the reasons behind any change, then the routine and education cards.

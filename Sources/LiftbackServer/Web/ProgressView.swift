@@ -1,5 +1,5 @@
+import LiftbackApp
 import LiftbackCore
-import LiftbackStore
 
 /// Progress for the person and the clinician: working load against the previous working weight,
 /// pain over time, and questionnaires against their minimal important change.

@@ -1,17 +1,15 @@
 import Foundation
 import Hummingbird
+import LiftbackApp
 import LiftbackCore
-import LiftbackStore
 
 /// The server-rendered pages: phone first for the person, desk first for the clinician. Clinical
 /// decisions all come from `LiftbackCore.Engine`; pages only present them and collect input.
 struct WebController {
-    let store: any Store
+    let services: Services
     let config: ServerConfig
-    let engine: Engine
-    let limiter: SignInLimiter
-    let cache: CaseCache
-    let tokens: TokenCache
+    var cases: CaseService { services.cases }
+    var engine: Engine { services.engine }
 
     func register(_ router: Router<AppContext>) {
         router.get("static/app.css") { _, _ in Self.asset(Assets.css, type: "text/css; charset=utf-8") }
@@ -50,7 +48,19 @@ struct WebController {
         return account
     }
 
-    func today() -> Day { config.today() }
+    func today() -> Day { cases.today() }
+
+    /// The signed-in patient's stored case, or a redirect to the intake.
+    func caseData(_ patient: Account) async throws -> CaseData {
+        guard let data = try await cases.caseData(patient.id) else { throw PageRedirect(location: "/intake") }
+        return data
+    }
+
+    /// The patient's prescription for today (or the intake's day), from the same cache as the API's.
+    func prescription(_ patient: Account) async throws -> (data: CaseData, prescription: Prescription) {
+        guard let found = try await cases.prescription(patient.id) else { throw PageRedirect(location: "/intake") }
+        return found
+    }
 }
 
 /// Thrown by page handlers to send the browser elsewhere (for example to sign in).

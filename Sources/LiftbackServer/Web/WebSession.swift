@@ -1,7 +1,7 @@
 import Foundation
 import Hummingbird
+import LiftbackApp
 import LiftbackCore
-import LiftbackStore
 
 /// Cookie sessions for pages: an HttpOnly, SameSite=Lax cookie holding a random token whose hash is
 /// stored like a bearer token. Every form carries a CSRF token derived from the session (or, before
@@ -44,7 +44,7 @@ enum WebSession {
 /// CSRF cookie, setting a fresh one on the response when it is missing.
 struct CookieAuthenticator: RouterMiddleware {
     typealias Context = AppContext
-    let tokens: TokenCache
+    let accounts: AccountService
     let config: ServerConfig
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response
@@ -53,7 +53,7 @@ struct CookieAuthenticator: RouterMiddleware {
         // The API takes bearer tokens only, so a cookie can never carry a cross-site API request.
         if context.identity == nil, !request.uri.path.hasPrefix("/api/"), let token = request.cookies[WebSession.cookie]?.value,
             !token.isEmpty,
-            let account = try await tokens.account(token: token)
+            let account = try await accounts.account(token: token)
         {
             context.identity = account
             context.sessionToken = token

@@ -116,7 +116,11 @@ public enum Demo {
     static func seedHistory(_ persona: Persona, patientID: String, store: any Store, today: Day, engine: Engine) async throws {
         let data = history(persona, today: today, engine: engine)
         try await store.saveIntake(data.intake, settings: data.settings, patientID: patientID)
-        for stored in data.workouts { _ = try await store.addWorkout(stored.workout, patientID: patientID) }
+        for stored in data.workouts {
+            _ = try await store.addWorkout(stored.workout, patientID: patientID) { settings in
+                try EntryValidation.workout(stored.workout, unit: settings.unit)
+            }
+        }
         for checkIn in data.checkIns { try await store.addCheckIn(checkIn, patientID: patientID) }
         if let flagDaysAgo = persona.flagDaysAgo {
             try await store.addCheckIn(

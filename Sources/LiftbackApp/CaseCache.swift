@@ -7,12 +7,20 @@ import LiftbackStore
 /// instance sees another's writes, because every write raises the version in the database.
 actor CaseCache {
     private var entries: [String: (version: Int64, data: CaseData)] = [:]
-    /// Encoded prescriptions by patient, for one case version and day: the prescription is a pure
-    /// function of the two, so a repeated request needs neither the engine nor the encoder.
-    private var prescriptions: [String: (version: Int64, asOf: Day, body: Data)] = [:]
+    /// Prescriptions by patient, for one case version and day, and their JSON once asked for: the
+    /// prescription is a pure function of the two, so a repeated request (from the API or a page)
+    /// needs neither the engine nor the encoder.
+    private var prescriptions: [String: Prescribed] = [:]
     private var order: [String] = []
     let capacity: Int
     let store: any Store
+
+    private struct Prescribed {
+        var version: Int64
+        var asOf: Day
+        var prescription: Prescription
+        var body: Data?
+    }
 
     init(store: any Store, capacity: Int = 2_000) {
         self.store = store
@@ -25,14 +33,25 @@ actor CaseCache {
         return try await caseData(patientID: patientID, version: version)
     }
 
-    /// The encoded prescription for a day, computed by `make` only when the case changed since.
-    func prescription(patientID: String, asOf: Day, make: (CaseData) throws -> Data) async throws -> Data? {
-        guard let version = try await store.caseVersion(patientID: patientID) else { return nil }
-        if let cached = prescriptions[patientID], cached.version == version, cached.asOf == asOf { return cached.body }
-        guard let data = try await caseData(patientID: patientID, version: version) else { return nil }
-        let body = try make(data)
-        prescriptions[patientID] = (version, asOf, body)
-        return body
+    /// The case and its prescription for the day `day` picks from it, computed by `make` only when the
+    /// case or the day changed since; with `encode`, the prescription's JSON too. `nil` before the intake.
+    func prescription(
+        patientID: String, day: (CaseData) throws -> Day, make: (CaseData, Day) throws -> Prescription,
+        encode: (@Sendable (Prescription) throws -> Data)? = nil
+    ) async throws -> (data: CaseData, prescription: Prescription, body: Data?)? {
+        guard let version = try await store.caseVersion(patientID: patientID),
+            let data = try await caseData(patientID: patientID, version: version)
+        else { return nil }
+        let asOf = try day(data)
+        var entry: Prescribed
+        if let cached = prescriptions[patientID], cached.version == version, cached.asOf == asOf {
+            entry = cached
+        } else {
+            entry = Prescribed(version: version, asOf: asOf, prescription: try make(data, asOf))
+        }
+        if let encode, entry.body == nil { entry.body = try encode(entry.prescription) }
+        prescriptions[patientID] = entry
+        return (data, entry.prescription, entry.body)
     }
 
     private func caseData(patientID: String, version: Int64) async throws -> CaseData? {

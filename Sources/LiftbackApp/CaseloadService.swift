@@ -6,19 +6,24 @@ import Synchronization
 
 /// The caseload, shared by the API and the clinician's page: one read of cached statuses, the
 /// engine rerun only for patients whose case changed since, so the cost does not grow with history.
-struct CaseloadService {
+public struct CaseloadService: Sendable {
     let store: any Store
     let engine: Engine
 
-    struct Entry {
-        var account: Account
-        var status: CaseStatus
-        var reason: String
-        var phase: Phase?
-        var disposition: Disposition?
+    public struct Entry: Sendable {
+        public var account: Account
+        public var status: CaseStatus
+        public var reason: String
+        public var phase: Phase?
+        public var disposition: Disposition?
     }
 
-    func entries(clinicianID: String, asOf: Day) async throws -> [Entry] {
+    public init(store: any Store, engine: Engine) {
+        self.store = store
+        self.engine = engine
+    }
+
+    public func entries(clinicianID: String, asOf: Day) async throws -> [Entry] {
         var entries: [Entry] = []
         for row in try await store.caseload(clinicianID: clinicianID) {
             if let cached = row.status, !row.stale, cached.asOf <= asOf {
@@ -46,7 +51,7 @@ struct CaseloadService {
     /// Runs the engine on the patient's case as of `asOf` and, when `keep`, caches the status with
     /// the case version it came from; `nil` before the intake (or for a day before it).
     @discardableResult
-    func refresh(patientID: String, asOf: Day, keep: Bool = true) async throws -> StoredStatus? {
+    public func refresh(patientID: String, asOf: Day, keep: Bool = true) async throws -> StoredStatus? {
         // The version is read before the case, so a write landing in between leaves the saved status stale.
         guard let version = try await store.caseVersion(patientID: patientID),
             let data = try await store.caseData(patientID: patientID), asOf >= data.intake.date
@@ -68,7 +73,7 @@ struct CaseloadService {
 /// Its work is bounded so that it never crowds out requests: at most `batch` patients a round, a
 /// round a second, and a patient at most once in `gap` (someone logging set after set is refreshed
 /// once, not after every set). A caseload read in between still recomputes any stale status itself.
-final class StatusRefresher: Service, Sendable {
+public final class StatusRefresher: Service, Sendable {
     let caseload: CaseloadService
     let today: @Sendable () -> Day
     let logger: Logger
@@ -78,7 +83,7 @@ final class StatusRefresher: Service, Sendable {
     let gap: Duration = .seconds(300)
     private let refreshed = Mutex<[String: ContinuousClock.Instant]>([:])
 
-    init(caseload: CaseloadService, today: @escaping @Sendable () -> Day, logger: Logger, batch: Int = 10) {
+    public init(caseload: CaseloadService, today: @escaping @Sendable () -> Day, logger: Logger, batch: Int = 10) {
         self.caseload = caseload
         self.today = today
         self.logger = logger
@@ -87,7 +92,7 @@ final class StatusRefresher: Service, Sendable {
 
     /// Recomputes up to `batch` stale statuses not refreshed within `gap`; returns how many.
     @discardableResult
-    func refreshOnce(now: ContinuousClock.Instant = .now) async throws -> Int {
+    public func refreshOnce(now: ContinuousClock.Instant = .now) async throws -> Int {
         let due = refreshed.withLock { refreshed in
             refreshed = refreshed.filter { now - $0.value < gap }
             return refreshed
@@ -108,7 +113,7 @@ final class StatusRefresher: Service, Sendable {
         return stale.count
     }
 
-    func run() async {
+    public func run() async {
         await cancelWhenGracefulShutdown { [self] in
             while (try? await Task.sleep(for: interval)) != nil {
                 do {

@@ -1,0 +1,20 @@
+import LiftbackCore
+
+/// What a service refuses, in words an adapter turns into a status code or a page. Clinical input
+/// errors stay `CaseError` (from the core) and questionnaire errors `InstrumentError`.
+public enum AppError: Error, Equatable, Sendable {
+    /// Nobody is signed in.
+    case signInRequired
+    /// The record does not exist or the caller may not see it: the same answer, so nothing leaks.
+    case notFound
+    /// The caller is known and may see the record, but not do this.
+    case forbidden(String)
+    /// A field is not acceptable; the message says what would be.
+    case invalid(field: String, message: String)
+    /// The email and password do not match an account.
+    case wrongCredentials
+    /// Too many failed sign-ins for this email lately.
+    case tooManyAttempts
+    /// A clinician's load more than one step above what the person last lifted, kept only when confirmed.
+    case loadNeedsConfirmation(LoadJump)
+}

@@ -1,0 +1,262 @@
+import Foundation
+import LiftbackCore
+import LiftbackStore
+
+/// A person's case, the one path for every read and write of it: the JSON API and the pages call
+/// these methods and nothing else. Each write is checked through the core (`EntryValidation`) before
+/// the store sees it and again, against the settings read in the same transaction, inside the store.
+/// Whether the caller may do it is the adapter's question, answered by `AccessService` first.
+public struct CaseService: Sendable {
+    let store: any Store
+    let cache: CaseCache
+    public let engine: Engine
+    /// Today where the server is (or a fixed day for demos and tests).
+    public let today: @Sendable () -> Day
+
+    // MARK: Reading
+
+    /// The stored case, from the cache when current, or `nil` before the intake.
+    public func caseData(_ patientID: String) async throws -> CaseData? {
+        try await cache.caseData(patientID: patientID)
+    }
+
+    /// The stored case; `StoreError.noIntake` before the intake.
+    public func requireCase(_ patientID: String) async throws -> CaseData {
+        guard let data = try await caseData(patientID) else { throw StoreError.noIntake }
+        return data
+    }
+
+    /// Whether the intake is done, with one cheap read.
+    public func hasIntake(_ patientID: String) async throws -> Bool {
+        try await store.settings(patientID: patientID) != nil
+    }
+
+    public func questionnaires(_ patientID: String) async throws -> [QuestionnaireRecord] {
+        try await store.questionnaires(patientID: patientID)
+    }
+
+    /// The next prescription for `asOf` (today, or the intake's day if that is later, when `nil`),
+    /// with the case it came from; cached per case version and day. `nil` before the intake.
+    public func prescription(_ patientID: String, asOf: Day? = nil) async throws -> (
+        data: CaseData, prescription: Prescription
+    )? {
+        try await prescribed(patientID, asOf: asOf, encode: nil).map { ($0.data, $0.prescription) }
+    }
+
+    /// The next prescription as JSON, encoded by `encode` once per case version and day.
+    public func encodedPrescription(_ patientID: String, asOf: Day, encode: @escaping @Sendable (Prescription) throws -> Data)
+        async throws -> Data?
+    {
+        try await prescribed(patientID, asOf: asOf, encode: encode)?.body
+    }
+
+    private func prescribed(_ patientID: String, asOf: Day?, encode: (@Sendable (Prescription) throws -> Data)?) async throws -> (
+        data: CaseData, prescription: Prescription, body: Data?
+    )? {
+        let engine = engine
+        let today = today()
+        return try await cache.prescription(
+            patientID: patientID,
+            day: { data throws(CaseError) in
+                guard let asOf else { return max(today, data.intake.date) }
+                guard asOf >= data.intake.date else {
+                    throw CaseError(field: "asOf", message: "\(asOf) is before the intake date \(data.intake.date)")
+                }
+                return asOf
+            },
+            make: { data, day in engine.nextPrescription(for: data.asCase(asOf: day)) }, encode: encode)
+    }
+
+    /// The whole case as of `asOf`, or as of its latest entry when `nil` (never before the intake).
+    public func history(_ patientID: String, asOf: Day?) async throws -> Case {
+        let data = try await requireCase(patientID)
+        let latest = ([data.intake.date] + data.workouts.map(\.workout.date) + data.checkIns.map(\.date)).max()!
+        return data.asCase(asOf: max(asOf ?? latest, data.intake.date))
+    }
+
+    /// The session that still waits for its next-day answer today, if any.
+    public func awaitingAnswer(_ data: CaseData) -> StoredWorkout? {
+        let today = today()
+        return data.workouts.last { $0.workout.awaitsNextDayAnswer(today: today, settings: engine.settings) }
+    }
+
+    // MARK: The person's entries
+
+    /// Saves the intake (replacing an earlier one, whose open flags it keeps) and returns its triage.
+    @discardableResult
+    public func saveIntake(_ intake: Intake, settings: PatientSettings, patientID: String) async throws -> TriageResult {
+        guard InputLimits.plateIncrement.contains(settings.plateIncrement) else {
+            throw CaseError(field: "plateIncrement", message: "must be between 0.1 and 50")
+        }
+        try EntryValidation.notAhead(intake.date, today: today())
+        try EntryValidation.intake(intake, unit: settings.unit)
+        let earlier = try await store.caseData(patientID: patientID)
+        let intake = intake.keepingOpenFlags(of: earlier.map { $0.asCase(asOf: $0.intake.date) })
+        try await store.saveIntake(intake, settings: settings, patientID: patientID)
+        return Triage.assess(intake.flags)
+    }
+
+    /// What an imported export gave: counts and names for the person to check, and the baseline.
+    public struct ImportSummary: Encodable, Sendable {
+        public var format: String
+        public var sourceUnit: WeightUnit
+        public var unit: WeightUnit
+        public var workouts: Int
+        /// Sessions dated on or after the intake, left out of the history from before the back pain.
+        public var fromIntakeOn: Int
+        public var unmatched: [UnmatchedExercise]
+        public var skippedRows: Int
+        public var baseline: [BaselineLift]
+    }
+
+    /// An export from Strong, Hevy or FitNotes becomes the intake's training history (replacing any
+    /// earlier import), in the case's unit; previous working weights typed in still win over it.
+    public func importTrainingHistory(_ text: String, sourceUnit: WeightUnit?, patientID: String) async throws
+        -> ImportSummary
+    {
+        let unit = try await requireCase(patientID).settings.unit
+        let history: ImportedHistory
+        do {
+            history = try TrainingImport.parse(text, unit: unit, defaultSourceUnit: sourceUnit)
+        } catch {
+            let unitMissing = error.kind == .unitMissing
+            throw AppError.invalid(
+                field: unitMissing ? "sourceUnit" : "body",
+                message: error.description + (unitMissing ? "; send sourceUnit=kg or lb" : ""))
+        }
+        // The file was parsed after the case was read: a change of unit in between saves nothing.
+        var data = try await requireCase(patientID)
+        guard data.settings.unit == history.unit else { throw StoreError.busy }
+        // Training from before the back pain: sessions from the intake day on are left out.
+        data.intake.trainingHistory = history.workouts.filter { $0.date < data.intake.date }
+        try EntryValidation.intake(data.intake, unit: data.settings.unit)
+        try await store.saveIntake(data.intake, settings: data.settings, patientID: patientID)
+        let kept = data.intake.trainingHistory?.count ?? 0
+        return ImportSummary(
+            format: history.format, sourceUnit: history.sourceUnit, unit: history.unit, workouts: kept,
+            fromIntakeOn: history.workouts.count - kept, unmatched: history.unmatched, skippedRows: history.skippedRows,
+            baseline: Baseline.lifts(for: data.intake, unit: data.settings.unit))
+    }
+
+    /// Adds a logged session; returns its id, for the next-day answer later.
+    public func addWorkout(_ workout: Workout, patientID: String) async throws -> Int64 {
+        try EntryValidation.notAhead(workout.date, today: today())
+        return try await store.addWorkout(workout, patientID: patientID) { settings in
+            try EntryValidation.workout(workout, unit: settings.unit)
+        }
+    }
+
+    /// What a session may gain after the fact: the next-day answer, pain after, new flags, and
+    /// whether it was stopped early or left the back locked up. Flags are only ever added.
+    public struct WorkoutAmendment: Decodable, Sendable {
+        public var nextDay: NextDayResponse?
+        public var painAfter: Int?
+        public var flags: [RedFlag]?
+        public var stoppedEarly: Bool?
+        public var lockedUp: Bool?
+
+        public init(
+            nextDay: NextDayResponse? = nil, painAfter: Int? = nil, flags: [RedFlag]? = nil, stoppedEarly: Bool? = nil,
+            lockedUp: Bool? = nil
+        ) {
+            self.nextDay = nextDay
+            self.painAfter = painAfter
+            self.flags = flags
+            self.stoppedEarly = stoppedEarly
+            self.lockedUp = lockedUp
+        }
+
+        func applied(to workout: Workout) -> Workout {
+            var workout = workout
+            if let nextDay { workout.nextDay = nextDay }
+            if let painAfter { workout.painAfter = painAfter }
+            if let flags { workout.flags = Array(Set(workout.flags + flags)).sorted { $0.rawValue < $1.rawValue } }
+            if let stoppedEarly { workout.stoppedEarly = stoppedEarly }
+            if let lockedUp { workout.lockedUp = lockedUp }
+            return workout
+        }
+    }
+
+    /// Amends a stored session; `AppError.notFound` when the patient has no session with that id.
+    public func amendWorkout(id: Int64, _ amendment: WorkoutAmendment, patientID: String) async throws {
+        guard let stored = try await store.workout(id: id, patientID: patientID) else { throw AppError.notFound }
+        let workout = amendment.applied(to: stored)
+        guard
+            try await store.replaceWorkout(
+                id: id, with: workout, patientID: patientID,
+                check: { settings in try EntryValidation.workout(workout, unit: settings.unit) })
+        else { throw AppError.notFound }
+    }
+
+    /// Adds a check-in, and with it the next-day answer to an earlier session when one is given (a
+    /// session that is not the patient's is passed over). The check-in is checked first, so a
+    /// refused one changes nothing.
+    public func addCheckIn(
+        _ checkIn: CheckIn, patientID: String, answering session: (id: Int64, amendment: WorkoutAmendment)? = nil
+    ) async throws {
+        try EntryValidation.notAhead(checkIn.date, today: today())
+        try EntryValidation.checkIn(checkIn)
+        if let session, try await store.workout(id: session.id, patientID: patientID) != nil {
+            try await amendWorkout(id: session.id, session.amendment, patientID: patientID)
+        }
+        try await store.addCheckIn(checkIn, patientID: patientID)
+    }
+
+    /// Adds a movement screen; parts that contradict `passed` are refused, naming the part.
+    public func addScreen(_ screen: MovementScreen, patientID: String) async throws {
+        try EntryValidation.notAhead(screen.date, today: today())
+        try EntryValidation.screen(screen)
+        try await store.addScreen(screen, patientID: patientID)
+    }
+
+    /// Scores and keeps a questionnaire; returns its score.
+    @discardableResult
+    public func addQuestionnaire(_ instrument: Instrument, date: Day, answers: [Int?], patientID: String) async throws
+        -> InstrumentScore
+    {
+        try EntryValidation.notAhead(date, today: today())
+        let score = try instrument.score(answers)
+        _ = try await store.addQuestionnaire(
+            QuestionnaireRecord(date: date, answers: answers, score: score), patientID: patientID)
+        return score
+    }
+
+    // MARK: The clinician's entries
+
+    /// Clears a reviewed flag in the clinician's name. Not later than today: a clearance dated ahead
+    /// would clear, on that day, flags reported that day which nobody has reviewed.
+    public func addClearance(_ clearance: Clearance, by clinician: Account, patientID: String) async throws {
+        var clearance = clearance
+        clearance.by = clinician.name
+        try EntryValidation.clearance(clearance, intake: try await requireCase(patientID).intake.date, latest: today())
+        try await store.addClearance(clearance, patientID: patientID)
+    }
+
+    /// Adds an override in the clinician's name. It is checked first; then a load more than one step
+    /// above what the person last lifted is kept only when `confirmed`, and otherwise refused with
+    /// `AppError.loadNeedsConfirmation` saying why.
+    public func addOverride(_ override: Override, by clinician: Account, confirmed: Bool, patientID: String) async throws {
+        var override = override
+        override.by = clinician.name
+        try EntryValidation.notAhead(override.date, today: today())
+        let data = try await requireCase(patientID)
+        try EntryValidation.override(override, unit: data.settings.unit)
+        if override.kind == .load, !confirmed, let jump = engine.loadJump(override, in: data.asCase(asOf: override.date)) {
+            throw AppError.loadNeedsConfirmation(jump)
+        }
+        let checked = override
+        try await store.addOverride(checked, patientID: patientID) { settings in
+            try EntryValidation.override(checked, unit: settings.unit)
+        }
+    }
+
+    /// Sets the progression policy, with a note on the timeline saying so.
+    public func setPolicy(_ policy: ProgressionPolicy, by clinician: Account, patientID: String) async throws {
+        var settings = try await requireCase(patientID).settings
+        settings.policy = policy
+        try await store.saveSettings(settings, patientID: patientID)
+        try await addOverride(
+            Override(kind: .note, date: today(), note: "Progression policy set to \(policy.rawValue)."), by: clinician,
+            confirmed: true, patientID: patientID)
+    }
+}

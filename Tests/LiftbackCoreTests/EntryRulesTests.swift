@@ -1,0 +1,69 @@
+import Testing
+
+@testable import LiftbackCore
+
+/// Rules about entries arriving one by one (the API and the pages), moved into the core from the
+/// server and the stores: each is the same rule wherever an entry comes from.
+@Suite("Entries as they arrive")
+struct EntryRulesTests {
+    let intakeDay = Day(iso: "2026-11-02")!
+
+    func earlierCase(flags: [RedFlag], clearances: [Clearance] = []) -> Case {
+        Case(asOf: intakeDay, intake: Intake(date: intakeDay, flags: flags, pattern: .muscular), clearances: clearances)
+    }
+
+    @Test("A new intake keeps every flag still open on the earlier one; a cleared flag is not carried")
+    func newIntakeKeepsOpenFlags() {
+        let later = Intake(date: intakeDay.adding(days: 10), flags: [.fever], pattern: .muscular)
+        let kept = later.keepingOpenFlags(of: earlierCase(flags: [.saddleNumbness, .numbnessTingling]))
+        #expect(kept.flags == [RedFlag.fever, .numbnessTingling, .saddleNumbness])
+        let cleared = earlierCase(
+            flags: [.numbnessTingling], clearances: [Clearance(flag: .numbnessTingling, date: intakeDay.adding(days: 3))])
+        #expect(later.keepingOpenFlags(of: cleared).flags == [.fever])
+        #expect(later.keepingOpenFlags(of: Case?.none) == later)
+    }
+
+    @Test(
+        "A session waits for its next-day answer from the day after it, for three days",
+        arguments: [
+            (0, false), (1, true), (3, true), (4, false),
+        ])
+    func nextDayWindow(daysLater: Int, asked: Bool) {
+        let session = Workout(date: intakeDay, exercises: [])
+        #expect(session.awaitsNextDayAnswer(today: intakeDay.adding(days: daysLater)) == asked)
+        var answered = session
+        answered.nextDay = .settled
+        #expect(!answered.awaitsNextDayAnswer(today: intakeDay.adding(days: 1)))
+    }
+
+    @Test("A logged session's pain during is its worst set")
+    func worstSet() {
+        let sets = [LoggedSet(weight: 20, reps: 8, pain: 2), LoggedSet(weight: 20, reps: 8, pain: 4), LoggedSet(reps: 8)]
+        #expect(Workout.worstSetPain([LoggedExercise(exercise: "goblet-squat", sets: sets)]) == 4)
+        #expect(Workout.worstSetPain([LoggedExercise(exercise: "goblet-squat", sets: [LoggedSet(reps: 8)])]) == nil)
+    }
+
+    @Test("A flag reported after its clearance was written, dated on or before it, opens again")
+    func clearanceReopens() {
+        let day = intakeDay.adding(days: 5)
+        let clearance = Clearance(flag: .numbnessTingling, date: day)
+        // Written after the clearance (write 2 after write 1), the same day: open again.
+        let again = Clearance.reopened(
+            [clearance], written: [1], reports: [FlagReport(written: 2, date: day, flags: [.numbnessTingling])])
+        #expect(again.first?.date == day.adding(days: -1))
+        var c = earlierCase(flags: [])
+        c.asOf = day
+        c.checkIns = [CheckIn(date: day, pain: 3, flags: [.numbnessTingling])]
+        c.clearances = again
+        #expect(c.openFlags == [.numbnessTingling])
+        // Written before the clearance, or another flag: the clearance stands.
+        #expect(
+            Clearance.reopened(
+                [clearance], written: [3], reports: [FlagReport(written: 2, date: day, flags: [.numbnessTingling])]) == [
+                    clearance
+                ])
+        #expect(
+            Clearance.reopened([clearance], written: [1], reports: [FlagReport(written: 2, date: day, flags: [.fever])])
+                == [clearance])
+    }
+}
