@@ -29,14 +29,18 @@ let package = Package(
             name: "LiftbackCore",
             resources: [.copy("Resources/instruments.json")]
         ),
-        // Persistence behind one protocol: an in-memory store for tests and GRDB on SQLite.
+        // Persistence behind one protocol: the protocol, its records, the entry wrappers and row
+        // mappers both SQL stores share, and an in-memory store for tests. Foundation only.
+        .target(name: "LiftbackStore", dependencies: ["LiftbackCore"]),
+        // GRDB on an SQLite file, the default: what an app embedding the core on a phone would take.
         .target(
-            name: "LiftbackStore",
-            dependencies: [
-                "LiftbackCore",
-                .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "PostgresNIO", package: "postgres-nio"),
-            ]
+            name: "LiftbackSQLite",
+            dependencies: ["LiftbackCore", "LiftbackStore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // PostgresNIO on PostgreSQL, for several app servers sharing one database.
+        .target(
+            name: "LiftbackPostgres",
+            dependencies: ["LiftbackCore", "LiftbackStore", .product(name: "PostgresNIO", package: "postgres-nio")]
         ),
         // The application layer: one service method per operation (cases, accounts and links, the
         // caseload), over the store; the only layer that holds a `Store`.
@@ -45,6 +49,8 @@ let package = Package(
             dependencies: [
                 "LiftbackCore",
                 "LiftbackStore",
+                "LiftbackSQLite",
+                "LiftbackPostgres",
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
@@ -88,7 +94,7 @@ let package = Package(
         ),
         .testTarget(name: "LiftbackSimulationTests", dependencies: ["LiftbackSimulation"]),
         .testTarget(name: "LiftbackCLITests", dependencies: ["LiftbackCLI"]),
-        .testTarget(name: "LiftbackStoreTests", dependencies: ["LiftbackStore"]),
+        .testTarget(name: "LiftbackStoreTests", dependencies: ["LiftbackStore", "LiftbackSQLite", "LiftbackPostgres"]),
         .testTarget(
             name: "LiftbackServerTests",
             dependencies: [

@@ -1,5 +1,6 @@
 import Foundation
 import LiftbackCore
+import LiftbackSQLite
 import LiftbackStore
 
 /// Seeds an SQLite database for load tests: one clinician and `patients` patients, each with

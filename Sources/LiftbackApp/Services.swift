@@ -1,5 +1,7 @@
 import Foundation
 import LiftbackCore
+import LiftbackPostgres
+import LiftbackSQLite
 import LiftbackStore
 import Logging
 import ServiceLifecycle

@@ -2,8 +2,8 @@ import Foundation
 import LiftbackCore
 
 /// How case entries are written to and read from a database: JSON in the contract's shapes.
-enum StoredJSON {
-    enum Kind: String {
+package enum StoredJSON {
+    package enum Kind: String {
         case workout
         case checkIn = "check-in"
         case screen, clearance, override, questionnaire
@@ -13,38 +13,43 @@ enum StoredJSON {
     }
 
     /// Flags added to a workout after it was stored, with the workout's date.
-    struct FlagReport: Codable {
-        var date: Day
-        var flags: [RedFlag]
+    package struct FlagReport: Codable {
+        package var date: Day
+        package var flags: [RedFlag]
+
+        package init(date: Day, flags: [RedFlag]) {
+            self.date = date
+            self.flags = flags
+        }
     }
 
     /// The flags `new` has that `old` had not.
-    static func addedFlags(_ old: Workout, _ new: Workout) -> [RedFlag] { new.flags.filter { !old.flags.contains($0) } }
+    package static func addedFlags(_ old: Workout, _ new: Workout) -> [RedFlag] { new.flags.filter { !old.flags.contains($0) } }
 
-    static func encode(_ value: some Encodable) throws -> String {
+    package static func encode(_ value: some Encodable) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
-    static func decode<T: Decodable>(_ type: T.Type, from text: String) throws -> T {
+    package static func decode<T: Decodable>(_ type: T.Type, from text: String) throws -> T {
         try JSONDecoder().decode(type, from: Data(text.utf8))
     }
 
     /// Builds a case from its stored entries, remembering the order of writes for `reopenClearances`.
-    struct CaseBuilder {
-        var data: CaseData
+    package struct CaseBuilder {
+        package var data: CaseData
         private var clearanceOrder: [Int64] = []
         private var reports: [LiftbackCore.FlagReport] = []
 
-        init(settings: String, intake: String) throws {
+        package init(settings: String, intake: String) throws {
             data = CaseData(
                 settings: try StoredJSON.decode(PatientSettings.self, from: settings),
                 intake: try StoredJSON.decode(Intake.self, from: intake))
         }
 
         /// Decodes one stored entry into its place; entries come by date, then id.
-        mutating func add(_ body: String, kind: String, id: Int64) throws {
+        package mutating func add(_ body: String, kind: String, id: Int64) throws {
             switch Kind(rawValue: kind) {
             case .workout:
                 let workout = try decode(Workout.self, from: body)
@@ -71,7 +76,7 @@ enum StoredJSON {
         }
 
         /// The case, with clearances that a later-written report reopens.
-        func finished() -> CaseData {
+        package func finished() -> CaseData {
             var data = data
             data.reopenClearances(clearanceOrder: clearanceOrder, reports: reports)
             return data

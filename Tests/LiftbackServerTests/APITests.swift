@@ -210,6 +210,12 @@ struct APITests {
             #expect(jump.status == .badRequest && jump.json["field"] as? String == "weight")
             #expect((jump.json["error"] as? String ?? "").contains("14 % above the 70 kg lifted on 2026-11-30"))
             #expect(try await override(80, confirm: true).status == .created)
+            // Absurd loads are refused by validation before the load-jump check sees them (it once
+            // converted 1e20 kg to an Int and stopped the server); the server answers on.
+            for absurd in [1e20, 1e308, 1_500] {
+                let refused = try await override(absurd)
+                #expect(refused.status == .badRequest && refused.json["field"] as? String == "weight")
+            }
             let history = try await H.send(client, .get, "/api/v1/patients/\(pat.id)/history", token: doc.token)
             #expect((history.json["overrides"] as? [[String: Any]])?.compactMap { $0["weight"] as? Double } == [77, 80])
         }

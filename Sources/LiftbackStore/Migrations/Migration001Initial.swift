@@ -1,11 +1,11 @@
 /// The first schema. Case entries (workouts, check-ins, screens, clearances, overrides,
 /// questionnaires) share one table: each is a dated JSON body in the case's own shapes
 /// (contract section 2), so the store and the engine never disagree about a field.
-enum Migration001Initial {
-    static let identifier = "001-initial"
+package enum Migration001Initial {
+    package static let identifier = "001-initial"
 
     /// The statements in a dialect's spelling; only the auto-incrementing key differs.
-    static func statements(for dialect: SQLDialect) -> [String] {
+    package static func statements(for dialect: SQLDialect) -> [String] {
         [
             """
             CREATE TABLE accounts (

@@ -2,10 +2,10 @@
 /// the version it was computed from: the caseload reads one row a patient whatever the history's
 /// length and recomputes only those whose case moved on; a server can keep decoded cases in memory
 /// and know with one cheap read whether its copy is current.
-enum Migration002CaseStatus {
-    static let identifier = "002-case-status"
+package enum Migration002CaseStatus {
+    package static let identifier = "002-case-status"
 
-    static func statements(for dialect: SQLDialect) -> [String] {
+    package static func statements(for dialect: SQLDialect) -> [String] {
         [
             """
             CREATE TABLE case_status (

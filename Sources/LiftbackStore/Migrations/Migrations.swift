@@ -1,17 +1,17 @@
 /// Every migration in order, each spelled for both databases. Both stores apply the ones they lack.
-enum Migrations {
-    static let all: [(identifier: String, statements: @Sendable (SQLDialect) -> [String])] = [
+package enum Migrations {
+    package static let all: [(identifier: String, statements: @Sendable (SQLDialect) -> [String])] = [
         (Migration001Initial.identifier, Migration001Initial.statements(for:)),
         (Migration002CaseStatus.identifier, Migration002CaseStatus.statements(for:)),
     ]
 }
 
 /// The SQL dialects a migration is spelled for.
-enum SQLDialect: Sendable {
+package enum SQLDialect: Sendable {
     case sqlite, postgres
 
     /// A 64-bit integer primary key that the database assigns in increasing order.
-    var autoIncrementingKey: String {
+    package var autoIncrementingKey: String {
         switch self {
         case .sqlite: "INTEGER PRIMARY KEY AUTOINCREMENT"
         case .postgres: "BIGSERIAL PRIMARY KEY"

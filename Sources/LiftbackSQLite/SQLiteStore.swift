@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import LiftbackCore
+import LiftbackStore
 
 /// The default store: GRDB on one SQLite file, in WAL mode with full synchronous commits so an
 /// acknowledged write survives a crash.
@@ -431,20 +432,5 @@ public final class SQLiteStore: Store {
                     stale: (row["case_version"] as Int64?) != (row["current_version"] as Int64?))
             }
         }
-    }
-}
-
-extension StoredStatus {
-    /// Rebuilds a status from its columns; `nil` when there is none or a value is not understood.
-    static func from(
-        _ asOf: String?, _ status: String?, _ reason: String?, _ phase: String?, _ disposition: String?, _ lastTraining: String?,
-        _ caseVersion: Int64?
-    ) -> StoredStatus? {
-        guard let asOf = asOf.flatMap(Day.init(iso:)), let status = status.flatMap(CaseStatus.init(rawValue:)), let reason,
-            let disposition = disposition.flatMap(Disposition.init(rawValue:)), let caseVersion
-        else { return nil }
-        return StoredStatus(
-            asOf: asOf, status: status, reason: reason, phase: phase.flatMap(Phase.init(rawValue:)), disposition: disposition,
-            lastTraining: lastTraining.flatMap(Day.init(iso:)), caseVersion: caseVersion)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import LiftbackCore
+import LiftbackStore
 import PostgresNIO
 
 /// The store for PostgreSQL at scale, on PostgresNIO's connection pool: the same tables, JSON bodies and
