@@ -1,4 +1,5 @@
 import Foundation
+import LiftbackCore
 
 /// The OpenAPI 3.1 description of `/api/v1`, served at `/openapi.json`. A test keeps it in step
 /// with the router: every route is described and every described operation is routed.
@@ -244,7 +245,7 @@ enum OpenAPIDocument {
                     "confirm": [
                         "type": "boolean",
                         "description":
-                            "true keeps a load more than 10 % above the person's last lift on the ladder (or with nothing to compare it with); without it such a load is refused with a 400 that explains the jump",
+                            "true keeps a load more than \(EngineSettings.percent(EngineSettings.standard.loadJumpShare)) above the person's last lift on the ladder (or with nothing to compare it with); without it such a load is refused with a 400 that explains the jump",
                     ],
                 ], required: ["kind", "date"]),
             "ImportSummary": object(

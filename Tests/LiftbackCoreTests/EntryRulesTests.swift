@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import LiftbackCore
@@ -65,5 +66,16 @@ struct EntryRulesTests {
         #expect(
             Clearance.reopened([clearance], written: [1], reports: [FlagReport(written: 2, date: day, flags: [.fever])])
                 == [clearance])
+    }
+}
+
+@Suite("Rule ids")
+struct RuleIDTests {
+    @Test("Every rule that can decide an exercise is explained in docs/rules.md")
+    func documented() throws {
+        let rules = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("docs/rules.md")
+        let text = try String(contentsOf: rules, encoding: .utf8)
+        for rule in RuleID.allCases { #expect(text.contains("`\(rule.rawValue)`"), "\(rule.rawValue)") }
     }
 }

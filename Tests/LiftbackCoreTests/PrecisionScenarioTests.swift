@@ -24,7 +24,7 @@ struct PrecisionScenarioTests {
             asOf: "2026-02-09", workouts: [Fixture.session("2026-02-02", weight: 70)] + workouts, checkIns: checkIns)
         let p = engine.nextPrescription(for: c)
         #expect(loaded(p).isEmpty, "\(label)")
-        #expect(p.session == .daily && p.exercises.allSatisfy { $0.rule == "severe-pain-gentle-day" }, "\(label)")
+        #expect(p.session == .daily && p.exercises.allSatisfy { $0.rule.rawValue == "severe-pain-gentle-day" }, "\(label)")
         #expect(p.alerts.contains { $0.id == .severePain && $0.forClinician.contains("/10") }, "\(label)")
         #expect(!p.advice.joined().contains("discomfort during training"), "\(label): no training advice on a gentle day")
         #expect(CaseStatus(p) == .flaring)
@@ -161,7 +161,7 @@ struct PrecisionScenarioTests {
         let c = Fixture.liftingCase(
             asOf: "2026-02-09", workouts: [Fixture.session("2026-02-02", weight: 100, pain: pain, after: pain)])
         let hinge = try #require(engine.nextPrescription(for: c).exercises.first { $0.exercise == "trap-bar-deadlift" })
-        #expect(hinge.rule == "load-progress" && hinge.weight == weight)
+        #expect(hinge.rule.rawValue == "load-progress" && hinge.weight == weight)
     }
 
     @Test("Past the previous working weight the steps shrink to at most 5 %")
@@ -172,7 +172,7 @@ struct PrecisionScenarioTests {
         let c = Fixture.liftingCase(
             asOf: "2026-03-02", workouts: workouts, screens: [MovementScreen(date: Fixture.day("2026-02-20"), passed: true)])
         let hinge = try #require(engine.nextPrescription(for: c).exercises.first { $0.pattern == .hinge && $0.weight != nil })
-        #expect(hinge.rule == "load-progress" && hinge.weight == 150, "\(hinge.reasons)")
+        #expect(hinge.rule.rawValue == "load-progress" && hinge.weight == 150, "\(hinge.reasons)")
     }
 
     @Test(
@@ -183,7 +183,7 @@ struct PrecisionScenarioTests {
             asOf: "2026-02-09", workouts: [Fixture.session("2026-02-02", weight: 70, nextDay: nil)],
             checkIns: [CheckIn(date: Fixture.day("2026-02-03"), pain: morning)])
         let hinge = try #require(engine.nextPrescription(for: c).exercises.first { $0.exercise == "trap-bar-deadlift" })
-        #expect(hinge.rule == rule, "\(hinge.reasons)")
+        #expect(hinge.rule.rawValue == rule, "\(hinge.reasons)")
         if rule == "load-progress" { #expect(hinge.reasons[0].contains("check-in")) }
     }
 
@@ -195,7 +195,7 @@ struct PrecisionScenarioTests {
     func comingBack(asOf: String, weight: Double) throws {
         let c = Fixture.liftingCase(asOf: asOf, workouts: [Fixture.session("2026-02-02", weight: 72.5)])
         let hinge = try #require(engine.nextPrescription(for: c).exercises.first { $0.exercise == "trap-bar-deadlift" })
-        #expect(hinge.rule == "resume-after-break" && hinge.weight == weight, "\(hinge.reasons)")
+        #expect(hinge.rule.rawValue == "resume-after-break" && hinge.weight == weight, "\(hinge.reasons)")
         #expect(hinge.weight! <= 72.5 * (asOf < "2026-03-02" ? 0.95 : 0.7))
     }
 
@@ -207,7 +207,7 @@ struct PrecisionScenarioTests {
             asOf: "2026-02-09", workouts: [Fixture.session("2026-02-02", weight: 70), flagged],
             clearances: [Clearance(flag: .radiatingLegPain, date: Fixture.day("2026-02-06"))])
         let hinge = try #require(engine.nextPrescription(for: c).exercises.first { $0.exercise == "trap-bar-deadlift" })
-        #expect(hinge.decision == .hold && hinge.rule == "repeat-after-clearance" && hinge.weight == 70)
+        #expect(hinge.decision == .hold && hinge.rule.rawValue == "repeat-after-clearance" && hinge.weight == 70)
     }
 
     // MARK: Reps follow the phase
@@ -242,12 +242,12 @@ struct PrecisionScenarioTests {
             asOf: "2026-02-11", unit: .lb, previous: previous,
             workouts: [Fixture.session("2026-02-04", "dumbbell-bench-press", weight: 20, reps: 7)])
         let reps = try #require(engine.nextPrescription(for: at8).exercises.first { $0.exercise == "dumbbell-bench-press" })
-        #expect(reps.rule == "double-progression-reps" && reps.weight == 20 && reps.reps == 8)
+        #expect(reps.rule.rawValue == "double-progression-reps" && reps.weight == 20 && reps.reps == 8)
         let top = Fixture.liftingCase(
             asOf: "2026-02-11", unit: .lb, previous: previous,
             workouts: [Fixture.session("2026-02-04", "dumbbell-bench-press", weight: 20, reps: 8)])
         let up = try #require(engine.nextPrescription(for: top).exercises.first { $0.exercise == "dumbbell-bench-press" })
-        #expect(up.rule == "double-progression-load" && up.weight == 25 && up.reps == 5)
+        #expect(up.rule.rawValue == "double-progression-load" && up.weight == 25 && up.reps == 5)
     }
 
     @Test("A goblet squat from a 110 kg back squat is a kettlebell that exists, and the reason shows the carry-over")
@@ -313,7 +313,7 @@ struct PrecisionScenarioTests {
         let early = Fixture.liftingCase(
             asOf: "2026-02-09", previous: [], workouts: [Fixture.session("2026-02-02", weight: 40, reps: 8)])
         let first = try #require(engine.nextPrescription(for: early).exercises.first { $0.pattern == .hinge && $0.weight != nil })
-        #expect(first.rule == "load-progress" && first.weight == 42.5, "light loads progress: \(first.reasons)")
+        #expect(first.rule.rawValue == "load-progress" && first.weight == 42.5, "light loads progress: \(first.reasons)")
         let c = Fixture.liftingCase(
             asOf: "2026-03-09", previous: [],
             workouts: ["2026-02-02", "2026-02-09", "2026-02-16", "2026-02-23", "2026-03-02"].enumerated().map {
@@ -339,7 +339,7 @@ struct PrecisionScenarioTests {
         let c = Fixture.liftingCase(
             asOf: "2026-02-09", workouts: [Fixture.session("2026-02-02", weight: 70, pain: nil, after: nil)])
         let hinge = try #require(engine.nextPrescription(for: c).exercises.first { $0.exercise == "trap-bar-deadlift" })
-        #expect(hinge.decision == .hold && hinge.rule == "pain-not-reported" && hinge.weight == 70)
+        #expect(hinge.decision == .hold && hinge.rule.rawValue == "pain-not-reported" && hinge.weight == 70)
         #expect(!hinge.reasons.joined().contains("pain-free"))
     }
 
@@ -417,7 +417,7 @@ struct PrecisionScenarioTests {
             workouts: flares + [Fixture.session("2026-02-16", weight: 70), Fixture.session("2026-02-23", weight: 72.5)],
             preludeThrough: "2026-01-26")
         let held = try #require(engine.nextPrescription(for: soon).exercises.first { $0.exercise == "trap-bar-deadlift" })
-        #expect(held.rule == "one-step-per-week" && held.weight == 72.5, "two weeks per step")
+        #expect(held.rule.rawValue == "one-step-per-week" && held.weight == 72.5, "two weeks per step")
         #expect(engine.nextPrescription(for: soon).exercises.contains { $0.exercise == "dead-bug" }, "capacity work kept in")
     }
 
@@ -452,7 +452,8 @@ struct PrecisionScenarioTests {
         ]
         let p = engine.nextPrescription(for: c)
         let slow = try #require(p.exercises.first { $0.exercise == "reach-to-shins" })
-        #expect(slow.decision == .hold && slow.rule == "one-step-per-week", "six days between exposure steps with high fear")
+        #expect(
+            slow.decision == .hold && slow.rule.rawValue == "one-step-per-week", "six days between exposure steps with high fear")
         #expect(
             p.educationCards.count > engine.nextPrescription(for: Fixture.liftingCase(asOf: "2026-01-21")).educationCards.count
                 + 1)

@@ -17,7 +17,7 @@ struct ProgressionScenarioTests {
         #expect(line.decision == .start)
         #expect(line.weight == 70)
         #expect(line.sets == 3 && line.reps == 8)
-        #expect(line.rule == "start-half-previous")
+        #expect(line.rule.rawValue == "start-half-previous")
         #expect(line.reasons[0].contains("140 kg x 5 on the conventional deadlift"))
     }
 
@@ -27,7 +27,7 @@ struct ProgressionScenarioTests {
         let line = try hinge(c)
         #expect(line.decision == .progress && line.lever == .load)
         #expect(line.weight == 75)
-        #expect(line.rule == "load-progress")
+        #expect(line.rule.rawValue == "load-progress")
         #expect(
             line.reasons == ["Load +7 % to 75 kg: the last session on 2026-02-02 peaked at 3/10 and settled by the next morning."]
         )
@@ -65,7 +65,7 @@ struct ProgressionScenarioTests {
             Fixture.session("2026-02-11", weight: 70),
         ]
         let during = try hinge(Fixture.liftingCase(asOf: "2026-02-13", workouts: workouts))
-        #expect(during.decision == .hold && during.weight == 70 && during.rule == "hold-after-setback")
+        #expect(during.decision == .hold && during.weight == 70 && during.rule.rawValue == "hold-after-setback")
         #expect(during.reasons[0].contains("until 2026-02-16"))
         let after = try hinge(Fixture.liftingCase(asOf: "2026-02-20", workouts: workouts))
         #expect(after.decision == .progress && after.weight == 75)
@@ -107,7 +107,7 @@ struct ProgressionScenarioTests {
             asOf: "2026-02-09", policy: .painFree, workouts: [Fixture.session("2026-02-02", weight: 70, pain: pain, after: 0)])
         let line = try hinge(c)
         #expect(line.decision == decision)
-        if decision == .regress { #expect(line.rule == "regress-one-step" && line.weight == 65, "\(line.reasons)") }
+        if decision == .regress { #expect(line.rule.rawValue == "regress-one-step" && line.weight == 65, "\(line.reasons)") }
     }
 
     @Test(
@@ -123,7 +123,7 @@ struct ProgressionScenarioTests {
     func awaitingNextDay() throws {
         let c = Fixture.liftingCase(asOf: "2026-02-09", workouts: [Fixture.session("2026-02-02", weight: 70, nextDay: nil)])
         let line = try hinge(c)
-        #expect(line.decision == .hold && line.rule == "awaiting-next-day" && line.weight == 70)
+        #expect(line.decision == .hold && line.rule.rawValue == "awaiting-next-day" && line.weight == 70)
     }
 
     @Test("At most one load step a week")
@@ -131,7 +131,7 @@ struct ProgressionScenarioTests {
         let c = Fixture.liftingCase(
             asOf: "2026-02-09", workouts: [Fixture.session("2026-02-02", weight: 70), Fixture.session("2026-02-06", weight: 75)])
         let line = try hinge(c)
-        #expect(line.decision == .hold && line.weight == 75 && line.rule == "one-step-per-week")
+        #expect(line.decision == .hold && line.weight == 75 && line.rule.rawValue == "one-step-per-week")
         #expect(line.reasons[0].contains("2026-02-13"))
     }
 
@@ -139,7 +139,7 @@ struct ProgressionScenarioTests {
     func unfinishedWork() throws {
         let c = Fixture.liftingCase(asOf: "2026-02-09", workouts: [Fixture.session("2026-02-02", weight: 70, reps: 4)])
         let line = try hinge(c)
-        #expect(line.decision == .hold && line.rule == "complete-the-work" && line.weight == 70)
+        #expect(line.decision == .hold && line.rule.rawValue == "complete-the-work" && line.weight == 70)
     }
 
     @Test("Loads at 90 % of the previous working weight wait for a passed movement screen")
@@ -170,13 +170,13 @@ struct ProgressionScenarioTests {
         // 10 kg is the smallest change: 70 -> 80 kg is +14 %. At the top of the range (8) the load moves.
         let jump = try hinge(
             Fixture.liftingCase(asOf: "2026-02-09", plateIncrement: 10, workouts: [Fixture.session("2026-02-02", weight: 70)]))
-        #expect(jump.rule == "double-progression-load" && jump.weight == 80 && jump.reps == 5)
+        #expect(jump.rule.rawValue == "double-progression-load" && jump.weight == 80 && jump.reps == 5)
         // Below the top, one more rep a set at the same weight.
         let reps = try hinge(
             Fixture.liftingCase(
                 asOf: "2026-02-16", plateIncrement: 10,
                 workouts: [Fixture.session("2026-02-02", weight: 70), Fixture.session("2026-02-09", weight: 80, reps: 5)]))
-        #expect(reps.rule == "double-progression-reps" && reps.weight == 80 && reps.reps == 6 && reps.lever == .reps)
+        #expect(reps.rule.rawValue == "double-progression-reps" && reps.weight == 80 && reps.reps == 6 && reps.lever == .reps)
         #expect(reps.reasons[0].contains("cannot make a 5-10 % step"))
     }
 
@@ -220,7 +220,7 @@ struct ProgressionScenarioTests {
     @Test("After a break of more than two weeks, a lift restarts one step lighter")
     func resumeAfterBreak() throws {
         let line = try hinge(Fixture.liftingCase(asOf: "2026-02-23", workouts: [Fixture.session("2026-02-02", weight: 70)]))
-        #expect(line.decision == .regress && line.rule == "resume-after-break" && line.weight == 65)
+        #expect(line.decision == .regress && line.rule.rawValue == "resume-after-break" && line.weight == 65)
     }
 
     @Test("Pounds use 5 lb steps")
@@ -258,7 +258,7 @@ struct ProgressionScenarioTests {
     @Test("Without a previous working weight, loaded work starts with a weight the person chooses")
     func noBaseline() throws {
         let line = try hinge(Fixture.liftingCase(asOf: "2026-02-02", previous: []))
-        #expect(line.weight == nil && line.rule == "start-light-choice")
+        #expect(line.weight == nil && line.rule.rawValue == "start-light-choice")
     }
 
     @Test("Bodyweight doses climb in small steps to the top of their range")

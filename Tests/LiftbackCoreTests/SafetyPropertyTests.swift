@@ -142,7 +142,7 @@ struct SafetyPropertyTests {
                         let steps = EquipmentAtHand().steps(
                             for: exercise, unit: c.unit, plateIncrement: c.plateIncrement, settings: .standard)
                         #expect(
-                            line.rule == "double-progression-load" && steps.nextUp(from: last.weight) == weight
+                            line.rule.rawValue == "double-progression-load" && steps.nextUp(from: last.weight) == weight
                                 && (line.reps ?? 99) <= 5,
                             "\(line.exercise): \(weight) after \(last.weight) on \(c.asOf) by \(line.rule): \(line.reasons)")
                     }
@@ -179,7 +179,7 @@ struct SafetyPropertyTests {
         await propertyCheck(count: 60, input: Self.setup) { setup in
             Self.simulate(setup) { c, prescription in
                 for line in prescription.exercises + prescription.dailyRoutine {
-                    #expect(!line.rule.isEmpty && !line.reasons.isEmpty && line.reasons.allSatisfy { !$0.isEmpty })
+                    #expect(!line.rule.rawValue.isEmpty && !line.reasons.isEmpty && line.reasons.allSatisfy { !$0.isEmpty })
                 }
                 #expect(Fixture.engine.nextPrescription(for: c) == prescription)
             }

@@ -54,6 +54,20 @@ public enum DoseKind: String, Codable, Sendable {
 }
 
 /// A starting dose and the range it may travel within before the next variation.
+extension DoseKind {
+    /// `3 x 8 each side`, `2 x 30 s`, `20 min`, `10 passes`: a dose in words, the one way the engine's
+    /// reasons and the pages write it (`times` is the sign between sets and amount).
+    public func describe(sets: Int, amount: Int, perSide: Bool, times: String = "x") -> String {
+        let side = perSide ? " each side" : ""
+        switch self {
+        case .reps: return "\(sets) \(times) \(amount)\(side)"
+        case .hold: return "\(sets) \(times) \(amount) s\(side)"
+        case .minutes: return "\(amount) min"
+        case .passes: return "\(amount) passes"
+        }
+    }
+}
+
 public struct Dose: Codable, Sendable, Equatable {
     public var kind: DoseKind
     public var sets: Int

@@ -25,8 +25,8 @@ public enum CaseStatus: String, Codable, Sendable, DeclarationOrdered {
         if let alert = flaring.lazy.compactMap({ id in p.alerts.first { $0.id == id } }).first {
             return (.flaring, alert.forClinician)
         }
-        if let regress = p.exercises.first(where: { $0.decision == .regress && $0.rule != "resume-after-break" }) {
-            return (.flaring, "\(regress.name) stepping back: \(regress.forClinician ?? regress.rule)")
+        if let regress = p.exercises.first(where: { $0.decision == .regress && $0.rule != .resumeAfterBreak }) {
+            return (.flaring, "\(regress.name) stepping back: \(regress.forClinician ?? regress.rule.rawValue)")
         }
         if let alert = p.alerts.first(where: { $0.id == .stalled }) { return (.stalled, alert.forClinician) }
         if let alert = p.alerts.first(where: { $0.id == .checkInDue }) { return (.stalled, alert.forClinician) }

@@ -160,7 +160,7 @@ public struct Engine: Sendable {
             guard let exercise = catalog[id] else { return nil }
             return ExerciseRules.render(
                 ExerciseRules.Outcome(
-                    dosing: Dosing(exercise: exercise), decision: .hold, lever: nil, rule: "gentle-movement-only",
+                    dosing: Dosing(exercise: exercise), decision: .hold, lever: nil, rule: .gentleMovementOnly,
                     reasons: ["Gentle movement is fine while a clinician reviews your answers."]),
                 bare(exercise, c))
         }
@@ -171,7 +171,7 @@ public struct Engine: Sendable {
             paused.unit = nil
             paused.percentOfPrevious = nil
             paused.lever = nil
-            paused.rule = "red-flag-pause"
+            paused.rule = .redFlagPause
             paused.reasons = ["Paused until a clinician has reviewed the symptoms you reported."]
             result.append(paused)
         }
@@ -192,7 +192,7 @@ public struct Engine: Sendable {
             guard let exercise = catalog[id], !exercise.loaded else { return nil }
             return ExerciseRules.render(
                 ExerciseRules.Outcome(
-                    dosing: Dosing(exercise: exercise), decision: .hold, lever: nil, rule: "severe-pain-gentle-day",
+                    dosing: Dosing(exercise: exercise), decision: .hold, lever: nil, rule: .severePainGentleDay,
                     reasons: [
                         "A gentle day after pain of \(severe.pain)/10 on \(severe.day): easy movement helps the back settle; weights wait until \(severe.day.adding(days: settings.severePainWindowDays + 1))."
                     ]),

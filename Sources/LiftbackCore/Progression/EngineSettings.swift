@@ -107,7 +107,7 @@ public struct EngineSettings: Sendable, Equatable {
 
 extension EngineSettings {
     /// `0.9` as `90 %`.
-    static func percent(_ share: Double) -> String { "\(Int((share * 100).rounded())) %" }
+    public static func percent(_ share: Double) -> String { "\(Int((share * 100).rounded())) %" }
     var screenPercent: String { Self.percent(screenShare) }
     var stepWindow: String {
         "\(Int((minIncrease * 100).rounded()))-\(Int((maxIncrease * 100).rounded())) %"

@@ -24,7 +24,7 @@ enum ExerciseRules {
     /// without one, of the estimate from the first weight chosen) without a passed movement screen
     /// (seed 001), whatever the person lifted last time or a rule proposed.
     static func enforceScreen(_ outcome: inout Outcome, _ c: ExerciseContext, signals: inout ExerciseSignals) {
-        guard !c.screenPassed, outcome.rule != "clinician-load", let weight = outcome.dosing.weight,
+        guard !c.screenPassed, outcome.rule != .clinicianLoad, let weight = outcome.dosing.weight,
             let reference = c.screenReference(outcome.dosing.exercise.id),
             weight >= reference.weight * c.settings.screenShare - 1e-9
         else { return }
@@ -38,7 +38,7 @@ enum ExerciseRules {
             outcome.decision = capped < (c.exposures.last?.weight ?? 0) ? .regress : outcome.decision
         }
         outcome.lever = .load
-        outcome.rule = "screen-needed"
+        outcome.rule = .screenNeeded
         outcome.reasons.append(
             "Kept to \(formatWeight(capped)) \(c.unit.rawValue): from \(c.settings.screenPercent) of \(reference.describe) a passed movement screen comes first."
         )
@@ -49,7 +49,7 @@ enum ExerciseRules {
         var dosing: Dosing
         var decision: Decision
         var lever: Lever?
-        var rule: String
+        var rule: RuleID
         var reasons: [String]
         /// The decision in the clinician's words, when it is more than the dose.
         var clinician: String? = nil
@@ -66,7 +66,7 @@ enum ExerciseRules {
             let lastWeight = last.weight ?? 0
             let decision: Decision = weight > lastWeight ? .progress : weight < lastWeight ? .regress : .hold
             return Outcome(
-                dosing: dosing, decision: decision, lever: .load, rule: "clinician-load",
+                dosing: dosing, decision: decision, lever: .load, rule: .clinicianLoad,
                 reasons: ["\(override.by ?? "Your clinician") set \(formatWeight(weight)) \(unit) on \(override.date)."],
                 clinician: "load set to \(formatWeight(weight)) \(unit) by \(override.by ?? "a clinician") on \(override.date)")
         }
@@ -96,7 +96,7 @@ enum ExerciseRules {
         if c.exercise.loaded, c.previous != nil, c.exposures.allSatisfy({ $0.weight == nil }) {
             if let bad = latestSetback(c), bad.date.days(until: c.asOf) < c.settings.holdDays {
                 return Outcome(
-                    dosing: repeatDose(c, last), decision: .hold, lever: nil, rule: "hold-after-setback",
+                    dosing: repeatDose(c, last), decision: .hold, lever: nil, rule: .holdAfterSetback,
                     reasons: ["Holding this step until \(bad.date.adding(days: c.settings.holdDays)): \(bad.reason)."],
                     clinician: "held after \(bad.clinician)")
             }
@@ -105,7 +105,7 @@ enum ExerciseRules {
         let repeated = repeatDose(c, last)
         if let cleared = c.clearedSince {
             return Outcome(
-                dosing: repeated, decision: .hold, lever: nil, rule: "repeat-after-clearance",
+                dosing: repeated, decision: .hold, lever: nil, rule: .repeatAfterClearance,
                 reasons: [
                     "Welcome back: your clinician reviewed your symptoms on \(cleared), so the first session repeats \(describe(repeated, unit: c.unit)) before anything steps up."
                 ],
@@ -123,7 +123,7 @@ enum ExerciseRules {
                 return back
             }
             return Outcome(
-                dosing: repeated, decision: .hold, lever: nil, rule: "hold-after-setback",
+                dosing: repeated, decision: .hold, lever: nil, rule: .holdAfterSetback,
                 reasons: [
                     "Holding this step until \(until): \(bad.reason). A week at the lighter step lets the back settle before the next try."
                 ],
@@ -131,7 +131,7 @@ enum ExerciseRules {
         }
         if tolerance == .painNotReported {
             return Outcome(
-                dosing: repeated, decision: .hold, lever: nil, rule: "pain-not-reported",
+                dosing: repeated, decision: .hold, lever: nil, rule: .painNotReported,
                 reasons: [
                     "Same again for now: the session on \(last.date) has no pain score. Add how it felt, during and after, and the next step can come."
                 ],
@@ -139,7 +139,7 @@ enum ExerciseRules {
         }
         if tolerance == .awaitingNextDay {
             return Outcome(
-                dosing: repeated, decision: .hold, lever: nil, rule: "awaiting-next-day",
+                dosing: repeated, decision: .hold, lever: nil, rule: .awaitingNextDay,
                 reasons: [
                     "Same again for now: the next step waits for your answer on how the back felt the morning after \(last.date)."
                 ],
@@ -150,7 +150,7 @@ enum ExerciseRules {
             done < range.lowerBound
         {
             return Outcome(
-                dosing: repeated, decision: .hold, lever: nil, rule: "complete-the-work",
+                dosing: repeated, decision: .hold, lever: nil, rule: .completeTheWork,
                 reasons: [
                     "Same weight again: last time the hardest set reached \(done) reps, and this phase works in sets of \(range.lowerBound)-\(range.upperBound). Progress comes once every set is inside that range."
                 ],
@@ -160,7 +160,7 @@ enum ExerciseRules {
         let stepDays = c.exercise.loaded ? c.settings.daysBetweenSteps : c.settings.daysBetweenBodyweightSteps
         if changedOn.days(until: c.asOf) < stepDays {
             return Outcome(
-                dosing: repeated, decision: .hold, lever: nil, rule: "one-step-per-week",
+                dosing: repeated, decision: .hold, lever: nil, rule: .oneStepPerWeek,
                 reasons: [
                     "Repeat this step: it began on \(changedOn), and the next one is due from \(changedOn.adding(days: stepDays)) so the back can adapt."
                 ])
@@ -198,7 +198,7 @@ enum ExerciseRules {
             target <= oneStep && days < s.longBreakDays + 1
             ? "one step lighter" : "at about \(EngineSettings.percent(target / weight)) of last time"
         return Outcome(
-            dosing: dosing, decision: .regress, lever: .load, rule: "resume-after-break",
+            dosing: dosing, decision: .regress, lever: .load, rule: .resumeAfterBreak,
             reasons: [
                 "Welcome back: it has been \(days) days since \(c.exercise.name.lowercased()) on \(last.date), so restart \(size): \(formatWeight(target)) \(unit)\(fewer), after \(formatWeight(weight)) \(unit) last time, and build back up from there."
             ],
@@ -253,7 +253,7 @@ enum ExerciseRules {
         let unit = c.unit.rawValue
         guard c.exercise.loaded else {
             return Outcome(
-                dosing: dosing, decision: .start, lever: nil, rule: "start-dose",
+                dosing: dosing, decision: .start, lever: nil, rule: .startDose,
                 reasons: ["A first go at \(c.exercise.name.lowercased()): \(describe(dosing)) is the starting dose."])
         }
         if c.exercise.dose.kind == .reps, c.exercise.dose.amount == c.exercise.dose.maxAmount {
@@ -262,7 +262,7 @@ enum ExerciseRules {
         if let override = c.loadOverride, let weight = override.weight {
             dosing.weight = weight
             return Outcome(
-                dosing: dosing, decision: .start, lever: .load, rule: "clinician-load",
+                dosing: dosing, decision: .start, lever: .load, rule: .clinicianLoad,
                 reasons: [
                     "\(override.by ?? "Your clinician") set \(formatWeight(weight)) \(unit) to start on \(override.date)."
                 ],
@@ -272,11 +272,11 @@ enum ExerciseRules {
         guard let previous = c.previous, c.phase.loadsLifts else {
             if c.exercise.stage == .bodyweight {
                 return Outcome(
-                    dosing: dosing, decision: .start, lever: nil, rule: "start-bodyweight",
+                    dosing: dosing, decision: .start, lever: nil, rule: .startBodyweight,
                     reasons: ["Start with bodyweight only, \(describe(dosing)); weight comes once the full range feels easy."])
             }
             return Outcome(
-                dosing: dosing, decision: .start, lever: nil, rule: "start-light-choice",
+                dosing: dosing, decision: .start, lever: nil, rule: .startLightChoice,
                 reasons: [
                     "Choose a light weight you could lift about 15 times and do \(describe(dosing)); log it, and the next steps build from there."
                 ])
@@ -296,7 +296,7 @@ enum ExerciseRules {
             ? "About \(EngineSettings.percent(share)) of your previous working weight (\(previous.describe(c.unit, catalog: c.catalog))) \(picked)"
             : "Your previous working weight, \(previous.describe(c.unit, catalog: c.catalog)), is about \(formatWeight((previous.weight * 2).rounded() / 2)) \(unit) on the \(c.exercise.name.lowercasedFirst); about \(EngineSettings.percent(share)) of that \(picked)"
         return Outcome(
-            dosing: dosing, decision: .start, lever: .load, rule: "start-half-previous",
+            dosing: dosing, decision: .start, lever: .load, rule: .startHalfPrevious,
             reasons: [
                 "First loaded session: \(carried.lowercasedFirst), for \(dosing.sets) sets of \(dosing.amount)."
             ],
@@ -326,26 +326,26 @@ enum ExerciseRules {
         if let previous, last.tempo != nil, previous.tempo == nil {
             dosing.tempo = nil
             return Outcome(
-                dosing: dosing, decision: .regress, lever: .tempo, rule: "regress-one-step",
+                dosing: dosing, decision: .regress, lever: .tempo, rule: .regressOneStep,
                 reasons: ["Back to your usual tempo: \(why). \(hold)"])
         }
         if let previous, (last.pauseSeconds ?? 0) > 0, (previous.pauseSeconds ?? 0) == 0 {
             dosing.pauseSeconds = nil
             return Outcome(
-                dosing: dosing, decision: .regress, lever: .pause, rule: "regress-one-step",
+                dosing: dosing, decision: .regress, lever: .pause, rule: .regressOneStep,
                 reasons: ["Without the pause again: \(why). \(hold)"])
         }
         if let previous, last.setCount > c.exercise.dose.sets, previous.setCount <= c.exercise.dose.sets {
             dosing.sets = c.exercise.dose.sets
             return Outcome(
-                dosing: dosing, decision: .regress, lever: .sets, rule: "regress-one-step",
+                dosing: dosing, decision: .regress, lever: .sets, rule: .regressOneStep,
                 reasons: ["Back to \(dosing.sets) sets: \(why). \(hold)"])
         }
         if c.exposures.count <= 2, let lower = c.lowerRung, lower.last.date >= c.asOf.adding(days: -28) {
             var down = Dosing(exercise: lower.exercise, repeating: lower.last)
             down.weight = lower.exercise.loaded ? lower.last.weight : nil
             return Outcome(
-                dosing: down, decision: .regress, lever: .variation, rule: "regress-variation",
+                dosing: down, decision: .regress, lever: .variation, rule: .regressVariation,
                 reasons: ["Back to \(lower.exercise.name.lowercased()) for now: \(why). \(hold)"])
         }
         if c.exercise.loaded, let weight = last.weight, weight > 0 {
@@ -354,7 +354,7 @@ enum ExerciseRules {
             dosing.weight = earlier ?? oneStep
             if let reps = targetReps(c, weight: dosing.weight!) { dosing.amount = reps }
             return Outcome(
-                dosing: dosing, decision: .regress, lever: .load, rule: "regress-one-step",
+                dosing: dosing, decision: .regress, lever: .load, rule: .regressOneStep,
                 reasons: [
                     "Back one step to \(formatWeight(dosing.weight!)) \(unit) from \(formatWeight(weight)) \(unit): \(why). \(hold)"
                 ])
@@ -363,17 +363,17 @@ enum ExerciseRules {
         if amount - c.exercise.dose.step >= max(1, c.exercise.dose.amount / 2) {
             dosing.amount = amount - c.exercise.dose.step
             return Outcome(
-                dosing: dosing, decision: .regress, lever: lever(for: c.exercise), rule: "regress-one-step",
+                dosing: dosing, decision: .regress, lever: lever(for: c.exercise), rule: .regressOneStep,
                 reasons: ["A little less, \(describe(dosing)): \(why). \(hold)"])
         }
         if let ladder = c.ladder, let lowerID = ladder.rung(before: c.exercise.id), let lower = c.catalog[lowerID] {
             return Outcome(
-                dosing: Dosing(exercise: lower), decision: .regress, lever: .variation, rule: "regress-variation",
+                dosing: Dosing(exercise: lower), decision: .regress, lever: .variation, rule: .regressVariation,
                 reasons: ["Back to \(lower.name.lowercased()) for now: \(why). \(hold)"])
         }
         dosing.sets = max(1, dosing.sets - 1)
         return Outcome(
-            dosing: dosing, decision: .regress, lever: .sets, rule: "regress-one-step",
+            dosing: dosing, decision: .regress, lever: .sets, rule: .regressOneStep,
             reasons: ["One set fewer, \(describe(dosing)): \(why). \(hold)"])
     }
 
@@ -412,7 +412,7 @@ enum ExerciseRules {
                     let percent = Int(((up / weight - 1) * 100).rounded())
                     let reps = dosing.amount != done && c.exercise.dose.kind == .reps ? ", \(describe(dosing))" : ""
                     return Outcome(
-                        dosing: dosing, decision: .progress, lever: .load, rule: "load-progress",
+                        dosing: dosing, decision: .progress, lever: .load, rule: .loadProgress,
                         reasons: ["Load +\(percent) % to \(formatWeight(up)) \(unit)\(reps): \(evidence)."],
                         clinician:
                             "load \(formatWeight(weight)) to \(formatWeight(up)) \(unit) after \(clinicianEvidence(last, tolerance))"
@@ -430,7 +430,7 @@ enum ExerciseRules {
                             " (the next weight, \(formatWeight($0)) \(unit), would be a jump of \(EngineSettings.percent($0 / weight - 1)))"
                         } ?? ""
                     return Outcome(
-                        dosing: dosing, decision: .progress, lever: .reps, rule: "double-progression-reps",
+                        dosing: dosing, decision: .progress, lever: .reps, rule: .doubleProgressionReps,
                         reasons: [
                             "One more rep a set, \(describe(dosing)) at \(formatWeight(weight)) \(unit): your weights cannot make a \(c.settings.stepWindow) step\(jump), so reps climb to \(range.upperBound) first; \(evidence)."
                         ],
@@ -440,7 +440,7 @@ enum ExerciseRules {
                     dosing.weight = next
                     dosing.amount = range.lowerBound
                     return Outcome(
-                        dosing: dosing, decision: .progress, lever: .load, rule: "double-progression-load",
+                        dosing: dosing, decision: .progress, lever: .load, rule: .doubleProgressionLoad,
                         reasons: [
                             "Up to \(formatWeight(next)) \(unit) for \(describe(dosing)): you reached \(range.upperBound) reps at \(formatWeight(weight)) \(unit), so the next weight comes in at \(range.lowerBound) reps and the reps climb again; \(evidence)."
                         ],
@@ -461,7 +461,7 @@ enum ExerciseRules {
                     ? "the next load would reach \(c.settings.screenPercent) of \(c.screenReference(c.exercise.id)?.describe ?? "your previous working weight"), which waits for a passed movement screen"
                     : "your weights cannot make a \(c.settings.stepWindow) step from \(formatWeight(weight)) \(unit)"
                 return Outcome(
-                    dosing: dosing, decision: .progress, lever: lever.lever, rule: "lever-progress",
+                    dosing: dosing, decision: .progress, lever: lever.lever, rule: .leverProgress,
                     reasons: ["\(lever.text) instead of more weight, because \(why); \(evidence)."],
                     clinician: "\(lever.lever.rawValue) progressed at \(formatWeight(weight)) \(unit)"
                         + (signals.screenNeeded ? " while the movement screen is due" : ""))
@@ -470,7 +470,7 @@ enum ExerciseRules {
                 return move
             }
             return Outcome(
-                dosing: dosing, decision: .hold, lever: nil, rule: signals.screenNeeded ? "screen-needed" : "top-of-range",
+                dosing: dosing, decision: .hold, lever: nil, rule: signals.screenNeeded ? .screenNeeded : .topOfRange,
                 reasons: [
                     signals.screenNeeded
                         ? "Holding at \(formatWeight(weight)) \(unit): the next step would reach \(c.settings.screenPercent) of \(c.screenReference(c.exercise.id)?.describe ?? "your previous working weight"), and that waits for a passed movement screen."
@@ -482,24 +482,24 @@ enum ExerciseRules {
             dosing.amount = min(
                 c.exercise.dose.maxAmount, max(last.amount ?? 0, c.exercise.dose.amount - step) + step)
             return Outcome(
-                dosing: dosing, decision: .progress, lever: lever(for: c.exercise), rule: "dose-progress",
+                dosing: dosing, decision: .progress, lever: lever(for: c.exercise), rule: .doseProgress,
                 reasons: ["Up to \(describe(dosing)): \(evidence)."])
         }
         if c.exercise.loaded {
             dosing.amount = c.exercise.dose.amount
             return Outcome(
-                dosing: dosing, decision: .progress, lever: .load, rule: "add-load",
+                dosing: dosing, decision: .progress, lever: .load, rule: .addLoad,
                 reasons: ["Add a light weight you could lift about 15 times, \(describe(dosing)): \(evidence)."])
         }
         if c.exercise.exposureFor == nil, last.setCount < c.exercise.dose.sets + 1 {
             dosing.sets = c.exercise.dose.sets + 1
             return Outcome(
-                dosing: dosing, decision: .progress, lever: .sets, rule: "lever-progress",
+                dosing: dosing, decision: .progress, lever: .sets, rule: .leverProgress,
                 reasons: ["An extra set, \(describe(dosing)): you reached the top of the range and \(evidence)."])
         }
         if let move = nextVariation(c, from: nil, evidence: evidence, signals: &signals) { return move }
         return Outcome(
-            dosing: dosing, decision: .hold, lever: nil, rule: "top-of-range",
+            dosing: dosing, decision: .hold, lever: nil, rule: .topOfRange,
             reasons: ["Keep \(describe(dosing)): this is the full dose for this phase."])
     }
 
@@ -563,7 +563,7 @@ enum ExerciseRules {
         let lever: Lever = ladder.rangeSteps.contains(next.id) ? .range : .variation
         if lever == .range, dosing.weight != nil { text = text.replacingOccurrences(of: "a little under", with: "a step under") }
         return Outcome(
-            dosing: dosing, decision: .progress, lever: lever, rule: "variation-progress",
+            dosing: dosing, decision: .progress, lever: lever, rule: .variationProgress,
             reasons: ["\(text): \(evidence)."])
     }
 
@@ -673,13 +673,7 @@ enum ExerciseRules {
     }
 
     static func describe(_ d: Dosing) -> String {
-        let side = d.exercise.dose.perSide ? " each side" : ""
-        switch d.exercise.dose.kind {
-        case .reps: return "\(d.sets) x \(d.amount)\(side)"
-        case .hold: return "\(d.sets) x \(d.amount) s\(side)"
-        case .minutes: return "\(d.amount) min"
-        case .passes: return "\(d.amount) passes"
-        }
+        d.exercise.dose.kind.describe(sets: d.sets, amount: d.amount, perSide: d.exercise.dose.perSide)
     }
 
     // MARK: - Output

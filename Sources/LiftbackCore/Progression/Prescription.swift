@@ -8,6 +8,37 @@ public enum Lever: String, Codable, Sendable {
     case load, tempo, pause, sets, reps, hold, minutes, range, variation
 }
 
+/// The rule that decided an exercise (docs/rules.md lists each with its source). Its raw value is
+/// the `rule` of contract section 3.
+public enum RuleID: String, Codable, Sendable, CaseIterable {
+    case addLoad = "add-load"
+    case awaitingNextDay = "awaiting-next-day"
+    case clinicianLoad = "clinician-load"
+    case completeTheWork = "complete-the-work"
+    case doseProgress = "dose-progress"
+    case doubleProgressionLoad = "double-progression-load"
+    case doubleProgressionReps = "double-progression-reps"
+    case gentleMovementOnly = "gentle-movement-only"
+    case holdAfterSetback = "hold-after-setback"
+    case leverProgress = "lever-progress"
+    case loadProgress = "load-progress"
+    case oneStepPerWeek = "one-step-per-week"
+    case painNotReported = "pain-not-reported"
+    case redFlagPause = "red-flag-pause"
+    case regressOneStep = "regress-one-step"
+    case regressVariation = "regress-variation"
+    case repeatAfterClearance = "repeat-after-clearance"
+    case resumeAfterBreak = "resume-after-break"
+    case screenNeeded = "screen-needed"
+    case severePainGentleDay = "severe-pain-gentle-day"
+    case startBodyweight = "start-bodyweight"
+    case startDose = "start-dose"
+    case startHalfPrevious = "start-half-previous"
+    case startLightChoice = "start-light-choice"
+    case topOfRange = "top-of-range"
+    case variationProgress = "variation-progress"
+}
+
 /// One line of explanation: the rule that fired and a sentence with its numbers.
 public struct Reason: Codable, Sendable, Equatable {
     public var rule: String
@@ -38,7 +69,7 @@ public struct PrescribedExercise: Codable, Sendable, Equatable {
     public var decision: Decision
     public var lever: Lever?
     /// The identifier of the rule that decided, such as `load-progress`.
-    public var rule: String
+    public var rule: RuleID
     /// Plain sentences with the numbers behind the decision.
     public var reasons: [String]
     /// Where the load sits on the bodyweight -> light -> moderate -> working ladder.
@@ -50,6 +81,18 @@ public struct PrescribedExercise: Codable, Sendable, Equatable {
     public var cue: String
     /// The decision in a clinician's words: what changed and on which report.
     public var forClinician: String? = nil
+}
+
+extension PrescribedExercise {
+    /// The dose in words with its load, tempo and pause: `3 × 8 at 40 kg · tempo 3-1-2`.
+    public func describe(times: String = "x") -> String {
+        let kind: DoseKind = reps != nil ? .reps : holdSeconds != nil ? .hold : minutes != nil ? .minutes : .passes
+        let amount = kind.describe(
+            sets: sets, amount: reps ?? holdSeconds ?? minutes ?? passes ?? 0, perSide: perSide, times: times)
+        let load = weight.map { " at \(formatWeight($0)) \(unit?.rawValue ?? "")" } ?? ""
+        let extras = [tempo.map { "tempo \($0)" }, pauseSeconds.map { "\($0) s pause" }].compactMap { $0 }
+        return amount + load + (extras.isEmpty ? "" : " · " + extras.joined(separator: ", "))
+    }
 }
 
 /// What an alert is about (contract section 3 names the first five).

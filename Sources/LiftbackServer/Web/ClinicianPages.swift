@@ -116,13 +116,13 @@ struct ClinicianPages {
             \(prescription.alerts.html { "<div class=\"alert \($0.id.rawValue)\"><p>\($0.forClinician)</p></div>" })
             <h2>Next session (\(prescription.asOf))</h2>
             <table><thead><tr><th>Exercise</th><th>Dose</th><th>Decision</th><th>Why</th></tr></thead><tbody>
-            \(prescription.exercises.html { "<tr><td>\($0.name)</td><td>\(PrescriptionView.dose($0))</td><td><span class=\"badge \($0.decision.rawValue)\">\($0.decision.rawValue)</span> <code>\($0.rule)</code></td><td>\($0.reasons.joined(separator: " "))</td></tr>" })
+            \(prescription.exercises.html { "<tr><td>\($0.name)</td><td>\(PrescriptionView.dose($0))</td><td><span class=\"badge \($0.decision.rawValue)\">\($0.decision.rawValue)</span> <code>\($0.rule.rawValue)</code></td><td>\($0.reasons.joined(separator: " "))</td></tr>" })
             </tbody></table>
             \(clearForm)
             <h2>Change the plan</h2>
             <div class="cards">
             <form method="post" action="\(action)/override" class="card">\(csrf)<input type="hidden" name="kind" value="policy">
-            <label>Progression policy<select name="policy"><option value="pain-monitoring">Pain monitoring (up to 5/10, settled next morning)</option><option value="pain-free">Pain-free only</option></select></label>
+            <label>Progression policy<select name="policy"><option value="pain-monitoring">Pain monitoring (up to \(web.engine.settings.acceptablePainMax)/10, settled next morning)</option><option value="pain-free">Pain-free only</option></select></label>
             <button>Set policy</button></form>
             <form method="post" action="\(action)/override" class="card">\(csrf)<input type="hidden" name="kind" value="phase">
             <label>Phase<select name="phase">\(Phase.allCases.html { "<option value=\"\($0.rawValue)\">\($0.title)</option>" })</select></label>

@@ -23,7 +23,7 @@ enum Layout {
         \(flash.map { HTML("<p class=\"flash\" role=\"status\">\($0)</p>") })
         \(body)
         </main>
-        <footer><p>Liftback supports decisions about exercise; it does not diagnose. If something feels new or wrong, see a physiotherapist or doctor.</p></footer>
+        <footer><p>\(Engine.disclaimer)</p></footer>
         </body>
         </html>
         """

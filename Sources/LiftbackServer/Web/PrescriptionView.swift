@@ -37,18 +37,7 @@ enum PrescriptionView {
             """
     }
 
-    static func dose(_ line: PrescribedExercise) -> String {
-        let side = line.perSide ? " each side" : ""
-        let amount =
-            if let reps = line.reps { "\(line.sets) × \(reps)\(side)" } else if let hold = line.holdSeconds {
-                "\(line.sets) × \(hold) s\(side)"
-            } else if let minutes = line.minutes {
-                "\(minutes) min"
-            } else { "\(line.passes ?? 0) passes" }
-        let load = line.weight.map { " at \(formatWeight($0)) \(line.unit?.rawValue ?? "")" } ?? ""
-        let extras = [line.tempo.map { "tempo \($0)" }, line.pauseSeconds.map { "\($0) s pause" }].compactMap { $0 }
-        return amount + load + (extras.isEmpty ? "" : " · " + extras.joined(separator: ", "))
-    }
+    static func dose(_ line: PrescribedExercise) -> String { line.describe(times: "×") }
 
     static func plates(_ line: PrescribedExercise) -> String? {
         guard let weight = line.weight, let unit = line.unit, let exercise = Catalog.standard[line.exercise],
