@@ -81,34 +81,3 @@ struct APIErrorMiddleware: RouterMiddleware {
         }
     }
 }
-
-/// JSON in and out in the contract's shapes.
-enum JSONResponse {
-    static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        return encoder
-    }()
-
-    static func make(_ value: some Encodable, status: HTTPResponse.Status = .ok) -> Response {
-        make(raw: (try? encoder.encode(value)) ?? Data("{}".utf8), status: status)
-    }
-
-    /// A response from JSON already encoded.
-    static func make(raw data: Data, status: HTTPResponse.Status = .ok) -> Response {
-        Response(
-            status: status, headers: [.contentType: "application/json; charset=utf-8"],
-            body: .init(byteBuffer: ByteBuffer(bytes: data)))
-    }
-
-    /// Decodes a request body, naming the field at fault; nothing is guessed.
-    static func decode<T: Decodable>(_ type: T.Type, from request: Request, limit: Int = 1_000_000) async throws -> T {
-        let buffer = try await request.body.collect(upTo: limit)
-        do {
-            return try JSONDecoder().decode(type, from: Data(buffer.readableBytesView))
-        } catch let error as DecodingError {
-            throw CaseError(decodingError: error)
-        }
-    }
-}

@@ -1,4 +1,6 @@
 import Foundation
+import LiftbackApp
+import LiftbackCore
 
 /// Everything the server needs to start, with development defaults (port 8080, `liftback.sqlite`),
 /// filled from options first, then the environment.
@@ -34,5 +36,12 @@ public struct ServerConfig: Sendable, Equatable {
             port: port ?? environment["LIFTBACK_PORT"].flatMap(Int.init) ?? 8080,
             database: database ?? environment["DATABASE_URL"] ?? "liftback.sqlite",
             fixedToday: environment["LIFTBACK_TODAY"])
+    }
+}
+
+extension ServerConfig {
+    /// Today for pages: the fixed day of a demo or test, otherwise the clock (UTC).
+    func today(now: Date = Date()) -> Day {
+        fixedToday.flatMap(Day.init(iso:)) ?? Day.today(now: now)
     }
 }

@@ -75,10 +75,3 @@ struct CookieAuthenticator: RouterMiddleware {
         return response
     }
 }
-
-extension ServerConfig {
-    /// Today for pages: the fixed day of a demo or test, otherwise the clock (UTC).
-    func today(now: Date = Date()) -> Day {
-        fixedToday.flatMap(Day.init(iso:)) ?? Day.today(now: now)
-    }
-}

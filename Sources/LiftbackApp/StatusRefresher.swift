@@ -1,0 +1,64 @@
+import LiftbackCore
+import Logging
+import ServiceLifecycle
+import Synchronization
+
+/// Keeps caseload statuses fresh from the background: a second or so after a patient writes (or
+/// after a bulk import or an upgrade), their status is recomputed, so the clinician's caseload is
+/// one read rather than an engine run per patient who trained today.
+///
+/// Its work is bounded so that it never crowds out requests: at most `batch` patients a round, a
+/// round a second, and a patient at most once in `gap` (someone logging set after set is refreshed
+/// once, not after every set). A caseload read in between still recomputes any stale status itself.
+public final class StatusRefresher: Service, Sendable {
+    let caseload: CaseloadService
+    let today: @Sendable () -> Day
+    let logger: Logger
+    let interval: Duration = .seconds(1)
+    let batch: Int
+    /// Five minutes: a refresh decodes the whole case, which for a long history is tens of milliseconds of a core.
+    let gap: Duration = .seconds(300)
+    private let refreshed = Mutex<[String: ContinuousClock.Instant]>([:])
+
+    public init(caseload: CaseloadService, today: @escaping @Sendable () -> Day, logger: Logger, batch: Int = 10) {
+        self.caseload = caseload
+        self.today = today
+        self.logger = logger
+        self.batch = batch
+    }
+
+    /// Recomputes up to `batch` stale statuses not refreshed within `gap`; returns how many.
+    @discardableResult
+    public func refreshOnce(now: ContinuousClock.Instant = .now) async throws -> Int {
+        let due = refreshed.withLock { refreshed in
+            refreshed = refreshed.filter { now - $0.value < gap }
+            return refreshed
+        }
+        let stale = try await caseload.store.patientsWithStaleStatus(limit: batch + due.count).filter { due[$0] == nil }
+            .prefix(batch)
+        let asOf = today()
+        for patientID in stale {
+            do {
+                try await caseload.refresh(patientID: patientID, asOf: asOf)
+            } catch {
+                // One case that cannot be read must not hold up everyone after it; it is tried again after `gap`.
+                logger.warning("the status of patient \(patientID) could not be refreshed: \(error)")
+            }
+            refreshed.withLock { $0[patientID] = now }
+            await Task.yield()
+        }
+        return stale.count
+    }
+
+    public func run() async {
+        await cancelWhenGracefulShutdown { [self] in
+            while (try? await Task.sleep(for: interval)) != nil {
+                do {
+                    try await refreshOnce()
+                } catch {
+                    logger.warning("refreshing caseload statuses failed: \(error)")
+                }
+            }
+        }
+    }
+}
