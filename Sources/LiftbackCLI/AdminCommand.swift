@@ -19,8 +19,8 @@ struct SeedLoadCommand: AsyncParsableCommand {
     @Option(help: "Weeks of history each.") var weeks: Int = 52
     @Option(help: "The last day of the histories (YYYY-MM-DD).") var today: String
 
-    func run() async throws {
-        guard let day = Day(iso: today) else {
+    func validate() throws {
+        guard Day(iso: today) != nil else {
             throw ValidationError("--today: \"\(today)\" is not a calendar date (expected YYYY-MM-DD)")
         }
         guard !FileManager.default.fileExists(atPath: database) else {
@@ -29,6 +29,10 @@ struct SeedLoadCommand: AsyncParsableCommand {
         guard (1...100_000).contains(patients), (1...520).contains(weeks) else {
             throw ValidationError("--patients 1-100000, --weeks 1-520")
         }
+    }
+
+    func run() async throws {
+        let day = Day(iso: today)!
         try await LoadSeed.seed(path: database, patients: patients, weeks: weeks, today: day) { line in
             FileHandle.standardError.write(Data((line + "\n").utf8))
         }
