@@ -7,7 +7,7 @@ import LiftbackCore
 public struct ServerConfig: Sendable, Equatable {
     public var host: String
     public var port: Int
-    /// A path to an SQLite file (the default), or `postgres://...` once that store lands.
+    /// A path to an SQLite file (the default), or a `postgres://` URL.
     public var database: String
     /// bcrypt cost for new passwords: 12 in production, lower only in tests.
     public var passwordCost: UInt8

@@ -1,10 +1,10 @@
 import Foundation
 import LiftbackCore
 
-/// Liftback's persistence, one protocol for every backend (in-memory for tests, GRDB on SQLite).
+/// Liftback's persistence, one protocol for every backend (in-memory for tests, SQLite, PostgreSQL).
 ///
 /// Identifiers of patients are their account ids. Methods that take a patient never check who is
-/// asking: authorisation belongs to the server, which calls `isLinked` and friends first.
+/// asking: authorisation belongs to the application layer (`AccessService`), which asks first.
 public protocol Store: Sendable {
     // MARK: Accounts and tokens
 

@@ -66,6 +66,16 @@ struct PageTests {
             #expect(done.status == .seeOther)
         }
 
+        /// Signs in through the page; the password is the API harness's.
+        mutating func signIn(_ client: some TestClientProtocol, _ email: String, password: String = "correct horse battery")
+            async throws
+        {
+            let page = try await send(client, .get, "/signin")
+            let done = try await send(
+                client, .post, "/signin", form: ["csrf": Self.csrf(in: page.html), "email": email, "password": password])
+            #expect(done.status == .seeOther)
+        }
+
         static func csrf(in html: String) -> String {
             guard let range = html.range(of: "name=\"csrf\" value=\"") else { return "" }
             return String(html[range.upperBound...].prefix(64))

@@ -184,7 +184,7 @@ extension ImportLayout {
                     kind: .unreadable, line: line, column: self.reps.name,
                     message: "\(fields[self.reps.index]) is not a number of repetitions (0-\(InputLimits.reps.upperBound))")
             }
-            let whole = Int(value.rounded(.down))
+            let whole = Int(rounding: value, .down) ?? 0
             reps = whole >= 1 ? whole : nil
         }
         var unit: WeightUnit?

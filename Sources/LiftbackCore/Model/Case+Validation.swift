@@ -11,6 +11,10 @@ public enum InputLimits {
 
     /// The heaviest load accepted, in `unit`.
     public static func maxWeight(in unit: WeightUnit) -> Double { WeightUnit.kg.convert(maxWeightKg, to: unit) }
+
+    /// The lightest load above nothing: the smallest plate made (a quarter kilogram, half a pound).
+    /// Anything lighter is a typing error, and would round to nothing on every page.
+    public static func minWeight(in unit: WeightUnit) -> Double { unit == .kg ? 0.25 : 0.5 }
 }
 
 extension Case {
@@ -18,16 +22,15 @@ extension Case {
     ///
     /// - Throws: `CaseError` naming the first field at fault.
     public func validate(catalog: Catalog = .standard) throws(CaseError) {
-        let maxWeight = InputLimits.maxWeight(in: unit)
         guard InputLimits.plateIncrement.contains(plateIncrement) else {
             throw CaseError(field: "plateIncrement", message: "must be between 0.1 and 50 \(unit.rawValue)")
         }
         guard asOf >= intake.date else {
             throw CaseError(field: "asOf", message: "\(asOf) is before the intake date \(intake.date)")
         }
-        try intake.validate(field: "intake", catalog: catalog, maxWeight: maxWeight)
+        try intake.validate(field: "intake", catalog: catalog, unit: unit)
         for (index, workout) in workouts.enumerated() {
-            try workout.validate(field: "workouts[\(index)]", catalog: catalog, maxWeight: maxWeight)
+            try workout.validate(field: "workouts[\(index)]", catalog: catalog, unit: unit)
         }
         for (index, checkIn) in checkIns.enumerated() {
             let field = "checkIns[\(index)]"
@@ -35,7 +38,7 @@ extension Case {
             try checkRange(checkIn.stiffnessMinutes, InputLimits.seconds, join(field, "stiffnessMinutes"))
         }
         for (index, override) in overrides.enumerated() {
-            try override.validate(field: "overrides[\(index)]", catalog: catalog, maxWeight: maxWeight)
+            try override.validate(field: "overrides[\(index)]", catalog: catalog, unit: unit)
         }
         for (index, screen) in screens.enumerated() {
             try screen.validate(field: "screens[\(index)]")
@@ -54,10 +57,7 @@ extension Case {
                     throw CaseError(field: "equipment.\(name)", message: "lists \(weights.count) weights; 100 at most")
                 }
                 for (index, weight) in weights.enumerated() {
-                    try checkWeight(weight, maxWeight, "equipment.\(name)[\(index)]")
-                    guard weight > 0 else {
-                        throw CaseError(field: "equipment.\(name)[\(index)]", message: "must be more than zero")
-                    }
+                    try checkWeight(weight, unit, "equipment.\(name)[\(index)]", positive: true)
                 }
             }
         }
@@ -84,32 +84,38 @@ func checkExercise(_ id: ExerciseID?, _ catalog: Catalog, _ field: String) throw
     throw CaseError(field: field, message: "unknown exercise \"\(id)\" (see `liftback catalog`)")
 }
 
-func checkWeight(_ weight: Double?, _ maxWeight: Double, _ field: String) throws(CaseError) {
+func checkWeight(_ weight: Double?, _ unit: WeightUnit, _ field: String, positive: Bool = false) throws(CaseError) {
     guard let weight else { return }
-    guard weight.isFinite, weight >= 0 else { throw CaseError(field: field, message: "must be zero or more") }
-    guard weight <= maxWeight else { throw CaseError(field: field, message: "\(weight) is more than anyone lifts") }
+    let lightest = "\(formatWeight(InputLimits.minWeight(in: unit))) \(unit.rawValue)"
+    let heaviest = "\(formatWeight(InputLimits.maxWeight(in: unit))) \(unit.rawValue)"
+    guard weight.isFinite, weight >= 0, weight <= InputLimits.maxWeight(in: unit) else {
+        throw CaseError(field: field, message: "must be between \(positive ? lightest : "0") and \(heaviest)")
+    }
+    if weight == 0, !positive { return }
+    guard weight >= InputLimits.minWeight(in: unit) else {
+        throw CaseError(field: field, message: positive ? "must be at least \(lightest)" : "must be 0 or at least \(lightest)")
+    }
 }
 
 extension Intake {
-    func validate(field: String, catalog: Catalog, maxWeight: Double) throws(CaseError) {
+    func validate(field: String, catalog: Catalog, unit: WeightUnit) throws(CaseError) {
         try checkRange(pain, InputLimits.pain, join(field, "pain"))
         for (index, entry) in previousWorkingWeights.enumerated() {
             let entryField = join(field, "previousWorkingWeights[\(index)]")
             try checkExercise(entry.exercise, catalog, "\(entryField).exercise")
-            try checkWeight(entry.weight, maxWeight, "\(entryField).weight")
-            guard entry.weight > 0 else { throw CaseError(field: "\(entryField).weight", message: "must be more than zero") }
+            try checkWeight(entry.weight, unit, "\(entryField).weight", positive: true)
             guard (1...30).contains(entry.reps) else {
                 throw CaseError(field: "\(entryField).reps", message: "\(entry.reps) is outside 1-30")
             }
         }
         for (index, workout) in (trainingHistory ?? []).enumerated() {
-            try workout.validate(field: join(field, "trainingHistory[\(index)]"), catalog: catalog, maxWeight: maxWeight)
+            try workout.validate(field: join(field, "trainingHistory[\(index)]"), catalog: catalog, unit: unit)
         }
     }
 }
 
 extension Workout {
-    func validate(field: String, catalog: Catalog, maxWeight: Double) throws(CaseError) {
+    func validate(field: String, catalog: Catalog, unit: WeightUnit) throws(CaseError) {
         try checkRange(painDuring, InputLimits.pain, join(field, "painDuring"))
         try checkRange(painAfter, InputLimits.pain, join(field, "painAfter"))
         for (index, logged) in exercises.enumerated() {
@@ -117,15 +123,15 @@ extension Workout {
             try checkExercise(logged.exercise, catalog, "\(exerciseField).exercise")
             try checkRange(logged.painDuring, InputLimits.pain, "\(exerciseField).painDuring")
             for (setIndex, set) in logged.sets.enumerated() {
-                try set.validate(field: "\(exerciseField).sets[\(setIndex)]", maxWeight: maxWeight)
+                try set.validate(field: "\(exerciseField).sets[\(setIndex)]", unit: unit)
             }
         }
     }
 }
 
 extension LoggedSet {
-    func validate(field: String, maxWeight: Double) throws(CaseError) {
-        try checkWeight(weight, maxWeight, join(field, "weight"))
+    func validate(field: String, unit: WeightUnit) throws(CaseError) {
+        try checkWeight(weight, unit, join(field, "weight"))
         try checkRange(reps, InputLimits.reps, join(field, "reps"))
         try checkRange(holdSeconds, InputLimits.seconds, join(field, "holdSeconds"))
         try checkRange(pauseSeconds, InputLimits.seconds, join(field, "pauseSeconds"))
@@ -138,10 +144,10 @@ extension LoggedSet {
 }
 
 extension Override {
-    func validate(field: String, catalog: Catalog, maxWeight: Double) throws(CaseError) {
+    func validate(field: String, catalog: Catalog, unit: WeightUnit) throws(CaseError) {
         try checkExercise(exercise, catalog, join(field, "exercise"))
         try checkExercise(replacement, catalog, join(field, "replacement"))
-        try checkWeight(weight, maxWeight, join(field, "weight"))
+        try checkWeight(weight, unit, join(field, "weight"))
         switch kind {
         case .phase where phase == nil:
             throw CaseError(field: join(field, "phase"), message: "is required for a phase override")
@@ -168,11 +174,11 @@ extension Override {
 /// names as a whole case file.
 public enum EntryValidation {
     public static func intake(_ intake: Intake, unit: WeightUnit, catalog: Catalog = .standard) throws(CaseError) {
-        try intake.validate(field: "", catalog: catalog, maxWeight: InputLimits.maxWeight(in: unit))
+        try intake.validate(field: "", catalog: catalog, unit: unit)
     }
 
     public static func workout(_ workout: Workout, unit: WeightUnit, catalog: Catalog = .standard) throws(CaseError) {
-        try workout.validate(field: "", catalog: catalog, maxWeight: InputLimits.maxWeight(in: unit))
+        try workout.validate(field: "", catalog: catalog, unit: unit)
     }
 
     /// Entries may be dated at most this many days after today where the server is (contract section 5).
@@ -198,7 +204,7 @@ public enum EntryValidation {
     }
 
     public static func override(_ override: Override, unit: WeightUnit, catalog: Catalog = .standard) throws(CaseError) {
-        try override.validate(field: "", catalog: catalog, maxWeight: InputLimits.maxWeight(in: unit))
+        try override.validate(field: "", catalog: catalog, unit: unit)
     }
 
     /// A clearance is dated between the intake and `latest` (today where the clinician is). One dated

@@ -409,7 +409,7 @@ enum ExerciseRules {
                             c.exercise.dose.amount == c.exercise.dose.maxAmount
                             ? (targetReps(c, weight: up) ?? done) : range.lowerBound
                     }
-                    let percent = Int(((up / weight - 1) * 100).rounded())
+                    let percent = Int(rounding: (up / weight - 1) * 100) ?? 0
                     let reps = dosing.amount != done && c.exercise.dose.kind == .reps ? ", \(describe(dosing))" : ""
                     return Outcome(
                         dosing: dosing, decision: .progress, lever: .load, rule: .loadProgress,

@@ -75,7 +75,7 @@ extension Engine {
             return jump
         }
         guard to > from * (1 + settings.loadJumpShare) + 1e-9 else { return nil }
-        jump.percent = Int(((to / from - 1) * 100).rounded())
+        jump.percent = Int(rounding: (to / from - 1) * 100)
         return jump
     }
 }

@@ -134,8 +134,18 @@ public func approximateWeight(_ value: Double) -> String {
     return abs(quarters - value) < 0.005 ? formatWeight(value) : "about \(formatWeight(value.rounded()))"
 }
 
+extension Int {
+    /// `value` rounded by `rule`, or `nil` when it is not finite or does not fit: the one way the
+    /// engine and the pages turn a computed number into a whole one, so that none can trap.
+    public init?(rounding value: Double, _ rule: FloatingPointRoundingRule = .toNearestOrAwayFromZero) {
+        self.init(exactly: value.rounded(rule))
+    }
+}
+
 /// Formats a weight with up to two decimals and no trailing zeros (`72.5`, `75`, `71.25`).
 public func formatWeight(_ value: Double) -> String {
+    // Weights are checked before they reach a text; anything else is written as the number it is.
+    guard value.isFinite, abs(value) < 1e12 else { return "\(value)" }
     let hundredths = (value * 100).rounded()
     if hundredths.truncatingRemainder(dividingBy: 100) == 0 { return String(Int(hundredths / 100)) }
     if hundredths.truncatingRemainder(dividingBy: 10) == 0 { return String(format2(hundredths / 100, 1)) }

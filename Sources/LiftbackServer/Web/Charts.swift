@@ -27,28 +27,30 @@ enum Chart {
         let upper = yMax ?? max(1, (ys.max() ?? 1) * 1.1)
         func px(_ x: Int) -> Double { left + (width - left - 8) * (maxX == minX ? 0.5 : Double(x - minX) / Double(maxX - minX)) }
         func py(_ y: Double) -> Double { top + (height - top - bottom) * (1 - y / upper) }
+        // A coordinate on the canvas, whatever the data: a point off the scale is drawn at its edge.
+        func at(_ v: Double) -> Int { Int(rounding: min(max(v, -1e6), 1e6)) ?? 0 }
         let lines = series.html { s in
-            let path = s.points.map { "\(Int(px($0.x))),\(Int(py($0.y)))" }.joined(separator: " ")
-            let dots = s.points.html { "<circle cx=\"\(Int(px($0.x)))\" cy=\"\(Int(py($0.y)))\" r=\"3\" fill=\"\(s.color)\"/>" }
+            let path = s.points.map { "\(at(px($0.x))),\(at(py($0.y)))" }.joined(separator: " ")
+            let dots = s.points.html { "<circle cx=\"\(at(px($0.x)))\" cy=\"\(at(py($0.y)))\" r=\"3\" fill=\"\(s.color)\"/>" }
             return "<polyline fill=\"none\" stroke=\"\(s.color)\" stroke-width=\"2\" points=\"\(path)\"/>\(dots)"
         }
         let referenceLine: HTML =
             reference.map { ref in
                 """
-                <line x1="\(Int(left))" x2="\(Int(width - 8))" y1="\(Int(py(ref.value)))" y2="\(Int(py(ref.value)))" stroke="#8a4b00" stroke-dasharray="6 4"/>
-                <text x="\(Int(left + 4))" y="\(Int(py(ref.value)) - 4)" font-size="12" fill="#8a4b00">\(ref.label)</text>
+                <line x1="\(at(left))" x2="\(at(width - 8))" y1="\(at(py(ref.value)))" y2="\(at(py(ref.value)))" stroke="#8a4b00" stroke-dasharray="6 4"/>
+                <text x="\(at(left + 4))" y="\(at(py(ref.value)) - 4)" font-size="12" fill="#8a4b00">\(ref.label)</text>
                 """
             } ?? ""
         let legend = series.html { "<span style=\"color:\($0.color)\">■</span> \($0.label) " }
         return """
             <figure>
-            <svg class="chart" viewBox="0 0 \(Int(width)) \(Int(height))" role="img" aria-label="\(title)">
-            <line x1="\(Int(left))" x2="\(Int(left))" y1="\(Int(top))" y2="\(Int(height - bottom))" stroke="#8a94a3"/>
-            <line x1="\(Int(left))" x2="\(Int(width - 8))" y1="\(Int(height - bottom))" y2="\(Int(height - bottom))" stroke="#8a94a3"/>
-            <text x="4" y="\(Int(top + 10))" font-size="12" fill="#4a5563">\(formatNumber(upper))</text>
-            <text x="4" y="\(Int(height - bottom))" font-size="12" fill="#4a5563">0</text>
-            <text x="\(Int(left))" y="\(Int(height - 6))" font-size="12" fill="#4a5563">\(Day(ordinal: minX))</text>
-            <text x="\(Int(width - 90))" y="\(Int(height - 6))" font-size="12" fill="#4a5563">\(Day(ordinal: maxX))</text>
+            <svg class="chart" viewBox="0 0 \(at(width)) \(at(height))" role="img" aria-label="\(title)">
+            <line x1="\(at(left))" x2="\(at(left))" y1="\(at(top))" y2="\(at(height - bottom))" stroke="#8a94a3"/>
+            <line x1="\(at(left))" x2="\(at(width - 8))" y1="\(at(height - bottom))" y2="\(at(height - bottom))" stroke="#8a94a3"/>
+            <text x="4" y="\(at(top + 10))" font-size="12" fill="#4a5563">\(formatNumber(upper))</text>
+            <text x="4" y="\(at(height - bottom))" font-size="12" fill="#4a5563">0</text>
+            <text x="\(at(left))" y="\(at(height - 6))" font-size="12" fill="#4a5563">\(Day(ordinal: minX))</text>
+            <text x="\(at(width - 90))" y="\(at(height - 6))" font-size="12" fill="#4a5563">\(Day(ordinal: maxX))</text>
             \(referenceLine)
             \(lines)
             </svg>

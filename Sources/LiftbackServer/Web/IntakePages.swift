@@ -161,7 +161,9 @@ struct IntakePages {
                 let weight = form.double("weight-\(id)")
                 let reps = form.int("reps-\(id)")
                 if weight == nil && reps == nil { continue }
-                guard let weight, weight > 0, weight <= InputLimits.maxWeight(in: state.unit), let reps, (1...30).contains(reps)
+                guard let weight, weight >= InputLimits.minWeight(in: state.unit),
+                    weight <= InputLimits.maxWeight(in: state.unit),
+                    let reps, (1...30).contains(reps)
                 else {
                     return try step(
                         .weights, state, context,

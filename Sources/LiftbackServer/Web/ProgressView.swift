@@ -28,8 +28,8 @@ enum ProgressView {
         let previous = Baseline.carried(to: "conventional-deadlift", from: baseline, catalog: .standard)
         let unit = data.settings.unit.rawValue
         let loadCaption: String =
-            if let last = load.last, let previous {
-                "Your hinge lifts, as deadlift equivalents, are at \(formatWeight(last.y)) \(unit): \(Int((100 * last.y / previous.weight).rounded())) % of your previous working weight of \(formatWeight(previous.weight)) \(unit)."
+            if let last = load.last, let previous, let percent = Int(rounding: 100 * last.y / previous.weight) {
+                "Your hinge lifts, as deadlift equivalents, are at \(formatWeight(last.y)) \(unit): \(percent) % of your previous working weight of \(formatWeight(previous.weight)) \(unit)."
             } else if let last = load.last {
                 "Your latest hinge lift is \(formatWeight(last.y)) \(unit) (deadlift equivalent)."
             } else { "No hinge lifts logged yet." }
