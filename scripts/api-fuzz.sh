@@ -12,13 +12,13 @@ server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.2; done
 base="http://127.0.0.1:$port/api/v1"
-curl -fs -X POST "$base/accounts" -d '{"email":"fuzz@example.org","password":"correct horse battery","name":"Fuzz","role":"patient"}' >/dev/null
-login=$(curl -fs -X POST "$base/auth/token" -d '{"email":"fuzz@example.org","password":"correct horse battery"}')
+curl -fs -X POST "$base/accounts" -H "Content-Type: application/json" -d '{"email":"fuzz@example.org","password":"correct horse battery","name":"Fuzz","role":"patient"}' >/dev/null
+login=$(curl -fs -X POST "$base/auth/token" -H "Content-Type: application/json" -d '{"email":"fuzz@example.org","password":"correct horse battery"}')
 token=$(python3 -c "import json,sys; print(json.loads(sys.argv[1])['token'])" "$login")
 id=$(python3 -c "import json,sys; print(json.loads(sys.argv[1])['accountId'])" "$login")
-curl -fs -X PUT "$base/patients/$id/intake" -H "Authorization: Bearer $token" \
+curl -fs -X PUT "$base/patients/$id/intake" -H "Authorization: Bearer $token" -H "Content-Type: application/json" \
   -d '{"date":"2026-11-02","pattern":"muscular","previousWorkingWeights":[{"exercise":"conventional-deadlift","weight":140,"reps":5}]}' >/dev/null
-logged=$(curl -fs -X POST "$base/patients/$id/workouts" -H "Authorization: Bearer $token" -d '{"date":"2026-11-30","painDuring":2}')
+logged=$(curl -fs -X POST "$base/patients/$id/workouts" -H "Authorization: Bearer $token" -H "Content-Type: application/json" -d '{"date":"2026-11-30","painDuring":2}')
 workout=$(python3 -c "import json,sys; print(json.loads(sys.argv[1])['id'])" "$logged")
 cat >"$dir/schemathesis.toml" <<TOML
 [parameters]

@@ -21,7 +21,7 @@ run_against() {  # run_against WEEKS
   for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.2; done
   local base="http://127.0.0.1:$port/api/v1"
   local clinician patient pid
-  clinician=$(json "$(curl -fs -X POST "$base/auth/token" -d '{"email":"load-clinician@liftback.test","password":"load-test-password"}')" token)
+  clinician=$(json "$(curl -fs -X POST "$base/auth/token" -H "Content-Type: application/json" -d '{"email":"load-clinician@liftback.test","password":"load-test-password"}')" token)
   echo "== $weeks weeks of history, 1,000 patients"
   local start=$(date +%s.%N)
   curl -fs -o /dev/null "$base/caseload?asOf=$today" -H "Authorization: Bearer $clinician"
@@ -29,7 +29,7 @@ run_against() {  # run_against WEEKS
   echo "-- caseload, cached (one request at a time, 200 requests)"
   hey -n 200 -c 1 -H "Authorization: Bearer $clinician" "$base/caseload?asOf=$today" | grep -E "Requests/sec|50% in|99% in|\[200\]"
   local login
-  login=$(curl -fs -X POST "$base/auth/token" -d '{"email":"patient0@liftback.test","password":"load-test-password"}')
+  login=$(curl -fs -X POST "$base/auth/token" -H "Content-Type: application/json" -d '{"email":"patient0@liftback.test","password":"load-test-password"}')
   patient=$(json "$login" token)
   pid=$(json "$login" accountId)
   echo "-- next prescription for a patient with this history, steady 200/s for ${seconds}s"

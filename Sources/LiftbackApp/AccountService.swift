@@ -5,10 +5,19 @@ import LiftbackStore
 /// session cookies, which are the same kind of token.
 public struct AccountService: Sendable {
     let store: any Store
-    let tokens: TokenCache
     let limiter: SignInLimiter
     /// bcrypt's cost for new passwords.
     let passwordCost: UInt8
+    let policy: SessionPolicy
+    /// The time now: the clock, or a test's.
+    let now: @Sendable () -> Date
+
+    /// A token handed out once, with whose it is and when it ends.
+    public struct Session: Sendable {
+        public var token: String
+        public var account: Account
+        public var expiresAt: Date
+    }
 
     /// A new account, its fields checked (`AppError.invalid` names the one at fault).
     public func signUp(name: String, email: String, password: String, role: Role) async throws -> Account {
@@ -17,12 +26,13 @@ public struct AccountService: Sendable {
         return try await store.createAccount(email: email, passwordHash: hash, name: name, role: role, at: Date())
     }
 
-    /// Checks the password and opens a session: the token to hand out once, and whose it is.
+    /// Checks the password and opens a session of `kind`: a bearer token for the API or a cookie for the pages.
     ///
     /// - Throws: `AppError.tooManyAttempts` after repeated failures for the email, `AppError.wrongCredentials`.
-    public func signIn(email: String, password: String, now: Date = Date()) async throws -> (token: String, account: Account) {
+    public func signIn(email: String, password: String, kind: TokenKind) async throws -> Session {
         guard PlainText.isPlain(email) else { throw AppError.wrongCredentials }
         let key = email.lowercased()
+        let now = now()
         if await limiter.isBlocked(key, now: now) { throw AppError.tooManyAttempts }
         guard let found = try await store.credentials(email: email),
             await Passwords.verify(password, hash: found.passwordHash)
@@ -31,21 +41,51 @@ public struct AccountService: Sendable {
             throw AppError.wrongCredentials
         }
         await limiter.reset(key)
-        return (try await openSession(for: found.account), found.account)
+        return try await openSession(for: found.account, kind: kind)
     }
 
     /// A new token for an account that has just proved who it is (signed up or signed in).
-    public func openSession(for account: Account) async throws -> String {
+    public func openSession(for account: Account, kind: TokenKind) async throws -> Session {
         let token = Token.generate()
-        try await store.saveToken(hash: Token.hash(token), accountID: account.id, at: Date())
-        return token
+        let now = now()
+        let expiresAt = now.addingTimeInterval(policy.lifetime)
+        try await store.saveToken(hash: Token.hash(token), accountID: account.id, kind: kind, at: now, expiresAt: expiresAt)
+        return Session(token: token, account: account, expiresAt: expiresAt)
     }
 
-    /// The account holding a token, or `nil` for one unknown or signed out.
-    public func account(token: String) async throws -> Account? { try await tokens.account(token: token) }
+    /// The account holding a token of `kind` that still holds, or `nil`: unknown, signed out, of
+    /// the other kind, past its end or unused for longer than the idle limit (then it is deleted).
+    public func account(token: String, kind: TokenKind) async throws -> Account? {
+        let hash = Token.hash(token)
+        guard let stored = try await store.token(hash: hash), stored.kind == kind else { return nil }
+        let now = now()
+        guard now < stored.expiresAt, now.timeIntervalSince(stored.lastUsedAt) < policy.idleLimit else {
+            try await store.deleteToken(hash: hash)
+            return nil
+        }
+        if now.timeIntervalSince(stored.lastUsedAt) >= policy.touchInterval { try await store.touchToken(hash: hash, at: now) }
+        return stored.account
+    }
 
-    /// Ends the session the token opened, at once on this instance.
-    public func signOut(token: String) async throws { try await tokens.revoke(token: token) }
+    /// Ends the session the token opened, at once on every server instance.
+    public func signOut(token: String) async throws { try await store.deleteToken(hash: Token.hash(token)) }
+
+    /// Ends every session of the account, on every device and every server instance.
+    public func signOutEverywhere(_ account: Account) async throws { try await store.deleteTokens(accountID: account.id) }
+
+    /// Sets a new password once the current one is given, and ends every session the account had;
+    /// returns a fresh one of `kind` for the device that asked.
+    ///
+    /// - Throws: `AppError.wrongCredentials` for a wrong current password, `AppError.invalid` for a weak new one.
+    public func changePassword(_ account: Account, current: String, new: String, kind: TokenKind) async throws -> Session {
+        guard let found = try await store.credentials(email: account.email), found.account.id == account.id,
+            await Passwords.verify(current, hash: found.passwordHash)
+        else { throw AppError.wrongCredentials }
+        _ = try NewAccountInput(name: account.name, email: account.email, password: new).validated()
+        try await store.setPasswordHash(await Passwords.hash(new, cost: passwordCost), accountID: account.id)
+        try await store.deleteTokens(accountID: account.id)
+        return try await openSession(for: account, kind: kind)
+    }
 
     /// A new invite code for the clinician to give a patient.
     public func createInvite(clinician: Account) async throws -> String {

@@ -21,13 +21,16 @@ public struct Services: Sendable {
     /// - Parameters:
     ///   - passwordCost: bcrypt's cost for new passwords (12 in production, lower only in tests).
     ///   - today: today where the server is; a fixed day for demos and tests.
+    ///   - sessions: how long a sign-in holds.
+    ///   - now: the time now (the clock; a test's own to move it).
     public init(
-        store: any Store, engine: Engine = Engine(), passwordCost: UInt8 = 12, today: @escaping @Sendable () -> Day
+        store: any Store, engine: Engine = Engine(), passwordCost: UInt8 = 12, sessions: SessionPolicy = SessionPolicy(),
+        today: @escaping @Sendable () -> Day, now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.store = store
         access = AccessService(store: store)
         accounts = AccountService(
-            store: store, tokens: TokenCache(store: store), limiter: SignInLimiter(), passwordCost: passwordCost)
+            store: store, limiter: SignInLimiter(), passwordCost: passwordCost, policy: sessions, now: now)
         cases = CaseService(store: store, cache: CaseCache(store: store), engine: engine, today: today)
         caseload = CaseloadService(store: store, engine: engine)
     }

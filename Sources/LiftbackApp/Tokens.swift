@@ -2,7 +2,6 @@ import Crypto
 import Foundation
 import HummingbirdBcrypt
 import LiftbackStore
-import Synchronization
 
 /// Bearer tokens: 256 random bits shown once; only their SHA-256 is stored.
 public enum Token {
@@ -46,62 +45,16 @@ public enum Passwords {
     }
 }
 
-/// Who a token belongs to, remembered for a short while so that a request does not spend a
-/// database read on it. Signing out through this server forgets the token at once, and keeps it
-/// forgotten even from a lookup that was already under way; another server instance sharing the
-/// database stops accepting it within `lifetime`.
-public final class TokenCache: Sendable {
-    let store: any Store
-    let lifetime: Duration
-    let capacity: Int
+/// How long a sign-in holds (OWASP ASVS 4.0 level 2, V3.3.2): at most 12 hours from signing in, and
+/// 30 minutes without use; a token is checked against the database on every request, so a sign-out
+/// holds at once on every server instance that shares it.
+public struct SessionPolicy: Sendable, Equatable {
+    public var lifetime: TimeInterval = 12 * 60 * 60
+    public var idleLimit: TimeInterval = 30 * 60
+    /// Use is written down at most this often, so a busy session is not a write per request.
+    public var touchInterval: TimeInterval = 60
 
-    private struct State {
-        var accounts: [String: (account: Account, until: ContinuousClock.Instant)] = [:]
-        /// Hashes signed out here, for as long as another instance might still hold them.
-        var revoked: [String: ContinuousClock.Instant] = [:]
-
-        func isRevoked(_ hash: String, now: ContinuousClock.Instant) -> Bool { revoked[hash].map { $0 > now } ?? false }
-    }
-    private let state = Mutex(State())
-
-    public init(store: any Store, lifetime: Duration = .seconds(30), capacity: Int = 10_000) {
-        self.store = store
-        self.lifetime = lifetime
-        self.capacity = capacity
-    }
-
-    /// The account holding the token, or `nil` for a token that is unknown or signed out.
-    public func account(token: String) async throws -> Account? {
-        let hash = Token.hash(token)
-        let cached: Account?? = state.withLock { state in
-            let now = ContinuousClock.now
-            if state.isRevoked(hash, now: now) { return .some(nil) }
-            if let hit = state.accounts[hash], hit.until > now { return .some(hit.account) }
-            return .none
-        }
-        if let cached { return cached }
-        guard let account = try await store.account(tokenHash: hash) else { return nil }
-        // A sign-out that finished while the store was read wins: nothing is cached or returned.
-        return state.withLock { state in
-            let now = ContinuousClock.now
-            guard !state.isRevoked(hash, now: now) else { return nil }
-            if state.accounts.count >= capacity { state.accounts.removeAll(keepingCapacity: true) }
-            state.accounts[hash] = (account, now + lifetime)
-            return account
-        }
-    }
-
-    /// Signs the token out: deleted from the store, then forgotten here and refused from now on.
-    public func revoke(token: String) async throws {
-        let hash = Token.hash(token)
-        try await store.deleteToken(hash: hash)
-        state.withLock { state in
-            let now = ContinuousClock.now
-            state.revoked = state.revoked.filter { $0.value > now }
-            state.accounts[hash] = nil
-            state.revoked[hash] = now + lifetime
-        }
-    }
+    public init() {}
 }
 
 /// Slows guessing: after `limit` failed sign-ins for one email within `window`, further attempts

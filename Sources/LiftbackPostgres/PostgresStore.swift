@@ -142,22 +142,49 @@ public final class PostgresStore: Store {
         try await fetch("SELECT \(unescaped: Self.accountColumns) FROM accounts WHERE id = \(id)").first.map(Self.account)
     }
 
-    public func saveToken(hash: String, accountID: String, at: Date) async throws {
-        try await fetch(
-            "INSERT INTO tokens (hash, account_id, created_at) VALUES (\(hash), \(accountID), \(at.timeIntervalSince1970))")
+    public func setPasswordHash(_ hash: String, accountID: String) async throws {
+        try await fetch("UPDATE accounts SET password_hash = \(hash) WHERE id = \(accountID)")
     }
 
-    public func account(tokenHash: String) async throws -> Account? {
+    public func saveToken(hash: String, accountID: String, kind: TokenKind, at: Date, expiresAt: Date) async throws {
         try await fetch(
             """
-            SELECT \(unescaped: Self.accountColumns) FROM tokens JOIN accounts ON accounts.id = tokens.account_id
-            WHERE tokens.hash = \(tokenHash)
-            """
-        ).first.map(Self.account)
+            INSERT INTO tokens (hash, account_id, created_at, kind, expires_at, last_used_at)
+            VALUES (\(hash), \(accountID), \(at.timeIntervalSince1970), \(kind.rawValue), \(expiresAt.timeIntervalSince1970),
+                \(at.timeIntervalSince1970))
+            """)
+    }
+
+    public func token(hash: String) async throws -> StoredToken? {
+        guard
+            let row = try await fetch(
+                """
+                SELECT \(unescaped: Self.accountColumns), tokens.kind, tokens.created_at, tokens.expires_at, tokens.last_used_at
+                FROM tokens JOIN accounts ON accounts.id = tokens.account_id WHERE tokens.hash = \(hash)
+                """
+            ).first
+        else { return nil }
+        let (id, email, name, role, accountCreatedAt, kind, createdAt, expiresAt, lastUsedAt) = try row.decode(
+            (String, String, String, String, Double, String, Double, Double, Double).self)
+        guard let kind = TokenKind(rawValue: kind) else { return nil }
+        let account = Account(
+            id: id, email: email, name: name, role: Role(rawValue: role) ?? .patient,
+            createdAt: Date(timeIntervalSince1970: accountCreatedAt))
+        return StoredToken(
+            account: account, kind: kind, createdAt: Date(timeIntervalSince1970: createdAt),
+            expiresAt: Date(timeIntervalSince1970: expiresAt), lastUsedAt: Date(timeIntervalSince1970: lastUsedAt))
+    }
+
+    public func touchToken(hash: String, at: Date) async throws {
+        try await fetch("UPDATE tokens SET last_used_at = \(at.timeIntervalSince1970) WHERE hash = \(hash)")
     }
 
     public func deleteToken(hash: String) async throws {
         try await fetch("DELETE FROM tokens WHERE hash = \(hash)")
+    }
+
+    public func deleteTokens(accountID: String) async throws {
+        try await fetch("DELETE FROM tokens WHERE account_id = \(accountID)")
     }
 
     // MARK: Clinician links

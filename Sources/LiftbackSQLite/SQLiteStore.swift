@@ -103,25 +103,59 @@ public final class SQLiteStore: Store {
         }
     }
 
-    public func saveToken(hash: String, accountID: String, at: Date) async throws {
+    public func setPasswordHash(_ hash: String, accountID: String) async throws {
         try await pool.write { db in
-            try db.execute(
-                sql: "INSERT INTO tokens (hash, account_id, created_at) VALUES (?, ?, ?)",
-                arguments: [hash, accountID, at.timeIntervalSince1970])
+            try db.execute(sql: "UPDATE accounts SET password_hash = ? WHERE id = ?", arguments: [hash, accountID])
         }
     }
 
-    public func account(tokenHash: String) async throws -> Account? {
+    public func saveToken(hash: String, accountID: String, kind: TokenKind, at: Date, expiresAt: Date) async throws {
+        try await pool.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO tokens (hash, account_id, created_at, kind, expires_at, last_used_at)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    hash, accountID, at.timeIntervalSince1970, kind.rawValue, expiresAt.timeIntervalSince1970,
+                    at.timeIntervalSince1970,
+                ])
+        }
+    }
+
+    public func token(hash: String) async throws -> StoredToken? {
         try await pool.read { db in
             try Row.fetchOne(
-                db, sql: "SELECT accounts.* FROM tokens JOIN accounts ON accounts.id = tokens.account_id WHERE tokens.hash = ?",
-                arguments: [tokenHash]
-            ).map(Self.account)
+                db,
+                sql: """
+                    SELECT accounts.*, tokens.kind, tokens.created_at AS token_created_at, tokens.expires_at, tokens.last_used_at
+                    FROM tokens JOIN accounts ON accounts.id = tokens.account_id WHERE tokens.hash = ?
+                    """,
+                arguments: [hash]
+            ).flatMap { row in
+                TokenKind(rawValue: row["kind"]).map { kind in
+                    StoredToken(
+                        account: Self.account(row), kind: kind,
+                        createdAt: Date(timeIntervalSince1970: row["token_created_at"]),
+                        expiresAt: Date(timeIntervalSince1970: row["expires_at"]),
+                        lastUsedAt: Date(timeIntervalSince1970: row["last_used_at"]))
+                }
+            }
+        }
+    }
+
+    public func touchToken(hash: String, at: Date) async throws {
+        try await pool.write { db in
+            try db.execute(sql: "UPDATE tokens SET last_used_at = ? WHERE hash = ?", arguments: [at.timeIntervalSince1970, hash])
         }
     }
 
     public func deleteToken(hash: String) async throws {
         try await pool.write { db in try db.execute(sql: "DELETE FROM tokens WHERE hash = ?", arguments: [hash]) }
+    }
+
+    public func deleteTokens(accountID: String) async throws {
+        try await pool.write { db in try db.execute(sql: "DELETE FROM tokens WHERE account_id = ?", arguments: [accountID]) }
     }
 
     // MARK: Clinician links

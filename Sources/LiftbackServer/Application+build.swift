@@ -23,21 +23,24 @@ extension ServerConfig {
 public func buildRouter(services: Services, config: ServerConfig) -> Router<AppContext> {
     let router = Router(context: AppContext.self)
     router.add(middleware: APIErrorMiddleware())
-    router.add(middleware: PageErrorMiddleware())
     router.add(middleware: PlainPathMiddleware())
-    router.add(middleware: BearerAuthenticator(accounts: services.accounts))
-    router.add(middleware: CookieAuthenticator(accounts: services.accounts, config: config))
     router.get("health") { _, _ in "ok" }
     router.get("openapi.json") { _, _ in
         Response(
             status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
             body: .init(byteBuffer: ByteBuffer(bytes: OpenAPIDocument.json)))
     }
-    let api = router.group("api/v1")
+    // Who is asking is decided by route group, never by the path's text: the API reads bearer tokens
+    // only, the pages the session cookie only, so a cookie cannot drive the API however the path is
+    // spelled (`//api/v1/...` routes to the API group and finds no bearer token).
+    let api = router.group("api/v1").add(middleware: BearerAuthenticator(accounts: services.accounts))
     AccountsController(services: services).register(api)
     PatientsController(services: services).register(api)
     CaseloadController(services: services).register(api)
-    WebController(services: services, config: config).register(router)
+    let pages = router.group()
+        .add(middleware: PageErrorMiddleware())
+        .add(middleware: CookieAuthenticator(accounts: services.accounts, config: config))
+    WebController(services: services, config: config).register(pages)
     return router
 }
 

@@ -28,6 +28,10 @@ enum OpenAPIDocument {
             method: "post", path: "/api/v1/auth/token", summary: "Exchange email and password for a bearer token", auth: false,
             body: "Credentials", success: ("200", "Token"), errors: ["400", "401", "429"]),
         Operation(
+            method: "delete", path: "/api/v1/auth/token",
+            summary: "Sign the bearer token sent out, at once on every server instance", success: ("204", nil),
+            errors: ["401"]),
+        Operation(
             method: "post", path: "/api/v1/invites", summary: "Clinician: create an invite code", success: ("201", "Invite"),
             errors: ["401", "403"]),
         Operation(
@@ -83,7 +87,7 @@ enum OpenAPIDocument {
             "info": [
                 "title": "Liftback API", "version": "1",
                 "description":
-                    "Graded return to lifting with low back pain. Decision support, not a diagnosis. Shapes follow shared/contract.md.",
+                    "Graded return to lifting with low back pain. Decision support, not a diagnosis. The shapes are described in docs/case-format.md.",
             ],
             "servers": [["url": "/"]],
             "paths": paths(),
@@ -117,7 +121,8 @@ enum OpenAPIDocument {
                 success["content"] = ["application/json": ["schema": ["$ref": "#/components/schemas/\(schema)"]]]
             }
             responses[operation.success.status] = success
-            for status in operation.errors {
+            // A body that is not JSON is refused with 415 before it is read.
+            for status in operation.errors + (operation.body == nil ? [] : ["415"]) {
                 responses[status] = [
                     "description": "Error: the body names what is wrong",
                     "content": ["application/json": ["schema": ["$ref": "#/components/schemas/Error"]]],
@@ -173,7 +178,14 @@ enum OpenAPIDocument {
             ]),
             "Credentials": object(
                 ["email": ["type": "string"], "password": ["type": "string"]], required: ["email", "password"]),
-            "Token": object(["token": ["type": "string"], "accountId": ["type": "string"]], required: ["token", "accountId"]),
+            "Token": object(
+                [
+                    "token": ["type": "string"], "accountId": ["type": "string"],
+                    "expiresAt": [
+                        "type": "string", "format": "date-time",
+                        "description": "when the token ends; it also ends after 30 minutes unused",
+                    ],
+                ], required: ["token", "accountId", "expiresAt"]),
             "Invite": object(["code": ["type": "string"]], required: ["code"]),
             "Accepted": object(["clinicianId": ["type": "string"]]),
             "Created": object(["id": ["type": "integer"]]),

@@ -4,7 +4,7 @@ import LiftbackCore
 /// An in-memory store for tests and previews; the same contract as the database stores.
 public actor MemoryStore: Store {
     private var accounts: [String: (account: Account, hash: String)] = [:]
-    private var tokens: [String: String] = [:]
+    private var tokens: [String: (accountID: String, kind: TokenKind, createdAt: Date, expiresAt: Date, lastUsedAt: Date)] = [:]
     private var invites: [String: String] = [:]
     private var links: Set<[String]> = []
     private var cases: [String: CaseData] = [:]
@@ -36,9 +36,19 @@ public actor MemoryStore: Store {
     }
 
     public func account(id: String) -> Account? { accounts[id]?.account }
-    public func saveToken(hash: String, accountID: String, at: Date) { tokens[hash] = accountID }
-    public func account(tokenHash: String) -> Account? { tokens[tokenHash].flatMap { accounts[$0]?.account } }
+    public func setPasswordHash(_ hash: String, accountID: String) { accounts[accountID]?.hash = hash }
+    public func saveToken(hash: String, accountID: String, kind: TokenKind, at: Date, expiresAt: Date) {
+        tokens[hash] = (accountID, kind, at, expiresAt, at)
+    }
+    public func token(hash: String) -> StoredToken? {
+        guard let token = tokens[hash], let account = accounts[token.accountID]?.account else { return nil }
+        return StoredToken(
+            account: account, kind: token.kind, createdAt: token.createdAt, expiresAt: token.expiresAt,
+            lastUsedAt: token.lastUsedAt)
+    }
+    public func touchToken(hash: String, at: Date) { tokens[hash]?.lastUsedAt = at }
     public func deleteToken(hash: String) { tokens[hash] = nil }
+    public func deleteTokens(accountID: String) { tokens = tokens.filter { $0.value.accountID != accountID } }
 
     public func createInvite(code: String, clinicianID: String, at: Date) { invites[code] = clinicianID }
 

@@ -23,6 +23,29 @@ public struct Account: Codable, Sendable, Equatable, Identifiable {
     }
 }
 
+/// What a token opens: the JSON API (a bearer token) or the pages (a session cookie). One kind is
+/// never accepted as the other.
+public enum TokenKind: String, Codable, Sendable, CaseIterable {
+    case bearer, session
+}
+
+/// A stored token (by its hash) with whose it is and when it ends.
+public struct StoredToken: Sendable, Equatable {
+    public var account: Account
+    public var kind: TokenKind
+    public var createdAt: Date
+    public var expiresAt: Date
+    public var lastUsedAt: Date
+
+    public init(account: Account, kind: TokenKind, createdAt: Date, expiresAt: Date, lastUsedAt: Date) {
+        self.account = account
+        self.kind = kind
+        self.createdAt = createdAt
+        self.expiresAt = expiresAt
+        self.lastUsedAt = lastUsedAt
+    }
+}
+
 /// The case settings a patient (or their clinician) chooses.
 public struct PatientSettings: Codable, Sendable, Equatable {
     public var policy: ProgressionPolicy

@@ -13,10 +13,17 @@ public protocol Store: Sendable {
     /// The account and its password hash, for sign-in.
     func credentials(email: String) async throws -> (account: Account, passwordHash: String)?
     func account(id: String) async throws -> Account?
+    /// Replaces the account's password hash.
+    func setPasswordHash(_ hash: String, accountID: String) async throws
     /// Keeps a bearer or session token by its hash; the token itself is never stored.
-    func saveToken(hash: String, accountID: String, at: Date) async throws
-    func account(tokenHash: String) async throws -> Account?
+    func saveToken(hash: String, accountID: String, kind: TokenKind, at: Date, expiresAt: Date) async throws
+    /// The token with this hash, whatever its state: the caller decides whether it still holds.
+    func token(hash: String) async throws -> StoredToken?
+    /// Records that the token was used at `at`, for its idle limit.
+    func touchToken(hash: String, at: Date) async throws
     func deleteToken(hash: String) async throws
+    /// Deletes every token of the account: signing out everywhere, or after a new password.
+    func deleteTokens(accountID: String) async throws
 
     // MARK: Clinician links
 

@@ -15,12 +15,14 @@ struct APIHarness {
     /// The server's today is fixed so that the suite does not depend on the calendar.
     static let today = "2026-12-07"
 
-    init(store: any Store = MemoryStore()) {
+    /// - Parameter now: the clock the services read (a test's own, to move time on).
+    init(store: any Store = MemoryStore(), now: @escaping @Sendable () -> Date = { Date() }) {
         self.store = store
         // bcrypt's lowest cost keeps the suite fast; production uses 12.
         let config = ServerConfig(passwordCost: 4, fixedToday: Self.today)
         router = buildRouter(
-            services: Services(store: store, passwordCost: config.passwordCost, today: { config.today() }), config: config)
+            services: Services(store: store, passwordCost: config.passwordCost, today: { config.today() }, now: now),
+            config: config)
     }
 
     var app: some ApplicationProtocol { Application(router: router) }

@@ -65,10 +65,31 @@ struct StoreContractTests {
     func tokens(backend: Backend) async throws {
         let store = try await backend.make()
         let account = try await patient(store)
-        try await store.saveToken(hash: "abc", accountID: account.id, at: now)
-        #expect(try await store.account(tokenHash: "abc")?.id == account.id)
+        try await store.saveToken(hash: "abc", accountID: account.id, kind: .bearer, at: now, expiresAt: now + 3_600)
+        #expect(try await store.token(hash: "abc")?.account.id == account.id)
         try await store.deleteToken(hash: "abc")
-        #expect(try await store.account(tokenHash: "abc") == nil)
+        #expect(try await store.token(hash: "abc") == nil)
+    }
+
+    @Test("A token keeps its kind, its end and its last use; an account's tokens go together", arguments: Backend.allCases)
+    func tokenLifetimes(backend: Backend) async throws {
+        let store = try await backend.make()
+        let account = try await patient(store)
+        let other = try await patient(store, "other@example.org")
+        try await store.saveToken(hash: "web", accountID: account.id, kind: .session, at: now, expiresAt: now + 3_600)
+        try await store.saveToken(hash: "api", accountID: account.id, kind: .bearer, at: now, expiresAt: now + 7_200)
+        try await store.saveToken(hash: "theirs", accountID: other.id, kind: .bearer, at: now, expiresAt: now + 7_200)
+        let web = try #require(try await store.token(hash: "web"))
+        #expect(web.kind == .session && web.expiresAt == now + 3_600 && web.lastUsedAt == now && web.createdAt == now)
+        try await store.touchToken(hash: "web", at: now + 600)
+        #expect(try await store.token(hash: "web")?.lastUsedAt == now + 600)
+        #expect(try await store.token(hash: "api")?.kind == .bearer)
+        try await store.setPasswordHash("new hash", accountID: account.id)
+        #expect(try await store.credentials(email: account.email)?.passwordHash == "new hash")
+        try await store.deleteTokens(accountID: account.id)
+        #expect(try await store.token(hash: "web") == nil)
+        #expect(try await store.token(hash: "api") == nil)
+        #expect(try await store.token(hash: "theirs")?.account.id == other.id)
     }
 
     @Test("An accepted invite links a patient to the clinician, and only that pair", arguments: Backend.allCases)

@@ -22,11 +22,14 @@ struct AccountsController {
     struct TokenResponse: Encodable {
         var token: String
         var accountId: String
+        /// When the token ends (it also ends after 30 minutes unused).
+        var expiresAt: Date
     }
 
     func register(_ api: RouterGroup<AppContext>) {
         api.post("accounts") { request, _ in try await createAccount(request) }
         api.post("auth/token") { request, _ in try await token(request) }
+        api.delete("auth/token") { request, context in try await revoke(request, context) }
         api.post("invites") { _, context in try await createInvite(context) }
         api.post("invites/:code/accept") { _, context in try await acceptInvite(context) }
     }
@@ -39,8 +42,16 @@ struct AccountsController {
 
     func token(_ request: Request) async throws -> Response {
         let credentials = try await JSONResponse.decode(Credentials.self, from: request)
-        let (token, account) = try await accounts.signIn(email: credentials.email, password: credentials.password)
-        return JSONResponse.make(TokenResponse(token: token, accountId: account.id))
+        let session = try await accounts.signIn(email: credentials.email, password: credentials.password, kind: .bearer)
+        return JSONResponse.make(TokenResponse(token: session.token, accountId: session.account.id, expiresAt: session.expiresAt))
+    }
+
+    /// Signs the bearer token it is sent with out, at once on every server instance.
+    func revoke(_ request: Request, _ context: AppContext) async throws -> Response {
+        _ = try services.access.caller(context.identity)
+        guard let token = BearerAuthenticator.token(request) else { throw APIError.unauthorized }
+        try await accounts.signOut(token: token)
+        return Response(status: .noContent)
     }
 
     struct InviteResponse: Encodable { var code: String }

@@ -6,13 +6,21 @@ import LiftbackApp
 struct AccountPages {
     let web: WebController
 
-    func register(_ router: Router<AppContext>) {
+    func register(_ router: RouterGroup<AppContext>) {
         router.get("/") { _, context in landing(context) }
         router.get("signup") { _, context in signUpPage(context) }
         router.post("signup") { request, context in try await signUp(request, context) }
         router.get("signin") { _, context in signInPage(context) }
         router.post("signin") { request, context in try await signIn(request, context) }
         router.post("signout") { request, context in try await signOut(request, context) }
+        router.get("account") { request, context in
+            try accountPage(
+                context,
+                flash: request.uri.queryParameters.get("changed") == nil ? nil : "Password changed. Other devices are signed out."
+            )
+        }
+        router.post("account/password") { request, context in try await changePassword(request, context) }
+        router.post("account/signout-everywhere") { request, context in try await signOutEverywhere(request, context) }
         router.get("join") { _, context in try joinPage(context) }
         router.post("join") { request, context in try await join(request, context) }
     }
@@ -66,12 +74,12 @@ struct AccountPages {
     }
 
     func startSession(_ account: Account, then location: String) async throws -> Response {
-        try session(try await web.services.accounts.openSession(for: account), then: location)
+        try session(try await web.services.accounts.openSession(for: account, kind: .session), then: location)
     }
 
-    func session(_ token: String, then location: String) throws -> Response {
+    func session(_ session: AccountService.Session, then location: String) throws -> Response {
         var response = WebController.redirect(location)
-        response.setCookie(WebSession.sessionCookie(token, config: web.config))
+        response.setCookie(WebSession.sessionCookie(session, config: web.config))
         return response
     }
 
@@ -95,8 +103,9 @@ struct AccountPages {
         let form = try await WebSession.checkedForm(request, context)
         let email = form.text("email") ?? ""
         do {
-            let (token, account) = try await web.services.accounts.signIn(email: email, password: form["password"] ?? "")
-            return try session(token, then: account.role == .clinician ? "/caseload" : "/today")
+            let session = try await web.services.accounts.signIn(
+                email: email, password: form["password"] ?? "", kind: .session)
+            return try self.session(session, then: session.account.role == .clinician ? "/caseload" : "/today")
         } catch AppError.tooManyAttempts {
             return signInPage(context, error: "Too many attempts. Please wait 15 minutes and try again.", email: email)
         } catch AppError.wrongCredentials {
@@ -107,6 +116,54 @@ struct AccountPages {
     func signOut(_ request: Request, _ context: AppContext) async throws -> Response {
         _ = try await WebSession.checkedForm(request, context)
         if let token = context.sessionToken { try await web.services.accounts.signOut(token: token) }
+        var response = WebController.redirect("/")
+        response.setCookie(WebSession.clearedCookie(config: web.config))
+        return response
+    }
+
+    /// The signed-in account: a new password, and signing out on every device.
+    func accountPage(_ context: AppContext, error: String? = nil, flash: String? = nil) throws -> Response {
+        guard let account = context.identity else { throw PageRedirect(location: "/signin") }
+        let csrf = Layout.csrfField(WebSession.csrf(for: context))
+        return web.render(
+            "Your account", context, flash: flash, status: error == nil ? .ok : .badRequest,
+            """
+            <h1>Your account</h1>
+            <p>Signed in as \(account.name) (\(account.email)).</p>
+            <form method="post" action="/account/password" class="card">\(csrf)
+            <h2>Change your password</h2>
+            \(error.map { HTML("<p class=\"error\" role=\"alert\">\($0)</p>") })
+            \(Layout.field("Current password", name: "current", type: "password", extra: "autocomplete=\"current-password\" required"))
+            \(Layout.field("New password (at least 10 characters)", name: "password", type: "password", extra: "autocomplete=\"new-password\" minlength=\"10\" required"))
+            <button>Change password</button>
+            <p class="muted">Every other device you are signed in on is signed out.</p>
+            </form>
+            <form method="post" action="/account/signout-everywhere" class="card">\(csrf)
+            <h2>Sign out everywhere</h2>
+            <p>Ends every session: this browser, other phones and computers, and apps using your account.</p>
+            <button>Sign out on every device</button>
+            </form>
+            """)
+    }
+
+    func changePassword(_ request: Request, _ context: AppContext) async throws -> Response {
+        let form = try await WebSession.checkedForm(request, context)
+        guard let account = context.identity else { throw PageRedirect(location: "/signin") }
+        do {
+            let session = try await web.services.accounts.changePassword(
+                account, current: form["current"] ?? "", new: form["password"] ?? "", kind: .session)
+            return try self.session(session, then: "/account?changed=1")
+        } catch AppError.wrongCredentials {
+            return try accountPage(context, error: "Your current password does not match.")
+        } catch AppError.invalid(_, let message) {
+            return try accountPage(context, error: Layout.sentence(message))
+        }
+    }
+
+    func signOutEverywhere(_ request: Request, _ context: AppContext) async throws -> Response {
+        _ = try await WebSession.checkedForm(request, context)
+        guard let account = context.identity else { throw PageRedirect(location: "/signin") }
+        try await web.services.accounts.signOutEverywhere(account)
         var response = WebController.redirect("/")
         response.setCookie(WebSession.clearedCookie(config: web.config))
         return response

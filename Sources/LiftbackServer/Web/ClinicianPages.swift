@@ -8,7 +8,7 @@ import LiftbackCore
 struct ClinicianPages {
     let web: WebController
 
-    func register(_ router: Router<AppContext>) {
+    func register(_ router: RouterGroup<AppContext>) {
         router.get("caseload") { _, context in try await caseload(context) }
         router.post("caseload/invite") { request, context in try await invite(request, context) }
         router.get("patients/:id") { _, context in try await patient(context) }

@@ -29,7 +29,7 @@ struct IntakePages {
         ("conventional-deadlift", "Deadlift"), ("back-squat", "Back squat"), ("bench-press", "Bench press"),
     ]
 
-    func register(_ router: Router<AppContext>) {
+    func register(_ router: RouterGroup<AppContext>) {
         router.get("intake") { _, context in try await start(context) }
         router.post("intake") { request, context in try await submit(request, context) }
     }

@@ -36,7 +36,7 @@ enum Layout {
             ? "<a href=\"/caseload\">Caseload</a>"
             : "<a href=\"/today\">Today</a> <a href=\"/log\">Log</a> <a href=\"/progress\">Progress</a>"
         return """
-            <nav>\(links) <form method="post" action="/signout" class="inline">\(csrfField(csrf))<button class="link">Sign out</button></form></nav>
+            <nav>\(links) <a href="/account">Account</a> <form method="post" action="/signout" class="inline">\(csrfField(csrf))<button class="link">Sign out</button></form></nav>
             """
     }
 

@@ -7,7 +7,7 @@ import LiftbackCore
 struct PersonPages {
     let web: WebController
 
-    func register(_ router: Router<AppContext>) {
+    func register(_ router: RouterGroup<AppContext>) {
         router.get("today") { request, context in try await today(request, context) }
         router.get("log") { _, context in try await logPage(context) }
         router.post("log") { request, context in try await log(request, context) }

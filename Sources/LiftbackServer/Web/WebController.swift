@@ -11,7 +11,7 @@ struct WebController {
     var cases: CaseService { services.cases }
     var engine: Engine { services.engine }
 
-    func register(_ router: Router<AppContext>) {
+    func register(_ router: RouterGroup<AppContext>) {
         router.get("static/app.css") { _, _ in Self.asset(Assets.css, type: "text/css; charset=utf-8") }
         router.get("static/app.js") { _, _ in Self.asset(Assets.js, type: "text/javascript; charset=utf-8") }
         AccountPages(web: self).register(router)
@@ -72,7 +72,7 @@ struct PageRedirect: Error, HTTPResponseError {
     }
 }
 
-/// Errors on pages become a calm HTML page instead of JSON.
+/// Errors on pages become a calm HTML page instead of JSON (this runs on the pages' routes only).
 struct PageErrorMiddleware: RouterMiddleware {
     typealias Context = AppContext
 
@@ -83,7 +83,6 @@ struct PageErrorMiddleware: RouterMiddleware {
         } catch let redirect as PageRedirect {
             throw redirect
         } catch {
-            guard !request.uri.path.hasPrefix("/api/"), request.uri.path != "/openapi.json" else { throw error }
             let mapped = APIError.from(error)
             guard let apiError = mapped as? APIError else { throw error }
             if apiError.status == .unauthorized { return WebController.redirect("/signin") }

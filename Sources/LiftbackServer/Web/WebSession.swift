@@ -29,9 +29,11 @@ enum WebSession {
         }
     }
 
-    static func sessionCookie(_ token: String, config: ServerConfig) -> Cookie {
+    /// The session cookie, kept by the browser as long as the session can hold (`SessionPolicy.lifetime`).
+    static func sessionCookie(_ session: AccountService.Session, config: ServerConfig) -> Cookie {
         Cookie(
-            name: cookie, value: token, maxAge: 60 * 60 * 24 * 30, path: "/", secure: config.secureCookies, httpOnly: true,
+            name: cookie, value: session.token, expires: session.expiresAt, path: "/", secure: config.secureCookies,
+            httpOnly: true,
             sameSite: .lax)
     }
 
@@ -50,10 +52,10 @@ struct CookieAuthenticator: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response
     {
         var context = context
-        // The API takes bearer tokens only, so a cookie can never carry a cross-site API request.
-        if context.identity == nil, !request.uri.path.hasPrefix("/api/"), let token = request.cookies[WebSession.cookie]?.value,
+        // Mounted on the pages' routes only: the API's group reads bearer tokens and nothing else.
+        if let token = request.cookies[WebSession.cookie]?.value,
             !token.isEmpty,
-            let account = try await accounts.account(token: token)
+            let account = try await accounts.account(token: token, kind: .session)
         {
             context.identity = account
             context.sessionToken = token

@@ -3,6 +3,7 @@ package enum Migrations {
     package static let all: [(identifier: String, statements: @Sendable (SQLDialect) -> [String])] = [
         (Migration001Initial.identifier, Migration001Initial.statements(for:)),
         (Migration002CaseStatus.identifier, Migration002CaseStatus.statements(for:)),
+        (Migration003Tokens.identifier, Migration003Tokens.statements(for:)),
     ]
 }
 

@@ -1,0 +1,173 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import LiftbackStore
+import Synchronization
+import Testing
+
+@testable import LiftbackServer
+
+/// The holes an audit of the release build found (issue 9), each shown closed.
+@Suite("Security")
+struct SecurityTests {
+    typealias H = APIHarness
+
+    @Test("A session cookie never drives the JSON API, however the path is spelled")
+    func cookieNeverDrivesTheAPI() async throws {
+        let store = MemoryStore()
+        try await H(store: store).app.test(.router) { client in
+            let (pat, doc) = try await APITests.linkedPair(client)
+            _ = try await H.send(client, .put, "/api/v1/patients/\(pat.id)/intake", token: pat.token, json: H.intake)
+            var person = PageTests.Browser()
+            try await person.signIn(client, "pat@example.org")
+            let before = try await store.caseData(patientID: pat.id)?.checkIns.count
+            for path in ["/api/v1", "//api/v1", "/api//v1", "/./api/v1"] {
+                for type in ["text/plain", "application/json"] {
+                    let reply = try await client.execute(
+                        uri: "\(path)/patients/\(pat.id)/check-ins", method: .post,
+                        headers: [.cookie: person.cookieHeader, .contentType: type],
+                        body: ByteBuffer(string: #"{"date":"2026-12-01","pain":2}"#)
+                    ) { $0.status }
+                    #expect(reply.code >= 400 && reply.code < 500, "\(path) \(type): \(reply)")
+                }
+            }
+            // An invite cannot be accepted with the cookie either.
+            let invite = try await H.send(client, .post, "/api/v1/invites", token: doc.token)
+            let code = try #require(invite.json["code"] as? String)
+            let accepted = try await client.execute(
+                uri: "//api/v1/invites/\(code)/accept", method: .post, headers: [.cookie: person.cookieHeader]
+            ) { $0.status }
+            #expect(accepted == .unauthorized)
+            #expect(try await store.caseData(patientID: pat.id)?.checkIns.count == before)
+        }
+    }
+
+    @Test("The JSON API reads JSON bodies only: anything else is 415 and nothing is stored")
+    func jsonBodiesOnly() async throws {
+        let store = MemoryStore()
+        try await H(store: store).app.test(.router) { client in
+            let (pat, _) = try await APITests.linkedPair(client)
+            _ = try await H.send(client, .put, "/api/v1/patients/\(pat.id)/intake", token: pat.token, json: H.intake)
+            for type in ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", nil] {
+                var headers: HTTPFields = [.authorization: "Bearer \(pat.token)"]
+                if let type { headers[.contentType] = type }
+                let reply = try await client.execute(
+                    uri: "/api/v1/patients/\(pat.id)/check-ins", method: .post, headers: headers,
+                    body: ByteBuffer(string: #"{"date":"2026-12-01","pain":2}"#)
+                ) { ($0.status, String(buffer: $0.body)) }
+                #expect(reply.0 == .unsupportedMediaType, "\(type ?? "none"): \(reply.1)")
+                #expect(reply.1.contains("Content-Type"))
+            }
+            #expect(try await store.caseData(patientID: pat.id)?.checkIns.isEmpty == true)
+        }
+    }
+
+    /// A clock the test moves.
+    final class TestClock: Sendable {
+        let time = Mutex(Date(timeIntervalSince1970: 1_796_600_000))
+        var now: @Sendable () -> Date { { [self] in time.withLock { $0 } } }
+        func advance(_ seconds: TimeInterval) { time.withLock { $0 += seconds } }
+    }
+
+    @Test("Tokens end: 12 hours after sign-in at most, and after 30 minutes unused; the answer says when")
+    func tokensEnd() async throws {
+        let clock = TestClock()
+        try await H(now: clock.now).app.test(.router) { client in
+            let pat = try await H.signUp(client, "pat@example.org")
+            let signIn = try await H.send(
+                client, .post, "/api/v1/auth/token", json: ["email": "pat@example.org", "password": "correct horse battery"])
+            let expiresAt = try #require((signIn.json["expiresAt"] as? String).flatMap { ISO8601DateFormatter().date(from: $0) })
+            #expect(abs(expiresAt.timeIntervalSince(clock.now()) - 12 * 3_600) < 2)
+            let fresh = try #require(signIn.json["token"] as? String)
+            func status(_ token: String) async throws -> HTTPResponse.Status {
+                try await H.send(client, .get, "/api/v1/patients/\(pat.id)/history", token: token).status
+            }
+            // Used every 20 minutes, a token holds until its twelfth hour, and not past it.
+            for _ in 0..<35 {
+                clock.advance(20 * 60)
+                #expect(try await status(fresh) == .conflict)  // signed in; no intake yet
+            }
+            clock.advance(20 * 60)
+            #expect(try await status(fresh) == .unauthorized)
+            // Left unused for 31 minutes, a token has ended.
+            #expect(try await status(pat.token) == .unauthorized)
+            let idle = try await H.signUp(client, "idle@example.org")
+            clock.advance(29 * 60)
+            #expect(try await status(idle.token) == .notFound)  // signed in, another person's record
+            clock.advance(31 * 60)
+            #expect(try await status(idle.token) == .unauthorized)
+        }
+    }
+
+    @Test("Signing out a bearer token holds at once on every server instance sharing the database")
+    func revocationEverywhere() async throws {
+        let store = MemoryStore()
+        try await H(store: store).app.test(.router) { one in
+            try await H(store: store).app.test(.router) { two in
+                let pat = try await H.signUp(one, "pat@example.org")
+                let uri = "/api/v1/patients/\(pat.id)/history"
+                #expect(try await H.send(two, .get, uri, token: pat.token).status == .conflict)
+                #expect(try await H.send(one, .delete, "/api/v1/auth/token", token: pat.token).status == .noContent)
+                #expect(try await H.send(one, .get, uri, token: pat.token).status == .unauthorized)
+                #expect(try await H.send(two, .get, uri, token: pat.token).status == .unauthorized)
+                #expect(try await H.send(two, .delete, "/api/v1/auth/token", token: pat.token).status == .unauthorized)
+            }
+        }
+    }
+
+    @Test("A session cookie is never a bearer token, and a bearer token never opens a page")
+    func tokenKinds() async throws {
+        try await H().app.test(.router) { client in
+            let pat = try await H.signUp(client, "pat@example.org")
+            var person = PageTests.Browser()
+            try await person.signIn(client, "pat@example.org")
+            let session = try #require(person.cookies[WebSession.cookie])
+            #expect(try await H.send(client, .get, "/api/v1/patients/\(pat.id)/history", token: session).status == .unauthorized)
+            var stranger = PageTests.Browser()
+            stranger.cookies[WebSession.cookie] = pat.token
+            let page = try await stranger.send(client, .get, "/today")
+            #expect(page.status == .seeOther && page.location == "/signin")
+        }
+    }
+
+    @Test("A new password, or signing out everywhere, ends every token of the account")
+    func everyTokenEnds() async throws {
+        try await H().app.test(.router) { client in
+            let pat = try await H.signUp(client, "pat@example.org")
+            let uri = "/api/v1/patients/\(pat.id)/history"
+            var person = PageTests.Browser()
+            try await person.signIn(client, "pat@example.org")
+            let account = try await person.send(client, .get, "/account")
+            let wrong = try await person.send(
+                client, .post, "/account/password",
+                form: [
+                    "csrf": PageTests.Browser.csrf(in: account.html), "current": "not it at all",
+                    "password": "a new long password",
+                ])
+            #expect(wrong.status == .badRequest)
+            #expect(try await H.send(client, .get, uri, token: pat.token).status == .conflict)
+            let changed = try await person.send(
+                client, .post, "/account/password",
+                form: [
+                    "csrf": PageTests.Browser.csrf(in: account.html), "current": "correct horse battery",
+                    "password": "a new long password",
+                ])
+            #expect(changed.status == .seeOther)
+            #expect(try await H.send(client, .get, uri, token: pat.token).status == .unauthorized)
+            // This browser carries on with the new session it was given; the old password is refused.
+            #expect(try await person.send(client, .get, "/today").location == "/intake")
+            let old = try await H.send(
+                client, .post, "/api/v1/auth/token", json: ["email": "pat@example.org", "password": "correct horse battery"])
+            #expect(old.status == .unauthorized)
+            let again = try await H.send(
+                client, .post, "/api/v1/auth/token", json: ["email": "pat@example.org", "password": "a new long password"])
+            let token = try #require(again.json["token"] as? String)
+            let page = try await person.send(client, .get, "/account")
+            let everywhere = try await person.send(
+                client, .post, "/account/signout-everywhere", form: ["csrf": PageTests.Browser.csrf(in: page.html)])
+            #expect(everywhere.status == .seeOther)
+            #expect(try await H.send(client, .get, uri, token: token).status == .unauthorized)
+            #expect(try await person.send(client, .get, "/today").location == "/signin")
+        }
+    }
+}
