@@ -17,12 +17,9 @@ struct SeedLoadCommand: AsyncParsableCommand {
     @Option(help: "The SQLite file to create.") var database: String
     @Option(help: "How many patients.") var patients: Int = 1000
     @Option(help: "Weeks of history each.") var weeks: Int = 52
-    @Option(help: "The last day of the histories (YYYY-MM-DD).") var today: String
+    @Option(help: "The last day of the histories (YYYY-MM-DD).", transform: Arguments.day("--today")) var today: Day
 
     func validate() throws {
-        guard Day(iso: today) != nil else {
-            throw ValidationError("--today: \"\(today)\" is not a calendar date (expected YYYY-MM-DD)")
-        }
         guard !FileManager.default.fileExists(atPath: database) else {
             throw ValidationError("--database: \(database) exists already")
         }
@@ -32,8 +29,7 @@ struct SeedLoadCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let day = Day(iso: today)!
-        try await LoadSeed.seed(path: database, patients: patients, weeks: weeks, today: day) { line in
+        try await LoadSeed.seed(path: database, patients: patients, weeks: weeks, today: today) { line in
             FileHandle.standardError.write(Data((line + "\n").utf8))
         }
         print("Clinician \(LoadSeed.clinicianEmail), password \(LoadSeed.password)")

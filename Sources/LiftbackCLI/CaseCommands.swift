@@ -22,13 +22,13 @@ func loadCase(_ path: String, readStandardInput: () -> Data = { FileHandle.stand
 }
 
 /// `liftback next --case FILE.json` (or `-` for standard input)
-struct NextCommand: ParsableCommand {
+struct NextCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "next", abstract: "Print the next prescription for a case.")
 
     @Option(name: .customLong("case"), help: "A case file (contract section 2), or - for standard input.") var casePath: String
 
-    func run() throws { try emit { try Self.output(casePath: casePath) } }
+    func run() async throws { try emit { try Self.output(casePath: casePath) } }
 
     static func output(casePath: String) throws -> String {
         LiftbackJSON.encode(Engine().nextPrescription(for: try loadCase(casePath)))
@@ -36,14 +36,14 @@ struct NextCommand: ParsableCommand {
 }
 
 /// `liftback baseline --case FILE.json`
-struct BaselineCommand: ParsableCommand {
+struct BaselineCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "baseline",
         abstract: "Previous working weights and estimated one-rep maxima (Epley, Brzycki) from a case's intake.")
 
     @Option(name: .customLong("case"), help: "A case file, or - for standard input.") var casePath: String
 
-    func run() throws {
+    func run() async throws {
         try emit {
             let c = try loadCase(casePath)
             return LiftbackJSON.encode(Baseline.lifts(for: c.intake, unit: c.unit))
@@ -52,7 +52,7 @@ struct BaselineCommand: ParsableCommand {
 }
 
 /// `liftback import EXPORT.csv --unit kg`
-struct ImportCommand: ParsableCommand {
+struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Read a Strong, Hevy or FitNotes export into workouts for an intake's training history.",
@@ -64,9 +64,11 @@ struct ImportCommand: ParsableCommand {
             """)
 
     @Argument(help: "The exported CSV file, or - for standard input.") var file: String
-    @Option(help: "The unit to give weights in: kg or lb.") var unit: String = "kg"
-    @Option(help: "The unit the app was set to, for exports that do not say (Strong's comma-separated export).")
-    var sourceUnit: String?
+    @Option(help: "The unit to give weights in: kg or lb.", transform: Arguments.unit("--unit")) var unit: WeightUnit = .kg
+    @Option(
+        help: "The unit the app was set to, for exports that do not say (Strong's comma-separated export).",
+        transform: Arguments.unit("--source-unit"))
+    var sourceUnit: WeightUnit?
 
     struct Output: Encodable {
         var history: ImportedHistory
@@ -81,19 +83,14 @@ struct ImportCommand: ParsableCommand {
         enum Keys: String, CodingKey { case baseline }
     }
 
-    func run() throws { try emit { try Self.output(file: file, unit: unit, sourceUnit: sourceUnit) } }
+    func run() async throws { try emit { try Self.output(file: file, unit: unit, sourceUnit: sourceUnit) } }
 
     static func output(
-        file: String, unit: String, sourceUnit: String?,
+        file: String, unit target: WeightUnit, sourceUnit source: WeightUnit?,
         readStandardInput: () -> Data = {
             FileHandle.standardInput.readDataToEndOfFile()
         }
     ) throws -> String {
-        guard let target = WeightUnit(rawValue: unit) else { throw CLIFailure("--unit: \"\(unit)\" is not kg or lb") }
-        let source = try sourceUnit.map { text in
-            guard let parsed = WeightUnit(rawValue: text) else { throw CLIFailure("--source-unit: \"\(text)\" is not kg or lb") }
-            return parsed
-        }
         let text = String(decoding: try readInput(file, "export", readStandardInput: readStandardInput), as: UTF8.self)
         let history: ImportedHistory
         do {
@@ -110,7 +107,7 @@ struct ImportCommand: ParsableCommand {
 }
 
 /// `liftback catalog`
-struct CatalogCommand: ParsableCommand {
+struct CatalogCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "catalog", abstract: "List every exercise and variation ladder as JSON.")
 
@@ -119,7 +116,7 @@ struct CatalogCommand: ParsableCommand {
         var ladders: [Ladder]
     }
 
-    func run() throws { try emit { Self.output() } }
+    func run() async throws { try emit { Self.output() } }
 
     static func output() -> String {
         LiftbackJSON.encode(Listing(exercises: Catalog.standard.exercises, ladders: Catalog.standard.ladders))
@@ -127,23 +124,14 @@ struct CatalogCommand: ParsableCommand {
 }
 
 /// `liftback pattern --answers leg-pain,sharp-shooting`
-struct PatternCommand: ParsableCommand {
+struct PatternCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pattern", abstract: "The likely presentation pattern from intake answers (not a diagnosis).",
         discussion: "Answers: \(PatternAnswer.allCases.map(\.rawValue).joined(separator: ", ")).")
 
-    @Option(help: "Comma-separated answers that apply.") var answers: String = ""
+    @Option(help: "Comma-separated answers that apply.", transform: Arguments.patternAnswers) var answers: [PatternAnswer] = []
 
-    func run() throws { try emit { try Self.output(answers: answers) } }
+    func run() async throws { try emit { Self.output(answers: answers) } }
 
-    static func output(answers: String) throws -> String {
-        let parsed = try commaList(answers).map { name in
-            guard let answer = PatternAnswer(rawValue: name) else {
-                throw CLIFailure(
-                    "unknown answer \"\(name)\" (use \(PatternAnswer.allCases.map(\.rawValue).joined(separator: ", ")))")
-            }
-            return answer
-        }
-        return LiftbackJSON.encode(PatternAssessment.assess(Set(parsed)))
-    }
+    static func output(answers: [PatternAnswer]) -> String { LiftbackJSON.encode(PatternAssessment.assess(Set(answers))) }
 }

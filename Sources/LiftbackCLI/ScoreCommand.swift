@@ -2,7 +2,7 @@ import ArgumentParser
 import LiftbackCore
 
 /// `liftback score <instrument> --answers a,b,c`
-struct ScoreCommand: ParsableCommand {
+struct ScoreCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "score", abstract: "Score a questionnaire exactly as published.",
         discussion: """
@@ -12,17 +12,13 @@ struct ScoreCommand: ParsableCommand {
             change is added (odi, rmdq, tsk11, psfs).
             """)
 
-    @Argument(help: "startback, odi, rmdq, tsk11, fabq or psfs.") var instrument: String
+    @Argument(help: "startback, odi, rmdq, tsk11, fabq or psfs.", transform: Arguments.instrument) var instrument: Instrument
     @Option(help: "Comma-separated answers in item order.") var answers: String
     @Option(help: "An earlier score of the same instrument to compare with.") var baseline: Double?
 
-    func run() throws { try emit { try Self.output(instrument: instrument, answers: answers, baseline: baseline) } }
+    func run() async throws { try emit { try Self.output(instrument: instrument, answers: answers, baseline: baseline) } }
 
-    static func output(instrument name: String, answers: String, baseline: Double?) throws -> String {
-        guard let instrument = Instrument(rawValue: name.lowercased()) else {
-            throw CLIFailure(
-                "unknown instrument \"\(name)\" (use one of \(Instrument.allCases.map(\.rawValue).joined(separator: ", ")))")
-        }
+    static func output(instrument: Instrument, answers: String, baseline: Double?) throws -> String {
         do {
             let score = try instrument.score(try instrument.parseAnswers(answers))
             guard let baseline else { return LiftbackJSON.encode(score) }
@@ -53,22 +49,22 @@ struct ScoreWithChange: Encodable {
 }
 
 /// `liftback change <measure> --baseline X --current Y`
-struct ChangeCommand: ParsableCommand {
+struct ChangeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "change", abstract: "Compare two scores against the published minimal important change.",
         discussion: "Measures: odi, rmdq, psfs, tsk11, pain.")
 
-    @Argument(help: "odi, rmdq, psfs, tsk11 or pain.") var measure: String
+    @Argument(help: "odi, rmdq, psfs, tsk11 or pain.", transform: Arguments.measure) var measure: ChangeMeasure
     @Option(help: "The earlier score.") var baseline: Double
     @Option(help: "The later score.") var current: Double
 
-    func run() throws { try emit { try Self.output(measure: measure, baseline: baseline, current: current) } }
+    func validate() throws {
+        guard baseline.isFinite, current.isFinite else { throw ValidationError("--baseline and --current must be numbers") }
+    }
 
-    static func output(measure name: String, baseline: Double, current: Double) throws -> String {
-        guard let measure = ChangeMeasure(rawValue: name.lowercased()) else {
-            throw CLIFailure(
-                "unknown measure \"\(name)\" (use one of \(ChangeMeasure.allCases.map(\.rawValue).joined(separator: ", ")))")
-        }
+    func run() async throws { try emit { try Self.output(measure: measure, baseline: baseline, current: current) } }
+
+    static func output(measure: ChangeMeasure, baseline: Double, current: Double) throws -> String {
         guard baseline.isFinite, current.isFinite else { throw CLIFailure("--baseline and --current must be numbers") }
         return LiftbackJSON.encode(ImportantChange(measure: measure, baseline: baseline, current: current))
     }

@@ -12,24 +12,24 @@ struct CLITests {
 
     @Test("score prints instrument, score, category and subscales")
     func score() throws {
-        let startBack = try json(ScoreCommand.output(instrument: "startback", answers: "1,1,1,1,1,1,1,1,3", baseline: nil))
+        let startBack = try json(ScoreCommand.output(instrument: .startback, answers: "1,1,1,1,1,1,1,1,3", baseline: nil))
         #expect(startBack["instrument"] as? String == "startback")
         #expect(startBack["score"] as? Double == 9)
         #expect(startBack["category"] as? String == "high")
         #expect(startBack["psychosocial"] as? Int == 5)
 
-        let odi = try json(ScoreCommand.output(instrument: "odi", answers: "1,2,3,-,2,2,1,0,1,2", baseline: nil))
+        let odi = try json(ScoreCommand.output(instrument: .odi, answers: "1,2,3,-,2,2,1,0,1,2", baseline: nil))
         #expect(odi["score"] as? Double == 31.1)
         #expect(odi["category"] as? String == "moderate")
 
-        let fabq = try json(ScoreCommand.output(instrument: "fabq", answers: "0,6,6,6,6,5,5,0,5,5,5,5,0,0,5,0", baseline: nil))
+        let fabq = try json(ScoreCommand.output(instrument: .fabq, answers: "0,6,6,6,6,5,5,0,5,5,5,5,0,0,5,0", baseline: nil))
         #expect(fabq["physicalActivity"] as? Int == 24)
         #expect(fabq["work"] as? Int == 35)
     }
 
     @Test("score with a baseline adds the change against the minimal important change")
     func scoreWithBaseline() throws {
-        let output = try json(ScoreCommand.output(instrument: "odi", answers: "1,1,1,1,1,1,1,1,1,1", baseline: 40))
+        let output = try json(ScoreCommand.output(instrument: .odi, answers: "1,1,1,1,1,1,1,1,1,1", baseline: 40))
         let change = try #require(output["change"] as? [String: Any])
         #expect(change["important"] as? Bool == true)
         #expect(output["score"] as? Double == 20)
@@ -46,18 +46,20 @@ struct CLITests {
         ])
     func badAnswers(instrument: String, answers: String, message: String) {
         #expect(
-            performing: { try ScoreCommand.output(instrument: instrument, answers: answers, baseline: nil) },
+            performing: {
+                try ScoreCommand.output(instrument: Arguments.instrument(instrument), answers: answers, baseline: nil)
+            },
             throws: { ($0 as? CLIFailure)?.message.contains(message) == true })
     }
 
     @Test("triage prints the disposition and reasons; unknown flags are errors")
     func triage() throws {
-        let emergency = try json(TriageCommand.output(flags: "saddle-numbness,age-over-50"))
+        let emergency = try json(TriageCommand.output(flags: Arguments.flags("saddle-numbness,age-over-50")))
         #expect(emergency["disposition"] as? String == "emergency")
         #expect((emergency["reasons"] as? [String])?.isEmpty == false)
-        #expect(try json(TriageCommand.output(flags: ""))["disposition"] as? String == "proceed")
+        #expect(try json(TriageCommand.output(flags: Arguments.flags("")))["disposition"] as? String == "proceed")
         #expect(
-            performing: { try TriageCommand.output(flags: "fever,sore-toe") },
+            performing: { try TriageCommand.output(flags: Arguments.flags("fever,sore-toe")) },
             throws: { ($0 as? CLIFailure)?.message.contains("sore-toe") == true })
         let listing = try #require(
             try JSONSerialization.jsonObject(with: Data(TriageCommand.listing().utf8)) as? [[String: String]])
@@ -109,9 +111,10 @@ struct CLITests {
 
     @Test("pattern words the result as likely and refuses unknown answers")
     func pattern() throws {
-        let result = try json(PatternCommand.output(answers: "leg-pain,sharp-shooting"))
+        let result = try json(PatternCommand.output(answers: Arguments.patternAnswers("leg-pain,sharp-shooting")))
         #expect(result["pattern"] as? String == "disc-related")
-        #expect(performing: { try PatternCommand.output(answers: "hurts") }, throws: { $0 is CLIFailure })
+        #expect(
+            performing: { try PatternCommand.output(answers: Arguments.patternAnswers("hurts")) }, throws: { $0 is CLIFailure })
     }
 
     @Test("import reads an export into workouts and a baseline, in the unit asked for; a unitless file asks for its unit")
@@ -125,7 +128,7 @@ struct CLITests {
 
             """
         let output = try json(
-            ImportCommand.output(file: "-", unit: "kg", sourceUnit: nil, readStandardInput: { Data(fitNotes.utf8) }))
+            ImportCommand.output(file: "-", unit: .kg, sourceUnit: nil, readStandardInput: { Data(fitNotes.utf8) }))
         #expect(output["format"] as? String == "fitnotes")
         #expect(output["sourceUnit"] as? String == "lb" && output["unit"] as? String == "kg")
         let workouts = try #require(output["workouts"] as? [[String: Any]])
@@ -140,11 +143,19 @@ struct CLITests {
             "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE\n"
             + "2020-01-06 18:00:00,Legs,45m,Squat (Barbell),1,135.0,5,0,0,,,\n"
         #expect(throws: CLIFailure.self) {
-            try ImportCommand.output(file: "-", unit: "kg", sourceUnit: nil, readStandardInput: { Data(strong.utf8) })
+            try ImportCommand.output(file: "-", unit: .kg, sourceUnit: nil, readStandardInput: { Data(strong.utf8) })
         }
         let named = try json(
-            ImportCommand.output(file: "-", unit: "lb", sourceUnit: "lb", readStandardInput: { Data(strong.utf8) }))
+            ImportCommand.output(file: "-", unit: .lb, sourceUnit: .lb, readStandardInput: { Data(strong.utf8) }))
         #expect((named["workouts"] as? [[String: Any]])?.count == 1)
-        #expect(throws: CLIFailure.self) { try ImportCommand.output(file: "-", unit: "stone", sourceUnit: nil) }
+        #expect(throws: CLIFailure.self) { try Arguments.unit("--unit")("stone") }
+        // The command line parses its options with the same functions: a bad value never reaches the command.
+        #expect(throws: (any Error).self) { try ImportCommand.parse(["-", "--unit", "stone"]) }
+        do {
+            _ = try ImportCommand.parse(["-", "--unit", "stone"])
+        } catch {
+            #expect(ImportCommand.message(for: error).contains("--unit: \"stone\" is not kg or lb"))
+        }
+        #expect(try ImportCommand.parse(["-", "--unit", "LB", "--source-unit", "kg"]).unit == .lb)
     }
 }
