@@ -10,8 +10,16 @@ public struct CaseService: Sendable {
     let store: any Store
     let cache: CaseCache
     public let engine: Engine
-    /// Today where the server is (or a fixed day for demos and tests).
-    public let today: @Sendable () -> Day
+    /// Today in a time zone (or a fixed day for demos and tests, whatever the zone).
+    let todayIn: @Sendable (TimeZone) -> Day
+
+    /// Today where the server is (UTC): entries may be dated at most a day after it.
+    public func today() -> Day { todayIn(.utc) }
+
+    /// Today where the person is, from the time zone their settings keep; the server's otherwise.
+    public func today(for settings: PatientSettings?) -> Day {
+        settings?.timeZone.flatMap(TimeZone.init(identifier:)).map(todayIn) ?? today()
+    }
 
     // MARK: Reading
 
@@ -54,11 +62,14 @@ public struct CaseService: Sendable {
         data: CaseData, prescription: Prescription, body: Data?
     )? {
         let engine = engine
-        let today = today()
+        let todayIn = todayIn
         return try await cache.prescription(
             patientID: patientID,
             day: { data throws(CaseError) in
-                guard let asOf else { return max(today, data.intake.date) }
+                guard let asOf else {
+                    let today = data.settings.timeZone.flatMap(TimeZone.init(identifier:)).map(todayIn) ?? todayIn(.utc)
+                    return max(today, data.intake.date)
+                }
                 guard asOf >= data.intake.date else {
                     throw CaseError(field: "asOf", message: "\(asOf) is before the intake date \(data.intake.date)")
                 }
@@ -74,9 +85,9 @@ public struct CaseService: Sendable {
         return data.asCase(asOf: max(asOf ?? latest, data.intake.date))
     }
 
-    /// The session that still waits for its next-day answer today, if any.
+    /// The session that still waits for its next-day answer on the person's today, if any.
     public func awaitingAnswer(_ data: CaseData) -> StoredWorkout? {
-        let today = today()
+        let today = today(for: data.settings)
         return data.workouts.last { $0.workout.awaitsNextDayAnswer(today: today, settings: engine.settings) }
     }
 
@@ -87,6 +98,9 @@ public struct CaseService: Sendable {
     public func saveIntake(_ intake: Intake, settings: PatientSettings, patientID: String) async throws -> TriageResult {
         guard InputLimits.plateIncrement.contains(settings.plateIncrement) else {
             throw CaseError(field: "plateIncrement", message: "must be between 0.1 and 50")
+        }
+        if let zone = settings.timeZone, zone.count > 64 || TimeZone(identifier: zone) == nil {
+            throw CaseError(field: "timeZone", message: "\"\(zone.prefix(64))\" is not a time zone name like Europe/Oslo")
         }
         try EntryValidation.notAhead(intake.date, today: today())
         try EntryValidation.intake(intake, unit: settings.unit)

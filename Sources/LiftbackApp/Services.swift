@@ -20,24 +20,25 @@ public struct Services: Sendable {
 
     /// - Parameters:
     ///   - passwordCost: bcrypt's cost for new passwords (12 in production, lower only in tests).
-    ///   - today: today where the server is; a fixed day for demos and tests.
+    ///   - today: today in a time zone; a fixed day for demos and tests, whatever the zone.
     ///   - sessions: how long a sign-in holds.
     ///   - now: the time now (the clock; a test's own to move it).
     public init(
         store: any Store, engine: Engine = Engine(), passwordCost: UInt8 = 12, sessions: SessionPolicy = SessionPolicy(),
-        today: @escaping @Sendable () -> Day, now: @escaping @Sendable () -> Date = { Date() }
+        today: @escaping @Sendable (TimeZone) -> Day, now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.store = store
         access = AccessService(store: store)
         accounts = AccountService(
             store: store, limiter: SignInLimiter(), passwordCost: passwordCost, policy: sessions, now: now)
-        cases = CaseService(store: store, cache: CaseCache(store: store), engine: engine, today: today)
+        cases = CaseService(store: store, cache: CaseCache(store: store), engine: engine, todayIn: today)
         caseload = CaseloadService(store: store, engine: engine)
     }
 
     /// The background work that keeps caseload statuses fresh.
     public func statusRefresher(logger: Logger) -> StatusRefresher {
-        StatusRefresher(caseload: caseload, today: cases.today, logger: logger)
+        let cases = cases
+        return StatusRefresher(caseload: caseload, today: { cases.today() }, logger: logger)
     }
 
     /// Seeds the demo clinician and patients once; returns how to sign in.
@@ -54,7 +55,7 @@ public struct Services: Sendable {
     /// `postgres://` URL. Returns the background services the store needs and the steps to run
     /// before the server starts (PostgreSQL's migrations; SQLite migrates on opening).
     public static func open(
-        database: String, engine: Engine = Engine(), passwordCost: UInt8, today: @escaping @Sendable () -> Day,
+        database: String, engine: Engine = Engine(), passwordCost: UInt8, today: @escaping @Sendable (TimeZone) -> Day,
         logger: Logger
     ) throws -> (services: Services, background: [any Service], setUp: [@Sendable () async throws -> Void]) {
         let store: any Store

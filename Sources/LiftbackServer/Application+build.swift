@@ -15,7 +15,7 @@ extension ServerConfig {
     ) {
         let config = self
         return try Services.open(
-            database: database, passwordCost: passwordCost, today: { config.today() }, logger: logger)
+            database: database, passwordCost: passwordCost, today: { config.today(in: $0) }, logger: logger)
     }
 }
 

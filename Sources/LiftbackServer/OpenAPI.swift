@@ -212,6 +212,7 @@ enum OpenAPIDocument {
                     "policy": ["type": "string", "enum": ["pain-monitoring", "pain-free"]],
                     "unit": ["type": "string", "enum": ["kg", "lb"]],
                     "plateIncrement": ["type": "number", "exclusiveMinimum": 0],
+                    "timeZone": ["type": "string", "description": "the person's time zone, an IANA name such as Europe/Oslo"],
                 ],
                 required: ["date"]),
             "Workout": object(

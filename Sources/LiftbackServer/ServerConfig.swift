@@ -41,7 +41,7 @@ public struct ServerConfig: Sendable, Equatable {
 
 extension ServerConfig {
     /// Today for pages: the fixed day of a demo or test, otherwise the clock (UTC).
-    func today(now: Date = Date()) -> Day {
-        fixedToday.flatMap(Day.init(iso:)) ?? Day.today(now: now)
+    func today(in zone: TimeZone = .utc, now: Date = Date()) -> Day {
+        fixedToday.flatMap(Day.init(iso:)) ?? Day.today(now: now, in: zone)
     }
 }

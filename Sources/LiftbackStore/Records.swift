@@ -51,11 +51,17 @@ public struct PatientSettings: Codable, Sendable, Equatable {
     public var policy: ProgressionPolicy
     public var unit: WeightUnit
     public var plateIncrement: Double
+    /// The person's time zone (an IANA name such as `Europe/Oslo`), so that their "today" is theirs.
+    public var timeZone: String?
 
-    public init(policy: ProgressionPolicy = .painMonitoring, unit: WeightUnit = .kg, plateIncrement: Double? = nil) {
+    public init(
+        policy: ProgressionPolicy = .painMonitoring, unit: WeightUnit = .kg, plateIncrement: Double? = nil,
+        timeZone: String? = nil
+    ) {
         self.policy = policy
         self.unit = unit
         self.plateIncrement = plateIncrement ?? unit.defaultIncrement
+        self.timeZone = timeZone
     }
 }
 

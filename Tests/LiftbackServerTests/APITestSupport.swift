@@ -21,7 +21,7 @@ struct APIHarness {
         // bcrypt's lowest cost keeps the suite fast; production uses 12.
         let config = ServerConfig(passwordCost: 4, fixedToday: Self.today)
         router = buildRouter(
-            services: Services(store: store, passwordCost: config.passwordCost, today: { config.today() }, now: now),
+            services: Services(store: store, passwordCost: config.passwordCost, today: { config.today(in: $0) }, now: now),
             config: config)
     }
 

@@ -1,6 +1,8 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import LiftbackApp
+import LiftbackCore
 import LiftbackStore
 import Synchronization
 import Testing
@@ -168,6 +170,38 @@ struct SecurityTests {
             #expect(everywhere.status == .seeOther)
             #expect(try await H.send(client, .get, uri, token: token).status == .unauthorized)
             #expect(try await person.send(client, .get, "/today").location == "/signin")
+        }
+    }
+}
+
+@Suite("The person's day")
+struct PersonTodayTests {
+    @Test("Today is the person's own day, from the time zone their settings keep; a name that is no zone is refused")
+    func timeZones() async throws {
+        // 20:00 UTC on 2026-12-07: already the 8th on Kiritimati (UTC+14), still the 7th in Los Angeles.
+        let evening = Date(timeIntervalSince1970: 1_796_673_600)
+        #expect(Day.today(now: evening) == Day(iso: "2026-12-07"))
+        let services = Services(
+            store: MemoryStore(), passwordCost: 4, today: { Day.today(now: evening, in: $0) }, now: { evening })
+        let cases = services.cases
+        #expect(cases.today(for: PatientSettings(timeZone: "Pacific/Kiritimati")) == Day(iso: "2026-12-08"))
+        #expect(cases.today(for: PatientSettings(timeZone: "America/Los_Angeles")) == Day(iso: "2026-12-07"))
+        #expect(cases.today(for: PatientSettings()) == Day(iso: "2026-12-07"))
+        #expect(cases.today() == Day(iso: "2026-12-07"))
+        let morning = Date(timeIntervalSince1970: 1_796_619_600)  // 05:00 UTC on the 7th: the 6th in Honolulu
+        #expect(Day.today(now: morning, in: TimeZone(identifier: "Pacific/Honolulu")!) == Day(iso: "2026-12-06"))
+
+        try await APIHarness().app.test(.router) { client in
+            let pat = try await APIHarness.signUp(client, "pat@example.org")
+            var intake = APIHarness.intake
+            intake["timeZone"] = "Mars/Olympus_Mons"
+            let refused = try await APIHarness.send(
+                client, .put, "/api/v1/patients/\(pat.id)/intake", token: pat.token, json: intake)
+            #expect(refused.status == .badRequest && refused.json["field"] as? String == "timeZone")
+            intake["timeZone"] = "Europe/Oslo"
+            let kept = try await APIHarness.send(
+                client, .put, "/api/v1/patients/\(pat.id)/intake", token: pat.token, json: intake)
+            #expect(kept.status == .ok)
         }
     }
 }

@@ -33,7 +33,7 @@ struct PatientsController {
         var intake: Intake
         var settings: PatientSettings
 
-        enum Keys: String, CodingKey { case policy, unit, plateIncrement }
+        enum Keys: String, CodingKey { case policy, unit, plateIncrement, timeZone }
 
         init(from decoder: any Decoder) throws {
             intake = try Intake(from: decoder)
@@ -41,7 +41,8 @@ struct PatientsController {
             let unit = try c.decodeIfPresent(WeightUnit.self, forKey: .unit) ?? .kg
             settings = PatientSettings(
                 policy: try c.decodeIfPresent(ProgressionPolicy.self, forKey: .policy) ?? .painMonitoring, unit: unit,
-                plateIncrement: try c.decodeIfPresent(Double.self, forKey: .plateIncrement))
+                plateIncrement: try c.decodeIfPresent(Double.self, forKey: .plateIncrement),
+                timeZone: try c.decodeIfPresent(String.self, forKey: .timeZone))
         }
     }
 

@@ -53,6 +53,10 @@ enum Assets {
     /// Progressive enhancement for one-tap logging: tapping a pain number on a set moves focus to the
     /// next set's scale. Without it the form works the same.
     static let js = """
+        // The person's time zone travels with the intake, so that "today" is their day.
+        document.querySelectorAll('input[name="tz"]').forEach(function (input) {
+          try { input.value = Intl.DateTimeFormat().resolvedOptions().timeZone || ''; } catch (e) {}
+        });
         document.addEventListener('change', function (event) {
           var input = event.target;
           if (!input.matches || !input.matches('.painrow input')) return;

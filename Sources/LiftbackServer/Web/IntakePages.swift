@@ -18,6 +18,10 @@ struct IntakePages {
         var startBack: [Int]?
         /// Movements avoided or feared (graded exposure brings each back).
         var avoids: [FearedMovement]?
+        /// The browser's time zone, so that the person's "today" is theirs.
+        var timeZone: String?
+
+        var settings: PatientSettings { PatientSettings(unit: unit, timeZone: timeZone) }
     }
 
     enum Step: String {
@@ -65,6 +69,7 @@ struct IntakePages {
             \(Layout.csrfField(WebSession.csrf(for: context)))
             <input type="hidden" name="step" value="\(step.rawValue)">
             \(stateField(state))
+            <input type="hidden" name="tz" value="">
             \(error.map { HTML("<p class=\"error\" role=\"alert\">\($0)</p>") })
             \(body)
             <button>Continue</button>
@@ -137,6 +142,7 @@ struct IntakePages {
         let form = try await WebSession.checkedForm(request, context)
         if try await web.cases.hasIntake(patient.id) { return WebController.redirect("/today") }
         var state = (try? JSONDecoder().decode(State.self, from: Data((form["state"] ?? "{}").utf8))) ?? State()
+        if let zone = form.text("tz"), zone.count <= 64, TimeZone(identifier: zone) != nil { state.timeZone = zone }
         switch Step(rawValue: form["step"] ?? "") ?? .flags {
         case .flags:
             state.flags = form.all("flag").compactMap(RedFlag.init(rawValue:))
@@ -188,7 +194,7 @@ struct IntakePages {
             } catch {
                 return try step(.disability, state, context, error: "Please answer every statement (\(error.description)).")
             }
-            let day = web.today()
+            let day = web.cases.today(for: state.settings)
             // Everything is scored before anything is saved, so a tampered form stores nothing.
             guard let startBack = state.startBack, (try? Instrument.startback.score(startBack)) != nil else {
                 return try step(.startback, state, context, error: "Please answer every question.")
@@ -203,9 +209,9 @@ struct IntakePages {
     func saveIntake(_ state: State, patient: Account) async throws {
         let pattern = PatternAssessment.assess(Set(state.answers)).pattern
         let intake = Intake(
-            date: web.today(), flags: state.flags, pattern: pattern, previousWorkingWeights: state.weights, pain: state.pain,
-            avoids: state.avoids ?? [])
-        try await web.cases.saveIntake(intake, settings: PatientSettings(unit: state.unit), patientID: patient.id)
+            date: web.cases.today(for: state.settings), flags: state.flags, pattern: pattern,
+            previousWorkingWeights: state.weights, pain: state.pain, avoids: state.avoids ?? [])
+        try await web.cases.saveIntake(intake, settings: state.settings, patientID: patient.id)
     }
 
     func stopPage(_ triage: TriageResult, _ context: AppContext) -> Response {

@@ -79,7 +79,7 @@ struct PersonPages {
     func log(_ request: Request, _ context: AppContext) async throws -> Response {
         let patient = try web.signedIn(context, role: .patient)
         let form = try await WebSession.checkedForm(request, context)
-        _ = try await web.caseData(patient)  // before the intake, this sends them to it
+        let data = try await web.caseData(patient)  // before the intake, this sends them to it
         var exercises: [LoggedExercise] = []
         for index in 0..<max(0, min(form.int("count") ?? 0, 40)) where form["skip-\(index)"] == nil {
             guard let id = form.text("ex-\(index)"), let exercise = Catalog.standard[ExerciseID(id)] else { continue }
@@ -99,7 +99,8 @@ struct PersonPages {
         }
         let flags = form.all("flag").compactMap(RedFlag.init(rawValue:))
         let workout = Workout(
-            date: web.today(), exercises: exercises, painDuring: Workout.worstSetPain(exercises), painAfter: form.int("after"),
+            date: web.cases.today(for: data.settings), exercises: exercises, painDuring: Workout.worstSetPain(exercises),
+            painAfter: form.int("after"),
             flags: flags,
             stoppedEarly: form["stopped"] == nil ? nil : true)
         do {
@@ -150,7 +151,8 @@ struct PersonPages {
             return try await checkInPage(context, error: "Choose your pain today, from 0 to 10.")
         }
         let checkIn = CheckIn(
-            date: web.today(), pain: pain, stiffnessMinutes: form.int("stiffness"),
+            date: web.cases.today(for: try await web.caseData(patient).settings), pain: pain,
+            stiffnessMinutes: form.int("stiffness"),
             flags: form.all("flag").compactMap(RedFlag.init(rawValue:)))
         var answer: (id: Int64, amendment: CaseService.WorkoutAmendment)?
         if let id = form.text("workout").flatMap(Int64.init),
@@ -171,6 +173,8 @@ struct PersonPages {
         let data = try await web.caseData(patient)
         let questionnaires = try await web.cases.questionnaires(patient.id)
         return web.render(
-            "Progress", context, ProgressView.page(data, questionnaires: questionnaires, engine: web.engine, today: web.today()))
+            "Progress", context,
+            ProgressView.page(
+                data, questionnaires: questionnaires, engine: web.engine, today: web.cases.today(for: data.settings)))
     }
 }
