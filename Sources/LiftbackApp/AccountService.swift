@@ -11,6 +11,8 @@ public struct AccountService: Sendable {
     let policy: SessionPolicy
     /// The time now: the clock, or a test's.
     let now: @Sendable () -> Date
+    /// A bcrypt hash of nothing anyone types, checked when the email is unknown.
+    let dummyHash: String
 
     /// A token handed out once, with whose it is and when it ends.
     public struct Session: Sendable {
@@ -29,18 +31,34 @@ public struct AccountService: Sendable {
     /// Checks the password and opens a session of `kind`: a bearer token for the API or a cookie for the pages.
     ///
     /// - Throws: `AppError.tooManyAttempts` after repeated failures for the email, `AppError.wrongCredentials`.
-    public func signIn(email: String, password: String, kind: TokenKind) async throws -> Session {
-        guard PlainText.isPlain(email) else { throw AppError.wrongCredentials }
-        let key = email.lowercased()
-        let now = now()
-        if await limiter.isBlocked(key, now: now) { throw AppError.tooManyAttempts }
-        guard let found = try await store.credentials(email: email),
-            await Passwords.verify(password, hash: found.passwordHash)
-        else {
-            await limiter.recordFailure(key, now: now)
+    ///
+    /// The turn is taken before the password is checked (`SignInLimiter`), per account and per
+    /// `address` (the caller's network address, when known). An unknown email costs the same bcrypt
+    /// as a known one, so the time to answer does not say whether an account exists.
+    public func signIn(email: String, password: String, address: String? = nil, kind: TokenKind) async throws -> Session {
+        // Nothing longer than an email or a password can be is kept, even as a limiter key.
+        guard email.count <= 254, password.utf8.count <= 1_024, PlainText.isPlain(email) else {
             throw AppError.wrongCredentials
         }
-        await limiter.reset(key)
+        let accountKey = "account:" + email.lowercased()
+        let addressKey = "address:" + (address ?? "unknown")
+        let started = now()
+        if await limiter.begin([(accountKey, SignInLimiter.account), (addressKey, SignInLimiter.address)], now: started) != nil {
+            throw AppError.tooManyAttempts
+        }
+        let found: (account: Account, passwordHash: String)?
+        do {
+            found = try await store.credentials(email: email)
+        } catch {
+            await limiter.end(accountKey, failed: false, now: now())
+            await limiter.end(addressKey, failed: false, now: now())
+            throw error
+        }
+        let matches = await Passwords.verify(password, hash: found?.passwordHash ?? dummyHash)
+        let ended = now()
+        await limiter.end(accountKey, failed: !(matches && found != nil), clear: true, now: ended)
+        await limiter.end(addressKey, failed: !(matches && found != nil), now: ended)
+        guard let found, matches else { throw AppError.wrongCredentials }
         return try await openSession(for: found.account, kind: kind)
     }
 

@@ -6,6 +6,12 @@ public enum PlainText {
     public static func isPlain(_ text: some StringProtocol) -> Bool {
         !text.unicodeScalars.contains { $0.properties.generalCategory == .control }
     }
+
+    /// Characters that reorder the text around them (bidirectional embeddings, overrides and
+    /// isolates): in a name they can make it read as another.
+    public static func hasReordering(_ text: some StringProtocol) -> Bool {
+        text.unicodeScalars.contains { (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value) }
+    }
 }
 
 /// A new account's fields, checked one way for the API and for the sign-up page.
@@ -19,12 +25,15 @@ struct NewAccountInput {
         let email = email.trimmingCharacters(in: .whitespaces)
         guard email.count <= 254, email.contains("@"), !email.hasPrefix("@"), !email.hasSuffix("@"), PlainText.isPlain(email)
         else { throw .invalid(field: "email", message: "enter an email address like name@example.org") }
-        guard (10...200).contains(password.count), PlainText.isPlain(password) else {
+        // bcrypt reads 72 bytes and ignores the rest: a longer password is refused, never silently cut.
+        guard password.count >= 10, password.utf8.count <= 72, PlainText.isPlain(password) else {
             throw .invalid(
-                field: "password", message: "use a password of at least 10 characters (letters, digits, spaces, symbols)")
+                field: "password",
+                message: "use a password of 10 to 72 characters (letters, digits, spaces, symbols; accented letters count as two)"
+            )
         }
         let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard (1...100).contains(name.count), PlainText.isPlain(name) else {
+        guard (1...100).contains(name.count), PlainText.isPlain(name), !PlainText.hasReordering(name) else {
             throw .invalid(field: "name", message: "enter a name of up to 100 characters, without line breaks")
         }
         return (name, email)

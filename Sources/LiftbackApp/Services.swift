@@ -30,7 +30,8 @@ public struct Services: Sendable {
         self.store = store
         access = AccessService(store: store)
         accounts = AccountService(
-            store: store, limiter: SignInLimiter(), passwordCost: passwordCost, policy: sessions, now: now)
+            store: store, limiter: SignInLimiter(), passwordCost: passwordCost, policy: sessions, now: now,
+            dummyHash: Passwords.hashSync(Token.generate(), cost: passwordCost))
         cases = CaseService(store: store, cache: CaseCache(store: store), engine: engine, todayIn: today)
         caseload = CaseloadService(store: store, engine: engine)
     }

@@ -56,25 +56,3 @@ public struct SessionPolicy: Sendable, Equatable {
 
     public init() {}
 }
-
-/// Slows guessing: after `limit` failed sign-ins for one email within `window`, further attempts
-/// are refused until the window passes.
-public actor SignInLimiter {
-    let limit: Int
-    let window: TimeInterval
-    private var failures: [String: [Date]] = [:]
-
-    public init(limit: Int = 5, window: TimeInterval = 15 * 60) {
-        self.limit = limit
-        self.window = window
-    }
-
-    public func isBlocked(_ key: String, now: Date) -> Bool {
-        let recent = (failures[key] ?? []).filter { now.timeIntervalSince($0) < window }
-        failures[key] = recent.isEmpty ? nil : recent
-        return recent.count >= limit
-    }
-
-    public func recordFailure(_ key: String, now: Date) { failures[key, default: []].append(now) }
-    public func reset(_ key: String) { failures[key] = nil }
-}

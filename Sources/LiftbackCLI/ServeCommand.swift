@@ -14,10 +14,14 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Address to listen on (default 127.0.0.1).") var host: String?
     @Option(help: "Port to listen on (default 8080).") var port: Int?
     @Option(help: "SQLite file (default liftback.sqlite), or a postgres:// URL.") var database: String?
+    @Flag(
+        inversion: .prefixedNo,
+        help: "Mark cookies Secure and send HSTS, for a server behind HTTPS (default: on unless --host is a loopback address).")
+    var secureCookies: Bool?
     @Flag(help: "Seed a demo clinician and patients with weeks of history, and print how to sign in.") var demo = false
 
     func run() async throws {
-        let config = ServerConfig.resolve(host: host, port: port, database: database)
+        let config = ServerConfig.resolve(host: host, port: port, database: database, secureCookies: secureCookies)
         let app = try buildApplication(config: config, seedDemo: demo)
         FileHandle.standardOutput.write(
             Data("Liftback is running on http://\(config.host):\(config.port) with data in \(config.database)\n".utf8))

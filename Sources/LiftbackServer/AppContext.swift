@@ -11,7 +11,11 @@ public struct AppContext: RequestContext {
     /// The anonymous CSRF cookie, for the sign-up and sign-in forms.
     public var anonymousCSRF: String?
 
+    /// The caller's network address, for the sign-in limiter (behind a proxy, the proxy's).
+    public var remoteAddress: String?
+
     public init(source: Source) {
         coreContext = .init(source: source)
+        remoteAddress = source.channel.remoteAddress?.ipAddress
     }
 }

@@ -22,6 +22,7 @@ extension ServerConfig {
 /// The router with every route mounted over the services; tests and `buildApplication` share it.
 public func buildRouter(services: Services, config: ServerConfig) -> Router<AppContext> {
     let router = Router(context: AppContext.self)
+    router.add(middleware: SecurityHeadersMiddleware(secure: config.secureCookies))
     router.add(middleware: APIErrorMiddleware())
     router.add(middleware: PlainPathMiddleware())
     router.get("health") { _, _ in "ok" }

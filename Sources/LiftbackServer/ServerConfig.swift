@@ -13,8 +13,13 @@ public struct ServerConfig: Sendable, Equatable {
     public var passwordCost: UInt8
     /// A fixed "today" for demos and browser tests (`LIFTBACK_TODAY`); the clock otherwise.
     public var fixedToday: String?
-    /// Mark cookies `Secure` (behind HTTPS).
+    /// Mark cookies `Secure` and send HSTS (behind HTTPS): on by default unless bound to loopback.
     public var secureCookies: Bool = false
+
+    /// Whether `host` is a loopback address, where a browser talks plain HTTP to the server.
+    public static func isLoopback(_ host: String) -> Bool {
+        host == "localhost" || host == "::1" || host.hasPrefix("127.")
+    }
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, database: String = "liftback.sqlite", passwordCost: UInt8 = 12,
@@ -29,13 +34,16 @@ public struct ServerConfig: Sendable, Equatable {
 
     /// Options win; then `LIFTBACK_HOST`, `LIFTBACK_PORT`, `DATABASE_URL`; then the defaults.
     public static func resolve(
-        host: String?, port: Int?, database: String?, environment: [String: String] = ProcessInfo.processInfo.environment
+        host: String?, port: Int?, database: String?, secureCookies: Bool? = nil,
+        environment: [String: String] = ProcessInfo.processInfo.environment
     ) -> ServerConfig {
-        ServerConfig(
+        var config = ServerConfig(
             host: host ?? environment["LIFTBACK_HOST"] ?? "127.0.0.1",
             port: port ?? environment["LIFTBACK_PORT"].flatMap(Int.init) ?? 8080,
             database: database ?? environment["DATABASE_URL"] ?? "liftback.sqlite",
             fixedToday: environment["LIFTBACK_TODAY"])
+        config.secureCookies = secureCookies ?? !isLoopback(config.host)
+        return config
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import LiftbackApp
@@ -202,6 +203,133 @@ struct PersonTodayTests {
             let kept = try await APIHarness.send(
                 client, .put, "/api/v1/patients/\(pat.id)/intake", token: pat.token, json: intake)
             #expect(kept.status == .ok)
+        }
+    }
+}
+
+@Suite("Sign-in limits")
+struct SignInLimitTests {
+    typealias H = APIHarness
+
+    static func signIn(_ client: some TestClientProtocol, _ email: String, _ password: String) async throws -> HTTPResponse.Status
+    {
+        try await H.send(client, .post, "/api/v1/auth/token", json: ["email": email, "password": password]).status
+    }
+
+    @Test("Forty wrong passwords sent at once: the turn is counted before the check, so only the free tries are checked")
+    func concurrentGuesses() async throws {
+        try await H().app.test(.router) { client in
+            _ = try await H.signUp(client, "pat@example.org")
+            let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                for index in 0..<40 { group.addTask { try await Self.signIn(client, "pat@example.org", "wrong guess \(index)") } }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(statuses.filter { $0 == .unauthorized }.count <= SignInLimiter.account.freeTries)
+            #expect(statuses.filter { $0 == .tooManyRequests }.count >= 40 - SignInLimiter.account.freeTries)
+        }
+    }
+
+    @Test("Past the free tries, each try waits longer; the right password is taken once the wait is over")
+    func backOffNotLockOut() async throws {
+        let clock = SecurityTests.TestClock()
+        try await H(now: clock.now).app.test(.router) { client in
+            _ = try await H.signUp(client, "pat@example.org")
+            for _ in 0..<5 { #expect(try await Self.signIn(client, "pat@example.org", "wrong password!") == .unauthorized) }
+            #expect(try await Self.signIn(client, "pat@example.org", "correct horse battery") == .tooManyRequests)
+            clock.advance(1.5)
+            #expect(try await Self.signIn(client, "pat@example.org", "wrong password!") == .unauthorized)
+            clock.advance(1.5)  // the sixth failure doubled the wait to 2 s
+            #expect(try await Self.signIn(client, "pat@example.org", "correct horse battery") == .tooManyRequests)
+            clock.advance(1)
+            #expect(try await Self.signIn(client, "pat@example.org", "correct horse battery") == .ok)
+            // A success clears the account's count.
+            #expect(try await Self.signIn(client, "pat@example.org", "wrong password!") == .unauthorized)
+            #expect(try await Self.signIn(client, "pat@example.org", "correct horse battery") == .ok)
+        }
+    }
+
+    @Test("Spraying one password across many accounts is slowed per network address")
+    func spraying() async {
+        let limiter = SignInLimiter()
+        let now = Date()
+        var refused = 0
+        for index in 0..<40 {
+            let keys = [
+                ("account:user\(index)@example.org", SignInLimiter.account), ("address:203.0.113.9", SignInLimiter.address),
+            ]
+            if await limiter.begin(keys, now: now) != nil {
+                refused += 1
+                continue
+            }
+            await limiter.end("account:user\(index)@example.org", failed: true, clear: true, now: now)
+            await limiter.end("address:203.0.113.9", failed: true, now: now)
+        }
+        #expect(refused == 40 - SignInLimiter.address.freeTries)
+    }
+
+    @Test("The limiter's memory is bounded, and an email of 300 KB is refused before anything is kept")
+    func boundedMemory() async throws {
+        let limiter = SignInLimiter(capacity: 100)
+        let now = Date()
+        for index in 0..<1_000 {
+            let key = "account:user\(index)@example.org"
+            _ = await limiter.begin([(key, SignInLimiter.account)], now: now)
+            await limiter.end(key, failed: true, now: now)
+        }
+        #expect(await limiter.count <= 101)
+        try await H().app.test(.router) { client in
+            let huge = String(repeating: "a", count: 300_000) + "@example.org"
+            let status = try await Self.signIn(client, huge, "whatever it is")
+            #expect(status == .unauthorized)
+        }
+    }
+}
+
+@Suite("Headers and field limits")
+struct HeaderAndLimitTests {
+    typealias H = APIHarness
+
+    @Test("Every answer carries the security headers; the pages allow this site's scripts and styles only")
+    func headers() async throws {
+        try await H().app.test(.router) { client in
+            for uri in ["/", "/signin", "/api/v1/caseload", "/no/such/page", "/static/app.css"] {
+                let headers = try await client.execute(uri: uri, method: .get) { $0.headers }
+                #expect(headers[.contentSecurityPolicy]?.contains("frame-ancestors 'none'") == true, "\(uri)")
+                #expect(headers[.contentSecurityPolicy]?.contains("script-src 'self'") == true, "\(uri)")
+                #expect(headers[.xContentTypeOptions] == "nosniff", "\(uri)")
+                #expect(headers[HTTPField.Name("Referrer-Policy")!] == "no-referrer", "\(uri)")
+                // Bound to loopback, the test server is plain HTTP: no HSTS.
+                #expect(headers[.strictTransportSecurity] == nil, "\(uri)")
+            }
+            let page = try await client.execute(uri: "/signin", method: .get) { String(buffer: $0.body) }
+            #expect(!page.contains("<script>") && !page.contains("style=\"") && !page.contains("javascript:"))
+        }
+        #expect(ServerConfig.resolve(host: "0.0.0.0", port: nil, database: nil, environment: [:]).secureCookies)
+        #expect(!ServerConfig.resolve(host: "127.0.0.1", port: nil, database: nil, environment: [:]).secureCookies)
+        #expect(
+            !ServerConfig.resolve(host: "0.0.0.0", port: nil, database: nil, secureCookies: false, environment: [:]).secureCookies
+        )
+    }
+
+    @Test("Passwords past bcrypt's 72 bytes, names that reorder text, and notes past 500 characters are refused")
+    func fieldLimits() async throws {
+        try await H().app.test(.router) { client in
+            func signUp(_ name: String, _ password: String) async throws -> H.Reply {
+                try await H.send(
+                    client, .post, "/api/v1/accounts",
+                    json: ["email": "\(UUID().uuidString)@example.org", "password": password, "name": name, "role": "patient"])
+            }
+            let long = try await signUp("Pat", String(repeating: "é", count: 40))  // 40 characters, 80 bytes
+            #expect(long.status == .badRequest && long.json["field"] as? String == "password")
+            #expect(try await signUp("Pat", String(repeating: "x", count: 72)).status == .created)
+            let reordered = try await signUp("Pat\u{202E}nimda", "correct horse battery")
+            #expect(reordered.status == .badRequest && reordered.json["field"] as? String == "name")
+            let (pat, doc) = try await APITests.linkedPair(client)
+            _ = try await H.send(client, .put, "/api/v1/patients/\(pat.id)/intake", token: pat.token, json: H.intake)
+            let note = try await H.send(
+                client, .post, "/api/v1/patients/\(pat.id)/overrides", token: doc.token,
+                json: ["kind": "note", "date": "2026-12-01", "note": String(repeating: "n", count: 501)])
+            #expect(note.status == .badRequest && note.json["field"] as? String == "note")
         }
     }
 }

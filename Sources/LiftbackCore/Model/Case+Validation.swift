@@ -4,6 +4,8 @@ public enum InputLimits {
     public static let rpe = 0.0...10.0
     public static let reps = 0...1000
     public static let seconds = 0...36_000
+    /// The longest note a clinician can leave, in characters (the page's field says the same).
+    public static let noteLength = 500
     /// The smallest load change a person can make, in their unit.
     public static let plateIncrement = 0.1...50.0
     /// Loads above this (in kg) are typing errors, not lifts.
@@ -164,6 +166,8 @@ extension Override {
             throw CaseError(field: join(field, exercise == nil ? "exercise" : "weight"), message: "is required for a load")
         case .note where (note ?? "").isEmpty:
             throw CaseError(field: join(field, "note"), message: "is required for a note")
+        case _ where (note?.count ?? 0) > InputLimits.noteLength:
+            throw CaseError(field: join(field, "note"), message: "is longer than \(InputLimits.noteLength) characters")
         default:
             break
         }

@@ -28,7 +28,7 @@ struct AccountsController {
 
     func register(_ api: RouterGroup<AppContext>) {
         api.post("accounts") { request, _ in try await createAccount(request) }
-        api.post("auth/token") { request, _ in try await token(request) }
+        api.post("auth/token") { request, context in try await token(request, context) }
         api.delete("auth/token") { request, context in try await revoke(request, context) }
         api.post("invites") { _, context in try await createInvite(context) }
         api.post("invites/:code/accept") { _, context in try await acceptInvite(context) }
@@ -40,9 +40,10 @@ struct AccountsController {
         return JSONResponse.make(account, status: .created)
     }
 
-    func token(_ request: Request) async throws -> Response {
+    func token(_ request: Request, _ context: AppContext) async throws -> Response {
         let credentials = try await JSONResponse.decode(Credentials.self, from: request)
-        let session = try await accounts.signIn(email: credentials.email, password: credentials.password, kind: .bearer)
+        let session = try await accounts.signIn(
+            email: credentials.email, password: credentials.password, address: context.remoteAddress, kind: .bearer)
         return JSONResponse.make(TokenResponse(token: session.token, accountId: session.account.id, expiresAt: session.expiresAt))
     }
 

@@ -48,7 +48,7 @@ struct AccountPages {
             \(Layout.csrfField(WebSession.csrf(for: context)))
             \(Layout.field("Your name", name: "name", value: form?["name"] ?? "", extra: "autocomplete=\"name\" required", error: problem("name")))
             \(Layout.field("Email", name: "email", type: "email", value: form?["email"] ?? "", extra: "autocomplete=\"email\" required", error: problem("email")))
-            \(Layout.field("Password (at least 10 characters)", name: "password", type: "password", extra: "autocomplete=\"new-password\" minlength=\"10\" required", error: problem("password")))
+            \(Layout.field("Password (at least 10 characters)", name: "password", type: "password", extra: "autocomplete=\"new-password\" minlength=\"10\" maxlength=\"72\" required", error: problem("password")))
             <fieldset><legend>I am</legend>
             <label class="check"><input type="radio" name="role" value="patient"\(role == "patient" ? HTML(" checked") : "")> someone getting back to lifting</label>
             <label class="check"><input type="radio" name="role" value="clinician"\(role == "clinician" ? HTML(" checked") : "")> a physiotherapist or clinician</label>
@@ -104,7 +104,7 @@ struct AccountPages {
         let email = form.text("email") ?? ""
         do {
             let session = try await web.services.accounts.signIn(
-                email: email, password: form["password"] ?? "", kind: .session)
+                email: email, password: form["password"] ?? "", address: context.remoteAddress, kind: .session)
             return try self.session(session, then: session.account.role == .clinician ? "/caseload" : "/today")
         } catch AppError.tooManyAttempts {
             return signInPage(context, error: "Too many attempts. Please wait 15 minutes and try again.", email: email)
@@ -134,7 +134,7 @@ struct AccountPages {
             <h2>Change your password</h2>
             \(error.map { HTML("<p class=\"error\" role=\"alert\">\($0)</p>") })
             \(Layout.field("Current password", name: "current", type: "password", extra: "autocomplete=\"current-password\" required"))
-            \(Layout.field("New password (at least 10 characters)", name: "password", type: "password", extra: "autocomplete=\"new-password\" minlength=\"10\" required"))
+            \(Layout.field("New password (at least 10 characters)", name: "password", type: "password", extra: "autocomplete=\"new-password\" minlength=\"10\" maxlength=\"72\" required"))
             <button>Change password</button>
             <p class="muted">Every other device you are signed in on is signed out.</p>
             </form>

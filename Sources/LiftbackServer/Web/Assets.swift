@@ -53,6 +53,10 @@ enum Assets {
     /// Progressive enhancement for one-tap logging: tapping a pain number on a set moves focus to the
     /// next set's scale. Without it the form works the same.
     static let js = """
+        // "Go back" links return to the page before (no script in the page itself: the policy allows none).
+        document.querySelectorAll('a[data-back]').forEach(function (link) {
+          link.addEventListener('click', function (event) { if (history.length > 1) { event.preventDefault(); history.back(); } });
+        });
         // The person's time zone travels with the intake, so that "today" is their day.
         document.querySelectorAll('input[name="tz"]').forEach(function (input) {
           try { input.value = Intl.DateTimeFormat().resolvedOptions().timeZone || ''; } catch (e) {}

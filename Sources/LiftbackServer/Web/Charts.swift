@@ -41,7 +41,9 @@ enum Chart {
                 <text x="\(at(left + 4))" y="\(at(py(ref.value)) - 4)" font-size="12" fill="#8a4b00">\(ref.label)</text>
                 """
             } ?? ""
-        let legend = series.html { "<span style=\"color:\($0.color)\">■</span> \($0.label) " }
+        let legend = series.html {
+            "<svg width=\"10\" height=\"10\" aria-hidden=\"true\"><rect width=\"10\" height=\"10\" fill=\"\($0.color)\"/></svg> \($0.label) "
+        }
         return """
             <figure>
             <svg class="chart" viewBox="0 0 \(at(width)) \(at(height))" role="img" aria-label="\(title)">

@@ -91,7 +91,7 @@ struct PageErrorMiddleware: RouterMiddleware {
                 """
                 <h1>Something needs a look</h1>
                 <p>\(apiError.message)</p>
-                <p><a href="javascript:history.back()">Go back</a> or <a href="/">start again</a>.</p>
+                <p><a href="/" data-back>Go back</a> or <a href="/">start again</a>.</p>
                 """)
             return Response(
                 status: apiError.status, headers: [.contentType: "text/html; charset=utf-8"],
