@@ -28,18 +28,18 @@ func probe() {
             if !p.phase.loadsLifts, p.asOf.isoWeekday == 3 {
                 let why =
                     p.alerts.map(\.id.rawValue).joined(separator: ",") + "|" + p.phase.rawValue + "|"
-                    + (p.exercises.first?.rule ?? "")
+                    + (p.exercises.first?.rule.rawValue ?? "")
                 waits[why, default: 0] += 1
             }
             if let hinge = p.exercises.first(where: {
                 Catalog.standard.ladder(for: $0.exercise)?.id == "hinge" && $0.weight != nil
             }) {
-                holdRules[hinge.rule, default: 0] += 1
+                holdRules[hinge.rule.rawValue, default: 0] += 1
             }
             if p.asOf.isoWeekday == 1 || weekly.isEmpty {
                 let h = p.exercises.first { Catalog.standard.ladder(for: $0.exercise)?.id == "hinge" }
                 weekly.append(
-                    "\(person.intakeDay.days(until: p.asOf) / 7):\(p.phase.rawValue.prefix(5))/\(h.map { "\($0.weight ?? 0)\($0.rule.prefix(12))" } ?? "-")"
+                    "\(person.intakeDay.days(until: p.asOf) / 7):\(p.phase.rawValue.prefix(5))/\(h.map { "\($0.weight ?? 0)\($0.rule.rawValue.prefix(12))" } ?? "-")"
                 )
             }
         }
@@ -62,7 +62,7 @@ func probe() {
         if let p = last {
             endPhase[p.phase.rawValue, default: 0] += 1
             let hinge = p.exercises.first { Catalog.standard.ladder(for: $0.exercise)?.id == "hinge" }
-            endRule[hinge?.rule ?? "none", default: 0] += 1
+            endRule[hinge?.rule.rawValue ?? "none", default: 0] += 1
             let share = (hinge?.weight ?? 0) / person.deadlift
             shares.append(share)
             lift[p.alerts.map(\.id.rawValue).joined(separator: ","), default: 0] += 1
@@ -96,7 +96,7 @@ func trace() {
         let h = p.exercises.first { Catalog.standard.ladder(for: $0.exercise)?.id == "hinge" }
         print(
             "TRACE", person.intakeDay.days(until: p.asOf), p.asOf.isoWeekday, p.session.rawValue,
-            h.map { "\($0.exercise) \($0.weight ?? 0) x\($0.reps ?? 0) \($0.rule): \($0.reasons.first ?? "")" } ?? "-")
+            h.map { "\($0.exercise) \($0.weight ?? 0) x\($0.reps ?? 0) \($0.rule.rawValue): \($0.reasons.first ?? "")" } ?? "-")
     }
     print("TRACE back", outcome.backDay as Any, "screens", log.reports.screens.map { "\($0.date) \($0.passed)" })
 }
