@@ -6,9 +6,6 @@ import Logging
 import ServiceLifecycle
 
 extension ServerConfig {
-    /// `true` when `database` names a PostgreSQL server rather than an SQLite file.
-    public var usesPostgres: Bool { Services.isPostgres(database) }
-
     /// The services over the database this configuration names, with its bcrypt cost and its today.
     public func services(opening logger: Logger) throws -> (
         services: Services, background: [any Service], setUp: [@Sendable () async throws -> Void]
