@@ -101,6 +101,7 @@ let package = Package(
                 "LiftbackServer",
                 "LiftbackApp",
                 "LiftbackStore",
+                "LiftbackSQLite",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -104,8 +104,9 @@ public struct CaseService: Sendable {
         }
         try EntryValidation.notAhead(intake.date, today: today())
         try EntryValidation.intake(intake, unit: settings.unit)
-        let earlier = try await store.caseData(patientID: patientID)
-        let intake = intake.keepingOpenFlags(of: earlier.map { $0.asCase(asOf: $0.intake.date) })
+        let earlier = try await store.caseData(patientID: patientID).map { $0.asCase(asOf: $0.intake.date) }
+        try earlier?.checkUnitChange(to: settings.unit)
+        let intake = intake.keepingOpenFlags(of: earlier)
         try await store.saveIntake(intake, settings: settings, patientID: patientID)
         return Triage.assess(intake.flags)
     }
@@ -155,8 +156,10 @@ public struct CaseService: Sendable {
     /// Adds a logged session; returns its id, for the next-day answer later.
     public func addWorkout(_ workout: Workout, patientID: String) async throws -> Int64 {
         try EntryValidation.notAhead(workout.date, today: today())
-        return try await store.addWorkout(workout, patientID: patientID) { settings in
-            try EntryValidation.workout(workout, unit: settings.unit)
+        var distinct = workout
+        distinct.flags = workout.flags.distinctFlags
+        return try await store.addWorkout(distinct, patientID: patientID) { [distinct] settings in
+            try EntryValidation.workout(distinct, unit: settings.unit)
         }
     }
 
@@ -184,7 +187,7 @@ public struct CaseService: Sendable {
             var workout = workout
             if let nextDay { workout.nextDay = nextDay }
             if let painAfter { workout.painAfter = painAfter }
-            if let flags { workout.flags = Array(Set(workout.flags + flags)).sorted { $0.rawValue < $1.rawValue } }
+            if let flags { workout.flags = (workout.flags + flags).distinctFlags }
             if let stoppedEarly { workout.stoppedEarly = stoppedEarly }
             if let lockedUp { workout.lockedUp = lockedUp }
             return workout
@@ -210,6 +213,8 @@ public struct CaseService: Sendable {
     ) async throws {
         try EntryValidation.notAhead(checkIn.date, today: today())
         try EntryValidation.checkIn(checkIn)
+        var checkIn = checkIn
+        checkIn.flags = checkIn.flags.distinctFlags
         if let session, try await store.workout(id: session.id, patientID: patientID) != nil {
             try await amendWorkout(id: session.id, session.amendment, patientID: patientID)
         }
@@ -264,13 +269,12 @@ public struct CaseService: Sendable {
         }
     }
 
-    /// Sets the progression policy, with a note on the timeline saying so.
+    /// Sets the progression policy.
     public func setPolicy(_ policy: ProgressionPolicy, by clinician: Account, patientID: String) async throws {
         var settings = try await requireCase(patientID).settings
         settings.policy = policy
+        // No note is added: the three notes a person sees are their clinician's own words, and the
+        // prescription already says which policy it follows.
         try await store.saveSettings(settings, patientID: patientID)
-        try await addOverride(
-            Override(kind: .note, date: today(), note: "Progression policy set to \(policy.rawValue)."), by: clinician,
-            confirmed: true, patientID: patientID)
     }
 }

@@ -249,23 +249,6 @@ public final class PostgresStore: Store {
         try await fetch("SELECT version FROM patients WHERE id = \(patientID)").first?.decode(Int64.self)
     }
 
-    /// Adds a dated entry when `owners` (`patients` or `accounts`) has the patient; `nil` when it has not.
-    /// Adds a dated entry of the case and raises its version in one statement, so both land or
-    /// neither does; throws `StoreError.noIntake` before the intake.
-    private func addEntry(_ kind: StoredJSON.Kind, date: Day, body: some Encodable, patientID: String) async throws -> Int64 {
-        let json = try StoredJSON.encode(body)
-        let id = try await fetch(
-            """
-            WITH bumped AS (UPDATE patients SET version = version + 1 WHERE id = \(patientID) RETURNING id)
-            INSERT INTO case_entries (patient_id, kind, date, body)
-            SELECT id, \(kind.rawValue), \(date.description), \(json) FROM bumped
-            RETURNING id
-            """
-        ).first?.decode(Int64.self)
-        guard let id else { throw StoreError.noIntake }
-        return id
-    }
-
     /// Runs `write` with the settings it was checked against, as stored (JSON): a write conditions
     /// itself on them in its statement and returns `nil` when they changed in between, and the entry
     /// is checked again. `StoreError.noIntake` before the intake.
@@ -281,42 +264,35 @@ public final class PostgresStore: Store {
         throw StoreError.busy
     }
 
-    /// Adds an entry checked against the case's settings, in one statement with the version raise
-    /// and only while the settings are those it was checked against.
-    private func addCheckedEntry(
-        _ kind: StoredJSON.Kind, date: Day, body: some Encodable, patientID: String,
-        check: (PatientSettings) throws -> Void
-    ) async throws -> Int64 {
-        let json = try StoredJSON.encode(body)
-        return try await checked(patientID, check: check) { settings in
-            try await fetch(
+    /// Adds the entry in one statement with the version raise, and only while the settings are
+    /// those it was checked against.
+    public func addEntry(_ entry: CaseEntry, patientID: String, check: EntryCheck) async throws -> Int64 {
+        try await checked(patientID, check: check) { settings in
+            let (kind, body) = try StoredJSON.stored(entry)
+            return try await fetch(
                 """
                 WITH bumped AS (
                     UPDATE patients SET version = version + 1 WHERE id = \(patientID) AND settings = \(settings) RETURNING id
                 )
                 INSERT INTO case_entries (patient_id, kind, date, body)
-                SELECT id, \(kind.rawValue), \(date.description), \(json) FROM bumped
+                SELECT id, \(kind.rawValue), \(entry.date.description), \(body) FROM bumped
                 RETURNING id
                 """
             ).first?.decode(Int64.self)
         }
     }
 
-    public func addWorkout(_ workout: Workout, patientID: String, check: EntryCheck) async throws -> Int64 {
-        try await addCheckedEntry(.workout, date: workout.date, body: workout, patientID: patientID, check: check)
-    }
-
     public func replaceWorkout(id: Int64, with workout: Workout, patientID: String, check: EntryCheck) async throws
         -> Bool
     {
-        let json = try StoredJSON.encode(workout)
         guard let stored = try await self.workout(id: id, patientID: patientID) else { return false }
         // Flags it adds are kept as a report in write order (see `Clearance.reopened`).
         let added = StoredJSON.addedFlags(stored, workout)
-        let report = try StoredJSON.encode(StoredJSON.FlagReport(date: workout.date, flags: added))
         // One statement: the update, the report and the version raise land together, while the settings hold.
         return try await checked(patientID, check: check) { settings in
-            try await fetch(
+            let json = try StoredJSON.encode(workout)
+            let report = try StoredJSON.encode(StoredJSON.FlagReport(date: workout.date, flags: added))
+            return try await fetch(
                 """
                 WITH checked AS (SELECT id FROM patients WHERE id = \(patientID) AND settings = \(settings)),
                 updated AS (
@@ -343,22 +319,6 @@ public final class PostgresStore: Store {
             """
         ).first?.decode(String.self)
         return try body.map { try StoredJSON.decode(Workout.self, from: $0) }
-    }
-
-    public func addCheckIn(_ checkIn: CheckIn, patientID: String) async throws {
-        _ = try await addEntry(.checkIn, date: checkIn.date, body: checkIn, patientID: patientID)
-    }
-
-    public func addScreen(_ screen: MovementScreen, patientID: String) async throws {
-        _ = try await addEntry(.screen, date: screen.date, body: screen, patientID: patientID)
-    }
-
-    public func addClearance(_ clearance: Clearance, patientID: String) async throws {
-        _ = try await addEntry(.clearance, date: clearance.date, body: clearance, patientID: patientID)
-    }
-
-    public func addOverride(_ override: Override, patientID: String, check: EntryCheck) async throws {
-        _ = try await addCheckedEntry(.override, date: override.date, body: override, patientID: patientID, check: check)
     }
 
     /// Stores a questionnaire for an existing account, as `SQLiteStore` does; 0 when the account is unknown.

@@ -222,18 +222,13 @@ public final class SQLiteStore: Store {
         }
     }
 
-    /// Adds a dated entry of the case; throws `StoreError.noIntake` before the intake. `check` sees the
-    /// case's settings in the same transaction, so an entry it refuses leaves nothing behind.
-    private func addEntry(
-        _ kind: StoredJSON.Kind, date: Day, body: some Encodable, patientID: String,
-        check: EntryCheck = { _ in }
-    ) async throws -> Int64 {
-        let json = try StoredJSON.encode(body)
-        return try await pool.write { db in
+    public func addEntry(_ entry: CaseEntry, patientID: String, check: EntryCheck) async throws -> Int64 {
+        try await pool.write { db in
             try check(try Self.settings(db, patientID))
+            let (kind, body) = try StoredJSON.stored(entry)
             try db.execute(
                 sql: "INSERT INTO case_entries (patient_id, kind, date, body) VALUES (?, ?, ?, ?)",
-                arguments: [patientID, kind.rawValue, date.description, json])
+                arguments: [patientID, kind.rawValue, entry.date.description, body])
             let id = db.lastInsertedRowID
             try Self.markStale(db, patientID)
             return id
@@ -247,21 +242,17 @@ public final class SQLiteStore: Store {
         return try StoredJSON.decode(PatientSettings.self, from: json)
     }
 
-    public func addWorkout(_ workout: Workout, patientID: String, check: EntryCheck) async throws -> Int64 {
-        try await addEntry(.workout, date: workout.date, body: workout, patientID: patientID, check: check)
-    }
-
     public func replaceWorkout(id: Int64, with workout: Workout, patientID: String, check: EntryCheck) async throws
         -> Bool
     {
-        let json = try StoredJSON.encode(workout)
-        return try await pool.write { db in
+        try await pool.write { db in
             let key: StatementArguments = [id, patientID, StoredJSON.Kind.workout.rawValue]
             guard
                 let stored = try String.fetchOne(
                     db, sql: "SELECT body FROM case_entries WHERE id = ? AND patient_id = ? AND kind = ?", arguments: key)
             else { return false }
             try check(try Self.settings(db, patientID))
+            let json = try StoredJSON.encode(workout)
             try db.execute(
                 sql: "UPDATE case_entries SET body = ?, date = ? WHERE id = ? AND patient_id = ? AND kind = ?",
                 arguments: [json, workout.date.description] + key)
@@ -286,22 +277,6 @@ public final class SQLiteStore: Store {
                 arguments: [id, patientID, StoredJSON.Kind.workout.rawValue])
         }
         return try body.map { try StoredJSON.decode(Workout.self, from: $0) }
-    }
-
-    public func addCheckIn(_ checkIn: CheckIn, patientID: String) async throws {
-        _ = try await addEntry(.checkIn, date: checkIn.date, body: checkIn, patientID: patientID)
-    }
-
-    public func addScreen(_ screen: MovementScreen, patientID: String) async throws {
-        _ = try await addEntry(.screen, date: screen.date, body: screen, patientID: patientID)
-    }
-
-    public func addClearance(_ clearance: Clearance, patientID: String) async throws {
-        _ = try await addEntry(.clearance, date: clearance.date, body: clearance, patientID: patientID)
-    }
-
-    public func addOverride(_ override: Override, patientID: String, check: EntryCheck) async throws {
-        _ = try await addEntry(.override, date: override.date, body: override, patientID: patientID, check: check)
     }
 
     public func addQuestionnaire(_ record: QuestionnaireRecord, patientID: String) async throws -> Int64 {

@@ -39,7 +39,8 @@ enum OpenAPIDocument {
             success: ("200", "Accepted"), errors: ["401", "403", "404"]),
         Operation(
             method: "put", path: "/api/v1/patients/{id}/intake",
-            summary: "The intake (contract section 2), with policy, unit and plate increment",
+            summary:
+                "The intake (contract section 2), with policy, unit and plate increment; once a weight is logged the unit stays (400 on `unit`)",
             body: "Intake", success: ("200", "Triage"), errors: ["400", "401", "404", "422"]),
         Operation(
             method: "post", path: "/api/v1/patients/{id}/workouts", summary: "Log one workout", body: "Workout",

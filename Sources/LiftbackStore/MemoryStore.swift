@@ -111,11 +111,26 @@ public actor MemoryStore: Store {
         }
     }
 
-    public func addWorkout(_ workout: Workout, patientID: String, check: EntryCheck) throws -> Int64 {
+    public func addEntry(_ entry: CaseEntry, patientID: String, check: EntryCheck) throws -> Int64 {
         try check(try requireSettings(patientID))
         let id = newID()
-        try update(patientID) { $0.workouts.append(StoredWorkout(id: id, workout: workout)) }
-        reports[patientID, default: []].append(FlagReport(written: id, date: workout.date, flags: workout.flags))
+        try update(patientID) { data in
+            switch entry {
+            case .workout(let workout): data.workouts.append(StoredWorkout(id: id, workout: workout))
+            case .checkIn(let checkIn): data.checkIns.append(checkIn)
+            case .screen(let screen): data.screens.append(screen)
+            case .clearance(let clearance): data.clearances.append(clearance)
+            case .override(let override): data.overrides.append(override)
+            }
+        }
+        switch entry {
+        case .workout(let workout):
+            reports[patientID, default: []].append(FlagReport(written: id, date: workout.date, flags: workout.flags))
+        case .checkIn(let checkIn):
+            reports[patientID, default: []].append(FlagReport(written: id, date: checkIn.date, flags: checkIn.flags))
+        case .clearance: clearanceOrder[patientID, default: []].append(id)
+        case .screen, .override: break
+        }
         return id
     }
 
@@ -131,22 +146,6 @@ public actor MemoryStore: Store {
 
     public func workout(id: Int64, patientID: String) -> Workout? {
         cases[patientID]?.workouts.first { $0.id == id }?.workout
-    }
-
-    public func addCheckIn(_ checkIn: CheckIn, patientID: String) throws {
-        try update(patientID) { $0.checkIns.append(checkIn) }
-        reports[patientID, default: []].append(FlagReport(written: newID(), date: checkIn.date, flags: checkIn.flags))
-    }
-    public func addScreen(_ screen: MovementScreen, patientID: String) throws {
-        try update(patientID) { $0.screens.append(screen) }
-    }
-    public func addClearance(_ clearance: Clearance, patientID: String) throws {
-        try update(patientID) { $0.clearances.append(clearance) }
-        clearanceOrder[patientID, default: []].append(newID())
-    }
-    public func addOverride(_ override: Override, patientID: String, check: EntryCheck) throws {
-        try check(try requireSettings(patientID))
-        try update(patientID) { $0.overrides.append(override) }
     }
 
     public func addQuestionnaire(_ record: QuestionnaireRecord, patientID: String) -> Int64 {

@@ -38,18 +38,14 @@ public protocol Store: Sendable {
 
     func saveIntake(_ intake: Intake, settings: PatientSettings, patientID: String) async throws
     func saveSettings(_ settings: PatientSettings, patientID: String) async throws
-    /// Adds a workout once `check` accepts it against the case's settings, read in the same
-    /// transaction as the write: whatever `check` throws leaves nothing stored. The store decides
-    /// nothing about the entry; the caller's check (the core's `EntryValidation`) does.
-    func addWorkout(_ workout: Workout, patientID: String, check: EntryCheck) async throws -> Int64
-    /// Replaces a stored workout, checked as `addWorkout` checks; `false` when the patient has no workout with that id.
+    /// Adds an entry to the case once `check` accepts it against the case's settings, read in the
+    /// same transaction as the write: whatever `check` throws leaves nothing stored, and nothing is
+    /// encoded before it passes. The store decides nothing about the entry; the caller's check (the
+    /// core's `EntryValidation`) does. `StoreError.noIntake` before the intake.
+    func addEntry(_ entry: CaseEntry, patientID: String, check: EntryCheck) async throws -> Int64
+    /// Replaces a stored workout, checked as `addEntry` checks; `false` when the patient has no workout with that id.
     func replaceWorkout(id: Int64, with workout: Workout, patientID: String, check: EntryCheck) async throws -> Bool
     func workout(id: Int64, patientID: String) async throws -> Workout?
-    func addCheckIn(_ checkIn: CheckIn, patientID: String) async throws
-    func addScreen(_ screen: MovementScreen, patientID: String) async throws
-    func addClearance(_ clearance: Clearance, patientID: String) async throws
-    /// Adds an override once `check` accepts it against the case's settings, as `addWorkout` does.
-    func addOverride(_ override: Override, patientID: String, check: EntryCheck) async throws
     func addQuestionnaire(_ record: QuestionnaireRecord, patientID: String) async throws -> Int64
     func questionnaires(patientID: String) async throws -> [QuestionnaireRecord]
     /// Everything stored for the patient, or `nil` before the intake.
@@ -72,3 +68,45 @@ public protocol Store: Sendable {
 
 /// A check of an entry against the case's settings, run by a store inside the write's transaction.
 public typealias EntryCheck = @Sendable (PatientSettings) throws -> Void
+
+/// A dated entry of a case, as the stores add it.
+public enum CaseEntry: Sendable {
+    case workout(Workout)
+    case checkIn(CheckIn)
+    case screen(MovementScreen)
+    case clearance(Clearance)
+    case override(Override)
+
+    public var date: Day {
+        switch self {
+        case .workout(let workout): workout.date
+        case .checkIn(let checkIn): checkIn.date
+        case .screen(let screen): screen.date
+        case .clearance(let clearance): clearance.date
+        case .override(let override): override.date
+        }
+    }
+}
+
+/// Each kind of entry is one `addEntry`, whatever the backend.
+extension Store {
+    public func addWorkout(_ workout: Workout, patientID: String, check: EntryCheck) async throws -> Int64 {
+        try await addEntry(.workout(workout), patientID: patientID, check: check)
+    }
+
+    public func addCheckIn(_ checkIn: CheckIn, patientID: String) async throws {
+        _ = try await addEntry(.checkIn(checkIn), patientID: patientID) { _ in }
+    }
+
+    public func addScreen(_ screen: MovementScreen, patientID: String) async throws {
+        _ = try await addEntry(.screen(screen), patientID: patientID) { _ in }
+    }
+
+    public func addClearance(_ clearance: Clearance, patientID: String) async throws {
+        _ = try await addEntry(.clearance(clearance), patientID: patientID) { _ in }
+    }
+
+    public func addOverride(_ override: Override, patientID: String, check: EntryCheck) async throws {
+        _ = try await addEntry(.override(override), patientID: patientID, check: check)
+    }
+}

@@ -23,6 +23,17 @@ package enum StoredJSON {
         }
     }
 
+    /// An entry's kind and body, as stored.
+    package static func stored(_ entry: CaseEntry) throws -> (kind: Kind, body: String) {
+        switch entry {
+        case .workout(let workout): (.workout, try encode(workout))
+        case .checkIn(let checkIn): (.checkIn, try encode(checkIn))
+        case .screen(let screen): (.screen, try encode(screen))
+        case .clearance(let clearance): (.clearance, try encode(clearance))
+        case .override(let override): (.override, try encode(override))
+        }
+    }
+
     /// The flags `new` has that `old` had not.
     package static func addedFlags(_ old: Workout, _ new: Workout) -> [RedFlag] { new.flags.filter { !old.flags.contains($0) } }
 

@@ -37,6 +37,24 @@ struct EntryRulesTests {
         #expect(!answered.awaitsNextDayAnswer(today: intakeDay.adding(days: 1)))
     }
 
+    @Test("The unit changes freely until a weight is recorded; then it stays, so 100 lb is never read as 100 kg")
+    func unitStaysOnceWeightsAreRecorded() throws {
+        var pounds = Case(asOf: intakeDay, unit: .lb, intake: Intake(date: intakeDay, pattern: .muscular))
+        pounds.workouts = [
+            Workout(date: intakeDay, exercises: [LoggedExercise(exercise: "walk", sets: [LoggedSet(holdSeconds: 600)])])
+        ]
+        try pounds.checkUnitChange(to: .kg)  // no weight yet: the unit may still change
+        pounds.workouts.append(
+            Workout(
+                date: intakeDay, exercises: [LoggedExercise(exercise: "goblet-squat", sets: [LoggedSet(weight: 35, reps: 8)])]))
+        #expect(throws: CaseError.self) { try pounds.checkUnitChange(to: .kg) }
+        try pounds.checkUnitChange(to: .lb)
+        var loads = Case(asOf: intakeDay, unit: .kg, intake: Intake(date: intakeDay, pattern: .muscular))
+        loads.overrides = [Override(kind: .load, date: intakeDay, exercise: "goblet-squat", weight: 16)]
+        #expect(loads.recordsWeights)
+        #expect(throws: CaseError.self) { try loads.checkUnitChange(to: .lb) }
+    }
+
     @Test("A logged session's pain during is its worst set")
     func worstSet() {
         let sets = [LoggedSet(weight: 20, reps: 8, pain: 2), LoggedSet(weight: 20, reps: 8, pain: 4), LoggedSet(reps: 8)]

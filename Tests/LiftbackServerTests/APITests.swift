@@ -116,6 +116,59 @@ struct APITests {
         }
     }
 
+    @Test("A new intake in another unit is refused once weights are logged: 2204 lb never becomes 2204 kg")
+    func unitStays() async throws {
+        try await H().app.test(.router) { client in
+            let pat = try await H.signUp(client, "pat@example.org")
+            let base = "/api/v1/patients/\(pat.id)"
+            var pounds = H.intake
+            pounds["unit"] = "lb"
+            pounds["previousWorkingWeights"] = [["exercise": "conventional-deadlift", "weight": 300, "reps": 5]]
+            #expect(try await H.send(client, .put, "\(base)/intake", token: pat.token, json: pounds).status == .ok)
+            var kilos = H.intake
+            kilos["unit"] = "kg"
+            // Nothing logged yet: the unit may still change, and back.
+            #expect(try await H.send(client, .put, "\(base)/intake", token: pat.token, json: kilos).status == .ok)
+            #expect(try await H.send(client, .put, "\(base)/intake", token: pat.token, json: pounds).status == .ok)
+            let logged = try await H.send(
+                client, .post, "\(base)/workouts", token: pat.token,
+                json: [
+                    "date": "2026-11-30",
+                    "exercises": [["exercise": "trap-bar-deadlift", "sets": [["weight": 2204, "reps": 1]]]],
+                ])
+            #expect(logged.status == .created, "\(logged.text)")
+            let changed = try await H.send(client, .put, "\(base)/intake", token: pat.token, json: kilos)
+            #expect(changed.status == .badRequest && changed.json["field"] as? String == "unit", "\(changed.text)")
+            let history = try await H.send(client, .get, "\(base)/history", token: pat.token)
+            #expect(history.json["unit"] as? String == "lb", "\(history.text)")
+            // The same unit again is a new intake as before.
+            #expect(try await H.send(client, .put, "\(base)/intake", token: pat.token, json: pounds).status == .ok)
+        }
+    }
+
+    @Test("A flag repeated in one report is kept once, so a long list cannot swell the record or the pages")
+    func repeatedFlagsKeptOnce() async throws {
+        let store = MemoryStore()
+        try await H(store: store).app.test(.router) { client in
+            let pat = try await H.signUp(client, "pat@example.org")
+            let base = "/api/v1/patients/\(pat.id)"
+            var intake = H.intake
+            intake["flags"] = Array(repeating: "age-over-50", count: 500)
+            #expect(try await H.send(client, .put, "\(base)/intake", token: pat.token, json: intake).status == .ok)
+            let many = Array(repeating: "numbness-tingling", count: 2000) + ["radiating-leg-pain"]
+            let checkIn = try await H.send(
+                client, .post, "\(base)/check-ins", token: pat.token, json: ["date": "2026-12-01", "pain": 3, "flags": many])
+            #expect(checkIn.status.code < 300, "\(checkIn.text)")
+            var workout = H.workout
+            workout["flags"] = many
+            #expect(try await H.send(client, .post, "\(base)/workouts", token: pat.token, json: workout).status == .created)
+            let data = try #require(try await store.caseData(patientID: pat.id))
+            #expect(data.intake.flags == [.ageOver50])
+            #expect(data.checkIns.map(\.flags) == [[.numbnessTingling, .radiatingLegPain]])
+            #expect(data.workouts.map(\.workout.flags) == [[.numbnessTingling, .radiatingLegPain]])
+        }
+    }
+
     @Test("Unknown exercises and negative weights are refused with their field")
     func badSets() async throws {
         try await H().app.test(.router) { client in

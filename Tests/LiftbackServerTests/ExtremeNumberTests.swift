@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import LiftbackSQLite
 import LiftbackStore
 import Testing
 
@@ -45,9 +46,25 @@ struct ExtremeNumberTests {
         return String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\"__EXTREME__\"", with: token)
     }
 
-    @Test("Every numeric field of every JSON body takes extreme numbers without a server error")
-    func apiBodies() async throws {
-        try await H().app.test(.router) { client in
+    /// The stores these run on: the memory store never encodes JSON, so SQLite runs too (a weight
+    /// of infinity once reached its JSON encoder before the check that refuses it).
+    enum Backing: String, CaseIterable, CustomTestStringConvertible {
+        case memory, sqlite
+        var testDescription: String { rawValue }
+        func make() throws -> any Store {
+            switch self {
+            case .memory: MemoryStore()
+            case .sqlite:
+                try SQLiteStore(
+                    path: FileManager.default.temporaryDirectory.appendingPathComponent("liftback-\(UUID().uuidString).sqlite")
+                        .path)
+            }
+        }
+    }
+
+    @Test("Every numeric field of every JSON body takes extreme numbers without a server error", arguments: Backing.allCases)
+    func apiBodies(backing: Backing) async throws {
+        try await H(store: try backing.make()).app.test(.router) { client in
             let (pat, doc) = try await APITests.linkedPair(client)
             var intake = H.intake
             intake["plateIncrement"] = 2.5
@@ -116,9 +133,9 @@ struct ExtremeNumberTests {
 
     static let formExtremes = ["0", "-0.0", "1e-9", "0.0001", "-1", "1e20", "1e308", "NaN", "inf", "9223372036854775808"]
 
-    @Test("Every number typed into a page form takes extreme values without a server error")
-    func pageForms() async throws {
-        try await H().app.test(.router) { client in
+    @Test("Every number typed into a page form takes extreme values without a server error", arguments: Backing.allCases)
+    func pageForms(backing: Backing) async throws {
+        try await H(store: try backing.make()).app.test(.router) { client in
             let (pat, doc) = try await APITests.linkedPair(client)
             _ = try await H.send(client, .put, "/api/v1/patients/\(pat.id)/intake", token: pat.token, json: H.intake)
             var person = PageTests.Browser()

@@ -147,6 +147,41 @@ struct PageTests {
         }
     }
 
+    @Test("A refused session or check-in says what is wrong in words, keeps what was typed and ticked, and saves nothing")
+    func refusedFormsKeepWhatWasTyped() async throws {
+        let store = MemoryStore()
+        try await APIHarness(store: store).app.test(.router) { client in
+            let pat = try await APIHarness.signUp(client, "pat@example.org")
+            _ = try await APIHarness.send(
+                client, .put, "/api/v1/patients/\(pat.id)/intake", token: pat.token, json: APIHarness.intake)
+            var person = Browser()
+            try await person.signIn(client, "pat@example.org")
+            let csrf = Browser.csrf(in: try await person.send(client, .get, "/log").html)
+            var session = [
+                "csrf": csrf, "count": "1", "ex-0": "goblet-squat", "w-0-0": "twelve", "r-0-0": "8", "p-0-0": "6",
+                "after": "2", "flag": "numbness-tingling",
+            ]
+            let unreadable = try await person.send(client, .post, "/log", form: session)
+            #expect(unreadable.status == .badRequest)
+            #expect(unreadable.html.contains("Goblet squat, set 1 weight: please type a number"), "\(unreadable.html)")
+            #expect(unreadable.html.contains(#"name="p-0-0" value="6" checked"#))
+            #expect(unreadable.html.contains(#"value="numbness-tingling" checked"#))
+            session["w-0-0"] = "2000"
+            let tooHeavy = try await person.send(client, .post, "/log", form: session)
+            #expect(tooHeavy.html.contains("Goblet squat, set 1 weight: must be"), "\(tooHeavy.html)")
+            #expect(!tooHeavy.html.contains("exercises[") && !tooHeavy.html.contains("sets["))
+            let checkIn = try await person.send(
+                client, .post, "/check-in",
+                form: ["csrf": csrf, "pain": "4", "stiffness": "5000", "flag": "numbness-tingling"])
+            #expect(checkIn.status == .badRequest)
+            #expect(checkIn.html.contains("Morning stiffness: 5000 is outside 0-1440"), "\(checkIn.html)")
+            #expect(checkIn.html.contains(#"name="pain" value="4" checked"#) && checkIn.html.contains(#"value="5000""#))
+            #expect(checkIn.html.contains(#"value="numbness-tingling" checked"#))
+            let data = try #require(try await store.caseData(patientID: pat.id))
+            #expect(data.workouts.isEmpty && data.checkIns.isEmpty)
+        }
+    }
+
     @Test("Signing out ends the session at once: the old cookie, replayed, no longer signs anyone in")
     func signOut() async throws {
         try await APIHarness().app.test(.router) { client in
@@ -196,7 +231,19 @@ struct PageTests {
             }
             #expect(confirmed["confirm"] == "1" && confirmed["weight"] == "90" && confirmed["exercise"] == "trap-bar-deadlift")
             let saved = try await desk.send(client, .post, "/patients/\(sam.id)/override", form: confirmed)
-            #expect(saved.html.contains("Saved"))
+            // Saved, then sent to the page afresh: a reload shows it and sends nothing twice.
+            #expect(saved.status == .seeOther && saved.location == "/patients/\(sam.id)?done=saved")
+            let shown = try await desk.send(client, .get, try #require(saved.location))
+            #expect(shown.html.contains("Saved. The plan now takes this change into account."))
+            let bogus = try await desk.send(
+                client, .post, "/patients/\(sam.id)/override",
+                form: ["csrf": Browser.csrf(in: page.html), "kind": "policy", "policy": "yolo"])
+            #expect(bogus.html.contains("Not saved: please choose one of the policies."))
+            let policy = try await desk.send(
+                client, .post, "/patients/\(sam.id)/override",
+                form: ["csrf": Browser.csrf(in: page.html), "kind": "policy", "policy": "pain-free"])
+            #expect(policy.location == "/patients/\(sam.id)?done=policy")
+            #expect(try await store.caseData(patientID: sam.id)?.settings.policy == .painFree)
             #expect(try await store.caseData(patientID: sam.id)?.overrides.map(\.weight) == [90])
         }
     }

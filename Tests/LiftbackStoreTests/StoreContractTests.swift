@@ -43,6 +43,14 @@ struct StoreContractTests {
         date: Day(iso: "2026-11-02")!, pattern: .muscular,
         previousWorkingWeights: [WorkingWeight(exercise: "conventional-deadlift", weight: 140, reps: 5)])
 
+    /// A fresh store with one patient whose intake is done, in the default settings.
+    func startedCase(_ backend: Backend) async throws -> (any Store, Account) {
+        let store = try await backend.make()
+        let pat = try await patient(store)
+        try await store.saveIntake(intake, settings: PatientSettings(), patientID: pat.id)
+        return (store, pat)
+    }
+
     func patient(_ store: any Store, _ email: String = "pat@example.org") async throws -> Account {
         try await store.createAccount(email: email, passwordHash: "hash", name: "Pat", role: .patient, at: now)
     }
@@ -235,13 +243,37 @@ struct StoreContractTests {
         #expect(try await store.caseload(clinicianID: clinician.id).first?.stale == false)
     }
 
+    struct Refused: Error {}
+
+    @Test(
+        "An entry the check refuses is refused with the check's own error, even one that JSON cannot hold, and leaves nothing",
+        arguments: Backend.allCases)
+    func refusedBeforeEncoding(backend: Backend) async throws {
+        let (store, pat) = try await startedCase(backend)
+        let day = Day(iso: "2026-12-01")!
+        let id = try await store.addWorkout(Workout(date: day, exercises: []), patientID: pat.id)
+        let version = try await store.caseVersion(patientID: pat.id)
+        for weight in [Double.infinity, -.infinity, .nan] {
+            let sets = [LoggedSet(weight: weight, reps: 8)]
+            let workout = Workout(date: day, exercises: [LoggedExercise(exercise: "trap-bar-deadlift", sets: sets)])
+            let refuse: EntryCheck = { _ in throw Refused() }
+            await #expect(throws: Refused.self) { _ = try await store.addWorkout(workout, patientID: pat.id, check: refuse) }
+            await #expect(throws: Refused.self) {
+                _ = try await store.replaceWorkout(id: id, with: workout, patientID: pat.id, check: refuse)
+            }
+            let override = Override(kind: .load, date: day, by: "Dr Ada", exercise: "trap-bar-deadlift", weight: weight)
+            await #expect(throws: Refused.self) { try await store.addOverride(override, patientID: pat.id, check: refuse) }
+        }
+        let data = try #require(try await store.caseData(patientID: pat.id))
+        #expect(data.workouts.map(\.workout) == [Workout(date: day, exercises: [])] && data.overrides.isEmpty)
+        #expect(try await store.caseVersion(patientID: pat.id) == version)
+    }
+
     @Test(
         "A flag reported after a clinician cleared it the same day is open again; one reported before stays cleared",
         arguments: Backend.allCases)
     func sameDayClearance(backend: Backend) async throws {
-        let store = try await backend.make()
-        let pat = try await patient(store)
-        try await store.saveIntake(intake, settings: PatientSettings(), patientID: pat.id)
+        let (store, pat) = try await startedCase(backend)
         let day = Day(iso: "2026-12-01")!
         try await store.addCheckIn(CheckIn(date: day, pain: 3, flags: [.numbnessTingling]), patientID: pat.id)
         try await store.addClearance(Clearance(flag: .numbnessTingling, date: day, by: "Dr Ada"), patientID: pat.id)
@@ -269,9 +301,7 @@ struct StoreContractTests {
         "A flag written after a clearance but dated before it (back-filled, or added to an older workout) opens again",
         arguments: Backend.allCases)
     func laterWrittenReports(backend: Backend) async throws {
-        let store = try await backend.make()
-        let pat = try await patient(store)
-        try await store.saveIntake(intake, settings: PatientSettings(), patientID: pat.id)
+        let (store, pat) = try await startedCase(backend)
         let (monday, tuesday) = (Day(iso: "2026-12-07")!, Day(iso: "2026-12-08")!)
         let id = try await store.addWorkout(Workout(date: monday, exercises: []), patientID: pat.id)
         try await store.addCheckIn(CheckIn(date: tuesday, pain: 3, flags: [.numbnessTingling]), patientID: pat.id)

@@ -4,6 +4,8 @@ public enum InputLimits {
     public static let rpe = 0.0...10.0
     public static let reps = 0...1000
     public static let seconds = 0...36_000
+    /// Morning stiffness, in minutes: at most a whole day.
+    public static let stiffnessMinutes = 0...1_440
     /// The longest note a clinician can leave, in characters (the page's field says the same).
     public static let noteLength = 500
     /// The smallest load change a person can make, in their unit.
@@ -37,7 +39,7 @@ extension Case {
         for (index, checkIn) in checkIns.enumerated() {
             let field = "checkIns[\(index)]"
             try checkRange(checkIn.pain, InputLimits.pain, join(field, "pain"))
-            try checkRange(checkIn.stiffnessMinutes, InputLimits.seconds, join(field, "stiffnessMinutes"))
+            try checkRange(checkIn.stiffnessMinutes, InputLimits.stiffnessMinutes, join(field, "stiffnessMinutes"))
         }
         for (index, override) in overrides.enumerated() {
             try override.validate(field: "overrides[\(index)]", catalog: catalog, unit: unit)
@@ -204,7 +206,7 @@ public enum EntryValidation {
 
     public static func checkIn(_ checkIn: CheckIn) throws(CaseError) {
         try checkRange(checkIn.pain, InputLimits.pain, "pain")
-        try checkRange(checkIn.stiffnessMinutes, InputLimits.seconds, "stiffnessMinutes")
+        try checkRange(checkIn.stiffnessMinutes, InputLimits.stiffnessMinutes, "stiffnessMinutes")
     }
 
     public static func override(_ override: Override, unit: WeightUnit, catalog: Catalog = .standard) throws(CaseError) {

@@ -6,12 +6,40 @@ extension Intake {
     /// This intake, keeping every flag the earlier case still has open: a new intake never drops a
     /// red flag, only a clinician's clearance does.
     public func keepingOpenFlags(of earlier: Case?) -> Intake {
-        guard var earlier else { return self }
+        guard var earlier else {
+            var kept = self
+            kept.flags = flags.distinctFlags
+            return kept
+        }
         earlier.asOf = max(date, earlier.intake.date)
         let stillOpen = Set(earlier.openFlags)
         var kept = self
-        kept.flags = Array(Set(flags + earlier.intake.flags.filter(stillOpen.contains))).sorted { $0.rawValue < $1.rawValue }
+        kept.flags = (flags + earlier.intake.flags.filter(stillOpen.contains)).distinctFlags
         return kept
+    }
+}
+
+extension Sequence<RedFlag> {
+    /// Each flag once, in a stable order: how a report's flags are kept, however often it repeats one.
+    public var distinctFlags: [RedFlag] { Array(Set(self)).sorted { $0.rawValue < $1.rawValue } }
+}
+
+extension Case {
+    /// Whether a logged set or a clinician's load carries a weight. Those are numbers in the case's
+    /// unit, so the unit then stays: a new intake in the other unit would read 100 lb as 100 kg.
+    public var recordsWeights: Bool {
+        workouts.contains { $0.exercises.contains { $0.sets.contains { $0.weight != nil } } }
+            || overrides.contains { $0.weight != nil }
+    }
+
+    /// Refuses a new intake in another unit once weights are recorded (see `recordsWeights`).
+    public func checkUnitChange(to unit: WeightUnit) throws(CaseError) {
+        guard unit != self.unit, recordsWeights else { return }
+        throw CaseError(
+            field: "unit",
+            message:
+                "stays \(self.unit.rawValue): the sessions already logged are in \(self.unit.rawValue), and changing the unit would misread them"
+        )
     }
 }
 

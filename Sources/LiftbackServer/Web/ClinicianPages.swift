@@ -11,7 +11,9 @@ struct ClinicianPages {
     func register(_ router: RouterGroup<AppContext>) {
         router.get("caseload") { _, context in try await caseload(context) }
         router.post("caseload/invite") { request, context in try await invite(request, context) }
-        router.get("patients/:id") { _, context in try await patient(context) }
+        router.get("patients/:id") { request, context in
+            try await patient(context, flash: Self.done(request.uri.queryParameters.get("done")))
+        }
         router.post("patients/:id/override") { request, context in try await override(request, context) }
         router.post("patients/:id/clear") { request, context in try await clear(request, context) }
     }
@@ -81,10 +83,11 @@ struct ClinicianPages {
         let form = try await WebSession.checkedForm(request, context)
         let kind = form["kind"] ?? ""
         if kind == "policy" {
-            let current = try await web.cases.requireCase(patient.id).settings.policy
-            let policy = ProgressionPolicy(rawValue: form["policy"] ?? "") ?? current
+            guard let policy = ProgressionPolicy(rawValue: form["policy"] ?? "") else {
+                return try await self.patient(context, flash: "Not saved: please choose one of the policies.")
+            }
             try await web.cases.setPolicy(policy, by: clinician, patientID: patient.id)
-            return try await self.patient(context, flash: "Policy set to \(policy.rawValue).")
+            return done("policy", patient)
         }
         guard let overrideKind = Override.Kind(rawValue: kind) else {
             throw APIError(.badRequest, "unknown change", field: "kind")
@@ -102,9 +105,9 @@ struct ClinicianPages {
             return try await self.patient(
                 context, flash: "Not saved yet: please check the load below.", confirm: (override, jump))
         } catch let error as CaseError {
-            return try await self.patient(context, flash: "Not saved: \(error.field) \(error.message).")
+            return try await self.patient(context, flash: "Not saved: \(FieldWords.sentence(error))")
         }
-        return try await self.patient(context, flash: "Saved. The plan now takes this change into account.")
+        return done("saved", patient)
     }
 
     func clear(_ request: Request, _ context: AppContext) async throws -> Response {
@@ -114,7 +117,22 @@ struct ClinicianPages {
             throw APIError(.badRequest, "choose a flag", field: "flag")
         }
         try await web.cases.addClearance(Clearance(flag: flag, date: web.today()), by: clinician, patientID: patient.id)
-        return try await self.patient(
-            context, flash: "\(flag.rawValue) cleared. The plan resumes unless the symptom is reported again.")
+        return done("cleared", patient)
+    }
+
+    /// After a change is saved, the patient page is loaded afresh (post, redirect, get), so that a
+    /// reload shows the page again instead of sending the change twice.
+    func done(_ what: String, _ patient: Account) -> Response {
+        WebController.redirect("/patients/\(patient.id)?done=\(what)")
+    }
+
+    /// The message for a change just saved; `nil` for anything else in the query.
+    static func done(_ what: String?) -> String? {
+        switch what {
+        case "policy": "The progression policy is set. The plan now follows it."
+        case "saved": "Saved. The plan now takes this change into account."
+        case "cleared": "Cleared. The plan resumes unless the symptom is reported again."
+        default: nil
+        }
     }
 }

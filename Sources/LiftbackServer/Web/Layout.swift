@@ -59,18 +59,19 @@ enum Layout {
     }
 
     /// Checkboxes for red flags, each with the meaning a person recognises.
-    static func flagChoices(_ flags: [RedFlag]) -> HTML {
+    static func flagChoices(_ flags: [RedFlag], ticked: Set<String> = []) -> HTML {
         flags.html {
-            "<label class=\"check\"><input type=\"checkbox\" name=\"flag\" value=\"\($0.rawValue)\"> \($0.meaning)</label>"
+            "<label class=\"check\"><input type=\"checkbox\" name=\"flag\" value=\"\($0.rawValue)\"\(checked(ticked.contains($0.rawValue)))> \($0.meaning)</label>"
         }
     }
+
+    /// ` checked` for a ticked box or a chosen radio button.
+    static func checked(_ on: Bool) -> HTML { on ? " checked" : "" }
 
     /// A 0-10 pain scale as radio buttons: one tap.
     static func painScale(_ legend: String, name: String, selected: Int?) -> HTML {
         let options = (0...10).html { value in
-            let checked: HTML = value == selected ? " checked" : ""
-            return
-                "<label class=\"pain p\(value)\"><input type=\"radio\" name=\"\(name)\" value=\"\(value)\"\(checked) required><span>\(value)</span></label>"
+            "<label class=\"pain p\(value)\"><input type=\"radio\" name=\"\(name)\" value=\"\(value)\"\(checked(value == selected)) required><span>\(value)</span></label>"
         }
         return "<fieldset class=\"scale\"><legend>\(legend)</legend><div class=\"painrow\">\(options)</div></fieldset>"
     }

@@ -28,33 +28,36 @@ struct PersonPages {
             "Today", context, flash: flash, PrescriptionView.today(prescription, patient: patient, awaiting: waiting))
     }
 
-    func logPage(_ context: AppContext, error: String? = nil) async throws -> Response {
+    /// The session form, filled from the plan, or with what was typed when `kept` is the refused form.
+    func logPage(_ context: AppContext, error: String? = nil, kept: Form? = nil) async throws -> Response {
         let patient = try web.signedIn(context, role: .patient)
         let (data, prescription) = try await web.prescription(patient)
         guard !prescription.disposition.stopsLoading else { return WebController.redirect("/today") }
         let unit = data.settings.unit.rawValue
         let exercises = prescription.exercises.enumerated().html { index, line in
             let sets = (0..<line.sets).html { set in
-                """
-                <div class="set">
-                <div class="setrow">
-                \(line.weight != nil || Catalog.standard[line.exercise]?.loaded == true ? Layout.field("Set \(set + 1) weight (\(line.unit?.rawValue ?? unit))", name: "w-\(index)-\(set)", type: "number", value: line.weight.map(formatWeight) ?? "", extra: "inputmode=\"decimal\" step=\"any\" min=\"0\"") : "")
-                \(Layout.field("Set \(set + 1) \(line.holdSeconds != nil ? "seconds" : line.minutes != nil ? "minutes" : "reps")", name: "r-\(index)-\(set)", type: "number", value: String(line.reps ?? line.holdSeconds ?? line.minutes ?? line.passes ?? 0), extra: "inputmode=\"numeric\" min=\"0\""))
-                </div>
-                \(Layout.painScale("Pain during set \(set + 1)", name: "p-\(index)-\(set)", selected: nil))
-                </div>
-                """
+                let (weight, amount, pain) = ("w-\(index)-\(set)", "r-\(index)-\(set)", "p-\(index)-\(set)")
+                let planned = String(line.reps ?? line.holdSeconds ?? line.minutes ?? line.passes ?? 0)
+                return """
+                    <div class="set">
+                    <div class="setrow">
+                    \(line.weight != nil || Catalog.standard[line.exercise]?.loaded == true ? Layout.field("Set \(set + 1) weight (\(line.unit?.rawValue ?? unit))", name: weight, type: "number", value: kept.map { $0[weight] ?? "" } ?? line.weight.map(formatWeight) ?? "", extra: "inputmode=\"decimal\" step=\"any\" min=\"0\"") : "")
+                    \(Layout.field("Set \(set + 1) \(line.holdSeconds != nil ? "seconds" : line.minutes != nil ? "minutes" : "reps")", name: amount, type: "number", value: kept.map { $0[amount] ?? "" } ?? planned, extra: "inputmode=\"numeric\" min=\"0\""))
+                    </div>
+                    \(Layout.painScale("Pain during set \(set + 1)", name: pain, selected: kept?.int(pain)))
+                    </div>
+                    """
             }
             return """
                 <section class="card">
                 <h2>\(line.name)</h2>
                 <input type="hidden" name="ex-\(index)" value="\(line.exercise.rawValue)">
-                <label class="check"><input type="checkbox" name="skip-\(index)" value="1"> I skipped this one</label>
+                <label class="check"><input type="checkbox" name="skip-\(index)" value="1"\(Layout.checked(kept?["skip-\(index)"] != nil))> I skipped this one</label>
                 \(sets)
                 </section>
                 """
         }
-        let symptoms = Layout.flagChoices(RedFlag.reportableLater)
+        let symptoms = Layout.flagChoices(RedFlag.reportableLater, ticked: Set(kept?.all("flag") ?? []))
         return web.render(
             "Log a session", context, status: error == nil ? .ok : .badRequest,
             """
@@ -67,8 +70,8 @@ struct PersonPages {
             \(exercises)
             <section class="card">
             <h2>After the session</h2>
-            \(Layout.painScale("Pain right after the session", name: "after", selected: nil))
-            <label class="check"><input type="checkbox" name="stopped" value="1"> I stopped early because of sharp pain or a new symptom</label>
+            \(Layout.painScale("Pain right after the session", name: "after", selected: kept?.int("after")))
+            <label class="check"><input type="checkbox" name="stopped" value="1"\(Layout.checked(kept?["stopped"] != nil))> I stopped early because of sharp pain or a new symptom</label>
             <fieldset><legend>Anything new? (tick only if it is new)</legend>\(symptoms)</fieldset>
             </section>
             <button>Save session</button>
@@ -80,64 +83,80 @@ struct PersonPages {
         let patient = try web.signedIn(context, role: .patient)
         let form = try await WebSession.checkedForm(request, context)
         let data = try await web.caseData(patient)  // before the intake, this sends them to it
+        func refused(_ message: String) async throws -> Response {
+            try await logPage(context, error: message + " Nothing was saved yet; please check and save again.", kept: form)
+        }
         var exercises: [LoggedExercise] = []
         for index in 0..<max(0, min(form.int("count") ?? 0, 40)) where form["skip-\(index)"] == nil {
             guard let id = form.text("ex-\(index)"), let exercise = Catalog.standard[ExerciseID(id)] else { continue }
             var sets: [LoggedSet] = []
             var set = 0
             while form["r-\(index)-\(set)"] != nil, set < 20 {
-                let amount = form.int("r-\(index)-\(set)")
-                var logged = LoggedSet(weight: form.double("w-\(index)-\(set)"), pain: form.int("p-\(index)-\(set)"))
+                let (weight, amount) = ("w-\(index)-\(set)", "r-\(index)-\(set)")
+                // A value typed but not readable as a number is said so, never dropped.
+                if form.text(weight) != nil, form.double(weight) == nil {
+                    return try await refused("\(exercise.name), set \(set + 1) weight: please type a number, like 42.5.")
+                }
+                if form.text(amount) != nil, form.int(amount) == nil {
+                    return try await refused("\(exercise.name), set \(set + 1): please type a whole number.")
+                }
+                var logged = LoggedSet(weight: form.double(weight), pain: form.int("p-\(index)-\(set)"))
                 switch exercise.dose.kind {
-                case .hold, .minutes: logged.holdSeconds = amount
-                case .reps, .passes: logged.reps = amount
+                // A walk's minutes are its amount as the engine reads it (the contract's set has no minutes).
+                case .hold, .minutes: logged.holdSeconds = form.int(amount)
+                case .reps, .passes: logged.reps = form.int(amount)
                 }
                 sets.append(logged)
                 set += 1
             }
             exercises.append(LoggedExercise(exercise: exercise.id, sets: sets))
         }
-        let flags = form.all("flag").compactMap(RedFlag.init(rawValue:))
         let workout = Workout(
             date: web.cases.today(for: data.settings), exercises: exercises, painDuring: Workout.worstSetPain(exercises),
             painAfter: form.int("after"),
-            flags: flags,
+            flags: form.all("flag").compactMap(RedFlag.init(rawValue:)),
             stoppedEarly: form["stopped"] == nil ? nil : true)
         do {
             _ = try await web.cases.addWorkout(workout, patientID: patient.id)
         } catch let error as CaseError {
-            return try await logPage(
-                context, error: "\(error.field): \(error.message). Nothing was saved; please check and save again.")
+            return try await refused(FieldWords.sentence(error, exercises: exercises.map(\.exercise)))
         }
         return WebController.redirect("/today?logged=1")
     }
 
-    func checkInPage(_ context: AppContext, error: String? = nil) async throws -> Response {
+    /// The check-in form, empty, or with what was chosen when `kept` is the refused form.
+    func checkInPage(_ context: AppContext, error: String? = nil, kept: Form? = nil) async throws -> Response {
         let patient = try web.signedIn(context, role: .patient)
         let waiting = web.cases.awaitingAnswer(try await web.caseData(patient))
+        let answer = kept?["nextDay"]
+        func choice(_ value: NextDayResponse, _ text: String, required: Bool = false) -> HTML {
+            """
+            <label class="check"><input type="radio" name="nextDay" value="\(value.rawValue)"\(required ? " required" : "")\(Layout.checked(answer == value.rawValue))> \(text)</label>
+            """
+        }
         let question: HTML =
             waiting.map { stored in
                 """
                 <fieldset><legend>After your session on \(stored.workout.date), is your back back to usual?</legend>
-                <label class="check"><input type="radio" name="nextDay" value="settled" required> Yes, back to my usual</label>
-                <label class="check"><input type="radio" name="nextDay" value="same"> About the same as before the session</label>
-                <label class="check"><input type="radio" name="nextDay" value="worse"> Worse than before the session</label>
-                <label class="check"><input type="checkbox" name="lockedUp" value="1"> My back felt locked up for hours afterwards</label>
+                \(choice(.settled, "Yes, back to my usual", required: true))
+                \(choice(.same, "About the same as before the session"))
+                \(choice(.worse, "Worse than before the session"))
+                <label class="check"><input type="checkbox" name="lockedUp" value="1"\(Layout.checked(kept?["lockedUp"] != nil))> My back felt locked up for hours afterwards</label>
                 </fieldset>
                 <input type="hidden" name="workout" value="\(stored.id)">
                 """
             } ?? ""
-        let symptoms = Layout.flagChoices(RedFlag.reportableLater)
+        let symptoms = Layout.flagChoices(RedFlag.reportableLater, ticked: Set(kept?.all("flag") ?? []))
         return web.render(
             "Check in", context, status: error == nil ? .ok : .badRequest,
             """
             <h1>How is your back today?</h1>
-            \(error.map { HTML("<p class=\"error\" role=\"alert\">\($0)</p>") })
+            \(error.map { HTML("<p class=\"error\" role=\"alert\">\($0) Nothing was saved yet; please check and save again.</p>") })
             <form method="post" action="/check-in">
             \(Layout.csrfField(WebSession.csrf(for: context)))
             \(question)
-            \(Layout.painScale("Your pain today", name: "pain", selected: nil))
-            \(Layout.field("Morning stiffness, in minutes", name: "stiffness", type: "number", extra: "inputmode=\"numeric\" min=\"0\""))
+            \(Layout.painScale("Your pain today", name: "pain", selected: kept?.int("pain")))
+            \(Layout.field("Morning stiffness, in minutes", name: "stiffness", type: "number", value: kept?["stiffness"] ?? "", extra: "inputmode=\"numeric\" min=\"0\" max=\"\(InputLimits.stiffnessMinutes.upperBound)\""))
             <fieldset><legend>Anything new? (tick only if it is new)</legend>\(symptoms)</fieldset>
             <button>Save</button>
             </form>
@@ -148,7 +167,10 @@ struct PersonPages {
         let patient = try web.signedIn(context, role: .patient)
         let form = try await WebSession.checkedForm(request, context)
         guard let pain = form.int("pain"), InputLimits.pain.contains(pain) else {
-            return try await checkInPage(context, error: "Choose your pain today, from 0 to 10.")
+            return try await checkInPage(context, error: "Choose your pain today, from 0 to 10.", kept: form)
+        }
+        if form.text("stiffness") != nil, form.int("stiffness") == nil {
+            return try await checkInPage(context, error: "Morning stiffness: please type whole minutes, like 20.", kept: form)
         }
         let checkIn = CheckIn(
             date: web.cases.today(for: try await web.caseData(patient).settings), pain: pain,
@@ -163,7 +185,7 @@ struct PersonPages {
         do {
             try await web.cases.addCheckIn(checkIn, patientID: patient.id, answering: answer)
         } catch let error as CaseError {
-            return try await checkInPage(context, error: "\(error.field): \(error.message)")
+            return try await checkInPage(context, error: FieldWords.sentence(error), kept: form)
         }
         return WebController.redirect("/today")
     }

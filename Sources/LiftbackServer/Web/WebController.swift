@@ -85,6 +85,7 @@ struct PageErrorMiddleware: RouterMiddleware {
         } catch {
             let mapped = APIError.from(error)
             guard let apiError = mapped as? APIError else { throw error }
+            if apiError.status == .internalServerError { context.logger.error("page request failed: \(error)") }
             if apiError.status == .unauthorized { return WebController.redirect("/signin") }
             let page = Layout.page(
                 "Something needs a look", account: context.identity, csrf: nil,
