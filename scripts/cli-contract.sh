@@ -73,5 +73,22 @@ ok "import strong unit named" "d['format']=='strong' and d['unit']=='lb'" -- \
 refused "import strong without unit" "source-unit" -- import "$fixtures/strong-comma-no-unit.csv"
 refused "import missing file" "cannot read the export" -- import /nonexistent/export.csv
 
+# Adding clinicians (contract section 5): to the server's database, which must exist.
+admin=$(mktemp -d)
+"$bin" admin seed-load --database "$admin/liftback.sqlite" --patients 1 --weeks 1 --today 2026-12-01 >/dev/null 2>&1
+ok "add-clinician" "d['accountId'] and len(d['setPasswordToken'])>=40 and d['expiresAt'].endswith('Z')" -- \
+  admin add-clinician --database "$admin/liftback.sqlite" --email new@clinic.test --name "Dr New"
+refused "add-clinician twice" "exists already" -- \
+  admin add-clinician --database "$admin/liftback.sqlite" --email NEW@clinic.test --name "Dr New"
+refused "add-clinician bad email" "email" -- \
+  admin add-clinician --database "$admin/liftback.sqlite" --email not-an-email --name "Dr New"
+ok "reset-link" "len(d['setPasswordToken'])>=40 and 'accountId' not in d" -- \
+  admin reset-link --database "$admin/liftback.sqlite" --email new@clinic.test
+refused "reset-link unknown" "no account" -- admin reset-link --database "$admin/liftback.sqlite" --email nobody@clinic.test
+refused "admin without the database" "there is no file" -- \
+  admin add-clinician --database "$admin/typo.sqlite" --email other@clinic.test --name "Dr Other"
+[ ! -e "$admin/typo.sqlite" ] || { failed=$((failed + 1)); echo "FAIL a mistyped database was created"; }
+rm -rf "$admin"
+
 echo "cli-contract: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -21,11 +21,65 @@ public struct AccountService: Sendable {
         public var expiresAt: Date
     }
 
-    /// A new account, its fields checked (`AppError.invalid` names the one at fault).
-    public func signUp(name: String, email: String, password: String, role: Role) async throws -> Account {
+    /// A new patient's account, its fields checked (`AppError.invalid` names the one at fault).
+    /// Clinicians do not sign themselves up: whoever runs the server adds them (`addClinician`),
+    /// so that nobody can take a clinician's name and see a patient's record through an invite.
+    public func signUp(name: String, email: String, password: String, role: Role = .patient) async throws -> Account {
+        guard role == .patient else {
+            throw AppError.forbidden(
+                "clinician accounts are created by whoever runs Liftback (liftback admin add-clinician)", field: "role")
+        }
         let (name, email) = try NewAccountInput(name: name, email: email, password: password).validated()
         let hash = await Passwords.hash(password, cost: passwordCost)
-        return try await store.createAccount(email: email, passwordHash: hash, name: name, role: role, at: Date())
+        return try await store.createAccount(email: email, passwordHash: hash, name: name, role: .patient, at: now())
+    }
+
+    /// A one-time link's token, for `setPassword`, and when it ends.
+    public struct OneTimeLink: Sendable, Encodable {
+        public var setPasswordToken: String
+        public var expiresAt: Date
+    }
+
+    /// Adds a clinician with no password yet, and the one-time link to set it.
+    public func addClinician(name: String, email: String) async throws -> (account: Account, link: OneTimeLink) {
+        let unguessable = Token.generate()  // nobody knows it: the account opens only through the link
+        let (name, email) = try NewAccountInput(name: name, email: email, password: unguessable).validated()
+        let account = try await store.createAccount(
+            email: email, passwordHash: await Passwords.hash(unguessable, cost: passwordCost), name: name, role: .clinician,
+            at: now())
+        return (account, try await oneTimeLink(for: account, lasting: policy.newAccountLink))
+    }
+
+    /// A one-time link for someone who forgot their password; `AppError.notFound` for an unknown email.
+    public func resetLink(email: String) async throws -> OneTimeLink {
+        guard email.count <= 254, let found = try await store.credentials(email: email) else { throw AppError.notFound }
+        return try await oneTimeLink(for: found.account, lasting: policy.resetLink)
+    }
+
+    func oneTimeLink(for account: Account, lasting: TimeInterval) async throws -> OneTimeLink {
+        let token = Token.generate()
+        let now = now()
+        let link = OneTimeLink(setPasswordToken: token, expiresAt: now.addingTimeInterval(lasting))
+        try await store.saveToken(
+            hash: Token.hash(token), accountID: account.id, kind: .setPassword, at: now, expiresAt: link.expiresAt)
+        return link
+    }
+
+    /// Sets a password with a one-time link's token, which is then used up; every session the
+    /// account had ends. Returns the account, to sign in.
+    ///
+    /// - Throws: `AppError.invalid` on `token` for a link unknown, used or expired, and on
+    ///   `password` for a weak one (the link then still holds).
+    public func setPassword(token: String, password: String) async throws -> Account {
+        let hash = Token.hash(String(token.prefix(256)))
+        guard let stored = try await store.token(hash: hash), stored.kind == .setPassword, now() < stored.expiresAt else {
+            throw AppError.invalid(field: "token", message: "this link has expired or was already used; please ask for a new one")
+        }
+        let account = stored.account
+        _ = try NewAccountInput(name: account.name, email: account.email, password: password).validated()
+        try await store.setPasswordHash(await Passwords.hash(password, cost: passwordCost), accountID: account.id)
+        try await store.deleteTokens(accountID: account.id)  // the link too: it works once
+        return account
     }
 
     /// Checks the password and opens a session of `kind`: a bearer token for the API or a cookie for the pages.
@@ -109,7 +163,7 @@ public struct AccountService: Sendable {
     public func createInvite(clinician: Account) async throws -> String {
         guard clinician.role == .clinician else { throw AppError.forbidden("only a clinician can do this") }
         let code = InviteCode.generate()
-        try await store.createInvite(code: code, clinicianID: clinician.id, at: Date())
+        try await store.createInvite(code: code, clinicianID: clinician.id, at: now())
         return code
     }
 

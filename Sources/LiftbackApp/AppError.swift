@@ -7,8 +7,8 @@ public enum AppError: Error, Equatable, Sendable {
     case signInRequired
     /// The record does not exist or the caller may not see it: the same answer, so nothing leaks.
     case notFound
-    /// The caller is known and may see the record, but not do this.
-    case forbidden(String)
+    /// The caller is known and may see the record, but not do this (`field` names what was refused).
+    case forbidden(String, field: String? = nil)
     /// A field is not acceptable; the message says what would be.
     case invalid(field: String, message: String)
     /// The email and password do not match an account.

@@ -78,6 +78,29 @@ public struct Services: Sendable {
     }
 }
 
+extension Services {
+    /// Runs `body` over the services `database` names, for a one-off command: the store's
+    /// background work (PostgreSQL's connections) runs meanwhile, and stops once `body` is done.
+    public static func withOpened<T: Sendable>(
+        database: String, logger: Logger, _ body: @Sendable @escaping (Services) async throws -> T
+    ) async throws -> T {
+        let (services, background, setUp) = try open(
+            database: database, passwordCost: 12, today: { Day.today(now: Date(), in: $0) }, logger: logger)
+        return try await withThrowingTaskGroup(of: T?.self) { group in
+            for service in background {
+                group.addTask {
+                    try await service.run()
+                    return nil
+                }
+            }
+            for step in setUp { try await step() }
+            let result = try await body(services)
+            group.cancelAll()
+            return result
+        }
+    }
+}
+
 /// Keeps SQLite's write-ahead log short from the background, so that a request's commit never has
 /// to copy the log into the database and sync it (which took 4-5 ms here, the tail of logging).
 struct CheckpointService: Service {

@@ -53,6 +53,10 @@ public struct SessionPolicy: Sendable, Equatable {
     public var idleLimit: TimeInterval = 30 * 60
     /// Use is written down at most this often, so a busy session is not a write per request.
     public var touchInterval: TimeInterval = 60
+    /// How long a new clinician's link to set a first password holds.
+    public var newAccountLink: TimeInterval = 72 * 60 * 60
+    /// How long a password reset link holds.
+    public var resetLink: TimeInterval = 24 * 60 * 60
 
     public init() {}
 }

@@ -2,11 +2,13 @@ import ArgumentParser
 import Foundation
 import LiftbackApp
 import LiftbackCore
+import Logging
 
 /// `liftback admin ...`: tasks for whoever runs the server.
 struct AdminCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "admin", abstract: "Tasks for whoever runs the server.", subcommands: [SeedLoadCommand.self])
+        commandName: "admin", abstract: "Tasks for whoever runs the server.",
+        subcommands: [AddClinicianCommand.self, ResetLinkCommand.self, SeedLoadCommand.self])
 }
 
 /// `liftback admin seed-load`: a database for load tests (docs/performance.md).
@@ -33,5 +35,84 @@ struct SeedLoadCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data((line + "\n").utf8))
         }
         print("Clinician \(LoadSeed.clinicianEmail), password \(LoadSeed.password)")
+    }
+}
+
+/// Where an admin command finds the data: the server's database option.
+struct DatabaseOption: ParsableArguments {
+    @Option(help: "The SQLite file the server uses, or its postgres:// URL.") var database: String
+
+    func validate() throws {
+        guard Services.isPostgres(database) || FileManager.default.fileExists(atPath: database) else {
+            throw ValidationError("--database: there is no file \(database); give the one `liftback serve` uses")
+        }
+    }
+
+    /// Runs `body` over the services, then prints its answer as JSON.
+    func printing(_ body: @Sendable @escaping (Services) async throws -> some Encodable & Sendable) async throws {
+        let answer = try await Services.withOpened(database: database, logger: Logger(label: "liftback.admin"), body)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.dateEncodingStrategy = .iso8601
+        print(String(decoding: try encoder.encode(answer), as: UTF8.self))
+    }
+}
+
+/// `liftback admin add-clinician`: a clinician account, opened by a one-time link.
+struct AddClinicianCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add-clinician",
+        abstract: "Add a clinician; prints {accountId, setPasswordToken, expiresAt} for their first password.",
+        discussion:
+            "Give the clinician the page /set-password?token=TOKEN on your server (or POST the token to /api/v1/accounts/set-password). The token works once, for 72 hours."
+    )
+
+    @OptionGroup var store: DatabaseOption
+    @Option(help: "Their email, to sign in with.") var email: String
+    @Option(help: "Their name, as patients will see it.") var name: String
+
+    struct Answer: Encodable, Sendable {
+        var accountId: String
+        var setPasswordToken: String
+        var expiresAt: Date
+    }
+
+    func run() async throws {
+        let (email, name) = (email, name)
+        try await store.printing { services in
+            let (account, link) = try await Self.explained { try await services.accounts.addClinician(name: name, email: email) }
+            return Answer(accountId: account.id, setPasswordToken: link.setPasswordToken, expiresAt: link.expiresAt)
+        }
+    }
+
+    /// Refusals as the command line says them.
+    static func explained<T>(_ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch AppError.invalid(let field, let message) {
+            throw ValidationError("--\(field): \(message)")
+        } catch AppError.notFound {
+            throw ValidationError("--email: no account has this email")
+        } catch StoreError.emailTaken {
+            throw ValidationError("--email: an account with this email exists already")
+        }
+    }
+}
+
+/// `liftback admin reset-link`: a one-time link to set a new password.
+struct ResetLinkCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reset-link",
+        abstract: "A one-time link for someone who forgot their password; prints {setPasswordToken, expiresAt}.",
+        discussion: "The token works once, for 24 hours, on /set-password?token=TOKEN. Setting it signs them out everywhere.")
+
+    @OptionGroup var store: DatabaseOption
+    @Option(help: "The email of their account.") var email: String
+
+    func run() async throws {
+        let email = email
+        try await store.printing { services in
+            try await AddClinicianCommand.explained { try await services.accounts.resetLink(email: email) }
+        }
     }
 }

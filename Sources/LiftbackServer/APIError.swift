@@ -36,7 +36,7 @@ public struct APIError: Error, HTTPResponseError, Equatable {
         switch error {
         case .signInRequired: .unauthorized
         case .notFound: .notFound
-        case .forbidden(let message): APIError(.forbidden, message)
+        case .forbidden(let message, let field): APIError(.forbidden, message, field: field)
         case .invalid(let field, let message): APIError(.badRequest, message, field: field)
         case .wrongCredentials: APIError(.unauthorized, "that email and password do not match")
         case .tooManyAttempts: APIError(.tooManyRequests, "too many attempts; please wait 15 minutes and try again")

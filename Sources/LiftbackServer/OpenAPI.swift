@@ -22,8 +22,13 @@ enum OpenAPIDocument {
 
     static let operations: [Operation] = [
         Operation(
-            method: "post", path: "/api/v1/accounts", summary: "Create an account (role patient or clinician)", auth: false,
-            body: "NewAccount", success: ("201", "Account"), errors: ["400", "409"]),
+            method: "post", path: "/api/v1/accounts",
+            summary: "Sign up as a patient; role clinician is refused with 403 (clinicians are added by the operator)",
+            auth: false, body: "NewAccount", success: ("201", "Account"), errors: ["400", "403", "409"]),
+        Operation(
+            method: "post", path: "/api/v1/accounts/set-password",
+            summary: "Set a password with a one-time link's token (a new clinician's, or a reset); it works once",
+            auth: false, body: "NewPassword", success: ("204", nil), errors: ["400"]),
         Operation(
             method: "post", path: "/api/v1/auth/token", summary: "Exchange email and password for a bearer token", auth: false,
             body: "Credentials", success: ("200", "Token"), errors: ["400", "401", "429"]),
@@ -172,8 +177,10 @@ enum OpenAPIDocument {
                 [
                     "email": ["type": "string"], "password": ["type": "string", "minLength": 10],
                     "name": ["type": "string", "minLength": 1],
-                    "role": ["type": "string", "enum": ["patient", "clinician"]],
-                ], required: ["email", "password", "name", "role"]),
+                    "role": ["type": "string", "enum": ["patient", "clinician"], "description": "patient (the default) only"],
+                ], required: ["email", "password", "name"]),
+            "NewPassword": object(
+                ["token": ["type": "string"], "password": ["type": "string", "minLength": 10]], required: ["token", "password"]),
             "Account": object([
                 "id": ["type": "string"], "email": ["type": "string"], "name": ["type": "string"], "role": ["type": "string"],
             ]),

@@ -27,6 +27,8 @@ public struct Account: Codable, Sendable, Equatable, Identifiable {
 /// never accepted as the other.
 public enum TokenKind: String, Codable, Sendable, CaseIterable {
     case bearer, session
+    /// A one-time link to set a password: a new clinician's first, or a reset.
+    case setPassword = "set-password"
 }
 
 /// A stored token (by its hash) with whose it is and when it ends.

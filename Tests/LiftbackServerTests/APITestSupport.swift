@@ -11,6 +11,11 @@ import Testing
 struct APIHarness {
     let store: any Store
     let router: Router<AppContext>
+    let services: Services
+
+    /// The services of the harness a test runs in (`test`), for what only the operator can do,
+    /// such as adding a clinician.
+    @TaskLocal static var current: Services?
 
     /// The server's today is fixed so that the suite does not depend on the calendar.
     static let today = "2026-12-07"
@@ -20,12 +25,30 @@ struct APIHarness {
         self.store = store
         // bcrypt's lowest cost keeps the suite fast; production uses 12.
         let config = ServerConfig(passwordCost: 4, fixedToday: Self.today)
-        router = buildRouter(
-            services: Services(store: store, passwordCost: config.passwordCost, today: { config.today(in: $0) }, now: now),
-            config: config)
+        services = Services(store: store, passwordCost: config.passwordCost, today: { config.today(in: $0) }, now: now)
+        router = buildRouter(services: services, config: config)
     }
 
     var app: some ApplicationProtocol { Application(router: router) }
+
+    /// Runs `body` against the app in process, with `current` set to these services.
+    func test(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+        try await Self.$current.withValue(services) {
+            try await app.test(.router) { client in try await body(client) }
+        }
+    }
+
+    /// Adds a clinician as the operator does (`liftback admin add-clinician`) and sets their
+    /// password through the one-time link, as they would.
+    static func addClinician(_ client: some TestClientProtocol, _ email: String, name: String? = nil) async throws -> Account {
+        let services = try #require(current, "run the test in APIHarness.test to add clinicians")
+        let (account, link) = try await services.accounts.addClinician(name: name ?? email, email: email)
+        let set = try await send(
+            client, .post, "/api/v1/accounts/set-password",
+            json: ["token": link.setPasswordToken, "password": "correct horse battery"])
+        #expect(set.status == .noContent, "\(set.text)")
+        return account
+    }
 
     struct Reply {
         var status: HTTPResponse.Status
@@ -56,10 +79,14 @@ struct APIHarness {
         async throws
         -> (id: String, token: String)
     {
-        let created = try await send(
-            client, .post, "/api/v1/accounts",
-            json: ["email": email, "password": "correct horse battery", "name": name ?? email, "role": role])
-        #expect(created.status == .created, "\(created.text)")
+        if role == "clinician" {
+            _ = try await addClinician(client, email, name: name)
+        } else {
+            let created = try await send(
+                client, .post, "/api/v1/accounts",
+                json: ["email": email, "password": "correct horse battery", "name": name ?? email, "role": role])
+            #expect(created.status == .created, "\(created.text)")
+        }
         let token = try await send(
             client, .post, "/api/v1/auth/token", json: ["email": email, "password": "correct horse battery"])
         #expect(token.status == .ok, "\(token.text)")

@@ -16,7 +16,7 @@ struct APITests {
 
     @Test("A patient signs up, completes the intake, logs a session, answers the next day and gets the next prescription")
     func patientJourney() async throws {
-        try await H().app.test(.router) { client in
+        try await H().test { client in
             let pat = try await H.signUp(client, "pat@example.org")
             let intake = try await H.send(client, .put, "/api/v1/patients/\(pat.id)/intake", token: pat.token, json: H.intake)
             #expect(intake.status == .ok && intake.json["disposition"] as? String == "proceed")
@@ -58,7 +58,7 @@ struct APITests {
             ("nextDay", "\"better\"", "nextDay"),
         ])
     func badWorkout(key: String, jsonValue: String, field: String) async throws {
-        try await H().app.test(.router) { client in
+        try await H().test { client in
             let value = try JSONSerialization.jsonObject(with: Data(jsonValue.utf8), options: .fragmentsAllowed)
             let pat = try await H.signUp(client, "pat@example.org")
             _ = try await H.send(client, .put, "/api/v1/patients/\(pat.id)/intake", token: pat.token, json: H.intake)
@@ -75,7 +75,7 @@ struct APITests {
 
     @Test("An entry dated more than a day after today is refused with 422 and its field: a red flag cannot hide in the future")
     func futureDates() async throws {
-        try await H().app.test(.router) { client in
+        try await H().test { client in
             let pat = try await H.signUp(client, "pat@example.org")
             _ = try await H.send(client, .put, "/api/v1/patients/\(pat.id)/intake", token: pat.token, json: H.intake)
             // Today is 2026-12-07: tomorrow is accepted, the day after is not.
@@ -100,7 +100,7 @@ struct APITests {
 
     @Test("A movement screen whose parts contradict `passed` is refused, naming the part, and nothing is kept")
     func contradictoryScreen() async throws {
-        try await H().app.test(.router) { client in
+        try await H().test { client in
             let pat = try await H.signUp(client, "pat@example.org")
             _ = try await H.send(client, .put, "/api/v1/patients/\(pat.id)/intake", token: pat.token, json: H.intake)
             let bad = try await H.send(
@@ -118,7 +118,7 @@ struct APITests {
 
     @Test("A new intake in another unit is refused once weights are logged: 2204 lb never becomes 2204 kg")
     func unitStays() async throws {
-        try await H().app.test(.router) { client in
+        try await H().test { client in
             let pat = try await H.signUp(client, "pat@example.org")
             let base = "/api/v1/patients/\(pat.id)"
             var pounds = H.intake
@@ -149,7 +149,7 @@ struct APITests {
     @Test("A flag repeated in one report is kept once, so a long list cannot swell the record or the pages")
     func repeatedFlagsKeptOnce() async throws {
         let store = MemoryStore()
-        try await H(store: store).app.test(.router) { client in
+        try await H(store: store).test { client in
             let pat = try await H.signUp(client, "pat@example.org")
             let base = "/api/v1/patients/\(pat.id)"
             var intake = H.intake
@@ -171,7 +171,7 @@ struct APITests {
 
     @Test("Unknown exercises and negative weights are refused with their field")
     func badSets() async throws {
-        try await H().app.test(.router) { client in
+        try await H().test { client in
             let pat = try await H.signUp(client, "pat@example.org")
             _ = try await H.send(client, .put, "/api/v1/patients/\(pat.id)/intake", token: pat.token, json: H.intake)
             let unknown = try await H.send(
@@ -189,7 +189,7 @@ struct APITests {
 
     @Test("Questionnaires are scored as published; bad answers name the item")
     func questionnaires() async throws {
-        try await H().app.test(.router) { client in
+        try await H().test { client in
             let pat = try await H.signUp(client, "pat@example.org")
             let odi = try await H.send(
                 client, .post, "/api/v1/patients/\(pat.id)/questionnaires", token: pat.token,
@@ -205,7 +205,7 @@ struct APITests {
 
     @Test("A red flag in a check-in pauses the plan until the linked clinician clears it")
     func redFlagAndClearance() async throws {
-        try await H().app.test(.router) { client in
+        try await H().test { client in
             let (pat, doc) = try await Self.linkedPair(client, flagged: true)
             let paused = try await H.send(client, .get, "/api/v1/patients/\(pat.id)/next?asOf=2026-12-02", token: pat.token)
             #expect(paused.json["disposition"] as? String == "clinician")
@@ -228,7 +228,7 @@ struct APITests {
 
     @Test("A clearance is dated between the intake and today: one dated ahead would clear symptoms nobody has reviewed yet")
     func clearanceDates() async throws {
-        try await H().app.test(.router) { client in
+        try await H().test { client in
             let (pat, doc) = try await Self.linkedPair(client, flagged: true)
             for (date, refused) in [("2026-10-01", true), ("2027-01-15", true), ("2026-12-08", true), ("2026-12-07", false)] {
                 let reply = try await H.send(
@@ -244,7 +244,7 @@ struct APITests {
 
     @Test("A clinician's load more than 10 % above the person's last lift is kept only once confirmed")
     func loadJump() async throws {
-        try await H().app.test(.router) { client in
+        try await H().test { client in
             let (pat, doc) = try await Self.linkedPair(client)
             _ = try await H.send(client, .put, "/api/v1/patients/\(pat.id)/intake", token: pat.token, json: H.intake)
             #expect(
@@ -276,7 +276,7 @@ struct APITests {
 
     @Test("Swaps go along the exercise's ladder or to one of its back-friendly swaps; any other is refused by name")
     func swaps() async throws {
-        try await H().app.test(.router) { client in
+        try await H().test { client in
             let (pat, doc) = try await Self.linkedPair(client)
             _ = try await H.send(client, .put, "/api/v1/patients/\(pat.id)/intake", token: pat.token, json: H.intake)
             func swap(_ from: String, _ to: String) async throws -> H.Reply {
@@ -293,7 +293,7 @@ struct APITests {
 
     @Test("An app export becomes the intake's training history, in the case's unit; a bad file names its line and keeps nothing")
     func trainingHistoryImport() async throws {
-        try await H().app.test(.router) { client in
+        try await H().test { client in
             let pat = try await H.signUp(client, "pat@example.org")
             let path = "/api/v1/patients/\(pat.id)/training-history"
             let export =
@@ -328,7 +328,7 @@ struct APITests {
 
     @Test("Control characters: a NUL in a name is refused by field, and in a path it names nothing")
     func controlCharacters() async throws {
-        try await H().app.test(.router) { client in
+        try await H().test { client in
             let named = try await H.send(
                 client, .post, "/api/v1/accounts",
                 json: ["email": "z@example.org", "password": "long enough pass", "name": "Zed\u{0}", "role": "patient"])
@@ -351,7 +351,7 @@ struct APITests {
     @Test("The background refresher brings stale caseload statuses up to date, so the caseload needs no engine run")
     func statusRefresher() async throws {
         let store = MemoryStore()
-        try await H(store: store).app.test(.router) { client in
+        try await H(store: store).test { client in
             let (pat, doc) = try await Self.linkedPair(client, flagged: true)
             let refresher = StatusRefresher(
                 caseload: CaseloadService(store: store, engine: Engine()), today: { Day(iso: H.today)! },
@@ -413,7 +413,7 @@ struct APITests {
 
     @Test("Sign-in is refused with a wrong password, and slowed after repeated failures")
     func signInLimits() async throws {
-        try await H().app.test(.router) { client in
+        try await H().test { client in
             _ = try await H.signUp(client, "pat@example.org")
             for _ in 0..<5 {
                 let wrong = try await H.send(
@@ -428,7 +428,7 @@ struct APITests {
 
     @Test("Accounts: duplicate emails conflict, short passwords and bad emails are refused")
     func accountValidation() async throws {
-        try await H().app.test(.router) { client in
+        try await H().test { client in
             _ = try await H.signUp(client, "pat@example.org")
             let duplicate = try await H.send(
                 client, .post, "/api/v1/accounts",
@@ -447,7 +447,7 @@ struct APITests {
 
     @Test("next needs an explicit, valid asOf")
     func asOfRequired() async throws {
-        try await H().app.test(.router) { client in
+        try await H().test { client in
             let pat = try await H.signUp(client, "pat@example.org")
             _ = try await H.send(client, .put, "/api/v1/patients/\(pat.id)/intake", token: pat.token, json: H.intake)
             let missing = try await H.send(client, .get, "/api/v1/patients/\(pat.id)/next", token: pat.token)

@@ -52,7 +52,7 @@ struct AuthorizationTests {
 
     @Test("Every patient route answers each of the five actors as the contract says")
     func walk() async throws {
-        try await H().app.test(.router) { client in
+        try await H().test { client in
             let a = try await H.signUp(client, "a@example.org", name: "Patient A")
             let b = try await H.signUp(client, "b@example.org", name: "Patient B")
             let linked = try await H.signUp(client, "linked@example.org", role: "clinician", name: "Dr Linked")
@@ -96,7 +96,7 @@ struct AuthorizationTests {
 
     @Test("Invites and the caseload are the clinician's; the caseload lists linked patients only")
     func clinicianRoutes() async throws {
-        try await H().app.test(.router) { client in
+        try await H().test { client in
             let a = try await H.signUp(client, "a@example.org", name: "Patient A")
             let b = try await H.signUp(client, "b@example.org", name: "Patient B")
             let linked = try await H.signUp(client, "linked@example.org", role: "clinician")
@@ -121,7 +121,7 @@ struct AuthorizationTests {
 
     @Test("A token that was never issued is treated as no token")
     func forgedToken() async throws {
-        try await H().app.test(.router) { client in
+        try await H().test { client in
             let a = try await H.signUp(client, "a@example.org")
             let reply = try await H.send(
                 client, .get, "/api/v1/patients/\(a.id)/history", token: String(repeating: "0", count: 64))

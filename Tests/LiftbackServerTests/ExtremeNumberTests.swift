@@ -64,7 +64,7 @@ struct ExtremeNumberTests {
 
     @Test("Every numeric field of every JSON body takes extreme numbers without a server error", arguments: Backing.allCases)
     func apiBodies(backing: Backing) async throws {
-        try await H(store: try backing.make()).app.test(.router) { client in
+        try await H(store: try backing.make()).test { client in
             let (pat, doc) = try await APITests.linkedPair(client)
             var intake = H.intake
             intake["plateIncrement"] = 2.5
@@ -135,7 +135,7 @@ struct ExtremeNumberTests {
 
     @Test("Every number typed into a page form takes extreme values without a server error", arguments: Backing.allCases)
     func pageForms(backing: Backing) async throws {
-        try await H(store: try backing.make()).app.test(.router) { client in
+        try await H(store: try backing.make()).test { client in
             let (pat, doc) = try await APITests.linkedPair(client)
             _ = try await H.send(client, .put, "/api/v1/patients/\(pat.id)/intake", token: pat.token, json: H.intake)
             var person = PageTests.Browser()

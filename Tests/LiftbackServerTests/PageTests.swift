@@ -56,6 +56,10 @@ struct PageTests {
         mutating func signUp(_ client: some TestClientProtocol, _ name: String, _ email: String, role: String = "patient")
             async throws
         {
+            if role == "clinician" {
+                _ = try await APIHarness.addClinician(client, email, name: name)
+                return try await signIn(client, email)
+            }
             let page = try await send(client, .get, "/signup")
             let done = try await send(
                 client, .post, "/signup",
@@ -84,7 +88,7 @@ struct PageTests {
 
     @Test("Signed-out visitors are sent to sign in; pages declare their language and a device-width viewport")
     func signedOut() async throws {
-        try await APIHarness().app.test(.router) { client in
+        try await APIHarness().test { client in
             var browser = Browser()
             let today = try await browser.send(client, .get, "/today")
             #expect(today.status == .seeOther && today.location == "/signin")
@@ -97,7 +101,7 @@ struct PageTests {
     @Test("A form without its CSRF token is refused and creates nothing")
     func csrf() async throws {
         let store = MemoryStore()
-        try await APIHarness(store: store).app.test(.router) { client in
+        try await APIHarness(store: store).test { client in
             var browser = Browser()
             _ = try await browser.send(client, .get, "/signup")
             let forged = try await browser.send(
@@ -112,7 +116,7 @@ struct PageTests {
         "Sign up and the intake wizard: each step in turn, a bad weight re-shown with its message, a red flag ending on a calm stop page"
     )
     func personPath() async throws {
-        try await APIHarness().app.test(.router) { client in
+        try await APIHarness().test { client in
             var browser = Browser()
             let signUpPage = try await browser.send(client, .get, "/signup")
             var csrf = Browser.csrf(in: signUpPage.html)
@@ -150,7 +154,7 @@ struct PageTests {
     @Test("A refused session or check-in says what is wrong in words, keeps what was typed and ticked, and saves nothing")
     func refusedFormsKeepWhatWasTyped() async throws {
         let store = MemoryStore()
-        try await APIHarness(store: store).app.test(.router) { client in
+        try await APIHarness(store: store).test { client in
             let pat = try await APIHarness.signUp(client, "pat@example.org")
             _ = try await APIHarness.send(
                 client, .put, "/api/v1/patients/\(pat.id)/intake", token: pat.token, json: APIHarness.intake)
@@ -184,7 +188,7 @@ struct PageTests {
 
     @Test("Signing out ends the session at once: the old cookie, replayed, no longer signs anyone in")
     func signOut() async throws {
-        try await APIHarness().app.test(.router) { client in
+        try await APIHarness().test { client in
             var browser = Browser()
             try await browser.signUp(client, "Sam", "sam@example.org")
             let session = try #require(browser.cookies[WebSession.cookie])
@@ -202,7 +206,7 @@ struct PageTests {
     @Test("A load more than one step above the last lift waits on the patient page for the clinician to confirm it")
     func loadConfirmation() async throws {
         let store = MemoryStore()
-        try await APIHarness(store: store).app.test(.router) { client in
+        try await APIHarness(store: store).test { client in
             var desk = Browser()
             try await desk.signUp(client, "Dr Ada", "ada@example.org", role: "clinician")
             let clinician = try #require(try await store.credentials(email: "ada@example.org")).account

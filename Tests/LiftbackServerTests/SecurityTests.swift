@@ -18,7 +18,7 @@ struct SecurityTests {
     @Test("A session cookie never drives the JSON API, however the path is spelled")
     func cookieNeverDrivesTheAPI() async throws {
         let store = MemoryStore()
-        try await H(store: store).app.test(.router) { client in
+        try await H(store: store).test { client in
             let (pat, doc) = try await APITests.linkedPair(client)
             _ = try await H.send(client, .put, "/api/v1/patients/\(pat.id)/intake", token: pat.token, json: H.intake)
             var person = PageTests.Browser()
@@ -48,7 +48,7 @@ struct SecurityTests {
     @Test("The JSON API reads JSON bodies only: anything else is 415 and nothing is stored")
     func jsonBodiesOnly() async throws {
         let store = MemoryStore()
-        try await H(store: store).app.test(.router) { client in
+        try await H(store: store).test { client in
             let (pat, _) = try await APITests.linkedPair(client)
             _ = try await H.send(client, .put, "/api/v1/patients/\(pat.id)/intake", token: pat.token, json: H.intake)
             for type in ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", nil] {
@@ -75,7 +75,7 @@ struct SecurityTests {
     @Test("Tokens end: 12 hours after sign-in at most, and after 30 minutes unused; the answer says when")
     func tokensEnd() async throws {
         let clock = TestClock()
-        try await H(now: clock.now).app.test(.router) { client in
+        try await H(now: clock.now).test { client in
             let pat = try await H.signUp(client, "pat@example.org")
             let signIn = try await H.send(
                 client, .post, "/api/v1/auth/token", json: ["email": "pat@example.org", "password": "correct horse battery"])
@@ -102,11 +102,65 @@ struct SecurityTests {
         }
     }
 
+    @Test("Clinicians do not sign themselves up: the operator adds them, and a one-time link sets the password once")
+    func clinicianProvisioning() async throws {
+        let clock = TestClock()
+        let store = MemoryStore()
+        let harness = H(store: store, now: clock.now)
+        let accounts = harness.services.accounts
+        try await harness.test { client in
+            let selfMade = try await H.send(
+                client, .post, "/api/v1/accounts",
+                json: ["email": "fake@example.org", "password": "correct horse battery", "name": "Dr Fake", "role": "clinician"])
+            #expect(selfMade.status == .forbidden && selfMade.json["field"] as? String == "role", "\(selfMade.text)")
+            #expect(try await store.credentials(email: "fake@example.org") == nil)
+            let (doc, link) = try await accounts.addClinician(name: "Dr Ada", email: "ada@example.org")
+            #expect(doc.role == .clinician && abs(link.expiresAt.timeIntervalSince(clock.now()) - 72 * 3_600) < 2)
+            // Before the link is used nobody can sign in, and the link itself opens nothing.
+            let signIn: [String: String] = ["email": "ada@example.org", "password": "correct horse battery"]
+            #expect(try await H.send(client, .post, "/api/v1/auth/token", json: signIn).status == .unauthorized)
+            #expect(try await H.send(client, .get, "/api/v1/caseload", token: link.setPasswordToken).status == .unauthorized)
+            let setPassword = "/api/v1/accounts/set-password"
+            let weak = try await H.send(client, .post, setPassword, json: ["token": link.setPasswordToken, "password": "short"])
+            #expect(weak.status == .badRequest && weak.json["field"] as? String == "password")
+            let set = try await H.send(
+                client, .post, setPassword, json: ["token": link.setPasswordToken, "password": "correct horse battery"])
+            #expect(set.status == .noContent, "\(set.text)")
+            let again = try await H.send(
+                client, .post, setPassword, json: ["token": link.setPasswordToken, "password": "another long password"])
+            #expect(again.status == .badRequest && again.json["field"] as? String == "token")
+            let token = try await H.send(client, .post, "/api/v1/auth/token", json: signIn)
+            let bearer = try #require(token.json["token"] as? String)
+            #expect(try await H.send(client, .get, "/api/v1/caseload", token: bearer).status == .ok)
+            // A reset link ends every session when used, and holds 24 hours only.
+            let reset = try await accounts.resetLink(email: "ADA@example.org")
+            let late = try await accounts.resetLink(email: "ada@example.org")
+            let newPassword = ["token": reset.setPasswordToken, "password": "a brand new password"]
+            #expect(try await H.send(client, .post, setPassword, json: newPassword).status == .noContent)
+            #expect(try await H.send(client, .get, "/api/v1/caseload", token: bearer).status == .unauthorized)
+            // Using one link used up the other links too.
+            clock.advance(60)
+            #expect(
+                try await H.send(
+                    client, .post, setPassword, json: ["token": late.setPasswordToken, "password": "yet another password"]
+                )
+                .status == .badRequest)
+            let stale = try await accounts.resetLink(email: "ada@example.org")
+            clock.advance(24 * 3_600 + 1)
+            #expect(
+                try await H.send(
+                    client, .post, setPassword, json: ["token": stale.setPasswordToken, "password": "yet another password"]
+                )
+                .status == .badRequest)
+            await #expect(throws: AppError.notFound) { _ = try await accounts.resetLink(email: "nobody@example.org") }
+        }
+    }
+
     @Test("Signing out a bearer token holds at once on every server instance sharing the database")
     func revocationEverywhere() async throws {
         let store = MemoryStore()
-        try await H(store: store).app.test(.router) { one in
-            try await H(store: store).app.test(.router) { two in
+        try await H(store: store).test { one in
+            try await H(store: store).test { two in
                 let pat = try await H.signUp(one, "pat@example.org")
                 let uri = "/api/v1/patients/\(pat.id)/history"
                 #expect(try await H.send(two, .get, uri, token: pat.token).status == .conflict)
@@ -120,7 +174,7 @@ struct SecurityTests {
 
     @Test("A session cookie is never a bearer token, and a bearer token never opens a page")
     func tokenKinds() async throws {
-        try await H().app.test(.router) { client in
+        try await H().test { client in
             let pat = try await H.signUp(client, "pat@example.org")
             var person = PageTests.Browser()
             try await person.signIn(client, "pat@example.org")
@@ -135,7 +189,7 @@ struct SecurityTests {
 
     @Test("A new password, or signing out everywhere, ends every token of the account")
     func everyTokenEnds() async throws {
-        try await H().app.test(.router) { client in
+        try await H().test { client in
             let pat = try await H.signUp(client, "pat@example.org")
             let uri = "/api/v1/patients/\(pat.id)/history"
             var person = PageTests.Browser()
@@ -192,7 +246,7 @@ struct PersonTodayTests {
         let morning = Date(timeIntervalSince1970: 1_796_619_600)  // 05:00 UTC on the 7th: the 6th in Honolulu
         #expect(Day.today(now: morning, in: TimeZone(identifier: "Pacific/Honolulu")!) == Day(iso: "2026-12-06"))
 
-        try await APIHarness().app.test(.router) { client in
+        try await APIHarness().test { client in
             let pat = try await APIHarness.signUp(client, "pat@example.org")
             var intake = APIHarness.intake
             intake["timeZone"] = "Mars/Olympus_Mons"
@@ -218,7 +272,7 @@ struct SignInLimitTests {
 
     @Test("Forty wrong passwords sent at once: the turn is counted before the check, so only the free tries are checked")
     func concurrentGuesses() async throws {
-        try await H().app.test(.router) { client in
+        try await H().test { client in
             _ = try await H.signUp(client, "pat@example.org")
             let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
                 for index in 0..<40 { group.addTask { try await Self.signIn(client, "pat@example.org", "wrong guess \(index)") } }
@@ -232,7 +286,7 @@ struct SignInLimitTests {
     @Test("Past the free tries, each try waits longer; the right password is taken once the wait is over")
     func backOffNotLockOut() async throws {
         let clock = SecurityTests.TestClock()
-        try await H(now: clock.now).app.test(.router) { client in
+        try await H(now: clock.now).test { client in
             _ = try await H.signUp(client, "pat@example.org")
             for _ in 0..<5 { #expect(try await Self.signIn(client, "pat@example.org", "wrong password!") == .unauthorized) }
             #expect(try await Self.signIn(client, "pat@example.org", "correct horse battery") == .tooManyRequests)
@@ -277,7 +331,7 @@ struct SignInLimitTests {
             await limiter.end(key, failed: true, now: now)
         }
         #expect(await limiter.count <= 101)
-        try await H().app.test(.router) { client in
+        try await H().test { client in
             let huge = String(repeating: "a", count: 300_000) + "@example.org"
             let status = try await Self.signIn(client, huge, "whatever it is")
             #expect(status == .unauthorized)
@@ -291,7 +345,7 @@ struct HeaderAndLimitTests {
 
     @Test("Every answer carries the security headers; the pages allow this site's scripts and styles only")
     func headers() async throws {
-        try await H().app.test(.router) { client in
+        try await H().test { client in
             for uri in ["/", "/signin", "/api/v1/caseload", "/no/such/page", "/static/app.css"] {
                 let headers = try await client.execute(uri: uri, method: .get) { $0.headers }
                 #expect(headers[.contentSecurityPolicy]?.contains("frame-ancestors 'none'") == true, "\(uri)")
@@ -313,7 +367,7 @@ struct HeaderAndLimitTests {
 
     @Test("Passwords past bcrypt's 72 bytes, names that reorder text, and notes past 500 characters are refused")
     func fieldLimits() async throws {
-        try await H().app.test(.router) { client in
+        try await H().test { client in
             func signUp(_ name: String, _ password: String) async throws -> H.Reply {
                 try await H.send(
                     client, .post, "/api/v1/accounts",

@@ -49,6 +49,14 @@ class Server:
                 time.sleep(0.2)
         raise RuntimeError("the server did not start")
 
+    def add_clinician(self, name, email):
+        """What the operator does (`liftback admin add-clinician`): returns the set-password page's address."""
+        import json
+        answer = subprocess.run(
+            [BINARY, "admin", "add-clinician", "--database", self.database, "--email", email, "--name", name],
+            check=True, capture_output=True, text=True)
+        return f"{self.url}/set-password?token={json.loads(answer.stdout)['setPasswordToken']}"
+
     def stop(self):
         if self.process:
             self.process.terminate()

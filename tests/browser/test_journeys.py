@@ -107,13 +107,21 @@ def left(page):
     return check
 
 
-def sign_up(driver, server, name, email, role="patient"):
+def sign_up(driver, server, name, email):
     driver.get(server.url + "/signup")
     assert_page_is_accessible(driver)
     fill(driver, "name", name)
     fill(driver, "email", email)
     fill(driver, "password", PASSWORD)
-    tap(driver, "role", role)
+    submit(driver)
+
+
+def clinician_joins(driver, server, name, email):
+    """The operator adds the clinician; the clinician opens the link and sets a password."""
+    driver.get(server.add_clinician(name, email))
+    assert "Set your password" in driver.page_source
+    assert_page_is_accessible(driver)
+    fill(driver, "password", PASSWORD)
     submit(driver)
 
 
@@ -185,7 +193,7 @@ def test_person_journey_and_clinician(server, phone, desk):
     assert "next-day question" not in phone.page_source
 
     # A clinician creates an invite; the person joins; the caseload shows them with a status and reason.
-    sign_up(desk, server, "Dr Ada Physio", "ada@example.org", role="clinician")
+    clinician_joins(desk, server, "Dr Ada Physio", "ada@example.org")
     assert "Caseload" in desk.page_source
     submit(desk)
     code = desk.find_element(By.CSS_SELECTOR, ".invite-code").text

@@ -11,7 +11,13 @@ struct AccountsController {
         var email: String
         var password: String
         var name: String
-        var role: Role
+        /// Only `patient` is accepted (clinicians are added by whoever runs the server).
+        var role: Role?
+    }
+
+    struct NewPassword: Decodable {
+        var token: String
+        var password: String
     }
 
     struct Credentials: Decodable {
@@ -28,6 +34,7 @@ struct AccountsController {
 
     func register(_ api: RouterGroup<AppContext>) {
         api.post("accounts") { request, _ in try await createAccount(request) }
+        api.post("accounts/set-password") { request, _ in try await setPassword(request) }
         api.post("auth/token") { request, context in try await token(request, context) }
         api.delete("auth/token") { request, context in try await revoke(request, context) }
         api.post("invites") { _, context in try await createInvite(context) }
@@ -36,8 +43,16 @@ struct AccountsController {
 
     func createAccount(_ request: Request) async throws -> Response {
         let new = try await JSONResponse.decode(NewAccount.self, from: request)
-        let account = try await accounts.signUp(name: new.name, email: new.email, password: new.password, role: new.role)
+        let account = try await accounts.signUp(
+            name: new.name, email: new.email, password: new.password, role: new.role ?? .patient)
         return JSONResponse.make(account, status: .created)
+    }
+
+    /// A password set with a one-time link's token: a new clinician's first, or a reset.
+    func setPassword(_ request: Request) async throws -> Response {
+        let body = try await JSONResponse.decode(NewPassword.self, from: request)
+        _ = try await accounts.setPassword(token: body.token, password: body.password)
+        return Response(status: .noContent)
     }
 
     func token(_ request: Request, _ context: AppContext) async throws -> Response {

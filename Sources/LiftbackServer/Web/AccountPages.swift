@@ -11,6 +11,10 @@ struct AccountPages {
         router.get("signup") { _, context in signUpPage(context) }
         router.post("signup") { request, context in try await signUp(request, context) }
         router.get("signin") { _, context in signInPage(context) }
+        router.get("set-password") { request, context in
+            setPasswordPage(context, token: request.uri.queryParameters.get("token") ?? "")
+        }
+        router.post("set-password") { request, context in try await setPassword(request, context) }
         router.post("signin") { request, context in try await signIn(request, context) }
         router.post("signout") { request, context in try await signOut(request, context) }
         router.get("account") { request, context in
@@ -39,7 +43,6 @@ struct AccountPages {
 
     func signUpPage(_ context: AppContext, error: (field: String, message: String)? = nil, form: Form? = nil) -> Response {
         func problem(_ field: String) -> String? { error?.field == field ? error?.message : nil }
-        let role = form?["role"] ?? "patient"
         return web.render(
             "Sign up", context, status: error == nil ? .ok : .badRequest,
             """
@@ -49,28 +52,52 @@ struct AccountPages {
             \(Layout.field("Your name", name: "name", value: form?["name"] ?? "", extra: "autocomplete=\"name\" required", error: problem("name")))
             \(Layout.field("Email", name: "email", type: "email", value: form?["email"] ?? "", extra: "autocomplete=\"email\" required", error: problem("email")))
             \(Layout.field("Password (at least 10 characters)", name: "password", type: "password", extra: "autocomplete=\"new-password\" minlength=\"10\" maxlength=\"72\" required", error: problem("password")))
-            <fieldset><legend>I am</legend>
-            <label class="check"><input type="radio" name="role" value="patient"\(role == "patient" ? HTML(" checked") : "")> someone getting back to lifting</label>
-            <label class="check"><input type="radio" name="role" value="clinician"\(role == "clinician" ? HTML(" checked") : "")> a physiotherapist or clinician</label>
-            </fieldset>
             <button>Create account</button>
             </form>
+            <p class="muted">Physiotherapists and other clinicians get their account from whoever runs this Liftback, with a link to set their password.</p>
             """)
     }
 
     func signUp(_ request: Request, _ context: AppContext) async throws -> Response {
         let form = try await WebSession.checkedForm(request, context)
-        let role = Role(rawValue: form["role"] ?? "") ?? .patient
         let account: Account
         do {
             account = try await web.services.accounts.signUp(
-                name: form["name"] ?? "", email: form["email"] ?? "", password: form["password"] ?? "", role: role)
+                name: form["name"] ?? "", email: form["email"] ?? "", password: form["password"] ?? "")
         } catch AppError.invalid(let field, let message) {
             return signUpPage(context, error: (field, Layout.sentence(message)), form: form)
         } catch StoreError.emailTaken {
             return signUpPage(context, error: ("email", "An account with this email already exists. Try signing in."), form: form)
         }
-        return try await startSession(account, then: role == .clinician ? "/caseload" : "/intake")
+        return try await startSession(account, then: "/intake")
+    }
+
+    /// A one-time link's page: a new clinician's first password, or a reset.
+    func setPasswordPage(_ context: AppContext, token: String, error: String? = nil) -> Response {
+        web.render(
+            "Set your password", context, status: error == nil ? .ok : .badRequest,
+            """
+            <h1>Set your password</h1>
+            \(error.map { HTML("<p class=\"error\" role=\"alert\">\($0)</p>") })
+            <form method="post" action="/set-password">
+            \(Layout.csrfField(WebSession.csrf(for: context)))
+            <input type="hidden" name="token" value="\(String(token.prefix(256)))">
+            \(Layout.field("New password (at least 10 characters)", name: "password", type: "password", extra: "autocomplete=\"new-password\" minlength=\"10\" maxlength=\"72\" required"))
+            <button>Set password</button>
+            </form>
+            <p class="muted">The link works once. Setting a password signs you out on every other device.</p>
+            """)
+    }
+
+    func setPassword(_ request: Request, _ context: AppContext) async throws -> Response {
+        let form = try await WebSession.checkedForm(request, context)
+        let token = form["token"] ?? ""
+        do {
+            let account = try await web.services.accounts.setPassword(token: token, password: form["password"] ?? "")
+            return try await startSession(account, then: account.role == .clinician ? "/caseload" : "/today")
+        } catch AppError.invalid(_, let message) {
+            return setPasswordPage(context, token: token, error: Layout.sentence(message))
+        }
     }
 
     func startSession(_ account: Account, then location: String) async throws -> Response {
