@@ -167,15 +167,45 @@ public struct AccountService: Sendable {
         return code
     }
 
-    /// Links the patient to the clinician whose code this is; returns the clinician's id.
+    /// How long an invite code holds, unused.
+    public static let inviteLifetime: TimeInterval = 7 * 24 * 60 * 60
+    /// Wrong codes a patient may try before waiting (then waits double, as for sign-in).
+    static let inviteGuesses = SignInLimiter.Rule(freeTries: 5)
+
+    /// Links the patient to the clinician whose code this is, and uses the code up; returns the
+    /// clinician's id.
     ///
-    /// - Throws: `AppError.notFound` for a code that does not exist.
-    public func acceptInvite(code: String, patient: Account) async throws -> String {
+    /// - Throws: `AppError.notFound` for a code unknown, used or older than a week;
+    ///   `AppError.tooManyAttempts` after repeated wrong codes (a code's 40 bits are not for guessing).
+    public func acceptInvite(code: String, patient: Account, address: String? = nil) async throws -> String {
         let code = code.uppercased()
         guard patient.role == .patient else { throw AppError.forbidden("only a patient can do this") }
-        guard PlainText.isPlain(code), let clinician = try await store.acceptInvite(code: code, patientID: patient.id) else {
-            throw AppError.notFound
+        let keys = [
+            ("invite-account:" + patient.id, Self.inviteGuesses),
+            ("invite-address:" + (address ?? "unknown"), SignInLimiter.address),
+        ]
+        let started = now()
+        if await limiter.begin(keys, now: started) != nil { throw AppError.tooManyAttempts }
+        var clinician: String?
+        if code.count <= 16, PlainText.isPlain(code) {
+            clinician = try? await store.acceptInvite(
+                code: code, patientID: patient.id, createdAfter: started.addingTimeInterval(-Self.inviteLifetime))
         }
+        for (key, _) in keys { await limiter.end(key, failed: clinician == nil, now: now()) }
+        guard let clinician else { throw AppError.notFound }
         return clinician
+    }
+
+    /// Who can see the patient's record.
+    public func clinicians(of patient: Account) async throws -> [Account] {
+        try await store.clinicians(ofPatient: patient.id)
+    }
+
+    /// Ends the link with a clinician, who from then on cannot reach the record (404).
+    ///
+    /// - Throws: `AppError.notFound` when they were not linked.
+    public func unlink(patient: Account, clinicianID: String) async throws {
+        guard patient.role == .patient else { throw AppError.forbidden("only the patient can do this") }
+        guard try await store.unlink(patientID: patient.id, clinicianID: clinicianID) else { throw AppError.notFound }
     }
 }

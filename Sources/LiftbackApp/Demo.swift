@@ -57,9 +57,9 @@ public enum Demo {
         for persona in personas {
             let patient = try await store.createAccount(
                 email: persona.email, passwordHash: hash, name: persona.name, role: .patient, at: Date())
-            let code = "DEMO\(persona.name.prefix(1).uppercased())\(abs(persona.email.hashValue) % 1000)"
+            let code = InviteCode.generate()  // random in every database, and used up at once
             try await store.createInvite(code: code, clinicianID: clinician.id, at: Date())
-            _ = try await store.acceptInvite(code: code, patientID: patient.id)
+            _ = try await store.acceptInvite(code: code, patientID: patient.id, createdAfter: .distantPast)
             try await seedHistory(persona, patientID: patient.id, store: store, today: today, engine: engine)
         }
         return instructions

@@ -194,10 +194,15 @@ public final class PostgresStore: Store {
             "INSERT INTO invites (code, clinician_id, created_at) VALUES (\(code), \(clinicianID), \(at.timeIntervalSince1970))")
     }
 
-    public func acceptInvite(code: String, patientID: String) async throws -> String? {
+    public func acceptInvite(code: String, patientID: String, createdAfter: Date) async throws -> String? {
+        // One statement: the invite is used up and the link made together, so two patients racing
+        // for one code cannot both have it.
         try await fetch(
             """
-            WITH invite AS (SELECT clinician_id FROM invites WHERE code = \(code)),
+            WITH invite AS (
+                DELETE FROM invites WHERE code = \(code) AND created_at > \(createdAfter.timeIntervalSince1970)
+                RETURNING clinician_id
+            ),
             linked AS (
                 INSERT INTO links (patient_id, clinician_id) SELECT \(patientID), clinician_id FROM invite
                 ON CONFLICT DO NOTHING
@@ -207,6 +212,12 @@ public final class PostgresStore: Store {
         ).first?.decode(String.self)
     }
 
+    public func unlink(patientID: String, clinicianID: String) async throws -> Bool {
+        try await !fetch(
+            "DELETE FROM links WHERE patient_id = \(patientID) AND clinician_id = \(clinicianID) RETURNING patient_id"
+        ).isEmpty
+    }
+
     public func isLinked(patientID: String, clinicianID: String) async throws -> Bool {
         try await fetch(
             "SELECT EXISTS (SELECT 1 FROM links WHERE patient_id = \(patientID) AND clinician_id = \(clinicianID))"
@@ -214,10 +225,19 @@ public final class PostgresStore: Store {
     }
 
     public func patients(ofClinician clinicianID: String) async throws -> [Account] {
+        try await linked(join: "patient_id", where: "clinician_id", clinicianID)
+    }
+
+    public func clinicians(ofPatient patientID: String) async throws -> [Account] {
+        try await linked(join: "clinician_id", where: "patient_id", patientID)
+    }
+
+    /// The accounts on the other side of `id`'s links, by name (the column names are this file's own).
+    private func linked(join other: String, where side: String, _ id: String) async throws -> [Account] {
         try await fetch(
             """
-            SELECT \(unescaped: Self.accountColumns) FROM links JOIN accounts ON accounts.id = links.patient_id
-            WHERE links.clinician_id = \(clinicianID) ORDER BY accounts.name COLLATE "C", accounts.id
+            SELECT \(unescaped: Self.accountColumns) FROM links JOIN accounts ON accounts.id = links.\(unescaped: other)
+            WHERE links.\(unescaped: side) = \(id) ORDER BY accounts.name COLLATE "C", accounts.id
             """
         ).map(Self.account)
     }

@@ -168,14 +168,25 @@ public final class SQLiteStore: Store {
         }
     }
 
-    public func acceptInvite(code: String, patientID: String) async throws -> String? {
+    public func acceptInvite(code: String, patientID: String, createdAfter: Date) async throws -> String? {
         try await pool.write { db in
             guard
-                let clinician = try String.fetchOne(db, sql: "SELECT clinician_id FROM invites WHERE code = ?", arguments: [code])
+                let clinician = try String.fetchOne(
+                    db, sql: "SELECT clinician_id FROM invites WHERE code = ? AND created_at > ?",
+                    arguments: [code, createdAfter.timeIntervalSince1970])
             else { return nil }
+            try db.execute(sql: "DELETE FROM invites WHERE code = ?", arguments: [code])
             try db.execute(
                 sql: "INSERT OR IGNORE INTO links (patient_id, clinician_id) VALUES (?, ?)", arguments: [patientID, clinician])
             return clinician
+        }
+    }
+
+    public func unlink(patientID: String, clinicianID: String) async throws -> Bool {
+        try await pool.write { db in
+            try db.execute(
+                sql: "DELETE FROM links WHERE patient_id = ? AND clinician_id = ?", arguments: [patientID, clinicianID])
+            return db.changesCount > 0
         }
     }
 
@@ -188,12 +199,21 @@ public final class SQLiteStore: Store {
     }
 
     public func patients(ofClinician clinicianID: String) async throws -> [Account] {
+        try await linked(join: "patient_id", where: "clinician_id", clinicianID)
+    }
+
+    public func clinicians(ofPatient patientID: String) async throws -> [Account] {
+        try await linked(join: "clinician_id", where: "patient_id", patientID)
+    }
+
+    /// The accounts on the other side of `id`'s links, by name.
+    private func linked(join other: String, where side: String, _ id: String) async throws -> [Account] {
         try await pool.read { db in
             try Row.fetchAll(
                 db,
                 sql:
-                    "SELECT accounts.* FROM links JOIN accounts ON accounts.id = links.patient_id WHERE links.clinician_id = ? ORDER BY accounts.name, accounts.id",
-                arguments: [clinicianID]
+                    "SELECT accounts.* FROM links JOIN accounts ON accounts.id = links.\(other) WHERE links.\(side) = ? ORDER BY accounts.name, accounts.id",
+                arguments: [id]
             ).map(Self.account)
         }
     }

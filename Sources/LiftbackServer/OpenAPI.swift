@@ -40,8 +40,9 @@ enum OpenAPIDocument {
             method: "post", path: "/api/v1/invites", summary: "Clinician: create an invite code", success: ("201", "Invite"),
             errors: ["401", "403"]),
         Operation(
-            method: "post", path: "/api/v1/invites/{code}/accept", summary: "Patient: join the clinician of an invite",
-            success: ("200", "Accepted"), errors: ["401", "403", "404"]),
+            method: "post", path: "/api/v1/invites/{code}/accept",
+            summary: "Patient: join the clinician of an invite; a code works once, for 7 days, and guessing is throttled",
+            success: ("200", "Accepted"), errors: ["401", "403", "404", "429"]),
         Operation(
             method: "put", path: "/api/v1/patients/{id}/intake",
             summary:
@@ -85,6 +86,10 @@ enum OpenAPIDocument {
         Operation(
             method: "get", path: "/api/v1/caseload", summary: "Clinician: linked patients by status, most urgent first",
             success: ("200", "Caseload"), errors: ["400", "401", "403"], query: [("asOf", false)]),
+        Operation(
+            method: "delete", path: "/api/v1/patients/{id}/clinicians/{clinicianId}",
+            summary: "Patient: stop sharing the record with a linked clinician, who then gets 404 on it", success: ("204", nil),
+            errors: ["401", "403", "404"]),
     ]
 
     static let json: Data = {

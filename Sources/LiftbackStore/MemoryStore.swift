@@ -5,7 +5,7 @@ import LiftbackCore
 public actor MemoryStore: Store {
     private var accounts: [String: (account: Account, hash: String)] = [:]
     private var tokens: [String: (accountID: String, kind: TokenKind, createdAt: Date, expiresAt: Date, lastUsedAt: Date)] = [:]
-    private var invites: [String: String] = [:]
+    private var invites: [String: (clinician: String, at: Date)] = [:]
     private var links: Set<[String]> = []
     private var cases: [String: CaseData] = [:]
     private var questionnaireRecords: [String: [QuestionnaireRecord]] = [:]
@@ -50,13 +50,20 @@ public actor MemoryStore: Store {
     public func deleteToken(hash: String) { tokens[hash] = nil }
     public func deleteTokens(accountID: String) { tokens = tokens.filter { $0.value.accountID != accountID } }
 
-    public func createInvite(code: String, clinicianID: String, at: Date) { invites[code] = clinicianID }
+    public func createInvite(code: String, clinicianID: String, at: Date) { invites[code] = (clinicianID, at) }
 
-    public func acceptInvite(code: String, patientID: String) -> String? {
-        guard let clinician = invites[code] else { return nil }
-        links.insert([patientID, clinician])
-        return clinician
+    public func acceptInvite(code: String, patientID: String, createdAfter: Date) -> String? {
+        guard let invite = invites[code], invite.at > createdAfter else { return nil }
+        invites[code] = nil
+        links.insert([patientID, invite.clinician])
+        return invite.clinician
     }
+
+    public func clinicians(ofPatient patientID: String) -> [Account] {
+        links.filter { $0[0] == patientID }.compactMap { accounts[$0[1]]?.account }.sorted { $0.name < $1.name }
+    }
+
+    public func unlink(patientID: String, clinicianID: String) -> Bool { links.remove([patientID, clinicianID]) != nil }
 
     public func isLinked(patientID: String, clinicianID: String) -> Bool { links.contains([patientID, clinicianID]) }
 

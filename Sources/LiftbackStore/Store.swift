@@ -28,11 +28,16 @@ public protocol Store: Sendable {
     // MARK: Clinician links
 
     func createInvite(code: String, clinicianID: String, at: Date) async throws
-    /// Links the patient to the invite's clinician; returns the clinician's id, or `nil` for an unknown code.
-    func acceptInvite(code: String, patientID: String) async throws -> String?
+    /// Links the patient to the invite's clinician and uses the invite up; returns the clinician's
+    /// id, or `nil` for a code unknown, used, or created before `createdAfter`.
+    func acceptInvite(code: String, patientID: String, createdAfter: Date) async throws -> String?
+    /// Ends the link between the patient and the clinician; `false` when there was none.
+    func unlink(patientID: String, clinicianID: String) async throws -> Bool
     func isLinked(patientID: String, clinicianID: String) async throws -> Bool
     /// The clinician's patients, by name.
     func patients(ofClinician clinicianID: String) async throws -> [Account]
+    /// The patient's clinicians, by name: who can see their record.
+    func clinicians(ofPatient patientID: String) async throws -> [Account]
 
     // MARK: The case
 

@@ -39,13 +39,13 @@ struct AuthorizationTests {
 
     /// What each actor should get on a route about patient A.
     static func expected(_ actor: Actor, method: String, path: String) -> Set<Int> {
-        let patientWrites = ["intake", "training-history", "workouts", "{workoutId}", "check-ins"]
+        let patientWrites = ["intake", "training-history", "workouts", "{workoutId}", "check-ins", "{clinicianId}"]
         let clinicianWrites = ["clearances", "overrides"]
         let last = path.split(separator: "/").last.map(String.init) ?? ""
         switch actor {
         case .anonymous: return [401]
         case .patientB, .unlinkedClinician: return [404]
-        case .patientA: return clinicianWrites.contains(last) ? [403] : [200, 201]
+        case .patientA: return clinicianWrites.contains(last) ? [403] : [200, 201, 204]
         case .linkedClinician: return patientWrites.contains(last) ? [403] : [200, 201]
         }
     }
@@ -73,8 +73,12 @@ struct AuthorizationTests {
                 let uri =
                     operation.path.replacingOccurrences(of: "{id}", with: a.id)
                     .replacingOccurrences(of: "{workoutId}", with: String(workoutID))
+                    .replacingOccurrences(of: "{clinicianId}", with: linked.id)
                     + (operation.query.contains { $0.name == "asOf" } ? "?asOf=2026-12-07" : "")
-                for actor in Actor.allCases {
+                // Unlinking is walked last, and patient A comes last to it: before, everyone else
+                // meets the link as it stands.
+                let unlinking = operation.path.hasSuffix("{clinicianId}")
+                for actor in unlinking ? Actor.allCases.reversed() : Actor.allCases {
                     let body = Self.body(for: operation.path)
                     let reply = try await H.send(
                         client, HTTPRequest.Method(operation.method.uppercased())!, uri, token: tokens[actor]!,
@@ -86,7 +90,12 @@ struct AuthorizationTests {
                     checked += 1
                 }
             }
-            #expect(checked == 5 * 11)
+            #expect(checked == 5 * 12)
+            // Once A stopped sharing, the clinician meets A's record as any stranger does.
+            #expect(try await H.send(client, .get, "/api/v1/patients/\(a.id)/history", token: linked.token).status == .notFound)
+            #expect(
+                try await H.send(client, .delete, "/api/v1/patients/\(a.id)/clinicians/\(linked.id)", token: a.token).status
+                    == .notFound)
             // Nothing written by patient B or the unlinked clinician reached A's records.
             let history = try await H.send(client, .get, "/api/v1/patients/\(a.id)/history", token: a.token)
             #expect((history.json["workouts"] as? [Any])?.count == 2)  // the setup's and patient A's own

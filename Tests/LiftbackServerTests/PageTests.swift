@@ -186,6 +186,26 @@ struct PageTests {
         }
     }
 
+    @Test("The account page shows who can see the record, and the person can stop sharing it")
+    func stopSharing() async throws {
+        try await APIHarness().test { client in
+            let (pat, doc) = try await APITests.linkedPair(client)
+            var person = Browser()
+            try await person.signIn(client, "pat@example.org")
+            let account = try await person.send(client, .get, "/account")
+            #expect(
+                account.html.contains("Who can see your record") && account.html.contains("Stop sharing with doc@example.org"))
+            #expect(!account.html.contains(">\(doc.id)<"))  // the id travels in a hidden field only
+            let done = try await person.send(
+                client, .post, "/account/unlink", form: ["csrf": Browser.csrf(in: account.html), "clinician": doc.id])
+            #expect(done.location == "/account?unlinked=1")
+            let after = try await person.send(client, .get, "/account?unlinked=1")
+            #expect(after.html.contains("can no longer see your record") && after.html.contains("Only you."))
+            let reach = try await APIHarness.send(client, .get, "/api/v1/patients/\(pat.id)/history", token: doc.token)
+            #expect(reach.status == .notFound)
+        }
+    }
+
     @Test("Signing out ends the session at once: the old cookie, replayed, no longer signs anyone in")
     func signOut() async throws {
         try await APIHarness().test { client in
@@ -213,7 +233,7 @@ struct PageTests {
             let sam = try await store.createAccount(
                 email: "sam@example.org", passwordHash: "x", name: "Sam", role: .patient, at: Date())
             try await store.createInvite(code: "ABCDEFGH", clinicianID: clinician.id, at: Date())
-            _ = try await store.acceptInvite(code: "ABCDEFGH", patientID: sam.id)
+            _ = try await store.acceptInvite(code: "ABCDEFGH", patientID: sam.id, createdAfter: .distantPast)
             try await store.saveIntake(
                 Intake(date: Day(iso: "2026-11-02")!, pattern: .muscular), settings: PatientSettings(), patientID: sam.id)
             _ = try await store.addWorkout(

@@ -156,6 +156,51 @@ struct SecurityTests {
         }
     }
 
+    @Test("An invite code links one patient, holds a week, and wrong codes are throttled")
+    func invitesAreSingleUse() async throws {
+        let clock = TestClock()
+        try await H(now: clock.now).test { client in
+            _ = try await H.signUp(client, "doc@example.org", role: "clinician")
+            let (first, second, guesser) = (
+                try await H.signUp(client, "first@example.org"), try await H.signUp(client, "second@example.org"),
+                try await H.signUp(client, "guesser@example.org")
+            )
+            // Tokens end after 30 minutes unused, so each step signs in afresh.
+            func token(_ email: String) async throws -> String {
+                let reply = try await H.send(
+                    client, .post, "/api/v1/auth/token", json: ["email": email, "password": "correct horse battery"])
+                return try #require(reply.json["token"] as? String)
+            }
+            func invite() async throws -> String {
+                let reply = try await H.send(client, .post, "/api/v1/invites", token: try await token("doc@example.org"))
+                return try #require(reply.json["code"] as? String)
+            }
+            func accept(_ code: String, _ token: String) async throws -> HTTPResponse.Status {
+                try await H.send(client, .post, "/api/v1/invites/\(code)/accept", token: token).status
+            }
+            let code = try await invite()
+            #expect(code.count == 8)  // 8 of 32 letters and digits: 40 bits
+            #expect(try await accept(code, first.token) == .ok)
+            #expect(try await accept(code, second.token) == .notFound)
+            let stale = try await invite()
+            clock.advance(7 * 86_400 + 1)
+            #expect(try await accept(stale, try await token("second@example.org")) == .notFound)
+            // A guesser gets five wrong codes, then waits; the wait does not reveal a right code.
+            let fresh = try await invite()
+            let guessing = try await token("guesser@example.org")
+            for attempt in 1...5 { #expect(try await accept("WRONG00\(attempt)", guessing) == .notFound) }
+            #expect(try await accept("WRONG006", guessing) == .tooManyRequests)
+            #expect(try await accept(fresh, guessing) == .tooManyRequests)
+            clock.advance(2)
+            #expect(try await accept(fresh, guessing) == .ok)
+            // The caseload holds the two who joined in time.
+            let caseload = try await H.send(client, .get, "/api/v1/caseload", token: try await token("doc@example.org"))
+            #expect(
+                (caseload.json["patients"] as? [[String: Any]])?.compactMap { $0["id"] as? String }.sorted()
+                    == [first.id, guesser.id].sorted())
+        }
+    }
+
     @Test("Signing out a bearer token holds at once on every server instance sharing the database")
     func revocationEverywhere() async throws {
         let store = MemoryStore()

@@ -100,7 +100,9 @@ struct StoreContractTests {
         #expect(try await store.token(hash: "theirs")?.account.id == other.id)
     }
 
-    @Test("An accepted invite links a patient to the clinician, and only that pair", arguments: Backend.allCases)
+    @Test(
+        "An accepted invite links a patient to the clinician, and only that pair; it works once, while fresh; a link can end",
+        arguments: Backend.allCases)
     func invites(backend: Backend) async throws {
         let store = try await backend.make()
         let clinician = try await store.createAccount(
@@ -109,12 +111,25 @@ struct StoreContractTests {
             email: "doc2@example.org", passwordHash: "h", name: "Dr Bo", role: .clinician, at: now)
         let pat = try await patient(store)
         try await store.createInvite(code: "JOIN-123", clinicianID: clinician.id, at: now)
-        #expect(try await store.acceptInvite(code: "NOPE", patientID: pat.id) == nil)
-        #expect(try await store.acceptInvite(code: "JOIN-123", patientID: pat.id) == clinician.id)
+        let weekAgo = now.addingTimeInterval(-7 * 86_400)
+        #expect(try await store.acceptInvite(code: "NOPE", patientID: pat.id, createdAfter: weekAgo) == nil)
+        // Too old: refused, and still there for nobody else either (it simply never opens).
+        #expect(try await store.acceptInvite(code: "JOIN-123", patientID: pat.id, createdAfter: now) == nil)
+        #expect(try await store.acceptInvite(code: "JOIN-123", patientID: pat.id, createdAfter: weekAgo) == clinician.id)
         #expect(try await store.isLinked(patientID: pat.id, clinicianID: clinician.id))
         #expect(try await !store.isLinked(patientID: pat.id, clinicianID: other.id))
         #expect(try await store.patients(ofClinician: clinician.id).map(\.id) == [pat.id])
+        #expect(try await store.clinicians(ofPatient: pat.id).map(\.id) == [clinician.id])
         #expect(try await store.patients(ofClinician: other.id).isEmpty)
+        // Used once: a second patient with the same code gets nothing.
+        let second = try await patient(store, "second@example.org")
+        #expect(try await store.acceptInvite(code: "JOIN-123", patientID: second.id, createdAfter: weekAgo) == nil)
+        #expect(try await store.patients(ofClinician: clinician.id).map(\.id) == [pat.id])
+        // The patient ends the link.
+        #expect(try await store.unlink(patientID: pat.id, clinicianID: clinician.id))
+        #expect(try await !store.unlink(patientID: pat.id, clinicianID: clinician.id))
+        #expect(try await !store.isLinked(patientID: pat.id, clinicianID: clinician.id))
+        #expect(try await store.clinicians(ofPatient: pat.id).isEmpty)
     }
 
     @Test("Nothing is logged against a case before its intake", arguments: Backend.allCases)
@@ -214,7 +229,7 @@ struct StoreContractTests {
             email: "doc@example.org", passwordHash: "h", name: "Dr Ada", role: .clinician, at: now)
         let pat = try await patient(store)
         try await store.createInvite(code: "C1", clinicianID: clinician.id, at: now)
-        _ = try await store.acceptInvite(code: "C1", patientID: pat.id)
+        _ = try await store.acceptInvite(code: "C1", patientID: pat.id, createdAfter: .distantPast)
         #expect(try await store.caseload(clinicianID: clinician.id) == [CaseloadRow(account: pat, status: nil, stale: false)])
         // No status yet: listed for the background refresher, once there is an intake. Patients on
         // nobody's caseload are never listed.

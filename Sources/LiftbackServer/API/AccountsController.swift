@@ -80,7 +80,8 @@ struct AccountsController {
 
     func acceptInvite(_ context: AppContext) async throws -> Response {
         let patient = try services.access.caller(context.identity, role: .patient)
-        let clinician = try await accounts.acceptInvite(code: try context.parameters.require("code"), patient: patient)
+        let clinician = try await accounts.acceptInvite(
+            code: try context.parameters.require("code"), patient: patient, address: context.remoteAddress)
         return JSONResponse.make(AcceptResponse(clinicianId: clinician))
     }
 }

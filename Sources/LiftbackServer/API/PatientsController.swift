@@ -24,6 +24,14 @@ struct PatientsController {
         patients.post("overrides") { request, context in try await postOverride(request, context) }
         patients.get("next") { request, context in try await getNext(request, context) }
         patients.get("history") { request, context in try await getHistory(request, context) }
+        patients.delete("clinicians/:clinicianId") { _, context in try await unlinkClinician(context) }
+    }
+
+    /// The patient ends a clinician's link; from then on the clinician gets 404 on the record.
+    func unlinkClinician(_ context: AppContext) async throws -> Response {
+        let patient = try await access.patientSelf(context.identity, try context.parameters.require("id"))
+        try await services.accounts.unlink(patient: patient, clinicianID: try context.parameters.require("clinicianId"))
+        return Response(status: .noContent)
     }
 
     struct Created: Encodable { var id: Int64? = nil }

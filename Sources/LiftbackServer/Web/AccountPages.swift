@@ -18,11 +18,9 @@ struct AccountPages {
         router.post("signin") { request, context in try await signIn(request, context) }
         router.post("signout") { request, context in try await signOut(request, context) }
         router.get("account") { request, context in
-            try accountPage(
-                context,
-                flash: request.uri.queryParameters.get("changed") == nil ? nil : "Password changed. Other devices are signed out."
-            )
+            try await accountPage(context, flash: Self.accountFlash(request.uri.queryParameters))
         }
+        router.post("account/unlink") { request, context in try await unlink(request, context) }
         router.post("account/password") { request, context in try await changePassword(request, context) }
         router.post("account/signout-everywhere") { request, context in try await signOutEverywhere(request, context) }
         router.get("join") { _, context in try joinPage(context) }
@@ -149,14 +147,24 @@ struct AccountPages {
     }
 
     /// The signed-in account: a new password, and signing out on every device.
-    func accountPage(_ context: AppContext, error: String? = nil, flash: String? = nil) throws -> Response {
+    static func accountFlash(_ query: Hummingbird.Parameters) -> String? {
+        if query.get("changed") != nil { return "Password changed. Other devices are signed out." }
+        if query.get("unlinked") != nil { return "Done. That clinician can no longer see your record." }
+        return nil
+    }
+
+    func accountPage(_ context: AppContext, error: String? = nil, flash: String? = nil) async throws -> Response {
         guard let account = context.identity else { throw PageRedirect(location: "/signin") }
         let csrf = Layout.csrfField(WebSession.csrf(for: context))
+        let clinicians: HTML =
+            account.role == .patient
+            ? try await cliniciansCard(web.services.accounts.clinicians(of: account), csrf: csrf) : ""
         return web.render(
             "Your account", context, flash: flash, status: error == nil ? .ok : .badRequest,
             """
             <h1>Your account</h1>
             <p>Signed in as \(account.name) (\(account.email)).</p>
+            \(clinicians)
             <form method="post" action="/account/password" class="card">\(csrf)
             <h2>Change your password</h2>
             \(error.map { HTML("<p class=\"error\" role=\"alert\">\($0)</p>") })
@@ -181,9 +189,9 @@ struct AccountPages {
                 account, current: form["current"] ?? "", new: form["password"] ?? "", kind: .session)
             return try self.session(session, then: "/account?changed=1")
         } catch AppError.wrongCredentials {
-            return try accountPage(context, error: "Your current password does not match.")
+            return try await accountPage(context, error: "Your current password does not match.")
         } catch AppError.invalid(_, let message) {
-            return try accountPage(context, error: Layout.sentence(message))
+            return try await accountPage(context, error: Layout.sentence(message))
         }
     }
 
@@ -194,6 +202,29 @@ struct AccountPages {
         var response = WebController.redirect("/")
         response.setCookie(WebSession.clearedCookie(config: web.config))
         return response
+    }
+
+    /// Who can see the person's record, each with a way to end the link.
+    func cliniciansCard(_ clinicians: [Account], csrf: HTML) -> HTML {
+        let rows = clinicians.html { clinician in
+            """
+            <li><form method="post" action="/account/unlink">\(csrf)<input type="hidden" name="clinician" value="\(clinician.id)">
+            \(clinician.name) <button class="link">Stop sharing with \(clinician.name)</button></form></li>
+            """
+        }
+        return """
+            <section class="card">
+            <h2>Who can see your record</h2>
+            \(clinicians.isEmpty ? HTML("<p>Only you. A clinician sees your plan once you join them with their code.</p>") : HTML("<ul>\(rows)</ul><p class=\"muted\">A clinician you stop sharing with no longer sees your record or your caseload status. You can join them again with a new code.</p>"))
+            </section>
+            """
+    }
+
+    func unlink(_ request: Request, _ context: AppContext) async throws -> Response {
+        let patient = try web.signedIn(context, role: .patient)
+        let form = try await WebSession.checkedForm(request, context)
+        try await web.services.accounts.unlink(patient: patient, clinicianID: form.text("clinician") ?? "")
+        return WebController.redirect("/account?unlinked=1")
     }
 
     func joinPage(_ context: AppContext, error: String? = nil) throws -> Response {
@@ -215,9 +246,13 @@ struct AccountPages {
         let patient = try web.signedIn(context, role: .patient)
         let form = try await WebSession.checkedForm(request, context)
         do {
-            _ = try await web.services.accounts.acceptInvite(code: form.text("code") ?? "", patient: patient)
+            _ = try await web.services.accounts.acceptInvite(
+                code: form.text("code") ?? "", patient: patient, address: context.remoteAddress)
         } catch AppError.notFound {
-            return try joinPage(context, error: "That code was not found. Check it with your clinician.")
+            return try joinPage(
+                context, error: "That code was not found. A code works once and for a week: check it with your clinician.")
+        } catch AppError.tooManyAttempts {
+            return try joinPage(context, error: "Too many codes tried. Please wait a few minutes and try again.")
         }
         return WebController.redirect("/today?joined=1")
     }
