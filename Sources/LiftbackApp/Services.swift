@@ -14,6 +14,7 @@ public struct Services: Sendable {
     public let accounts: AccountService
     public let cases: CaseService
     public let caseload: CaseloadService
+    public let privacy: PrivacyService
     /// The one engine, with its settings, that every service runs.
     public var engine: Engine { cases.engine }
     let store: any Store
@@ -34,6 +35,7 @@ public struct Services: Sendable {
             dummyHash: Passwords.hashSync(Token.generate(), cost: passwordCost))
         cases = CaseService(store: store, cache: CaseCache(store: store), engine: engine, todayIn: today)
         caseload = CaseloadService(store: store, engine: engine)
+        privacy = PrivacyService(store: store, cases: cases, now: now)
     }
 
     /// The background work that keeps caseload statuses fresh.

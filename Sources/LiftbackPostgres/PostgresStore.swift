@@ -142,6 +142,11 @@ public final class PostgresStore: Store {
         try await fetch("SELECT \(unescaped: Self.accountColumns) FROM accounts WHERE id = \(id)").first.map(Self.account)
     }
 
+    public func deleteAccount(id: String) async throws -> Bool {
+        // Every other table refers to accounts with ON DELETE CASCADE.
+        try await !fetch("DELETE FROM accounts WHERE id = \(id) RETURNING id").isEmpty
+    }
+
     public func setPasswordHash(_ hash: String, accountID: String) async throws {
         try await fetch("UPDATE accounts SET password_hash = \(hash) WHERE id = \(accountID)")
     }

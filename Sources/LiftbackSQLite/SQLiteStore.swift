@@ -103,6 +103,14 @@ public final class SQLiteStore: Store {
         }
     }
 
+    public func deleteAccount(id: String) async throws -> Bool {
+        // Every other table refers to accounts with ON DELETE CASCADE (foreign keys are on in GRDB).
+        try await pool.write { db in
+            try db.execute(sql: "DELETE FROM accounts WHERE id = ?", arguments: [id])
+            return db.changesCount > 0
+        }
+    }
+
     public func setPasswordHash(_ hash: String, accountID: String) async throws {
         try await pool.write { db in
             try db.execute(sql: "UPDATE accounts SET password_hash = ? WHERE id = ?", arguments: [hash, accountID])

@@ -87,6 +87,15 @@ enum OpenAPIDocument {
             method: "get", path: "/api/v1/caseload", summary: "Clinician: linked patients by status, most urgent first",
             success: ("200", "Caseload"), errors: ["400", "401", "403"], query: [("asOf", false)]),
         Operation(
+            method: "get", path: "/api/v1/patients/{id}/export",
+            summary:
+                "Patient: everything held about them as one document (account, who can see it, case, settings, questionnaires)",
+            success: ("200", "Export"), errors: ["401", "403", "404"]),
+        Operation(
+            method: "delete", path: "/api/v1/accounts/me",
+            summary: "Delete the caller's account and everything held about them, once the password is given again",
+            body: "Password", success: ("204", nil), errors: ["400", "401"]),
+        Operation(
             method: "delete", path: "/api/v1/patients/{id}/clinicians/{clinicianId}",
             summary: "Patient: stop sharing the record with a linked clinician, who then gets 404 on it", success: ("204", nil),
             errors: ["401", "403", "404"]),
@@ -184,6 +193,12 @@ enum OpenAPIDocument {
                     "name": ["type": "string", "minLength": 1],
                     "role": ["type": "string", "enum": ["patient", "clinician"], "description": "patient (the default) only"],
                 ], required: ["email", "password", "name"]),
+            "Password": object(["password": ["type": "string"]], required: ["password"]),
+            "Export": object([
+                "exportedAt": ["type": "string", "format": "date-time"], "account": ["type": "object"],
+                "clinicians": ["type": "array"], "case": ["type": ["object", "null"]], "settings": ["type": ["object", "null"]],
+                "questionnaires": ["type": "array"],
+            ]),
             "NewPassword": object(
                 ["token": ["type": "string"], "password": ["type": "string", "minLength": 10]], required: ["token", "password"]),
             "Account": object([

@@ -37,6 +37,20 @@ public actor MemoryStore: Store {
 
     public func account(id: String) -> Account? { accounts[id]?.account }
     public func setPasswordHash(_ hash: String, accountID: String) { accounts[accountID]?.hash = hash }
+
+    public func deleteAccount(id: String) -> Bool {
+        guard accounts.removeValue(forKey: id) != nil else { return false }
+        tokens = tokens.filter { $0.value.accountID != id }
+        invites = invites.filter { $0.value.clinician != id }
+        links = links.filter { !$0.contains(id) }
+        cases[id] = nil
+        questionnaireRecords[id] = nil
+        statuses[id] = nil
+        versions[id] = nil
+        clearanceOrder[id] = nil
+        reports[id] = nil
+        return true
+    }
     public func saveToken(hash: String, accountID: String, kind: TokenKind, at: Date, expiresAt: Date) {
         tokens[hash] = (accountID, kind, at, expiresAt, at)
     }

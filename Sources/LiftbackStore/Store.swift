@@ -13,6 +13,9 @@ public protocol Store: Sendable {
     /// The account and its password hash, for sign-in.
     func credentials(email: String) async throws -> (account: Account, passwordHash: String)?
     func account(id: String) async throws -> Account?
+    /// Deletes the account and everything held about it: tokens, invites, links, the case, its
+    /// entries, questionnaires and status. `false` when there was no such account.
+    func deleteAccount(id: String) async throws -> Bool
     /// Replaces the account's password hash.
     func setPasswordHash(_ hash: String, accountID: String) async throws
     /// Keeps a bearer or session token by its hash; the token itself is never stored.

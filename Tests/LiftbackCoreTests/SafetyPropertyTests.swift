@@ -241,8 +241,10 @@ struct SafetyPropertyTests {
     }
 
     @Test("The first load after a gap of four weeks or more is at most 70 % of the last")
-    func comingBackAfterAGap() async {
-        await propertyCheck(count: 150, input: Self.setup) { setup in
+    func comingBackAfterAGap() async { await Self.comingBack(count: 150) }
+
+    static func comingBack(count: Int) async {
+        await propertyCheck(count: count, input: Self.setup) { setup in
             Self.simulate(setup) { c, prescription in
                 for line in prescription.exercises {
                     guard let weight = line.weight, let last = Self.lastWeight(c, line.exercise), last.weight > 0,

@@ -39,7 +39,8 @@ struct AuthorizationTests {
 
     /// What each actor should get on a route about patient A.
     static func expected(_ actor: Actor, method: String, path: String) -> Set<Int> {
-        let patientWrites = ["intake", "training-history", "workouts", "{workoutId}", "check-ins", "{clinicianId}"]
+        // What only the patient does: their entries, their copy of the record, ending a link.
+        let patientWrites = ["intake", "training-history", "workouts", "{workoutId}", "check-ins", "export", "{clinicianId}"]
         let clinicianWrites = ["clearances", "overrides"]
         let last = path.split(separator: "/").last.map(String.init) ?? ""
         switch actor {
@@ -90,7 +91,7 @@ struct AuthorizationTests {
                     checked += 1
                 }
             }
-            #expect(checked == 5 * 12)
+            #expect(checked == 5 * 13)
             // Once A stopped sharing, the clinician meets A's record as any stranger does.
             #expect(try await H.send(client, .get, "/api/v1/patients/\(a.id)/history", token: linked.token).status == .notFound)
             #expect(

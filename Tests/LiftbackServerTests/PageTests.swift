@@ -203,6 +203,18 @@ struct PageTests {
             #expect(after.html.contains("can no longer see your record") && after.html.contains("Only you."))
             let reach = try await APIHarness.send(client, .get, "/api/v1/patients/\(pat.id)/history", token: doc.token)
             #expect(reach.status == .notFound)
+            // A copy to keep, then the account deleted with its password.
+            let copy = try await person.send(client, .get, "/account/export")
+            #expect(copy.status == .ok && copy.html.contains("\"email\":\"pat@example.org\""))
+            let wrong = try await person.send(
+                client, .post, "/account/delete", form: ["csrf": Browser.csrf(in: after.html), "password": "not my password"])
+            #expect(wrong.status == .badRequest && wrong.html.contains("nothing was deleted"))
+            let gone = try await person.send(
+                client, .post, "/account/delete",
+                form: ["csrf": Browser.csrf(in: after.html), "password": "correct horse battery"])
+            #expect(gone.location == "/?deleted=1")
+            #expect(try await person.send(client, .get, "/?deleted=1").html.contains("everything held about it are deleted"))
+            #expect(try await person.send(client, .get, "/today").location == "/signin")
         }
     }
 

@@ -201,6 +201,45 @@ struct SecurityTests {
         }
     }
 
+    @Test("A person downloads everything held about them, and can delete it all with their password")
+    func dataRights() async throws {
+        let store = MemoryStore()
+        try await H(store: store).test { client in
+            let (pat, doc) = try await APITests.linkedPair(client)
+            let base = "/api/v1/patients/\(pat.id)"
+            _ = try await H.send(client, .put, "\(base)/intake", token: pat.token, json: H.intake)
+            _ = try await H.send(client, .post, "\(base)/workouts", token: pat.token, json: H.workout)
+            _ = try await H.send(
+                client, .post, "\(base)/questionnaires", token: pat.token,
+                json: ["instrument": "rmdq", "date": "2026-12-01", "answers": Array(repeating: 1, count: 24)])
+            let export = try await H.send(client, .get, "\(base)/export", token: pat.token)
+            #expect(export.status == .ok)
+            #expect((export.json["account"] as? [String: Any])?["email"] as? String == "pat@example.org")
+            #expect((export.json["clinicians"] as? [[String: Any]])?.map { $0["email"] as? String } == ["doc@example.org"])
+            #expect(((export.json["case"] as? [String: Any])?["workouts"] as? [Any])?.count == 1)
+            #expect((export.json["questionnaires"] as? [[String: Any]])?.count == 1)
+            #expect(!export.text.contains("passwordHash") && !export.text.contains("hash"))
+            #expect(try await H.send(client, .get, "\(base)/export", token: doc.token).status == .forbidden)
+            // Deleting asks for the password again; a wrong one deletes nothing.
+            let wrong = try await H.send(
+                client, .delete, "/api/v1/accounts/me", token: pat.token, json: ["password": "not it at all"])
+            #expect(wrong.status == .unauthorized)
+            #expect(try await store.caseData(patientID: pat.id) != nil)
+            let deleted = try await H.send(
+                client, .delete, "/api/v1/accounts/me", token: pat.token, json: ["password": "correct horse battery"])
+            #expect(deleted.status == .noContent, "\(deleted.text)")
+            #expect(try await store.caseData(patientID: pat.id) == nil)
+            #expect(try await store.questionnaires(patientID: pat.id).isEmpty)
+            #expect(try await store.credentials(email: "pat@example.org") == nil)
+            #expect(try await H.send(client, .get, "\(base)/history", token: pat.token).status == .unauthorized)
+            let caseload = try await H.send(client, .get, "/api/v1/caseload", token: doc.token)
+            #expect((caseload.json["patients"] as? [Any])?.isEmpty == true)
+            #expect(try await H.send(client, .get, "\(base)/history", token: doc.token).status == .notFound)
+            // The email is free again.
+            _ = try await H.signUp(client, "pat@example.org")
+        }
+    }
+
     @Test("Signing out a bearer token holds at once on every server instance sharing the database")
     func revocationEverywhere() async throws {
         let store = MemoryStore()

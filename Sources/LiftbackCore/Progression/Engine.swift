@@ -298,7 +298,7 @@ public struct Engine: Sendable {
                 for: exercise, unit: c.unit, plateIncrement: c.plateIncrement, settings: local),
             settings: local, previous: previous, baseline: r.baseline, screenPassed: r.screen.passed,
             loadOverride: loadOverride, timeline: r.timeline, catalog: catalog,
-            lastWeight: { id in history.exposures(of: id).last?.weight }, clearedSince: clearedSince,
+            lastExposure: { id in history.exposures(of: id).last }, clearedSince: clearedSince,
             screenReference: Self.screenReference(
                 baseline: r.baseline, history: history, catalog: catalog, settings: settings, unit: c.unit),
             fearHigh: r.fear.high)

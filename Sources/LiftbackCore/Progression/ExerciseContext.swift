@@ -23,8 +23,10 @@ struct ExerciseContext {
     /// Symptom events that concern every exercise.
     var timeline: SymptomTimeline
     var catalog: Catalog
-    /// The weight last lifted on another exercise, so a change of variation never lands above it by more than a step.
-    var lastWeight: (ExerciseID) -> Double? = { _ in nil }
+    /// The last exposure of another exercise: a change of variation never lands more than a step
+    /// above its last weight, and comes back lighter after a break from it.
+    var lastExposure: (ExerciseID) -> Exposure? = { _ in nil }
+    func lastWeight(_ id: ExerciseID) -> Double? { lastExposure(id)?.weight }
     /// The latest clearance after this exercise's last exposure: the first session back repeats the
     /// last tolerated load (domain spec 5b).
     var clearedSince: Day? = nil

@@ -9,6 +9,7 @@ enum ExerciseRules {
     static func decide(_ c: ExerciseContext) -> (PrescribedExercise, ExerciseSignals) {
         var signals = ExerciseSignals()
         var outcome = decision(c, signals: &signals)
+        enforceComeback(&outcome, c)
         enforceScreen(&outcome, c, signals: &signals)
         // Ask for the screen a step ahead, so it is done by the time the load needs it.
         if !c.screenPassed, let weight = outcome.dosing.weight, let reference = c.screenReference(outcome.dosing.exercise.id),
@@ -18,6 +19,32 @@ enum ExerciseRules {
             signals.screenNeeded = true
         }
         return (render(outcome, c), signals)
+    }
+
+    /// A move up or down a ladder to a variation last done `breakDays` or more ago comes back as
+    /// any lift does after a break (domain spec 5b): never heavier than the taper from its own last
+    /// load allows, however recent the other variation is. (`SafetyPropertyTests.comingBackAfterAGap`
+    /// found a rung's four-week-old load repeated in full, down and up a ladder: with the library's
+    /// seed `3N6Qy9prIqDKVS+Yc6f3clhH6QZm3E207bq+BcA/38k=` before this check existed.)
+    static func enforceComeback(_ outcome: inout Outcome, _ c: ExerciseContext) {
+        let other = outcome.dosing.exercise
+        guard other.id != c.exercise.id, other.loaded, outcome.rule != .clinicianLoad, let weight = outcome.dosing.weight,
+            let last = c.lastExposure(other.id), let lastWeight = last.weight, lastWeight > 0
+        else { return }
+        let days = last.date.days(until: c.asOf)
+        guard days >= c.settings.breakDays else { return }
+        var away = c
+        away.exercise = other
+        away.exposures = [last]
+        let back = resumeAfterBreak(away, last: last, weight: lastWeight, days: days)
+        guard let cap = back.dosing.weight,
+            weight > cap + 1e-9 || (weight >= cap - 1e-9 && outcome.dosing.amount > back.dosing.amount)
+        else { return }
+        outcome.dosing.weight = cap
+        outcome.dosing.amount = min(outcome.dosing.amount, back.dosing.amount)
+        outcome.rule = .resumeAfterBreak
+        outcome.reasons = back.reasons
+        outcome.clinician = back.clinician
     }
 
     /// The last word on every path: no load at or above 90 % of the previous working weight (or,
@@ -341,7 +368,10 @@ enum ExerciseRules {
                 dosing: dosing, decision: .regress, lever: .sets, rule: .regressOneStep,
                 reasons: ["Back to \(dosing.sets) sets: \(why). \(hold)"])
         }
-        if c.exposures.count <= 2, let lower = c.lowerRung, lower.last.date >= c.asOf.adding(days: -28) {
+        // The lower rung's last dose is repeated only when it is recent: after `breakDays` away from
+        // it, repeating it would skip the coming-back taper (a property test found 48 kg repeated
+        // after exactly four weeks).
+        if c.exposures.count <= 2, let lower = c.lowerRung, lower.last.date > c.asOf.adding(days: -c.settings.breakDays) {
             var down = Dosing(exercise: lower.exercise, repeating: lower.last)
             down.weight = lower.exercise.loaded ? lower.last.weight : nil
             return Outcome(

@@ -15,6 +15,10 @@ struct AccountsController {
         var role: Role?
     }
 
+    struct Password: Decodable {
+        var password: String
+    }
+
     struct NewPassword: Decodable {
         var token: String
         var password: String
@@ -35,6 +39,7 @@ struct AccountsController {
     func register(_ api: RouterGroup<AppContext>) {
         api.post("accounts") { request, _ in try await createAccount(request) }
         api.post("accounts/set-password") { request, _ in try await setPassword(request) }
+        api.delete("accounts/me") { request, context in try await deleteAccount(request, context) }
         api.post("auth/token") { request, context in try await token(request, context) }
         api.delete("auth/token") { request, context in try await revoke(request, context) }
         api.post("invites") { _, context in try await createInvite(context) }
@@ -67,6 +72,14 @@ struct AccountsController {
         _ = try services.access.caller(context.identity)
         guard let token = BearerAuthenticator.token(request) else { throw APIError.unauthorized }
         try await accounts.signOut(token: token)
+        return Response(status: .noContent)
+    }
+
+    /// Deletes the caller's account and everything held about them, once the password is given again.
+    func deleteAccount(_ request: Request, _ context: AppContext) async throws -> Response {
+        let account = try services.access.caller(context.identity)
+        let body = try await JSONResponse.decode(Password.self, from: request)
+        try await services.privacy.deleteAccount(account, password: body.password)
         return Response(status: .noContent)
     }
 

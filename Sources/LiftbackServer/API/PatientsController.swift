@@ -24,7 +24,14 @@ struct PatientsController {
         patients.post("overrides") { request, context in try await postOverride(request, context) }
         patients.get("next") { request, context in try await getNext(request, context) }
         patients.get("history") { request, context in try await getHistory(request, context) }
+        patients.get("export") { _, context in try await export(context) }
         patients.delete("clinicians/:clinicianId") { _, context in try await unlinkClinician(context) }
+    }
+
+    /// Everything held about the person, for the person.
+    func export(_ context: AppContext) async throws -> Response {
+        let patient = try await access.patientSelf(context.identity, try context.parameters.require("id"))
+        return JSONResponse.make(try await services.privacy.export(patient))
     }
 
     /// The patient ends a clinician's link; from then on the clinician gets 404 on the record.

@@ -7,7 +7,12 @@ struct AccountPages {
     let web: WebController
 
     func register(_ router: RouterGroup<AppContext>) {
-        router.get("/") { _, context in landing(context) }
+        router.get("/") { request, context in
+            landing(
+                context,
+                flash: request.uri.queryParameters.get("deleted") == nil
+                    ? nil : "Your account and everything held about it are deleted.")
+        }
         router.get("signup") { _, context in signUpPage(context) }
         router.post("signup") { request, context in try await signUp(request, context) }
         router.get("signin") { _, context in signInPage(context) }
@@ -21,16 +26,18 @@ struct AccountPages {
             try await accountPage(context, flash: Self.accountFlash(request.uri.queryParameters))
         }
         router.post("account/unlink") { request, context in try await unlink(request, context) }
+        router.get("account/export") { _, context in try await export(context) }
+        router.post("account/delete") { request, context in try await deleteAccount(request, context) }
         router.post("account/password") { request, context in try await changePassword(request, context) }
         router.post("account/signout-everywhere") { request, context in try await signOutEverywhere(request, context) }
         router.get("join") { _, context in try joinPage(context) }
         router.post("join") { request, context in try await join(request, context) }
     }
 
-    func landing(_ context: AppContext) -> Response {
+    func landing(_ context: AppContext, flash: String? = nil) -> Response {
         if let account = context.identity { return WebController.redirect(account.role == .clinician ? "/caseload" : "/today") }
         return web.render(
-            "Back to lifting", context,
+            "Back to lifting", context, flash: flash,
             """
             <h1>Back to lifting, one step at a time</h1>
             <p>Liftback helps you return to the gym after low back pain. It checks for warning signs first, then plans sessions that start light and grow as your back agrees, and explains every change.</p>
@@ -153,14 +160,16 @@ struct AccountPages {
         return nil
     }
 
-    func accountPage(_ context: AppContext, error: String? = nil, flash: String? = nil) async throws -> Response {
+    func accountPage(_ context: AppContext, error: String? = nil, deleteError: String? = nil, flash: String? = nil)
+        async throws -> Response
+    {
         guard let account = context.identity else { throw PageRedirect(location: "/signin") }
         let csrf = Layout.csrfField(WebSession.csrf(for: context))
         let clinicians: HTML =
             account.role == .patient
             ? try await cliniciansCard(web.services.accounts.clinicians(of: account), csrf: csrf) : ""
         return web.render(
-            "Your account", context, flash: flash, status: error == nil ? .ok : .badRequest,
+            "Your account", context, flash: flash, status: error == nil && deleteError == nil ? .ok : .badRequest,
             """
             <h1>Your account</h1>
             <p>Signed in as \(account.name) (\(account.email)).</p>
@@ -178,7 +187,36 @@ struct AccountPages {
             <p>Ends every session: this browser, other phones and computers, and apps using your account.</p>
             <button>Sign out on every device</button>
             </form>
+            \(account.role == .patient ? HTML("<section class=\"card\"><h2>A copy of your data</h2><p>Everything Liftback holds about you, in one file (JSON) you can keep or take elsewhere.</p><p><a class=\"button\" href=\"/account/export\" download>Download my data</a></p></section>") : "")
+            <form method="post" action="/account/delete" class="card">\(csrf)
+            <h2>Delete your account</h2>
+            <p>Deletes your account and everything held about you\(account.role == .patient ? " (your plan, sessions, check-ins and questionnaires)" : ""), on every device. It cannot be undone\(account.role == .patient ? "; download a copy first if you want one" : "").</p>
+            \(deleteError.map { HTML("<p class=\"error\" role=\"alert\">\($0)</p>") })
+            \(Layout.field("Your password, to confirm", name: "password", type: "password", extra: "autocomplete=\"current-password\" required"))
+            <button>Delete my account</button>
+            </form>
             """)
+    }
+
+    /// Everything held about the person, as a file to keep.
+    func export(_ context: AppContext) async throws -> Response {
+        let patient = try web.signedIn(context, role: .patient)
+        var response = JSONResponse.make(try await web.services.privacy.export(patient))
+        response.headers[.contentDisposition] = "attachment; filename=\"liftback-my-data.json\""
+        return response
+    }
+
+    func deleteAccount(_ request: Request, _ context: AppContext) async throws -> Response {
+        let form = try await WebSession.checkedForm(request, context)
+        guard let account = context.identity else { throw PageRedirect(location: "/signin") }
+        do {
+            try await web.services.privacy.deleteAccount(account, password: form["password"] ?? "")
+        } catch AppError.wrongCredentials {
+            return try await accountPage(context, deleteError: "That password does not match; nothing was deleted.")
+        }
+        var response = WebController.redirect("/?deleted=1")
+        response.setCookie(WebSession.clearedCookie(config: web.config))
+        return response
     }
 
     func changePassword(_ request: Request, _ context: AppContext) async throws -> Response {
