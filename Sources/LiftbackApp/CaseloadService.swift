@@ -25,7 +25,8 @@ public struct CaseloadService: Sendable {
         for row in try await store.caseload(clinicianID: clinicianID) {
             if let cached = row.status, !row.stale, cached.asOf <= asOf {
                 let (status, reason) = CaseStatus.aged(
-                    cached.status, reason: cached.reason, computedOn: cached.asOf, lastTraining: cached.lastTraining, asOf: asOf)
+                    cached.status, reason: cached.reason, computedOn: cached.asOf, lastTraining: cached.lastTraining, asOf: asOf,
+                    settings: engine.settings)
                 entries.append(
                     Entry(
                         account: row.account, status: status, reason: reason, phase: cached.phase, disposition: cached.disposition

@@ -9,17 +9,19 @@ public enum LoadSeed {
     public static let clinicianEmail = "load-clinician@liftback.test"
     public static let password = "load-test-password"
 
-    public static func seed(path: String, patients: Int, weeks: Int, today: Day, progress: (String) -> Void) async throws {
+    public static func seed(
+        path: String, patients: Int, weeks: Int, today: Day, engine: Engine = Engine(), progress: (String) -> Void
+    ) async throws {
         let store = try SQLiteStore(path: path)
         let hash = Passwords.hashSync(password, cost: 4)
         let clinician = try await store.createAccount(
             email: clinicianEmail, passwordHash: hash, name: "Load Clinician", role: .clinician, at: Date())
         progress("Generating \(weeks) weeks of history through the engine...")
-        let history = Demo.history(Demo.personas[0], today: today, weeks: weeks, engine: Engine())
+        let history = Demo.history(Demo.personas[0], today: today, weeks: weeks, engine: engine)
         progress(
             "\(history.workouts.count) sessions and \(history.checkIns.count) check-ins per patient; importing \(patients) patients..."
         )
-        let prescription = Engine().nextPrescription(for: history.asCase(asOf: today))
+        let prescription = engine.nextPrescription(for: history.asCase(asOf: today))
         let (status, reason) = CaseStatus.classify(prescription)
         let cached = StoredStatus(
             asOf: today, status: status, reason: reason, phase: prescription.phase, disposition: prescription.disposition,

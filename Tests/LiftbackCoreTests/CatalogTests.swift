@@ -83,14 +83,14 @@ struct LoadStepTests {
             (70.0, 2.5, 75.0 as Double?), (100, 2.5, 107.5), (40, 2.5, 42.5), (20, 2.5, nil), (20, 1, 21), (155, 5, 165),
         ])
     func stepUp(weight: Double, increment: Double, expected: Double?) {
-        #expect(LoadSteps(increment: increment).stepUp(from: weight) == expected)
+        #expect(LoadSteps(increment: increment, settings: .standard).stepUp(from: weight) == expected)
     }
 
     @Test("Steps down move at least one increment")
     func stepDown() {
-        #expect(LoadSteps(increment: 2.5).stepDown(from: 70) == 65)
-        #expect(LoadSteps(increment: 2.5).stepDown(from: 10) == 7.5)
-        #expect(LoadSteps(increment: 2.5).stepDown(from: 2.5) == 0)
+        #expect(LoadSteps(increment: 2.5, settings: .standard).stepDown(from: 70) == 65)
+        #expect(LoadSteps(increment: 2.5, settings: .standard).stepDown(from: 10) == 7.5)
+        #expect(LoadSteps(increment: 2.5, settings: .standard).stepDown(from: 2.5) == 0)
     }
 
     @Test("Weights print without floating-point dust")

@@ -31,10 +31,10 @@ struct EntryRulesTests {
         ])
     func nextDayWindow(daysLater: Int, asked: Bool) {
         let session = Workout(date: intakeDay, exercises: [])
-        #expect(session.awaitsNextDayAnswer(today: intakeDay.adding(days: daysLater)) == asked)
+        #expect(session.awaitsNextDayAnswer(today: intakeDay.adding(days: daysLater), settings: .standard) == asked)
         var answered = session
         answered.nextDay = .settled
-        #expect(!answered.awaitsNextDayAnswer(today: intakeDay.adding(days: 1)))
+        #expect(!answered.awaitsNextDayAnswer(today: intakeDay.adding(days: 1), settings: .standard))
     }
 
     @Test("The unit changes freely until a weight is recorded; then it stays, so 100 lb is never read as 100 kg")
@@ -53,13 +53,6 @@ struct EntryRulesTests {
         loads.overrides = [Override(kind: .load, date: intakeDay, exercise: "goblet-squat", weight: 16)]
         #expect(loads.recordsWeights)
         #expect(throws: CaseError.self) { try loads.checkUnitChange(to: .lb) }
-    }
-
-    @Test("A logged session's pain during is its worst set")
-    func worstSet() {
-        let sets = [LoggedSet(weight: 20, reps: 8, pain: 2), LoggedSet(weight: 20, reps: 8, pain: 4), LoggedSet(reps: 8)]
-        #expect(Workout.worstSetPain([LoggedExercise(exercise: "goblet-squat", sets: sets)]) == 4)
-        #expect(Workout.worstSetPain([LoggedExercise(exercise: "goblet-squat", sets: [LoggedSet(reps: 8)])]) == nil)
     }
 
     @Test("A flag reported after its clearance was written, dated on or before it, opens again")

@@ -172,14 +172,21 @@ struct CaseStatusTests {
     func aging() {
         let computed = Fixture.day("2026-02-02")
         #expect(
-            CaseStatus.aged(.onTrack, reason: "ok", computedOn: computed, lastTraining: computed, asOf: Fixture.day("2026-02-10"))
-                .status == .onTrack)
-        #expect(
-            CaseStatus.aged(.onTrack, reason: "ok", computedOn: computed, lastTraining: computed, asOf: Fixture.day("2026-02-16"))
-                .status == .stalled)
+            CaseStatus.aged(
+                .onTrack, reason: "ok", computedOn: computed, lastTraining: computed, asOf: Fixture.day("2026-02-10"),
+                settings: .standard
+            )
+            .status == .onTrack)
         #expect(
             CaseStatus.aged(
-                .redFlag, reason: "flag", computedOn: computed, lastTraining: computed, asOf: Fixture.day("2026-03-16")
+                .onTrack, reason: "ok", computedOn: computed, lastTraining: computed, asOf: Fixture.day("2026-02-16"),
+                settings: .standard
+            )
+            .status == .stalled)
+        #expect(
+            CaseStatus.aged(
+                .redFlag, reason: "flag", computedOn: computed, lastTraining: computed, asOf: Fixture.day("2026-03-16"),
+                settings: .standard
             ).status == .redFlag)
     }
 }

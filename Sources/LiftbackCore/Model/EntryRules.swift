@@ -44,14 +44,9 @@ extension Case {
 }
 
 extension Workout {
-    /// The worst pain of any set, the session's `painDuring` when the sets carry their own.
-    public static func worstSetPain(_ exercises: [LoggedExercise]) -> Int? {
-        exercises.flatMap(\.sets).compactMap(\.pain).max()
-    }
-
     /// Whether the session still waits for its next-day answer on `today`: from the day after it
     /// for `EngineSettings.nextDayAnswerDays` days.
-    public func awaitsNextDayAnswer(today: Day, settings: EngineSettings = .standard) -> Bool {
+    public func awaitsNextDayAnswer(today: Day, settings: EngineSettings) -> Bool {
         nextDay == nil && date < today && date >= today.adding(days: -settings.nextDayAnswerDays)
     }
 }

@@ -32,7 +32,7 @@ public enum PhaseTracker {
     }
 
     public static func status(
-        intake: Intake, asOf: Day, overrides: [Override], evidence: Evidence, settings: EngineSettings = .standard
+        intake: Intake, asOf: Day, overrides: [Override], evidence: Evidence, settings: EngineSettings
     ) -> PhaseStatus {
         var phase = Phase.settle
         var highest = Phase.settle

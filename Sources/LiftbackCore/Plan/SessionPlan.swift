@@ -118,7 +118,7 @@ public enum SessionPlan {
     }
 
     /// Habits for the phase, in plain words (domain spec section 4). No medication doses, ever.
-    public static func advice(for phase: Phase, settings: EngineSettings = .standard) -> [String] {
+    public static func advice(for phase: Phase, settings: EngineSettings) -> [String] {
         var advice = [
             "Break up sitting: stand and move for a minute at least every 30 minutes.",
             "Sleep in any position that is comfortable; a pillow between or under the knees often helps.",

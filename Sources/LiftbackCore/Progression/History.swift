@@ -28,7 +28,7 @@ struct History {
 
     /// - Parameter liftGate: per catalogue position, the weight at which a main lift meets the
     ///   reintroduce-lifting gate (`nil` for other exercises).
-    init(case c: Case, catalog: Catalog, settings: EngineSettings = .standard, liftGate: [Double?] = []) {
+    init(case c: Case, catalog: Catalog, settings: EngineSettings, liftGate: [Double?] = []) {
         self.catalog = catalog
         exposuresByIndex = Array(repeating: [], count: catalog.exercises.count)
         latestByLadder = Array(repeating: nil, count: catalog.ladders.count)

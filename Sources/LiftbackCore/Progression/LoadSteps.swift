@@ -10,14 +10,14 @@ public struct LoadSteps: Sendable, Equatable {
     public var minIncrease: Double
     public var maxIncrease: Double
 
-    public init(increment: Double, settings: EngineSettings = .standard) {
+    public init(increment: Double, settings: EngineSettings) {
         self.increment = increment
         minIncrease = settings.minIncrease
         maxIncrease = settings.maxIncrease
     }
 
     /// Fixed weights such as a set of kettlebells.
-    public init(weights: [Double], settings: EngineSettings = .standard) {
+    public init(weights: [Double], settings: EngineSettings) {
         let sorted = Array(Set(weights.filter { $0 > 0 && $0.isFinite })).sorted()
         self.init(increment: sorted.count > 1 ? zip(sorted, sorted.dropFirst()).map { $1 - $0 }.min()! : 1, settings: settings)
         available = sorted.isEmpty ? nil : sorted

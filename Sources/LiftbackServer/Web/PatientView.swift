@@ -39,7 +39,7 @@ struct PatientView {
             \(noteForm)
             </div>
             <h2>Progress</h2>
-            \(ProgressView.charts(data, questionnaires: questionnaires))
+            \(ProgressView.charts(data, questionnaires: questionnaires, settings: engine.settings))
             <h2>Timeline</h2>
             <table><thead><tr><th>Date</th><th>What</th><th>Details</th></tr></thead><tbody>\(timeline)</tbody></table>
             """
@@ -168,10 +168,10 @@ struct PatientView {
         for stored in data.workouts {
             let w = stored.workout
             let lifts = w.exercises.map { e in
-                "\(e.exercise) \(e.sets.compactMap(\.weight).max().map { formatWeight($0) } ?? "")"
+                "\(engine.catalog[e.exercise]?.name ?? "Exercise") \(e.sets.compactMap(\.weight).max().map { formatWeight($0) } ?? "")"
                     .trimmingCharacters(in: .whitespaces)
             }
-            let pain = "pain \(w.painDuring.map(String.init) ?? "-")/10 during, \(w.painAfter.map(String.init) ?? "-") after"
+            let pain = "pain \(w.peakPainDuring.map(String.init) ?? "-")/10 during, \(w.painAfter.map(String.init) ?? "-") after"
             let details =
                 "\(pain), next day \(w.nextDay?.rawValue ?? "not answered") \(flags(w.flags)) · \(lifts.joined(separator: ", "))"
             rows.append((w.date, 0, "<tr><td>\(w.date)</td><td>Session</td><td>\(details)</td></tr>"))

@@ -112,8 +112,8 @@ struct PersonPages {
             exercises.append(LoggedExercise(exercise: exercise.id, sets: sets))
         }
         let workout = Workout(
-            date: web.cases.today(for: data.settings), exercises: exercises, painDuring: Workout.worstSetPain(exercises),
-            painAfter: form.int("after"),
+            // Pain stays with each set, as the API keeps it: the engine reads every exercise's own.
+            date: web.cases.today(for: data.settings), exercises: exercises, painAfter: form.int("after"),
             flags: form.all("flag").compactMap(RedFlag.init(rawValue:)),
             stoppedEarly: form["stopped"] == nil ? nil : true)
         do {

@@ -7,11 +7,11 @@ enum ProgressView {
     static func page(_ data: CaseData, questionnaires: [QuestionnaireRecord], engine: Engine, today: Day) -> HTML {
         """
         <h1>Your progress</h1>
-        \(charts(data, questionnaires: questionnaires))
+        \(charts(data, questionnaires: questionnaires, settings: engine.settings))
         """
     }
 
-    static func charts(_ data: CaseData, questionnaires: [QuestionnaireRecord]) -> HTML {
+    static func charts(_ data: CaseData, questionnaires: [QuestionnaireRecord], settings: EngineSettings) -> HTML {
         let baseline = Baseline.lifts(for: data.intake, unit: data.settings.unit)
         var load: [(x: Int, y: Double)] = []
         var lift: ExerciseID?
@@ -33,12 +33,12 @@ enum ProgressView {
             } else if let last = load.last {
                 "Your latest hinge lift is \(formatWeight(last.y)) \(unit) (deadlift equivalent)."
             } else { "No hinge lifts logged yet." }
-        let during = data.workouts.compactMap { w in w.workout.painDuring.map { (x: w.workout.date.ordinal, y: Double($0)) } }
+        let during = data.workouts.compactMap { w in w.workout.peakPainDuring.map { (x: w.workout.date.ordinal, y: Double($0)) } }
         let daily = data.checkIns.map { (x: $0.date.ordinal, y: Double($0.pain)) }
         let settled = data.workouts.filter { $0.workout.nextDay == .settled || $0.workout.nextDay == .same }.count
         let answered = data.workouts.filter { $0.workout.nextDay != nil }.count
         let painCaption =
-            "Pain during sessions and on check-ins, 0-10. Up to 5 during a session is fine when it settles by the next morning; "
+            "Pain during sessions and on check-ins, 0-10. Up to \(settings.acceptablePainMax) during a session is fine when it settles by the next morning; "
             + (answered == 0
                 ? "no next-day answers yet."
                 : "your back was back to usual or no worse the next day after \(settled) of \(answered) sessions.")
