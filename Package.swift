@@ -9,6 +9,9 @@ let package = Package(
     products: [
         .library(name: "LiftbackCore", targets: ["LiftbackCore"]),
         .library(name: "LiftbackStore", targets: ["LiftbackStore"]),
+        // What an app on a phone takes: the core, the services and SQLite, without PostgresNIO.
+        .library(name: "LiftbackSQLite", targets: ["LiftbackSQLite"]),
+        .library(name: "LiftbackApp", targets: ["LiftbackApp"]),
         .library(name: "LiftbackServer", targets: ["LiftbackServer"]),
         .executable(name: "liftback", targets: ["liftback"]),
     ],
@@ -49,10 +52,22 @@ let package = Package(
             dependencies: [
                 "LiftbackCore",
                 "LiftbackStore",
-                "LiftbackSQLite",
-                "LiftbackPostgres",
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        // Opening the services over a real database (SQLite or PostgreSQL), with the stores'
+        // background work, for the server and the command line; and load-test seeding.
+        .target(
+            name: "LiftbackHosting",
+            dependencies: [
+                "LiftbackCore",
+                "LiftbackStore",
+                "LiftbackApp",
+                "LiftbackSQLite",
+                "LiftbackPostgres",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -64,6 +79,7 @@ let package = Package(
             dependencies: [
                 "LiftbackCore",
                 "LiftbackApp",
+                "LiftbackHosting",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
@@ -79,6 +95,7 @@ let package = Package(
             dependencies: [
                 "LiftbackCore",
                 "LiftbackApp",
+                "LiftbackHosting",
                 "LiftbackServer",
                 "LiftbackSimulation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

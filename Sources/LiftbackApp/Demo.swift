@@ -9,7 +9,7 @@ public enum Demo {
     public static let password = "liftback-demo"
     public static let clinicianEmail = "clinician@demo.liftback.test"
 
-    struct Persona: Sendable {
+    public struct Persona: Sendable {
         var name: String
         var email: String
         var pattern: PresentationPattern
@@ -23,7 +23,7 @@ public enum Demo {
         var flagDaysAgo: Int?
     }
 
-    static let personas: [Persona] = [
+    public static let personas: [Persona] = [
         Persona(
             name: "Alex Morgan", email: "alex@demo.liftback.test", pattern: .muscular, unit: .kg, policy: .painMonitoring,
             deadlift: 140, pain: { _ in 2 }, lastSessionDaysAgo: 1, flagDaysAgo: nil),
@@ -66,7 +66,7 @@ public enum Demo {
     }
 
     /// A persona's history, produced by following the engine's prescriptions three days a week.
-    static func history(_ persona: Persona, today: Day, weeks: Int = 8, engine: Engine) -> CaseData {
+    public static func history(_ persona: Persona, today: Day, weeks: Int = 8, engine: Engine) -> CaseData {
         let lastSession = today.adding(days: -persona.lastSessionDaysAgo)
         let intakeDay = today.adding(days: -7 * weeks)
         let intake = Intake(

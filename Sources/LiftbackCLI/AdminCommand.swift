@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LiftbackApp
 import LiftbackCore
+import LiftbackHosting
 import Logging
 
 /// `liftback admin ...`: tasks for whoever runs the server.

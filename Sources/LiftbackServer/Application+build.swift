@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import LiftbackApp
 import LiftbackCore
+import LiftbackHosting
 import Logging
 import ServiceLifecycle
 

@@ -1,4 +1,5 @@
 import Foundation
+import LiftbackApp
 import LiftbackCore
 import LiftbackSQLite
 import LiftbackStore
