@@ -23,15 +23,21 @@ enum JSONResponse {
     }
 
     /// Decodes a request body, naming the field at fault; nothing is guessed.
-    static func decode<T: Decodable>(_ type: T.Type, from request: Request, limit: Int = 1_000_000) async throws -> T {
+    /// `entry`, when given, refuses any field that has no place in that kind of entry.
+    static func decode<T: Decodable>(
+        _ type: T.Type, from request: Request, entry: EntryBody? = nil, limit: Int = 1_000_000
+    ) async throws -> T {
         // JSON bodies only: a form or text/plain body, which a page on another site could send, is refused unread.
         guard let sent = request.headers[.contentType]?.lowercased(), sent.hasPrefix("application/json") else {
             throw APIError(
                 .unsupportedMediaType, "send the body as JSON, with Content-Type: application/json", field: "Content-Type")
         }
         let buffer = try await request.body.collect(upTo: limit)
+        let data = Data(buffer.readableBytesView)
         do {
-            return try JSONDecoder().decode(type, from: Data(buffer.readableBytesView))
+            let value = try JSONDecoder().decode(type, from: data)
+            try entry?.refuseUnknownFields(data)
+            return value
         } catch let error as DecodingError {
             throw CaseError(decodingError: error)
         }

@@ -182,6 +182,18 @@ struct APITests {
                 client, .post, "/api/v1/patients/\(pat.id)/workouts", token: pat.token,
                 json: ["date": "2026-11-30", "exercises": [["exercise": "goblet-squat", "sets": [["weight": -5, "reps": 8]]]]])
             #expect(negative.status == .badRequest && negative.json["field"] as? String == "exercises[0].sets[0].weight")
+            // A misspelt field is refused by name: a flag under "flag" would otherwise be lost.
+            let misspelt = try await H.send(
+                client, .post, "/api/v1/patients/\(pat.id)/check-ins", token: pat.token,
+                json: ["date": "2026-11-30", "pain": 3, "flag": ["saddle-numbness"]])
+            #expect(misspelt.status == .badRequest && misspelt.json["field"] as? String == "flag", "\(misspelt.text)")
+            let nested = try await H.send(
+                client, .post, "/api/v1/patients/\(pat.id)/workouts", token: pat.token,
+                json: ["date": "2026-11-30", "exercises": [["exercise": "goblet-squat", "sets": [["weigth": 12, "reps": 8]]]]])
+            #expect(nested.json["field"] as? String == "exercises[0].sets[0].weigth", "\(nested.text)")
+            let history = try await H.send(client, .get, "/api/v1/patients/\(pat.id)/history", token: pat.token)
+            #expect(
+                (history.json["checkIns"] as? [Any])?.isEmpty == true && (history.json["workouts"] as? [Any])?.isEmpty == true)
             let notJSON = try await H.send(client, .post, "/api/v1/patients/\(pat.id)/workouts", token: pat.token, raw: "{oops")
             #expect(notJSON.status == .badRequest)
         }

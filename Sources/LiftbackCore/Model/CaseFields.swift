@@ -27,13 +27,16 @@ enum CaseFields {
         ["asOf", "policy", "unit", "plateIncrement"],
         nested: [
             "intake": intake, "workouts": .list(workout),
-            "checkIns": .list(object(["date", "pain", "stiffnessMinutes", "flags"])),
-            "screens": .list(object(["date", "passed", "toeTouch", "squats", "plank", "walk"])),
-            "clearances": .list(object(["flag", "date", "by"])),
-            "overrides": .list(object(["kind", "date", "by", "phase", "exercise", "replacement", "weight", "note"])),
-            "equipment": object(["kettlebells", "dumbbells"]),
-            "questionnaires": .list(object(["instrument", "date", "answers"])),
+            "checkIns": .list(checkIn), "screens": .list(screen), "clearances": .list(clearance),
+            "overrides": .list(override), "equipment": object(["kettlebells", "dumbbells"]),
+            "questionnaires": .list(questionnaire),
         ])
+
+    static let checkIn = object(["date", "pain", "stiffnessMinutes", "flags"])
+    static let screen = object(["date", "passed", "toeTouch", "squats", "plank", "walk"])
+    static let clearance = object(["flag", "date", "by"])
+    static let override = object(["kind", "date", "by", "phase", "exercise", "replacement", "weight", "note"])
+    static let questionnaire = object(["instrument", "date", "answers"])
 
     /// The path of the first field that has no place in a case, if any.
     static func firstUnknown(_ json: Any, _ shape: Shape = Self.case, path: String = "") -> String? {
@@ -68,5 +71,38 @@ enum CaseFields {
         case "flag", "flags": "the flags of `liftback triage --list`"
         default: nil
         }
+    }
+}
+
+/// The single entries the API takes, each with the fields it may carry (the case file's, plus the
+/// few a request adds): a field with no place in one is refused by name, never dropped silently.
+public enum EntryBody: Sendable {
+    case intake, workout, workoutAmendment, checkIn, screen, questionnaire, clearance, override
+
+    var shape: CaseFields.Shape {
+        switch self {
+        case .intake:
+            guard case .object(var fields) = CaseFields.intake else { return CaseFields.intake }
+            for name in ["policy", "unit", "plateIncrement", "timeZone"] { fields[name] = .value }
+            fields["equipment"] = CaseFields.object(["kettlebells", "dumbbells"])
+            return .object(fields)
+        case .workout: return CaseFields.workout
+        case .workoutAmendment: return CaseFields.object(["nextDay", "painAfter", "flags", "stoppedEarly", "lockedUp"])
+        case .checkIn: return CaseFields.checkIn
+        case .screen: return CaseFields.screen
+        case .questionnaire: return CaseFields.questionnaire
+        case .clearance: return CaseFields.clearance
+        case .override:
+            guard case .object(var fields) = CaseFields.override else { return CaseFields.override }
+            fields["confirm"] = .value
+            return .object(fields)
+        }
+    }
+
+    /// Refuses a body with a field this entry has no place for, naming it.
+    public func refuseUnknownFields(_ data: Data) throws(CaseError) {
+        guard let json = try? JSONSerialization.jsonObject(with: data), let unknown = CaseFields.firstUnknown(json, shape)
+        else { return }
+        throw CaseError(field: unknown, message: "is not a field of this entry (a misspelt name would otherwise be lost)")
     }
 }

@@ -77,7 +77,7 @@ struct PatientsController {
 
     func putIntake(_ request: Request, _ context: AppContext) async throws -> Response {
         let id = try await patientSelf(context)
-        let body = try await JSONResponse.decode(IntakeBody.self, from: request)
+        let body = try await JSONResponse.decode(IntakeBody.self, from: request, entry: .intake)
         return JSONResponse.make(try await cases.saveIntake(body.intake, settings: body.settings, patientID: id))
     }
 
@@ -96,27 +96,28 @@ struct PatientsController {
 
     func postWorkout(_ request: Request, _ context: AppContext) async throws -> Response {
         let id = try await patientSelf(context)
-        let workout = try await JSONResponse.decode(Workout.self, from: request)
+        let workout = try await JSONResponse.decode(Workout.self, from: request, entry: .workout)
         return JSONResponse.make(Created(id: try await cases.addWorkout(workout, patientID: id)), status: .created)
     }
 
     func patchWorkout(_ request: Request, _ context: AppContext) async throws -> Response {
         let id = try await patientSelf(context)
         guard let workoutID = context.parameters.get("workoutId", as: Int64.self) else { throw APIError.notFound }
-        let amendment = try await JSONResponse.decode(CaseService.WorkoutAmendment.self, from: request)
+        let amendment = try await JSONResponse.decode(CaseService.WorkoutAmendment.self, from: request, entry: .workoutAmendment)
         try await cases.amendWorkout(id: workoutID, amendment, patientID: id)
         return JSONResponse.make(Created(id: workoutID))
     }
 
     func postCheckIn(_ request: Request, _ context: AppContext) async throws -> Response {
         let id = try await patientSelf(context)
-        try await cases.addCheckIn(try await JSONResponse.decode(CheckIn.self, from: request), patientID: id)
+        try await cases.addCheckIn(try await JSONResponse.decode(CheckIn.self, from: request, entry: .checkIn), patientID: id)
         return JSONResponse.make(Created(), status: .created)
     }
 
     func postScreen(_ request: Request, _ context: AppContext) async throws -> Response {
         let id = try await reachable(context)
-        try await cases.addScreen(try await JSONResponse.decode(MovementScreen.self, from: request), patientID: id)
+        try await cases.addScreen(
+            try await JSONResponse.decode(MovementScreen.self, from: request, entry: .screen), patientID: id)
         return JSONResponse.make(Created(), status: .created)
     }
 
@@ -128,7 +129,7 @@ struct PatientsController {
 
     func postQuestionnaire(_ request: Request, _ context: AppContext) async throws -> Response {
         let id = try await reachable(context)
-        let body = try await JSONResponse.decode(QuestionnaireBody.self, from: request)
+        let body = try await JSONResponse.decode(QuestionnaireBody.self, from: request, entry: .questionnaire)
         let score = try await cases.addQuestionnaire(body.instrument, date: body.date, answers: body.answers, patientID: id)
         return JSONResponse.make(score, status: .created)
     }
@@ -136,7 +137,7 @@ struct PatientsController {
     func postClearance(_ request: Request, _ context: AppContext) async throws -> Response {
         let id = try context.parameters.require("id")
         let clinician = try await access.linkedClinician(context.identity, id)
-        let clearance = try await JSONResponse.decode(Clearance.self, from: request)
+        let clearance = try await JSONResponse.decode(Clearance.self, from: request, entry: .clearance)
         try await cases.addClearance(clearance, by: clinician, patientID: id)
         return JSONResponse.make(Created(), status: .created)
     }
@@ -157,7 +158,7 @@ struct PatientsController {
     func postOverride(_ request: Request, _ context: AppContext) async throws -> Response {
         let id = try context.parameters.require("id")
         let clinician = try await access.linkedClinician(context.identity, id)
-        let body = try await JSONResponse.decode(OverrideBody.self, from: request)
+        let body = try await JSONResponse.decode(OverrideBody.self, from: request, entry: .override)
         try await cases.addOverride(body.override, by: clinician, confirmed: body.confirm, patientID: id)
         return JSONResponse.make(Created(), status: .created)
     }
