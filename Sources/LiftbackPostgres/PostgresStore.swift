@@ -106,12 +106,10 @@ public final class PostgresStore: Store {
     public func createAccount(email: String, passwordHash: String, name: String, role: Role, at: Date) async throws -> Account {
         let account = Account(id: UUID().uuidString.lowercased(), email: email, name: name, role: role, createdAt: at)
         do {
-            try await fetch(
-                """
-                INSERT INTO accounts (id, email, email_key, name, role, password_hash, created_at)
-                VALUES (\(account.id), \(email), \(email.lowercased()), \(name), \(role.rawValue), \(passwordHash),
-                    \(at.timeIntervalSince1970))
-                """)
+            var binds = PostgresBindings()
+            for text in [account.id, email, email.lowercased(), name, role.rawValue, passwordHash] { binds.append(text) }
+            binds.append(at.timeIntervalSince1970)
+            try await fetch(PostgresQuery(unsafeSQL: SharedSQL.insertAccount(SharedSQL.postgres), binds: binds))
         } catch let error as PSQLError where error.serverInfo?[.sqlState] == "23505" {
             throw StoreError.emailTaken
         }
@@ -152,12 +150,14 @@ public final class PostgresStore: Store {
     }
 
     public func saveToken(hash: String, accountID: String, kind: TokenKind, at: Date, expiresAt: Date) async throws {
-        try await fetch(
-            """
-            INSERT INTO tokens (hash, account_id, created_at, kind, expires_at, last_used_at)
-            VALUES (\(hash), \(accountID), \(at.timeIntervalSince1970), \(kind.rawValue), \(expiresAt.timeIntervalSince1970),
-                \(at.timeIntervalSince1970))
-            """)
+        var binds = PostgresBindings()
+        binds.append(hash)
+        binds.append(accountID)
+        binds.append(at.timeIntervalSince1970)
+        binds.append(kind.rawValue)
+        binds.append(expiresAt.timeIntervalSince1970)
+        binds.append(at.timeIntervalSince1970)
+        try await fetch(PostgresQuery(unsafeSQL: SharedSQL.insertToken(SharedSQL.postgres), binds: binds))
     }
 
     public func token(hash: String) async throws -> StoredToken? {
@@ -407,26 +407,21 @@ extension PostgresStore {
     // MARK: The caseload
 
     public func saveStatus(_ status: StoredStatus, patientID: String) async throws {
-        try await fetch(
-            """
-            INSERT INTO case_status (patient_id, as_of, status, reason, phase, disposition, last_training, case_version)
-            VALUES (\(patientID), \(status.asOf.description), \(status.status.rawValue), \(status.reason), \(status.phase?.rawValue),
-                \(status.disposition.rawValue), \(status.lastTraining?.description), \(status.caseVersion))
-            ON CONFLICT (patient_id) DO UPDATE SET as_of = excluded.as_of, status = excluded.status, reason = excluded.reason,
-                phase = excluded.phase, disposition = excluded.disposition, last_training = excluded.last_training,
-                case_version = excluded.case_version
-            """)
+        var binds = PostgresBindings()
+        for text in [patientID, status.asOf.description, status.status.rawValue, status.reason] { binds.append(text) }
+        binds.append(status.phase?.rawValue)
+        binds.append(status.disposition.rawValue)
+        binds.append(status.lastTraining?.description)
+        binds.append(status.caseVersion)
+        try await fetch(PostgresQuery(unsafeSQL: SharedSQL.upsertStatus(SharedSQL.postgres), binds: binds))
     }
 
     public func patientsWithStaleStatus(limit: Int) async throws -> [String] {
-        try await fetch(
-            """
-            SELECT DISTINCT p.id FROM patients p JOIN links l ON l.patient_id = p.id
-            LEFT JOIN case_status s ON s.patient_id = p.id
-            WHERE s.case_version IS NULL OR s.case_version <> p.version
-            ORDER BY p.id LIMIT \(limit)
-            """
-        ).map { try $0.decode(String.self) }
+        var binds = PostgresBindings()
+        binds.append(limit)
+        return try await fetch(PostgresQuery(unsafeSQL: SharedSQL.staleStatuses(SharedSQL.postgres), binds: binds)).map {
+            try $0.decode(String.self)
+        }
     }
 
     public func caseload(clinicianID: String) async throws -> [CaseloadRow] {

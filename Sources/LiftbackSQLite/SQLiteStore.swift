@@ -70,10 +70,7 @@ public final class SQLiteStore: Store {
         do {
             try await pool.write { db in
                 try db.execute(
-                    sql: """
-                        INSERT INTO accounts (id, email, email_key, name, role, password_hash, created_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)
-                        """,
+                    sql: SharedSQL.insertAccount(SharedSQL.sqlite),
                     arguments: [
                         account.id, email, email.lowercased(), name, role.rawValue, passwordHash, at.timeIntervalSince1970,
                     ])
@@ -120,10 +117,7 @@ public final class SQLiteStore: Store {
     public func saveToken(hash: String, accountID: String, kind: TokenKind, at: Date, expiresAt: Date) async throws {
         try await pool.write { db in
             try db.execute(
-                sql: """
-                    INSERT INTO tokens (hash, account_id, created_at, kind, expires_at, last_used_at)
-                    VALUES (?, ?, ?, ?, ?, ?)
-                    """,
+                sql: SharedSQL.insertToken(SharedSQL.sqlite),
                 arguments: [
                     hash, accountID, at.timeIntervalSince1970, kind.rawValue, expiresAt.timeIntervalSince1970,
                     at.timeIntervalSince1970,
@@ -419,13 +413,7 @@ public final class SQLiteStore: Store {
     public func saveStatus(_ status: StoredStatus, patientID: String) async throws {
         try await pool.write { db in
             try db.execute(
-                sql: """
-                    INSERT INTO case_status (patient_id, as_of, status, reason, phase, disposition, last_training, case_version)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (patient_id) DO UPDATE SET as_of = excluded.as_of, status = excluded.status, reason = excluded.reason,
-                        phase = excluded.phase, disposition = excluded.disposition, last_training = excluded.last_training,
-                        case_version = excluded.case_version
-                    """,
+                sql: SharedSQL.upsertStatus(SharedSQL.sqlite),
                 arguments: [
                     patientID, status.asOf.description, status.status.rawValue, status.reason, status.phase?.rawValue,
                     status.disposition.rawValue, status.lastTraining?.description, status.caseVersion,
@@ -437,13 +425,7 @@ public final class SQLiteStore: Store {
         try await pool.read { db in
             try String.fetchAll(
                 db,
-                sql: """
-                    SELECT DISTINCT p.id FROM patients p JOIN links l ON l.patient_id = p.id
-                    LEFT JOIN case_status s ON s.patient_id = p.id
-                    WHERE s.case_version IS NULL OR s.case_version <> p.version
-                    ORDER BY p.id LIMIT ?
-                    """,
-                arguments: [limit])
+                sql: SharedSQL.staleStatuses(SharedSQL.sqlite), arguments: [limit])
         }
     }
 

@@ -47,7 +47,7 @@ package enum StoredJSON {
         try JSONDecoder().decode(type, from: Data(text.utf8))
     }
 
-    /// Builds a case from its stored entries, remembering the order of writes for `reopenClearances`.
+    /// Builds a case from its stored entries, remembering the order of writes for `Clearance.reopened`.
     package struct CaseBuilder {
         package var data: CaseData
         private var clearanceOrder: [Int64] = []
