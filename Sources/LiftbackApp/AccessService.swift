@@ -33,7 +33,7 @@ public struct AccessService: Sendable {
     /// Writes by the patient themselves.
     public func patientSelf(_ identity: Account?, _ patientID: String) async throws -> Account {
         let (caller, relation) = try await relation(identity, to: patientID)
-        guard relation == .selfPatient else { throw AppError.forbidden("the patient records this themselves") }
+        guard relation == .selfPatient else { throw AppError.forbidden("only the patient can do this with their own record") }
         return caller
     }
 

@@ -34,6 +34,9 @@ public struct AccountService: Sendable {
         return try await store.createAccount(email: email, passwordHash: hash, name: name, role: .patient, at: now())
     }
 
+    static let linkUsed = AppError.invalid(
+        field: "token", message: "this link has expired or was already used; please ask for a new one")
+
     /// A one-time link's token, for `setPassword`, and when it ends.
     public struct OneTimeLink: Sendable, Encodable {
         public var setPasswordToken: String
@@ -65,6 +68,12 @@ public struct AccountService: Sendable {
         return link
     }
 
+    /// Whether a one-time link still holds, so that its page can say so before a password is typed.
+    public func linkHolds(_ token: String) async throws -> Bool {
+        guard token.count <= 256, let stored = try await store.token(hash: Token.hash(token)) else { return false }
+        return stored.kind == .setPassword && now() < stored.expiresAt
+    }
+
     /// Sets a password with a one-time link's token, which is then used up; every session the
     /// account had ends. Returns the account, to sign in.
     ///
@@ -73,12 +82,16 @@ public struct AccountService: Sendable {
     public func setPassword(token: String, password: String) async throws -> Account {
         let hash = Token.hash(String(token.prefix(256)))
         guard let stored = try await store.token(hash: hash), stored.kind == .setPassword, now() < stored.expiresAt else {
-            throw AppError.invalid(field: "token", message: "this link has expired or was already used; please ask for a new one")
+            throw Self.linkUsed
         }
         let account = stored.account
         _ = try NewAccountInput(name: account.name, email: account.email, password: password).validated()
+        // Used up before anything else: of two requests racing with one link, one wins.
+        guard try await store.deleteToken(hash: hash) else {
+            throw Self.linkUsed
+        }
         try await store.setPasswordHash(await Passwords.hash(password, cost: passwordCost), accountID: account.id)
-        try await store.deleteTokens(accountID: account.id)  // the link too: it works once
+        try await store.deleteTokens(accountID: account.id)  // every other session, and other links
         return account
     }
 
@@ -145,14 +158,34 @@ public struct AccountService: Sendable {
     /// Ends every session of the account, on every device and every server instance.
     public func signOutEverywhere(_ account: Account) async throws { try await store.deleteTokens(accountID: account.id) }
 
+    /// Checks the signed-in account's password again before a grave change (a new password,
+    /// deleting the account), taking the same turns as signing in: a stolen session cannot guess it.
+    ///
+    /// - Throws: `AppError.tooManyAttempts` after repeated failures, `AppError.wrongCredentials`.
+    public func confirmPassword(_ account: Account, _ password: String, address: String? = nil) async throws {
+        let keys = [
+            ("account:" + account.email.lowercased(), SignInLimiter.account),
+            ("address:" + (address ?? "unknown"), SignInLimiter.address),
+        ]
+        if await limiter.begin(keys, now: now()) != nil { throw AppError.tooManyAttempts }
+        var matches = false
+        if password.utf8.count <= 1_024, let found = try? await store.credentials(email: account.email),
+            found.account.id == account.id
+        {
+            matches = await Passwords.verify(password, hash: found.passwordHash)
+        }
+        for (key, _) in keys { await limiter.end(key, failed: !matches, clear: matches && key.hasPrefix("account:"), now: now()) }
+        guard matches else { throw AppError.wrongCredentials }
+    }
+
     /// Sets a new password once the current one is given, and ends every session the account had;
     /// returns a fresh one of `kind` for the device that asked.
     ///
     /// - Throws: `AppError.wrongCredentials` for a wrong current password, `AppError.invalid` for a weak new one.
-    public func changePassword(_ account: Account, current: String, new: String, kind: TokenKind) async throws -> Session {
-        guard let found = try await store.credentials(email: account.email), found.account.id == account.id,
-            await Passwords.verify(current, hash: found.passwordHash)
-        else { throw AppError.wrongCredentials }
+    public func changePassword(
+        _ account: Account, current: String, new: String, kind: TokenKind, address: String? = nil
+    ) async throws -> Session {
+        try await confirmPassword(account, current, address: address)
         _ = try NewAccountInput(name: account.name, email: account.email, password: new).validated()
         try await store.setPasswordHash(await Passwords.hash(new, cost: passwordCost), accountID: account.id)
         try await store.deleteTokens(accountID: account.id)
@@ -178,7 +211,8 @@ public struct AccountService: Sendable {
     /// - Throws: `AppError.notFound` for a code unknown, used or older than a week;
     ///   `AppError.tooManyAttempts` after repeated wrong codes (a code's 40 bits are not for guessing).
     public func acceptInvite(code: String, patient: Account, address: String? = nil) async throws -> String {
-        let code = code.uppercased()
+        // As read aloud or copied: spaces and hyphens are not part of a code.
+        let code = code.uppercased().filter { $0 != " " && $0 != "-" }
         guard patient.role == .patient else { throw AppError.forbidden("only a patient can do this") }
         let keys = [
             ("invite-account:" + patient.id, Self.inviteGuesses),

@@ -6,6 +6,7 @@ import LiftbackStore
 public struct PrivacyService: Sendable {
     let store: any Store
     let cases: CaseService
+    let accounts: AccountService
     let now: @Sendable () -> Date
 
     /// Everything held about a person, as one document.
@@ -41,11 +42,10 @@ public struct PrivacyService: Sendable {
     /// Deletes the account and everything held about it, once its password is given again. The
     /// person is signed out everywhere: their tokens go with the account.
     ///
-    /// - Throws: `AppError.wrongCredentials` for a wrong password (nothing is deleted).
-    public func deleteAccount(_ account: Account, password: String) async throws {
-        guard password.utf8.count <= 1_024, let found = try await store.credentials(email: account.email),
-            found.account.id == account.id, await Passwords.verify(password, hash: found.passwordHash)
-        else { throw AppError.wrongCredentials }
+    /// - Throws: `AppError.wrongCredentials` for a wrong password (nothing is deleted),
+    ///   `AppError.tooManyAttempts` after repeated wrong ones (the sign-in limiter's turns).
+    public func deleteAccount(_ account: Account, password: String, address: String? = nil) async throws {
+        try await accounts.confirmPassword(account, password, address: address)
         _ = try await store.deleteAccount(id: account.id)
     }
 }

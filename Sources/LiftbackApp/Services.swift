@@ -33,7 +33,7 @@ public struct Services: Sendable {
             dummyHash: Passwords.hashSync(Token.generate(), cost: passwordCost))
         cases = CaseService(store: store, cache: CaseCache(store: store), engine: engine, todayIn: today)
         caseload = CaseloadService(store: store, engine: engine)
-        privacy = PrivacyService(store: store, cases: cases, now: now)
+        privacy = PrivacyService(store: store, cases: cases, accounts: accounts, now: now)
     }
 
     /// The background work that keeps caseload statuses fresh.

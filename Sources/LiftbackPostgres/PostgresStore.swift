@@ -184,8 +184,8 @@ public final class PostgresStore: Store {
         try await fetch("UPDATE tokens SET last_used_at = \(at.timeIntervalSince1970) WHERE hash = \(hash)")
     }
 
-    public func deleteToken(hash: String) async throws {
-        try await fetch("DELETE FROM tokens WHERE hash = \(hash)")
+    @discardableResult public func deleteToken(hash: String) async throws -> Bool {
+        try await !fetch("DELETE FROM tokens WHERE hash = \(hash) RETURNING hash").isEmpty
     }
 
     public func deleteTokens(accountID: String) async throws {

@@ -152,8 +152,11 @@ public final class SQLiteStore: Store {
         }
     }
 
-    public func deleteToken(hash: String) async throws {
-        try await pool.write { db in try db.execute(sql: "DELETE FROM tokens WHERE hash = ?", arguments: [hash]) }
+    @discardableResult public func deleteToken(hash: String) async throws -> Bool {
+        try await pool.write { db in
+            try db.execute(sql: "DELETE FROM tokens WHERE hash = ?", arguments: [hash])
+            return db.changesCount > 0
+        }
     }
 
     public func deleteTokens(accountID: String) async throws {

@@ -94,7 +94,7 @@ enum OpenAPIDocument {
         Operation(
             method: "delete", path: "/api/v1/accounts/me",
             summary: "Delete the caller's account and everything held about them, once the password is given again",
-            body: "Password", success: ("204", nil), errors: ["400", "401"]),
+            body: "Password", success: ("204", nil), errors: ["400", "401", "429"]),
         Operation(
             method: "delete", path: "/api/v1/patients/{id}/clinicians/{clinicianId}",
             summary: "Patient: stop sharing the record with a linked clinician, who then gets 404 on it", success: ("204", nil),

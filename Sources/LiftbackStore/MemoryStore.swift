@@ -61,7 +61,7 @@ public actor MemoryStore: Store {
             lastUsedAt: token.lastUsedAt)
     }
     public func touchToken(hash: String, at: Date) { tokens[hash]?.lastUsedAt = at }
-    public func deleteToken(hash: String) { tokens[hash] = nil }
+    @discardableResult public func deleteToken(hash: String) -> Bool { tokens.removeValue(forKey: hash) != nil }
     public func deleteTokens(accountID: String) { tokens = tokens.filter { $0.value.accountID != accountID } }
 
     public func createInvite(code: String, clinicianID: String, at: Date) { invites[code] = (clinicianID, at) }

@@ -24,7 +24,9 @@ public protocol Store: Sendable {
     func token(hash: String) async throws -> StoredToken?
     /// Records that the token was used at `at`, for its idle limit.
     func touchToken(hash: String, at: Date) async throws
-    func deleteToken(hash: String) async throws
+    /// Deletes the token; `true` when it existed, so that of two requests racing to use a one-time
+    /// token only one can have it.
+    @discardableResult func deleteToken(hash: String) async throws -> Bool
     /// Deletes every token of the account: signing out everywhere, or after a new password.
     func deleteTokens(accountID: String) async throws
 

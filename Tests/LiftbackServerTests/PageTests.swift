@@ -143,6 +143,17 @@ struct PageTests {
                     "reps-conventional-deadlift": "5",
                 ])
             #expect(badWeight.status == .badRequest && badWeight.html.contains("Deadlift: enter both"))
+            // What was typed stays, the unit too: retyping pounds into a form back on kilograms would
+            // store them 2.2 times too heavy.
+            let pounds = try await browser.send(
+                client, .post, "/intake",
+                form: [
+                    "csrf": csrf, "step": "weights", "state": "{}", "unit": "lb", "weight-conventional-deadlift": "0.1",
+                    "reps-conventional-deadlift": "5", "weight-back-squat": "100", "reps-back-squat": "5",
+                ])
+            #expect(pounds.status == .badRequest && pounds.html.contains("from 0.5 to"))
+            #expect(pounds.html.contains(#"value="lb" checked"#) && !pounds.html.contains(#"value="kg" checked"#))
+            #expect(pounds.html.contains(#"name="weight-back-squat" value="100""#))
             let stopped = try await browser.send(
                 client, .post, "/intake", form: ["csrf": csrf, "step": "flags", "state": "{}", "flag": "cannot-stand-or-walk"])
             #expect(stopped.html.contains("see a doctor today"))

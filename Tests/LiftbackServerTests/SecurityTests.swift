@@ -123,9 +123,14 @@ struct SecurityTests {
             let setPassword = "/api/v1/accounts/set-password"
             let weak = try await H.send(client, .post, setPassword, json: ["token": link.setPasswordToken, "password": "short"])
             #expect(weak.status == .badRequest && weak.json["field"] as? String == "password")
+            var browser = PageTests.Browser()
+            let page = try await browser.send(client, .get, "/set-password?token=\(link.setPasswordToken)")
+            #expect(page.status == .ok && page.html.contains("Set your password"))
             let set = try await H.send(
                 client, .post, setPassword, json: ["token": link.setPasswordToken, "password": "correct horse battery"])
             #expect(set.status == .noContent, "\(set.text)")
+            let used = try await browser.send(client, .get, "/set-password?token=\(link.setPasswordToken)")
+            #expect(used.status == .badRequest && used.html.contains("This link no longer works"))
             let again = try await H.send(
                 client, .post, setPassword, json: ["token": link.setPasswordToken, "password": "another long password"])
             #expect(again.status == .badRequest && again.json["field"] as? String == "token")
@@ -180,7 +185,10 @@ struct SecurityTests {
             }
             let code = try await invite()
             #expect(code.count == 8)  // 8 of 32 letters and digits: 40 bits
-            #expect(try await accept(code, first.token) == .ok)
+            // Read aloud or copied with a space or a hyphen, and in lower case, it is the same code.
+            let spoken = "\(code.prefix(4).lowercased())-\(code.dropFirst(4))".addingPercentEncoding(
+                withAllowedCharacters: .urlPathAllowed)!
+            #expect(try await accept(spoken, first.token) == .ok)
             #expect(try await accept(code, second.token) == .notFound)
             let stale = try await invite()
             clock.advance(7 * 86_400 + 1)
@@ -237,6 +245,49 @@ struct SecurityTests {
             #expect(try await H.send(client, .get, "\(base)/history", token: doc.token).status == .notFound)
             // The email is free again.
             _ = try await H.signUp(client, "pat@example.org")
+        }
+    }
+
+    @Test("Of several requests racing with one set-password link, exactly one sets the password")
+    func linkRace() async throws {
+        let harness = H()
+        let accounts = harness.services.accounts
+        try await harness.test { client in
+            let (_, link) = try await accounts.addClinician(name: "Dr Ada", email: "ada@example.org")
+            let codes = try await withThrowingTaskGroup(of: Int.self) { group in
+                for attempt in 0..<4 {
+                    group.addTask {
+                        try await H.send(
+                            client, .post, "/api/v1/accounts/set-password",
+                            json: ["token": link.setPasswordToken, "password": "racing password \(attempt)"]
+                        ).status.code
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(codes.sorted() == [204, 400, 400, 400], "\(codes)")
+        }
+    }
+
+    @Test("Deleting the account or changing the password with a wrong one is throttled as signing in is")
+    func passwordConfirmationThrottled() async throws {
+        let clock = TestClock()
+        let store = MemoryStore()
+        try await H(store: store, now: clock.now).test { client in
+            let pat = try await H.signUp(client, "pat@example.org")
+            for _ in 0..<5 {
+                let wrong = try await H.send(
+                    client, .delete, "/api/v1/accounts/me", token: pat.token, json: ["password": "not the password"])
+                #expect(wrong.status == .unauthorized)
+            }
+            let throttled = try await H.send(
+                client, .delete, "/api/v1/accounts/me", token: pat.token, json: ["password": "correct horse battery"])
+            #expect(throttled.status == .tooManyRequests)
+            #expect(try await store.credentials(email: "pat@example.org") != nil)
+            clock.advance(2)
+            let deleted = try await H.send(
+                client, .delete, "/api/v1/accounts/me", token: pat.token, json: ["password": "correct horse battery"])
+            #expect(deleted.status == .noContent)
         }
     }
 

@@ -79,7 +79,7 @@ struct AccountsController {
     func deleteAccount(_ request: Request, _ context: AppContext) async throws -> Response {
         let account = try services.access.caller(context.identity)
         let body = try await JSONResponse.decode(Password.self, from: request)
-        try await services.privacy.deleteAccount(account, password: body.password)
+        try await services.privacy.deleteAccount(account, password: body.password, address: context.remoteAddress)
         return Response(status: .noContent)
     }
 

@@ -31,7 +31,9 @@ struct PatientsController {
     /// Everything held about the person, for the person.
     func export(_ context: AppContext) async throws -> Response {
         let patient = try await access.patientSelf(context.identity, try context.parameters.require("id"))
-        return JSONResponse.make(try await services.privacy.export(patient))
+        var response = JSONResponse.make(try await services.privacy.export(patient))
+        response.headers[.cacheControl] = "no-store"
+        return response
     }
 
     /// The patient ends a clinician's link; from then on the clinician gets 404 on the record.

@@ -17,7 +17,9 @@ struct AccountPages {
         router.post("signup") { request, context in try await signUp(request, context) }
         router.get("signin") { _, context in signInPage(context) }
         router.get("set-password") { request, context in
-            setPasswordPage(context, token: request.uri.queryParameters.get("token") ?? "")
+            let token = request.uri.queryParameters.get("token") ?? ""
+            return try await web.services.accounts.linkHolds(token)
+                ? setPasswordPage(context, token: token) : deadLinkPage(context)
         }
         router.post("set-password") { request, context in try await setPassword(request, context) }
         router.post("signin") { request, context in try await signIn(request, context) }
@@ -91,6 +93,16 @@ struct AccountPages {
             <button>Set password</button>
             </form>
             <p class="muted">The link works once. Setting a password signs you out on every other device.</p>
+            """)
+    }
+
+    func deadLinkPage(_ context: AppContext) -> Response {
+        web.render(
+            "Set your password", context, status: .badRequest,
+            """
+            <h1>This link no longer works</h1>
+            <p>A link to set a password works once, for a limited time. Please ask whoever runs Liftback (or your clinician) for a new one.</p>
+            <p>If you already set your password, <a href="/signin">sign in</a>.</p>
             """)
     }
 
@@ -203,6 +215,7 @@ struct AccountPages {
         let patient = try web.signedIn(context, role: .patient)
         var response = JSONResponse.make(try await web.services.privacy.export(patient))
         response.headers[.contentDisposition] = "attachment; filename=\"liftback-my-data.json\""
+        response.headers[.cacheControl] = "no-store"
         return response
     }
 
@@ -210,9 +223,13 @@ struct AccountPages {
         let form = try await WebSession.checkedForm(request, context)
         guard let account = context.identity else { throw PageRedirect(location: "/signin") }
         do {
-            try await web.services.privacy.deleteAccount(account, password: form["password"] ?? "")
+            try await web.services.privacy.deleteAccount(
+                account, password: form["password"] ?? "", address: context.remoteAddress)
         } catch AppError.wrongCredentials {
             return try await accountPage(context, deleteError: "That password does not match; nothing was deleted.")
+        } catch AppError.tooManyAttempts {
+            return try await accountPage(
+                context, deleteError: "Too many tries. Nothing was deleted; please wait a little and try again.")
         }
         var response = WebController.redirect("/?deleted=1")
         response.setCookie(WebSession.clearedCookie(config: web.config))
@@ -224,10 +241,13 @@ struct AccountPages {
         guard let account = context.identity else { throw PageRedirect(location: "/signin") }
         do {
             let session = try await web.services.accounts.changePassword(
-                account, current: form["current"] ?? "", new: form["password"] ?? "", kind: .session)
+                account, current: form["current"] ?? "", new: form["password"] ?? "", kind: .session,
+                address: context.remoteAddress)
             return try self.session(session, then: "/account?changed=1")
         } catch AppError.wrongCredentials {
             return try await accountPage(context, error: "Your current password does not match.")
+        } catch AppError.tooManyAttempts {
+            return try await accountPage(context, error: "Too many tries. Please wait a little and try again.")
         } catch AppError.invalid(_, let message) {
             return try await accountPage(context, error: Layout.sentence(message))
         }
@@ -253,7 +273,7 @@ struct AccountPages {
         return """
             <section class="card">
             <h2>Who can see your record</h2>
-            \(clinicians.isEmpty ? HTML("<p>Only you. A clinician sees your plan once you join them with their code.</p>") : HTML("<ul>\(rows)</ul><p class=\"muted\">A clinician you stop sharing with no longer sees your record or your caseload status. You can join them again with a new code.</p>"))
+            \(clinicians.isEmpty ? HTML("<p>Only you. A clinician sees your plan once you <a href=\"/join\">join them with their code</a>.</p>") : HTML("<ul>\(rows)</ul><p class=\"muted\">A clinician you stop sharing with no longer sees your record or your caseload status. You can join them again with a new code.</p>"))
             </section>
             """
     }

@@ -50,14 +50,15 @@ struct IntakePages {
         return "<input type=\"hidden\" name=\"state\" value=\"\(json)\">"
     }
 
-    func step(_ step: Step, _ state: State, _ context: AppContext, error: String? = nil) throws -> Response {
+    /// A step of the wizard; `kept` is the refused form of the weights step, shown as typed.
+    func step(_ step: Step, _ state: State, _ context: AppContext, error: String? = nil, kept: Form? = nil) throws -> Response {
         _ = try web.signedIn(context, role: .patient)
         let number = ["flags": 1, "pattern": 2, "weights": 3, "startback": 4, "disability": 5][step.rawValue]!
         let body: HTML
         switch step {
         case .flags: body = flagsStep()
         case .pattern: body = patternStep(state)
-        case .weights: body = weightsStep(state)
+        case .weights: body = weightsStep(state, kept: kept)
         case .startback: body = try questionnaireStep(.startback)
         case .disability: body = try questionnaireStep(.rmdq)
         }
@@ -101,12 +102,13 @@ struct IntakePages {
             """
     }
 
-    func weightsStep(_ state: State) -> HTML {
+    func weightsStep(_ state: State, kept: Form? = nil) -> HTML {
+        let unit = kept.flatMap { WeightUnit(rawValue: $0["unit"] ?? "") } ?? state.unit
         let rows = Self.baselineLifts.html { id, name in
             """
             <fieldset><legend>\(name)</legend><div class="setrow">
-            \(Layout.field("Weight", name: "weight-\(id)", type: "number", extra: "inputmode=\"decimal\" step=\"any\" min=\"0\""))
-            \(Layout.field("Reps", name: "reps-\(id)", type: "number", extra: "inputmode=\"numeric\" min=\"1\" max=\"30\""))
+            \(Layout.field("Weight", name: "weight-\(id)", type: "number", value: kept?["weight-\(id)"] ?? "", extra: "inputmode=\"decimal\" step=\"any\" min=\"0\""))
+            \(Layout.field("Reps", name: "reps-\(id)", type: "number", value: kept?["reps-\(id)"] ?? "", extra: "inputmode=\"numeric\" min=\"1\" max=\"30\""))
             </div></fieldset>
             """
         }
@@ -114,8 +116,8 @@ struct IntakePages {
             <h1>What did you lift before?</h1>
             <p>Your usual working sets before the back pain, if you remember them. Leave blank what you did not do; the plan then starts you light.</p>
             <fieldset><legend>Units</legend>
-            <label class="check"><input type="radio" name="unit" value="kg" checked> kilograms</label>
-            <label class="check"><input type="radio" name="unit" value="lb"> pounds</label>
+            <label class="check"><input type="radio" name="unit" value="kg"\(Layout.checked(unit == .kg))> kilograms</label>
+            <label class="check"><input type="radio" name="unit" value="lb"\(Layout.checked(unit == .lb))> pounds</label>
             </fieldset>
             \(rows)
             """
@@ -171,9 +173,14 @@ struct IntakePages {
                     weight <= InputLimits.maxWeight(in: state.unit),
                     let reps, (1...30).contains(reps)
                 else {
+                    let (lightest, heaviest) = (
+                        formatWeight(InputLimits.minWeight(in: state.unit)), formatWeight(InputLimits.maxWeight(in: state.unit))
+                    )
                     return try step(
                         .weights, state, context,
-                        error: "\(name): enter both a weight above zero and 1 to 30 reps, or leave both blank.")
+                        error:
+                            "\(name): enter both a weight from \(lightest) to \(heaviest) \(state.unit.rawValue) and 1 to 30 reps, or leave both blank. Nothing is lost: check the numbers below.",
+                        kept: form)
                 }
                 state.weights.append(WorkingWeight(exercise: id, weight: weight, reps: reps))
             }

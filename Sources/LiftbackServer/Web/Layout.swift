@@ -69,9 +69,10 @@ enum Layout {
     static func checked(_ on: Bool) -> HTML { on ? " checked" : "" }
 
     /// A 0-10 pain scale as radio buttons: one tap.
-    static func painScale(_ legend: String, name: String, selected: Int?) -> HTML {
+    /// `required` off for a set's pain: a skipped exercise's sets must not block saving.
+    static func painScale(_ legend: String, name: String, selected: Int?, required: Bool = true) -> HTML {
         let options = (0...10).html { value in
-            "<label class=\"pain p\(value)\"><input type=\"radio\" name=\"\(name)\" value=\"\(value)\"\(checked(value == selected)) required><span>\(value)</span></label>"
+            "<label class=\"pain p\(value)\"><input type=\"radio\" name=\"\(name)\" value=\"\(value)\"\(checked(value == selected))\(required ? " required" : "")><span>\(value)</span></label>"
         }
         return "<fieldset class=\"scale\"><legend>\(legend)</legend><div class=\"painrow\">\(options)</div></fieldset>"
     }
