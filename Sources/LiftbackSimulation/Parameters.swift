@@ -1,13 +1,13 @@
 import LiftbackCore
 
 /// Every number of the virtual-patient model, with its default and the claim it rests on
-/// (seeds in shared/seeds, named by number; docs/simulation.md lists them in a table).
+/// (the seed articles, named by number and listed in docs/clinical-model.md; docs/simulation.md lists them in a table).
 /// Shares of capacity and tolerance are fractions of the person's old working capacity: 1.0 is
 /// what they lifted for reps before the back pain.
 public struct Parameters: Sendable, Equatable, Codable {
     // MARK: Population
 
-    /// Presentation patterns. Non-specific is the usual case (domain spec 3); disc-related the least common.
+    /// Presentation patterns. Non-specific is the usual case (clinical model, section 3); disc-related the least common.
     public var muscularShare = 0.35
     public var discRelatedShare = 0.15
     /// Among muscular strains, the share that is moderate rather than mild (seed 001).

@@ -51,7 +51,7 @@ public struct BaselineLift: Codable, Sendable, Equatable {
     }
 }
 
-/// Baseline from entered and logged sets (domain spec section 3).
+/// Baseline from entered and logged sets (clinical model, section 3).
 public enum Baseline {
     /// Working sets count from this many reps.
     public static let workingSetMinReps = 3

@@ -1,5 +1,5 @@
 /// A variation ladder: the same pattern from its easiest to its most demanding form
-/// (domain spec section 4; seeds 002, 003). Regressions step down it, progressions up it.
+/// (clinical model, section 4; seeds 002, 003). Regressions step down it, progressions up it.
 public struct Ladder: Codable, Sendable, Equatable, Identifiable {
     public var id: String
     public var pattern: MovementPattern

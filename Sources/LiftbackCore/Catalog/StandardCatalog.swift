@@ -1,4 +1,4 @@
-/// The table behind `Catalog.standard`. Doses follow the domain spec (sections 4 and 5):
+/// The table behind `Catalog.standard`. Doses follow the clinical model (sections 4 and 5):
 /// bridges 10-15, press-up holds 10-30 s, stretches 15-30 s, front plank 20 building to 60 s,
 /// side plank 15-30 s, bird-dog 5 s holds, back extension 10-15, lifts 3 sets of 5-8.
 enum StandardCatalog {
@@ -74,7 +74,7 @@ enum StandardCatalog {
             Dose(.reps, sets: 2, amount: 10, max: 15), equipment: [.bench],
             swaps: ["bird-dog", "glute-bridge"],
             cue: "Move through a comfortable range; the back is allowed to round and straighten."),
-        // Bridge ladder: bridge -> single-leg bridge -> loaded hip thrust (domain spec, build capacity).
+        // Bridge ladder: bridge -> single-leg bridge -> loaded hip thrust (clinical model, section 4).
         entry(
             "glute-bridge", "Glute bridge", .hinge, .bodyweight, .restoreMovement,
             Dose(.reps, sets: 2, amount: 10, max: 15), equipment: [.mat],

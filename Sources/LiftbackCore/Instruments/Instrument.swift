@@ -1,4 +1,4 @@
-/// A validated questionnaire that Liftback scores (see `shared/domain/instruments.md`).
+/// A validated questionnaire that Liftback scores (scored as published; sources in docs/clinical-model.md).
 public enum Instrument: String, Codable, Sendable, CaseIterable {
     /// STarT Back Screening Tool (Hill et al., Arthritis Rheum 2008;59:632-41).
     case startback

@@ -13,7 +13,7 @@ public enum WeightUnit: String, Codable, Sendable, CaseIterable {
     }
 }
 
-/// Which symptom rule gates progression (domain spec section 5).
+/// Which symptom rule gates progression (clinical model, section 5).
 public enum ProgressionPolicy: String, Codable, Sendable, CaseIterable {
     /// Default: up to 5/10 during, settled by the next morning, no week-on-week rise (Thomeé 1997).
     case painMonitoring = "pain-monitoring"
@@ -108,7 +108,7 @@ public struct Workout: Codable, Sendable, Equatable {
     public var flags: [RedFlag]
     /// The session was stopped for sharp pain or a new symptom (seed 003).
     public var stoppedEarly: Bool?
-    /// Felt locked up for hours afterwards: counts as too much (domain spec section 5).
+    /// Felt locked up for hours afterwards: counts as too much (clinical model, section 5).
     public var lockedUp: Bool?
 
     public init(
@@ -211,7 +211,7 @@ public struct Intake: Codable, Sendable, Equatable {
     public var trainingHistory: [Workout]?
     /// Pain at intake, 0-10.
     public var pain: Int?
-    /// Movements the person avoids, or positions that feel threatening (domain spec section 3).
+    /// Movements the person avoids, or positions that feel threatening (clinical model, section 3).
     public var avoids: [FearedMovement]
 
     public init(

@@ -1,4 +1,4 @@
-/// Short education cards for each phase, in Liftback's own words (domain spec section 1: reassure,
+/// Short education cards for each phase, in Liftback's own words (clinical model, section 1: reassure,
 /// educate, build confidence; never frighten with form-policing).
 public struct EducationCard: Codable, Sendable, Equatable {
     public var title: String

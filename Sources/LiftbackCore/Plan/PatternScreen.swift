@@ -1,4 +1,4 @@
-/// Intake answers that point to a likely presentation pattern (domain spec section 3; seeds 001, 003).
+/// Intake answers that point to a likely presentation pattern (clinical model, section 3; seeds 001, 003).
 public enum PatternAnswer: String, Codable, Sendable, CaseIterable {
     /// An ache beside the spine, in the muscles.
     case localAche = "local-ache"

@@ -1,4 +1,4 @@
-/// The five phases of the plan (domain spec section 4), in order.
+/// The five phases of the plan (clinical model, section 4), in order.
 public enum Phase: String, Codable, Sendable, DeclarationOrdered {
     case settle
     case restoreMovement = "restore-movement"

@@ -1,4 +1,4 @@
-/// What a phase asks before the next one opens (domain spec section 4: gated by responses,
+/// What a phase asks before the next one opens (clinical model, section 4: gated by responses,
 /// with the calendar giving only the expected pace).
 public struct PhaseGate: Sendable, Equatable {
     /// The fewest days in the phase, before the pattern's pace factor.
@@ -9,7 +9,7 @@ public struct PhaseGate: Sendable, Equatable {
     /// or below this. The intake's pain counts until the first check-in.
     public var maxPain: Int
     /// Well-tolerated sessions logged in the phase (any exercise) before it may end: gates open on
-    /// what was reported, never on the calendar alone (domain spec 5b).
+    /// what was reported, never on the calendar alone (clinical model, section 5).
     public var sessions: Int = 0
     /// For leaving reintroduce-lifting: main lifts back to this share of the previous working weight.
     public var liftShare: Double? = nil

@@ -7,7 +7,7 @@ public struct PhaseStatus: Sendable, Equatable {
     public var waitingForReport: Bool = false
 }
 
-/// Walks the days from intake to `asOf` and opens each phase when its gate is met (domain spec
+/// Walks the days from intake to `asOf` and opens each phase when its gate is met (clinical model
 /// section 4 and 5b): on what was reported, never on the calendar alone. Phases also go back: two
 /// days of severe pain within two weeks step the plan back one phase, and a phase reached before
 /// opens again on its quiet days and evidence, without its minimum time. Linear in the number of

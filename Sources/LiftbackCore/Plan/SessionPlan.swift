@@ -29,7 +29,7 @@ public enum Slot: Sendable, Equatable {
     case ladder(String, start: ExerciseID)
 }
 
-/// Which slots each phase and session kind holds (domain spec section 4; seeds 001, 003).
+/// Which slots each phase and session kind holds (clinical model, section 4; seeds 001, 003).
 public enum SessionPlan {
     /// The weekly structure of the lifting phases (seed 003), Monday first.
     public static let week: [(SessionKind, String)] = [
@@ -117,7 +117,7 @@ public enum SessionPlan {
         return advice
     }
 
-    /// Habits for the phase, in plain words (domain spec section 4). No medication doses, ever.
+    /// Habits for the phase, in plain words (clinical model, section 4). No medication doses, ever.
     public static func advice(for phase: Phase, settings: EngineSettings) -> [String] {
         var advice = [
             "Break up sitting: stand and move for a minute at least every 30 minutes.",

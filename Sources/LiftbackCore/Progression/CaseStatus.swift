@@ -1,4 +1,4 @@
-/// Where a patient stands for the clinician's caseload, most urgent first (domain spec section 6).
+/// Where a patient stands for the clinician's caseload, most urgent first (clinical model, section 6).
 public enum CaseStatus: String, Codable, Sendable, DeclarationOrdered {
     /// A stop disposition: an emergency, urgent or clinician flag is open.
     case redFlag = "red-flag"

@@ -1,10 +1,10 @@
-/// The numbers the rules run on. Defaults follow the domain spec (docs/clinical-model.md and
+/// The numbers the rules run on. Defaults follow the clinical model (docs/clinical-model.md and
 /// docs/rules.md give the source of each); clinicians may tune them. Texts are built from these
 /// values, so a changed setting changes what people read too.
 public struct EngineSettings: Sendable, Equatable {
     /// Pain monitoring zones (Thomeé 1997; Silbernagel et al. 2007): 0...safeMax safe,
     /// up to acceptableMax acceptable, above it too much. The model comes from tendinopathy
-    /// care and is used here as the domain spec describes.
+    /// care and is used here as the clinical model describes.
     public var safePainMax = 2
     public var acceptablePainMax = 5
     /// A rise of the person's baseline pain (check-ins, not pain while lifting) by this many points
@@ -27,7 +27,7 @@ public struct EngineSettings: Sendable, Equatable {
     /// Loads at or above this share of the previous working weight need a passed movement screen (seed 001).
     public var screenShare = 0.9
     /// A passed screen stands until a setback, a new flag, or this many days without heavy work
-    /// (domain spec 5b: the screen is dated evidence).
+    /// (clinical model, section 5: the screen is dated evidence).
     public var screenValidDays = 56
     /// Heavy work, for keeping a screen current: a load at or above this share of the previous working weight.
     public var heavyShare = 0.85
@@ -47,7 +47,7 @@ public struct EngineSettings: Sendable, Equatable {
     public var stalledAfterDaysWithoutTraining = 14
     /// Days of training without any step up before the plan counts as stalled.
     public var stalledAfterDaysWithoutProgress = 21
-    /// Severe pain: a check-in or session pain at or above this (domain spec 5b). It also counts as a flare-up.
+    /// Severe pain: a check-in or session pain at or above this (clinical model, section 5). It also counts as a flare-up.
     public var flarePain = 7
     /// Severe pain within this many days (48 hours) means no loaded work today.
     public var severePainWindowDays = 2
@@ -58,7 +58,7 @@ public struct EngineSettings: Sendable, Equatable {
     public var improvementDays = 14
     public var improvementPoints = 2.0
     public var improvementShare = 0.3
-    /// Morning stiffness longer than this (minutes) counts as too much (domain spec 5b).
+    /// Morning stiffness longer than this (minutes) counts as too much (clinical model, section 5).
     public var stiffnessMinutesTooMuch = 60
     /// Without a pain report for this many days the plan waits and asks how things are.
     public var reportFreshDays = 7
@@ -73,7 +73,7 @@ public struct EngineSettings: Sendable, Equatable {
     /// With repeated flare-up cycles (seed 004): steps of at most this much, and at most one every `flareDaysBetweenSteps`.
     public var flareMaxIncrease = 0.05
     public var flareDaysBetweenSteps = 14
-    /// Coming back after a break (domain spec 5b): from `breakDays` days one step lighter; from
+    /// Coming back after a break (clinical model, section 5): from `breakDays` days one step lighter; from
     /// `longBreakDays` the load tapers towards `veryLongBreakShare`, reached at `veryLongBreakDays`.
     /// Where no lighter weight exists, reps or seconds fall to `longBreakShare` (or
     /// `veryLongBreakShare`) instead.
@@ -82,7 +82,7 @@ public struct EngineSettings: Sendable, Equatable {
     public var longBreakShare = 0.8
     public var veryLongBreakDays = 28
     public var veryLongBreakShare = 0.6
-    /// Reps per set by phase (domain spec 5b): reintroduce lifting 5-8, working down from 8 as the
+    /// Reps per set by phase (clinical model, section 5): reintroduce lifting 5-8, working down from 8 as the
     /// load rises; return to performance 3-6 at working loads, with up to `maxSetsPerformance` sets.
     public var reintroductionReps = 5...8
     public var performanceReps = 3...6

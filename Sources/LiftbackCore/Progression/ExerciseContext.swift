@@ -28,7 +28,7 @@ struct ExerciseContext {
     var lastExposure: (ExerciseID) -> Exposure? = { _ in nil }
     func lastWeight(_ id: ExerciseID) -> Double? { lastExposure(id)?.weight }
     /// The latest clearance after this exercise's last exposure: the first session back repeats the
-    /// last tolerated load (domain spec 5b).
+    /// last tolerated load (clinical model, section 5).
     var clearedSince: Day? = nil
     /// The reference for the movement screen on an exercise: the previous working weight carried to
     /// it, or without one an estimate from the first weight chosen; with its description.

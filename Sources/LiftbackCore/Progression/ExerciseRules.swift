@@ -3,7 +3,7 @@ struct ExerciseSignals: Equatable {
     var screenNeeded = false
 }
 
-/// The response rules for one exercise (domain spec section 5). Each path returns a decision,
+/// The response rules for one exercise (clinical model, section 5). Each path returns a decision,
 /// the rule that fired and a sentence with its numbers.
 enum ExerciseRules {
     static func decide(_ c: ExerciseContext) -> (PrescribedExercise, ExerciseSignals) {
@@ -22,7 +22,7 @@ enum ExerciseRules {
     }
 
     /// A move up or down a ladder to a variation last done `breakDays` or more ago comes back as
-    /// any lift does after a break (domain spec 5b): never heavier than the taper from its own last
+    /// any lift does after a break (clinical model, section 5): never heavier than the taper from its own last
     /// load allows, however recent the other variation is. (`SafetyPropertyTests.comingBackAfterAGap`
     /// found a rung's four-week-old load repeated in full, down and up a ladder: with the library's
     /// seed `3N6Qy9prIqDKVS+Yc6f3clhH6QZm3E207bq+BcA/38k=` before this check existed.)
@@ -195,7 +195,7 @@ enum ExerciseRules {
         return progress(c, last: last, tolerance: tolerance, signals: &signals)
     }
 
-    /// Coming back after a break (domain spec 5b): one step lighter after two weeks, tapering towards
+    /// Coming back after a break (clinical model, section 5): one step lighter after two weeks, tapering towards
     /// 60 % of the last load at four weeks and more.
     static func resumeAfterBreak(_ c: ExerciseContext, last: Exposure, weight: Double, days: Int) -> Outcome {
         var dosing = repeatDose(c, last)
@@ -247,7 +247,7 @@ enum ExerciseRules {
         return dosing
     }
 
-    /// The reps per set a loaded exercise works in: the phase's range for the main lifts (domain spec
+    /// The reps per set a loaded exercise works in: the phase's range for the main lifts (clinical model
     /// 5b: 5-8 reintroducing, 3-6 returning to performance), the exercise's own range otherwise.
     static func repsRange(_ c: ExerciseContext) -> ClosedRange<Int> {
         let dose = c.exercise.dose

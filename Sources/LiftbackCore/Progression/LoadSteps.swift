@@ -1,4 +1,4 @@
-/// Load arithmetic on the equipment a person has (domain spec section 5; seed 001: 5-10 % a week).
+/// Load arithmetic on the equipment a person has (clinical model, section 5; seed 001: 5-10 % a week).
 ///
 /// Two kinds: a bar loaded with plates, where `increment` is the smallest change of the total load
 /// (2.5 kg or 5 lb with the usual plates), and fixed weights (kettlebells, dumbbells), where only the
@@ -87,7 +87,7 @@ public struct LoadSteps: Sendable, Equatable {
     static func tidy(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
 }
 
-/// The weights a person can load (domain spec 5b; docs/case-format.md): a bar with plates, and
+/// The weights a person can load (clinical model, section 5; docs/case-format.md): a bar with plates, and
 /// fixed kettlebells and dumbbells. Absent parts take the usual gym's.
 public struct EquipmentAtHand: Codable, Sendable, Equatable {
     /// Kettlebells owned or in the gym, in the case's unit.

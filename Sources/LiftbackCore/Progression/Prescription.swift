@@ -3,7 +3,7 @@ public enum Decision: String, Codable, Sendable, CaseIterable {
     case start, progress, hold, regress, stop
 }
 
-/// Which lever moved (domain spec section 5; seed 003).
+/// Which lever moved (clinical model, section 5; seed 003).
 public enum Lever: String, Codable, Sendable {
     case load, tempo, pause, sets, reps, hold, minutes, range, variation
 }
@@ -102,9 +102,9 @@ public enum AlertID: String, Codable, Sendable, CaseIterable {
     case climbingSymptoms = "climbing-symptoms"
     case stalled
     case screenNeeded = "screen-needed"
-    /// Pain at or above the severe level within 48 hours: no loaded work today (domain spec 5b).
+    /// Pain at or above the severe level within 48 hours: no loaded work today (clinical model, section 5).
     case severePain = "severe-pain"
-    /// The last session was stopped early for a stop signal (domain spec 5b).
+    /// The last session was stopped early for a stop signal (clinical model, section 5).
     case sessionStopped = "session-stopped"
     /// No pain report for a while: the plan waits and asks how things are.
     case checkInDue = "check-in-due"

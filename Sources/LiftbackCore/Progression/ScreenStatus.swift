@@ -1,4 +1,4 @@
-/// Whether the movement screen counts today (domain spec 5b: a screen is dated evidence). The latest
+/// Whether the movement screen counts today (clinical model, section 5: a screen is dated evidence). The latest
 /// screen decides; a pass stops counting after a setback, a new flag, or eight weeks without heavy work.
 public struct ScreenStatus: Sendable, Equatable {
     public var passed: Bool

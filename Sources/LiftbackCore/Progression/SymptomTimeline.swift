@@ -4,12 +4,12 @@ public struct SymptomEvent: Equatable, Sendable {
     public enum Kind: String, Sendable {
         /// A check-in above the acceptable pain.
         case painfulDay = "painful-day"
-        /// Morning stiffness longer than about an hour (domain spec 5b).
+        /// Morning stiffness longer than about an hour (clinical model, section 5).
         case stiffMorning = "stiff-morning"
         /// Baseline pain climbing from week to week (seed 000: symptoms that climb mean we progressed too fast).
         case climbing
         /// A session stopped early for a stop signal, one that left the back locked up for hours, or
-        /// one with pain at the severe level: the next session drops back a step (domain spec 5b).
+        /// one with pain at the severe level: the next session drops back a step (clinical model, section 5).
         case hardSession = "hard-session"
     }
 
@@ -60,7 +60,7 @@ public struct SymptomEvent: Equatable, Sendable {
 public struct SymptomTimeline: Sendable {
     /// Every pain number reported (the intake's, check-ins, during and after sessions), by date.
     public let painReports: [(day: Day, pain: Int)]
-    /// The person's baseline: the intake's pain and check-ins, not the pain felt while lifting (domain spec 5b).
+    /// The person's baseline: the intake's pain and check-ins, not the pain felt while lifting (clinical model, section 5).
     public let baselineReports: [(day: Day, pain: Int)]
     /// Events that affect every exercise, oldest first.
     public let events: [SymptomEvent]

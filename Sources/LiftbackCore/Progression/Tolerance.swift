@@ -14,7 +14,7 @@ public enum Tolerance: Equatable, Sendable {
     case painNotReported
 }
 
-/// Why a session counted as too much (domain spec section 5).
+/// Why a session counted as too much (clinical model, section 5).
 public enum TooMuch: Equatable, Sendable {
     case stoppedEarly
     case lockedUp
@@ -89,7 +89,7 @@ public struct Exposure: Equatable, Sendable {
     /// The peak pain reported for this exposure, during or after.
     public var peakPain: Int? { [painDuring, painAfter].compactMap { $0 }.max() }
 
-    /// Classifies the exposure (domain spec section 5): too much first, then acceptable or pain-free.
+    /// Classifies the exposure (clinical model, section 5): too much first, then acceptable or pain-free.
     public func tolerance(policy: ProgressionPolicy, settings: EngineSettings) -> Tolerance {
         if stoppedEarly { return .tooMuch(.stoppedEarly) }
         if lockedUp { return .tooMuch(.lockedUp) }

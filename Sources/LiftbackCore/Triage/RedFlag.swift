@@ -1,6 +1,6 @@
 /// How much a red flag matters on its own, from the most to the least serious.
 ///
-/// Source: the domain spec, section 2 (seeds 000, 001, 003 and the serious-pathology
+/// Source: the clinical model, section 2 (seeds 000, 001, 003 and the serious-pathology
 /// screens of low back pain guidelines).
 public enum FlagLevel: String, Codable, Sendable, DeclarationOrdered {
     /// Possible cauda equina or a fast-changing nerve problem: emergency care now.
@@ -39,7 +39,7 @@ public enum RedFlag: String, Codable, Sendable, CaseIterable, Hashable {
     case ageOver50 = "age-over-50"
     case constantNightPain = "constant-night-pain"
 
-    /// New symptoms asked about after the intake, with every session and check-in (domain spec
+    /// New symptoms asked about after the intake, with every session and check-in (clinical model
     /// section 2 and 5b; seed 003: tingling, numbness or burning, sudden loss of strength; seed 001:
     /// both legs, progressive weakness, unable to stand or walk).
     public static let reportableLater: [RedFlag] = [

@@ -39,7 +39,7 @@ public struct TriageResult: Codable, Sendable, Equatable {
     public var flags: [RedFlag]
 }
 
-/// Red-flag triage (domain spec, section 2).
+/// Red-flag triage (clinical model, section 2).
 ///
 /// The most serious open flag decides: cauda-equina signs are always an emergency, and any
 /// stop disposition overrides every other answer and questionnaire. A single weak flag is
