@@ -10,6 +10,8 @@ public struct CaseService: Sendable {
     let store: any Store
     let cache: CaseCache
     public let engine: Engine
+    /// The engine's catalogue: entries are checked against the exercises it prescribes from.
+    var catalog: Catalog { engine.catalog }
     /// Today in a time zone (or a fixed day for demos and tests, whatever the zone).
     let todayIn: @Sendable (TimeZone) -> Day
 
@@ -103,7 +105,7 @@ public struct CaseService: Sendable {
             throw CaseError(field: "timeZone", message: "\"\(zone.prefix(64))\" is not a time zone name like Europe/Oslo")
         }
         try EntryValidation.notAhead(intake.date, today: today())
-        try EntryValidation.intake(intake, unit: settings.unit)
+        try EntryValidation.intake(intake, unit: settings.unit, catalog: catalog)
         let earlier = try await store.caseData(patientID: patientID).map { $0.asCase(asOf: $0.intake.date) }
         try earlier?.checkUnitChange(to: settings.unit)
         let intake = intake.keepingOpenFlags(of: earlier)
@@ -144,7 +146,7 @@ public struct CaseService: Sendable {
         guard data.settings.unit == history.unit else { throw StoreError.busy }
         // Training from before the back pain: sessions from the intake day on are left out.
         data.intake.trainingHistory = history.workouts.filter { $0.date < data.intake.date }
-        try EntryValidation.intake(data.intake, unit: data.settings.unit)
+        try EntryValidation.intake(data.intake, unit: data.settings.unit, catalog: catalog)
         try await store.saveIntake(data.intake, settings: data.settings, patientID: patientID)
         let kept = data.intake.trainingHistory?.count ?? 0
         return ImportSummary(
@@ -159,7 +161,7 @@ public struct CaseService: Sendable {
         var distinct = workout
         distinct.flags = workout.flags.distinctFlags
         return try await store.addWorkout(distinct, patientID: patientID) { [distinct] settings in
-            try EntryValidation.workout(distinct, unit: settings.unit)
+            try EntryValidation.workout(distinct, unit: settings.unit, catalog: catalog)
         }
     }
 
@@ -201,7 +203,7 @@ public struct CaseService: Sendable {
         guard
             try await store.replaceWorkout(
                 id: id, with: workout, patientID: patientID,
-                check: { settings in try EntryValidation.workout(workout, unit: settings.unit) })
+                check: { settings in try EntryValidation.workout(workout, unit: settings.unit, catalog: catalog) })
         else { throw AppError.notFound }
     }
 
@@ -259,13 +261,13 @@ public struct CaseService: Sendable {
         override.by = clinician.name
         try EntryValidation.notAhead(override.date, today: today())
         let data = try await requireCase(patientID)
-        try EntryValidation.override(override, unit: data.settings.unit)
+        try EntryValidation.override(override, unit: data.settings.unit, catalog: catalog)
         if override.kind == .load, !confirmed, let jump = engine.loadJump(override, in: data.asCase(asOf: override.date)) {
             throw AppError.loadNeedsConfirmation(jump)
         }
         let checked = override
         try await store.addOverride(checked, patientID: patientID) { settings in
-            try EntryValidation.override(checked, unit: settings.unit)
+            try EntryValidation.override(checked, unit: settings.unit, catalog: catalog)
         }
     }
 

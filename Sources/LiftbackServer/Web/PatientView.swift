@@ -74,7 +74,7 @@ struct PatientView {
     /// A load more than one step above what the person last lifted is kept only once confirmed.
     var confirmForm: HTML {
         guard let (override, jump) = pending else { return "" }
-        let name = Catalog.standard[override.exercise ?? ""]?.name ?? ""
+        let name = engine.catalog[override.exercise ?? ""]?.name ?? ""
         return changeForm(
             "load",
             """
@@ -119,14 +119,14 @@ struct PatientView {
     /// Swaps offered for what the plan prescribes now, each along its ladder or among its swaps.
     var swapForm: HTML {
         let swappable = (prescription.exercises + prescription.dailyRoutine).map(\.exercise).filter {
-            !Catalog.standard.swapOptions(for: $0).isEmpty
+            !engine.catalog.swapOptions(for: $0).isEmpty
         }
         guard !swappable.isEmpty else { return "" }
         let groups = swappable.html { id in
-            let options = Catalog.standard.swapOptions(for: id).html {
-                "<option value=\"\(id.rawValue)>\($0.rawValue)\">\(Catalog.standard[$0]?.name ?? $0.rawValue)</option>"
+            let options = engine.catalog.swapOptions(for: id).html {
+                "<option value=\"\(id.rawValue)>\($0.rawValue)\">\(engine.catalog[$0]?.name ?? $0.rawValue)</option>"
             }
-            return "<optgroup label=\"\(Catalog.standard[id]?.name ?? id.rawValue)\">\(options)</optgroup>"
+            return "<optgroup label=\"\(engine.catalog[id]?.name ?? id.rawValue)\">\(options)</optgroup>"
         }
         return changeForm(
             "swap",
@@ -136,18 +136,18 @@ struct PatientView {
 
     var undoSwapForms: HTML {
         engine.latestSwaps(currentCase).sorted { $0.key.rawValue < $1.key.rawValue }.html { from, to in
-            let original = Catalog.standard[from]?.name ?? from.rawValue
+            let original = engine.catalog[from]?.name ?? from.rawValue
             return changeForm(
                 "swap",
                 """
                 <input type="hidden" name="swap" value="\(from.rawValue)>\(from.rawValue)">
-                <p>\(Catalog.standard[to]?.name ?? to.rawValue) stands in for \(original).</p>
+                <p>\(engine.catalog[to]?.name ?? to.rawValue) stands in for \(original).</p>
                 """, button: "Undo: back to \(original)")
         }
     }
 
     var loadForm: HTML {
-        let options = Catalog.standard.exercises.html { "<option value=\"\($0.id.rawValue)\">\($0.name)</option>" }
+        let options = engine.catalog.exercises.html { "<option value=\"\($0.id.rawValue)\">\($0.name)</option>" }
         let weight = Layout.field(
             "Weight (\(data.settings.unit.rawValue))", name: "weight", type: "number", extra: "step=\"any\" min=\"0\" required")
         return changeForm(

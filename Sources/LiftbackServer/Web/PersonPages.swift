@@ -41,7 +41,7 @@ struct PersonPages {
                 return """
                     <div class="set">
                     <div class="setrow">
-                    \(line.weight != nil || Catalog.standard[line.exercise]?.loaded == true ? Layout.field("Set \(set + 1) weight (\(line.unit?.rawValue ?? unit))", name: weight, type: "number", value: kept.map { $0[weight] ?? "" } ?? line.weight.map(formatWeight) ?? "", extra: "inputmode=\"decimal\" step=\"any\" min=\"0\"") : "")
+                    \(line.weight != nil || web.engine.catalog[line.exercise]?.loaded == true ? Layout.field("Set \(set + 1) weight (\(line.unit?.rawValue ?? unit))", name: weight, type: "number", value: kept.map { $0[weight] ?? "" } ?? line.weight.map(formatWeight) ?? "", extra: "inputmode=\"decimal\" step=\"any\" min=\"0\"") : "")
                     \(Layout.field("Set \(set + 1) \(line.holdSeconds != nil ? "seconds" : line.minutes != nil ? "minutes" : "reps")", name: amount, type: "number", value: kept.map { $0[amount] ?? "" } ?? planned, extra: "inputmode=\"numeric\" min=\"0\""))
                     </div>
                     \(Layout.painScale("Pain during set \(set + 1)", name: pain, selected: kept?.int(pain), required: false))
@@ -88,7 +88,7 @@ struct PersonPages {
         }
         var exercises: [LoggedExercise] = []
         for index in 0..<max(0, min(form.int("count") ?? 0, 40)) where form["skip-\(index)"] == nil {
-            guard let id = form.text("ex-\(index)"), let exercise = Catalog.standard[ExerciseID(id)] else { continue }
+            guard let id = form.text("ex-\(index)"), let exercise = web.engine.catalog[ExerciseID(id)] else { continue }
             var sets: [LoggedSet] = []
             var set = 0
             while form["r-\(index)-\(set)"] != nil, set < 20 {
