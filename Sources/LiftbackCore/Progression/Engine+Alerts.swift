@@ -92,7 +92,8 @@ extension Engine {
                     id: .checkInDue,
                     message:
                         "How is your back today? The last report was on \(last). A quick check-in lets the plan move on; until then it waits where it is.",
-                    forClinician: "No report since \(last) (\(last.days(until: c.asOf)) days); the plan waits for one."))
+                    forClinician:
+                        "No report since \(last) (\(PhaseTracker.days(last.days(until: c.asOf)))); the plan waits for one."))
         }
         if let stalled = stalledMessage(c, history: r.history, phase: r.phase.phase) {
             alerts.append(Alert(id: .stalled, message: stalled.person, forClinician: stalled.clinician))

@@ -56,7 +56,7 @@ enum ProgressView {
                 """
         }
         return """
-            \(Chart.line(title: "Working load", caption: loadCaption, series: [Chart.Series(label: lift?.rawValue ?? "hinge", points: load, color: "#0b5cad")], reference: previous.map { ("previous working weight", $0.weight) }))
+            \(Chart.line(title: "Working load", caption: loadCaption, series: [Chart.Series(label: "hinge lifts, as deadlift equivalents", points: load, color: "#0b5cad")], reference: previous.map { ("previous working weight", $0.weight) }))
             \(Chart.line(title: "Pain", caption: painCaption, series: [Chart.Series(label: "during sessions", points: during, color: "#a3201b"), Chart.Series(label: "check-ins", points: daily, color: "#1d6b34")], yMax: 10))
             <h2>Questionnaires</h2>
             <table><thead><tr><th>Questionnaire</th><th>Scores</th><th>What it means</th></tr></thead><tbody>\(questionnaireRows)</tbody></table>
