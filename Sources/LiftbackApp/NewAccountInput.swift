@@ -32,6 +32,15 @@ struct NewAccountInput {
                 message: "use a password of 10 to 72 characters (letters, digits, spaces, symbols; accented letters count as two)"
             )
         }
+        // The guesses tried first: one character repeated, a few over and over, the email itself.
+        let local = email.lowercased().split(separator: "@").first.map(String.init) ?? ""
+        guard Set(password.lowercased().filter { !$0.isWhitespace }).count >= 4,
+            !password.lowercased().contains(email.lowercased()), local.count < 4 || !password.lowercased().contains(local)
+        else {
+            throw .invalid(
+                field: "password",
+                message: "choose a password that is harder to guess: not your email, and not a few characters repeated")
+        }
         let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard (1...100).contains(name.count), PlainText.isPlain(name), !PlainText.hasReordering(name) else {
             throw .invalid(field: "name", message: "enter a name of up to 100 characters, without line breaks")

@@ -181,6 +181,9 @@ struct PageTests {
             #expect(unreadable.html.contains("Goblet squat, set 1 weight: please type a number"), "\(unreadable.html)")
             #expect(unreadable.html.contains(#"name="p-0-0" value="6" checked"#))
             #expect(unreadable.html.contains(#"value="numbness-tingling" checked"#))
+            session["w-0-0"] = "0x10"  // hexadecimal is not a weight anyone types
+            let hex = try await person.send(client, .post, "/log", form: session)
+            #expect(hex.status == .badRequest && hex.html.contains("please type a number"))
             session["w-0-0"] = "2000"
             let tooHeavy = try await person.send(client, .post, "/log", form: session)
             #expect(tooHeavy.html.contains("Goblet squat, set 1 weight: must be"), "\(tooHeavy.html)")

@@ -30,5 +30,10 @@ struct Form {
     }
 
     func int(_ name: String) -> Int? { text(name).flatMap(Int.init) }
-    func double(_ name: String) -> Double? { text(name).flatMap { Double($0.replacingOccurrences(of: ",", with: ".")) } }
+    /// A decimal number as people type one (a comma for the point is fine); `nil` for anything else,
+    /// hexadecimal, infinity and not-a-number included.
+    func double(_ name: String) -> Double? {
+        guard let text = text(name), text.allSatisfy({ "0123456789.,-+eE".contains($0) }) else { return nil }
+        return Double(text.replacingOccurrences(of: ",", with: ".")).flatMap { $0.isFinite ? $0 : nil }
+    }
 }

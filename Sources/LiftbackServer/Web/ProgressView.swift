@@ -14,14 +14,12 @@ enum ProgressView {
     static func charts(_ data: CaseData, questionnaires: [QuestionnaireRecord], settings: EngineSettings) -> HTML {
         let baseline = Baseline.lifts(for: data.intake, unit: data.settings.unit)
         var load: [(x: Int, y: Double)] = []
-        var lift: ExerciseID?
         for stored in data.workouts {
             for logged in stored.workout.exercises where Catalog.standard.ladder(for: logged.exercise)?.id == "hinge" {
                 if let weight = logged.sets.compactMap(\.weight).max(),
                     let equivalent = Catalog.standard.equivalentWeight(weight, from: logged.exercise, to: "conventional-deadlift")
                 {
                     load.append((stored.workout.date.ordinal, equivalent))
-                    lift = logged.exercise
                 }
             }
         }
