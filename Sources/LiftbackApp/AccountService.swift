@@ -110,8 +110,10 @@ public struct AccountService: Sendable {
         let accountKey = "account:" + email.lowercased()
         let addressKey = "address:" + (address ?? "unknown")
         let started = now()
-        if await limiter.begin([(accountKey, SignInLimiter.account), (addressKey, SignInLimiter.address)], now: started) != nil {
-            throw AppError.tooManyAttempts
+        if let wait = await limiter.begin(
+            [(accountKey, SignInLimiter.account), (addressKey, SignInLimiter.address)], now: started)
+        {
+            throw AppError.tooManyAttempts(retryAfter: Int(wait.rounded(.up)))
         }
         let found: (account: Account, passwordHash: String)?
         do {
@@ -167,7 +169,7 @@ public struct AccountService: Sendable {
             ("account:" + account.email.lowercased(), SignInLimiter.account),
             ("address:" + (address ?? "unknown"), SignInLimiter.address),
         ]
-        if await limiter.begin(keys, now: now()) != nil { throw AppError.tooManyAttempts }
+        if let wait = await limiter.begin(keys, now: now()) { throw AppError.tooManyAttempts(retryAfter: Int(wait.rounded(.up))) }
         var matches = false
         if password.utf8.count <= 1_024, let found = try? await store.credentials(email: account.email),
             found.account.id == account.id
@@ -219,7 +221,9 @@ public struct AccountService: Sendable {
             ("invite-address:" + (address ?? "unknown"), SignInLimiter.address),
         ]
         let started = now()
-        if await limiter.begin(keys, now: started) != nil { throw AppError.tooManyAttempts }
+        if let wait = await limiter.begin(keys, now: started) {
+            throw AppError.tooManyAttempts(retryAfter: Int(wait.rounded(.up)))
+        }
         var clinician: String?
         if code.count <= 16, PlainText.isPlain(code) {
             clinician = try? await store.acceptInvite(

@@ -14,7 +14,8 @@ public enum AppError: Error, Equatable, Sendable {
     /// The email and password do not match an account.
     case wrongCredentials
     /// Too many failed sign-ins for this email lately.
-    case tooManyAttempts
+    /// Too many failed tries lately; the next may come after `retryAfter` seconds.
+    case tooManyAttempts(retryAfter: Int = 60)
     /// A clinician's load more than one step above what the person last lifted, kept only when confirmed.
     case loadNeedsConfirmation(LoadJump)
 }

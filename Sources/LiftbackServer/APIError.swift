@@ -9,11 +9,14 @@ public struct APIError: Error, HTTPResponseError, Equatable {
     public var status: HTTPResponse.Status
     public var message: String
     public var field: String?
+    /// Seconds before trying again, for a 429.
+    public var retryAfter: Int?
 
-    public init(_ status: HTTPResponse.Status, _ message: String, field: String? = nil) {
+    public init(_ status: HTTPResponse.Status, _ message: String, field: String? = nil, retryAfter: Int? = nil) {
         self.status = status
         self.message = message
         self.field = field
+        self.retryAfter = retryAfter
     }
 
     public static let unauthorized = APIError(.unauthorized, "sign in first: send a bearer token from /api/v1/auth/token")
@@ -28,6 +31,7 @@ public struct APIError: Error, HTTPResponseError, Equatable {
     public func response(from request: Request, context: some RequestContext) throws -> Response {
         var response = JSONResponse.make(Body(error: message, field: field), status: status)
         if status == .unauthorized { response.headers[.wwwAuthenticate] = "Bearer" }
+        if let retryAfter { response.headers[.retryAfter] = String(retryAfter) }
         return response
     }
 
@@ -39,7 +43,8 @@ public struct APIError: Error, HTTPResponseError, Equatable {
         case .forbidden(let message, let field): APIError(.forbidden, message, field: field)
         case .invalid(let field, let message): APIError(.badRequest, message, field: field)
         case .wrongCredentials: APIError(.unauthorized, "that email and password do not match")
-        case .tooManyAttempts: APIError(.tooManyRequests, "too many attempts; please wait 15 minutes and try again")
+        case .tooManyAttempts(let seconds):
+            APIError(.tooManyRequests, "too many attempts; please try again in \(Wait.words(seconds))", retryAfter: seconds)
         case .loadNeedsConfirmation(let jump):
             APIError(.badRequest, jump.message + " To keep it, send it again with \"confirm\": true.", field: "weight")
         }
@@ -78,6 +83,18 @@ struct APIErrorMiddleware: RouterMiddleware {
             let mapped = APIError.from(error)
             if (mapped as? APIError)?.status == .internalServerError { context.logger.error("request failed: \(error)") }
             throw mapped
+        }
+    }
+}
+
+/// A wait in words: "a few seconds", "2 minutes".
+enum Wait {
+    static func words(_ seconds: Int) -> String {
+        switch seconds {
+        case ..<10: "a few seconds"
+        case ..<60: "\(seconds) seconds"
+        case ..<120: "a minute"
+        default: "\((seconds + 59) / 60) minutes"
         }
     }
 }

@@ -283,6 +283,14 @@ struct SecurityTests {
             let throttled = try await H.send(
                 client, .delete, "/api/v1/accounts/me", token: pat.token, json: ["password": "correct horse battery"])
             #expect(throttled.status == .tooManyRequests)
+            // The answer says how long the wait is, in words and in Retry-After, not a fixed 15 minutes.
+            #expect(throttled.text.contains("try again in a few seconds"), "\(throttled.text)")
+            let retryAfter = try await client.execute(
+                uri: "/api/v1/accounts/me", method: .delete,
+                headers: [.authorization: "Bearer \(pat.token)", .contentType: "application/json"],
+                body: ByteBuffer(string: #"{"password":"correct horse battery"}"#)
+            ) { $0.headers[.retryAfter] }
+            #expect(retryAfter == "1")
             #expect(try await store.credentials(email: "pat@example.org") != nil)
             clock.advance(2)
             let deleted = try await H.send(

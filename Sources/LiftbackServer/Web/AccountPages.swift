@@ -150,8 +150,9 @@ struct AccountPages {
             let session = try await web.services.accounts.signIn(
                 email: email, password: form["password"] ?? "", address: context.remoteAddress, kind: .session)
             return try self.session(session, then: session.account.role == .clinician ? "/caseload" : "/today")
-        } catch AppError.tooManyAttempts {
-            return signInPage(context, error: "Too many attempts. Please wait 15 minutes and try again.", email: email)
+        } catch AppError.tooManyAttempts(let seconds) {
+            return signInPage(
+                context, error: "Too many attempts. Please try again in \(Wait.words(seconds)).", email: email)
         } catch AppError.wrongCredentials {
             return signInPage(context, error: "That email and password do not match.", email: email)
         }
@@ -227,9 +228,9 @@ struct AccountPages {
                 account, password: form["password"] ?? "", address: context.remoteAddress)
         } catch AppError.wrongCredentials {
             return try await accountPage(context, deleteError: "That password does not match; nothing was deleted.")
-        } catch AppError.tooManyAttempts {
+        } catch AppError.tooManyAttempts(let seconds) {
             return try await accountPage(
-                context, deleteError: "Too many tries. Nothing was deleted; please wait a little and try again.")
+                context, deleteError: "Too many tries. Nothing was deleted; please try again in \(Wait.words(seconds)).")
         }
         var response = WebController.redirect("/?deleted=1")
         response.setCookie(WebSession.clearedCookie(config: web.config))
@@ -246,8 +247,8 @@ struct AccountPages {
             return try self.session(session, then: "/account?changed=1")
         } catch AppError.wrongCredentials {
             return try await accountPage(context, error: "Your current password does not match.")
-        } catch AppError.tooManyAttempts {
-            return try await accountPage(context, error: "Too many tries. Please wait a little and try again.")
+        } catch AppError.tooManyAttempts(let seconds) {
+            return try await accountPage(context, error: "Too many tries. Please try again in \(Wait.words(seconds)).")
         } catch AppError.invalid(_, let message) {
             return try await accountPage(context, error: Layout.sentence(message))
         }
@@ -309,8 +310,8 @@ struct AccountPages {
         } catch AppError.notFound {
             return try joinPage(
                 context, error: "That code was not found. A code works once and for a week: check it with your clinician.")
-        } catch AppError.tooManyAttempts {
-            return try joinPage(context, error: "Too many codes tried. Please wait a few minutes and try again.")
+        } catch AppError.tooManyAttempts(let seconds) {
+            return try joinPage(context, error: "Too many codes tried. Please try again in \(Wait.words(seconds)).")
         }
         return WebController.redirect("/today?joined=1")
     }
