@@ -159,6 +159,8 @@ struct PageTests {
             #expect(stopped.html.contains("see a doctor today"))
             let today = try await browser.send(client, .get, "/today")
             #expect(today.html.contains("Your plan is paused"))
+            // Nobody can review the flag yet: the page says where to find someone who can.
+            #expect(today.html.contains("No clinician is linked") && today.html.contains(#"href="/join""#))
         }
     }
 
@@ -203,9 +205,12 @@ struct PageTests {
     @Test("The account page shows who can see the record, and the person can stop sharing it")
     func stopSharing() async throws {
         try await APIHarness().test { client in
-            let (pat, doc) = try await APITests.linkedPair(client)
+            let (pat, doc) = try await APITests.linkedPair(client, flagged: true)
             var person = Browser()
             try await person.signIn(client, "pat@example.org")
+            // Paused by a flag, with a clinician to review it: no pointer to finding one.
+            let paused = try await person.send(client, .get, "/today")
+            #expect(paused.html.contains("Your plan is paused") && !paused.html.contains("No clinician is linked"))
             let account = try await person.send(client, .get, "/account")
             #expect(
                 account.html.contains("Who can see your record") && account.html.contains("Stop sharing with doc@example.org"))
@@ -217,6 +222,7 @@ struct PageTests {
             #expect(after.html.contains("can no longer see your record") && after.html.contains("Only you."))
             let reach = try await APIHarness.send(client, .get, "/api/v1/patients/\(pat.id)/history", token: doc.token)
             #expect(reach.status == .notFound)
+            #expect(try await person.send(client, .get, "/today").html.contains("No clinician is linked"))
             // A copy to keep, then the account deleted with its password.
             let copy = try await person.send(client, .get, "/account/export")
             #expect(copy.status == .ok && copy.html.contains("\"email\":\"pat@example.org\""))

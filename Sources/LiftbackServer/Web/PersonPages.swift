@@ -24,8 +24,12 @@ struct PersonPages {
             ? "Session saved. Tomorrow we will ask how your back feels."
             : request.uri.queryParameters.get("joined") != nil ? "You are now linked with your clinician." : nil
         let waiting = web.cases.awaitingAnswer(data)
+        // A pause waits for a clinician's review: say where to find one when nobody is linked.
+        var linked = true
+        if prescription.disposition.stopsLoading { linked = !(try await web.services.accounts.clinicians(of: patient)).isEmpty }
         return web.render(
-            "Today", context, flash: flash, PrescriptionView.today(prescription, patient: patient, awaiting: waiting))
+            "Today", context, flash: flash,
+            PrescriptionView.today(prescription, patient: patient, awaiting: waiting, linked: linked))
     }
 
     /// The session form, filled from the plan, or with what was typed when `kept` is the refused form.

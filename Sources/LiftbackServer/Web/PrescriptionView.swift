@@ -4,13 +4,21 @@ import LiftbackCore
 /// How a prescription reads on a phone: the phase and why, each exercise with its dose, load,
 /// plates per side and the reasons behind any change, then the routine and education cards.
 enum PrescriptionView {
-    static func today(_ p: Prescription, patient: Account, awaiting: StoredWorkout?) -> HTML {
+    /// - Parameter linked: whether a clinician can see the record (a pause waits for one's review).
+    static func today(_ p: Prescription, patient: Account, awaiting: StoredWorkout?, linked: Bool = true) -> HTML {
         let alerts = p.alerts.html { "<div class=\"alert \($0.id.rawValue)\" role=\"alert\"><p>\($0.message)</p></div>" }
         if p.disposition.stopsLoading {
+            // A reason the alerts already say is not said twice.
+            let said = Set(p.alerts.map(\.message))
+            let noClinician: HTML =
+                linked
+                ? ""
+                : "<p>No clinician is linked with you on Liftback yet. Please see a doctor or physiotherapist about these symptoms; if yours uses Liftback, <a href=\"/join\">join them with their code</a> so that they can review them here and the plan can carry on.</p>"
             return """
                 <h1>Your plan is paused</h1>
                 \(alerts)
-                <ul>\(p.reasons.html { "<li>\($0)</li>" })</ul>
+                <ul>\(p.reasons.filter { !said.contains($0) }.html { "<li>\($0)</li>" })</ul>
+                \(noClinician)
                 \(p.exercises.isEmpty ? "" : HTML("<h2>Gentle movement in the meantime</h2>\(p.exercises.filter { $0.decision != .stop }.html(card))"))
                 <p><a href="/check-in">Tell us how you are today</a></p>
                 """
