@@ -108,27 +108,42 @@ public struct AccountService: Sendable {
             throw AppError.wrongCredentials
         }
         let accountKey = "account:" + email.lowercased()
-        let addressKey = "address:" + (address ?? "unknown")
-        let started = now()
-        if let wait = await limiter.begin(
-            [(accountKey, SignInLimiter.account), (addressKey, SignInLimiter.address)], now: started)
-        {
+        let signedIn = try await takingTurns(
+            [(accountKey, SignInLimiter.account), Self.addressTurn(address)], clearing: [accountKey]
+        ) { () -> Account? in
+            let found = try await store.credentials(email: email)
+            let matches = await Passwords.verify(password, hash: found?.passwordHash ?? dummyHash)
+            return matches ? found?.account : nil
+        }
+        guard let signedIn else { throw AppError.wrongCredentials }
+        return try await openSession(for: signedIn, kind: kind)
+    }
+
+    /// Runs `attempt` once a turn is taken on every key (`SignInLimiter`); `AppError.tooManyAttempts`
+    /// while one of them must wait. A `nil` outcome counts as a failure against every key; a success
+    /// forgets the failures of the keys in `clearing` (an account's, never an address's, which an
+    /// attacker could clear). An error thrown by `attempt` counts as neither.
+    func takingTurns<T>(
+        _ keys: [(key: String, rule: SignInLimiter.Rule)], clearing: Set<String> = [], _ attempt: () async throws -> T?
+    ) async throws -> T? {
+        if let wait = await limiter.begin(keys, now: now()) {
             throw AppError.tooManyAttempts(retryAfter: Int(wait.rounded(.up)))
         }
-        let found: (account: Account, passwordHash: String)?
+        let outcome: T?
         do {
-            found = try await store.credentials(email: email)
+            outcome = try await attempt()
         } catch {
-            await limiter.end(accountKey, failed: false, now: now())
-            await limiter.end(addressKey, failed: false, now: now())
+            for (key, _) in keys { await limiter.end(key, failed: false, now: now()) }
             throw error
         }
-        let matches = await Passwords.verify(password, hash: found?.passwordHash ?? dummyHash)
         let ended = now()
-        await limiter.end(accountKey, failed: !(matches && found != nil), clear: true, now: ended)
-        await limiter.end(addressKey, failed: !(matches && found != nil), now: ended)
-        guard let found, matches else { throw AppError.wrongCredentials }
-        return try await openSession(for: found.account, kind: kind)
+        for (key, _) in keys { await limiter.end(key, failed: outcome == nil, clear: clearing.contains(key), now: ended) }
+        return outcome
+    }
+
+    /// The caller's network address as a limiter key, with its rule.
+    static func addressTurn(_ address: String?) -> (key: String, rule: SignInLimiter.Rule) {
+        ("address:" + (address ?? "unknown"), SignInLimiter.address)
     }
 
     /// A new token for an account that has just proved who it is (signed up or signed in).
@@ -165,19 +180,16 @@ public struct AccountService: Sendable {
     ///
     /// - Throws: `AppError.tooManyAttempts` after repeated failures, `AppError.wrongCredentials`.
     public func confirmPassword(_ account: Account, _ password: String, address: String? = nil) async throws {
-        let keys = [
-            ("account:" + account.email.lowercased(), SignInLimiter.account),
-            ("address:" + (address ?? "unknown"), SignInLimiter.address),
-        ]
-        if let wait = await limiter.begin(keys, now: now()) { throw AppError.tooManyAttempts(retryAfter: Int(wait.rounded(.up))) }
-        var matches = false
-        if password.utf8.count <= 1_024, let found = try? await store.credentials(email: account.email),
-            found.account.id == account.id
-        {
-            matches = await Passwords.verify(password, hash: found.passwordHash)
+        let accountKey = "account:" + account.email.lowercased()
+        let confirmed = try await takingTurns(
+            [(accountKey, SignInLimiter.account), Self.addressTurn(address)], clearing: [accountKey]
+        ) { () -> Bool? in
+            guard password.utf8.count <= 1_024, let found = try await store.credentials(email: account.email),
+                found.account.id == account.id
+            else { return nil }
+            return await Passwords.verify(password, hash: found.passwordHash) ? true : nil
         }
-        for (key, _) in keys { await limiter.end(key, failed: !matches, clear: matches && key.hasPrefix("account:"), now: now()) }
-        guard matches else { throw AppError.wrongCredentials }
+        guard confirmed != nil else { throw AppError.wrongCredentials }
     }
 
     /// Sets a new password once the current one is given, and ends every session the account had;
@@ -216,20 +228,14 @@ public struct AccountService: Sendable {
         // As read aloud or copied: spaces and hyphens are not part of a code.
         let code = code.uppercased().filter { $0 != " " && $0 != "-" }
         guard patient.role == .patient else { throw AppError.forbidden("only a patient can do this") }
-        let keys = [
-            ("invite-account:" + patient.id, Self.inviteGuesses),
-            ("invite-address:" + (address ?? "unknown"), SignInLimiter.address),
-        ]
-        let started = now()
-        if let wait = await limiter.begin(keys, now: started) {
-            throw AppError.tooManyAttempts(retryAfter: Int(wait.rounded(.up)))
+        let address = Self.addressTurn(address)
+        let clinician = try await takingTurns(
+            [("invite-account:" + patient.id, Self.inviteGuesses), ("invite-" + address.key, address.rule)]
+        ) { () -> String? in
+            guard code.count <= 16, PlainText.isPlain(code) else { return nil }
+            return try await store.acceptInvite(
+                code: code, patientID: patient.id, createdAfter: now().addingTimeInterval(-Self.inviteLifetime))
         }
-        var clinician: String?
-        if code.count <= 16, PlainText.isPlain(code) {
-            clinician = try? await store.acceptInvite(
-                code: code, patientID: patient.id, createdAfter: started.addingTimeInterval(-Self.inviteLifetime))
-        }
-        for (key, _) in keys { await limiter.end(key, failed: clinician == nil, now: now()) }
         guard let clinician else { throw AppError.notFound }
         return clinician
     }
