@@ -47,14 +47,16 @@ func probe() {
         let group = "\(person.pattern.rawValue) \(person.breaks.isEmpty ? "no-break" : "break")"
         groups[group, default: (0, 0)].all += 1
         if outcome.backDay != nil { groups[group, default: (0, 0)].back += 1 }
-        if false, outcome.backDay == nil, person.pattern != .discRelated, let p = last {
+        if ProcessInfo.processInfo.environment["SIM_NOTBACK"] != nil, outcome.backDay == nil, person.pattern != .discRelated,
+            let p = last
+        {
             let hinge = p.exercises.first { Catalog.standard.ladder(for: $0.exercise)?.id == "hinge" }
             let carried =
                 hinge.flatMap { h in
                     h.weight.flatMap { Catalog.standard.equivalentWeight($0, from: h.exercise, to: "conventional-deadlift") }
                 } ?? 0
             print(
-                "PROBE notback", person.pattern.rawValue, "opened", (openedDay ?? 999) / 7, "breaks",
+                "PROBE notback", index, person.pattern.rawValue, "opened", (openedDay ?? 999) / 7, "breaks",
                 person.breaks.map { $0.count }, "share", Int(100 * carried / person.deadlift), "flares", outcome.flareUps,
                 "screens", outcome.screensPassed, hinge?.rule ?? "-", p.phase.rawValue)
         }
@@ -99,4 +101,14 @@ func trace() {
             h.map { "\($0.exercise) \($0.weight ?? 0) x\($0.reps ?? 0) \($0.rule.rawValue): \($0.reasons.first ?? "")" } ?? "-")
     }
     print("TRACE back", outcome.backDay as Any, "screens", log.reports.screens.map { "\($0.date) \($0.passed)" })
+}
+
+/// The whole table from the simulation-only build (`SIM_TABLE=1000`), for tuning without the CLI.
+@Test(.enabled(if: ProcessInfo.processInfo.environment["SIM_TABLE"] != nil))
+func table() async {
+    let people = Int(ProcessInfo.processInfo.environment["SIM_TABLE"]!) ?? 1000
+    let config = try! SimulationConfig.validated(
+        people: people, weeks: 20, seed: 1, policies: "liftback,liftback-pain-free,seed-001,naive-linear"
+    ).get()
+    print(await Simulation.run(config).table())
 }

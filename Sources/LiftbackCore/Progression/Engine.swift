@@ -292,7 +292,8 @@ public struct Engine: Sendable {
         }
         let previous = exercise.loaded ? Baseline.carried(to: exercise.id, from: r.baseline, catalog: catalog) : nil
         return ExerciseContext(
-            exercise: exercise, ladder: ladder, exposures: exposures, lowerRung: lowerRung, phase: phase,
+            exercise: exercise, ladder: ladder, exposures: exposures, workoutDays: history.workoutDays,
+            lowerRung: lowerRung, phase: phase,
             session: session, asOf: c.asOf, policy: c.policy, unit: c.unit,
             steps: (c.equipment ?? EquipmentAtHand()).steps(
                 for: exercise, unit: c.unit, plateIncrement: c.plateIncrement, settings: local),
@@ -301,7 +302,8 @@ public struct Engine: Sendable {
             lastExposure: { id in history.exposures(of: id).last }, clearedSince: clearedSince,
             screenReference: Self.screenReference(
                 baseline: r.baseline, history: history, catalog: catalog, settings: settings, unit: c.unit),
-            fearHigh: r.fear.high)
+            fearHigh: r.fear.high, flareMode: r.flareMode,
+            lastClearance: c.clearances.filter { $0.date <= c.asOf }.map(\.date).max())
     }
 
     /// The movement screen's reference for any exercise: the previous working weight carried to it,
