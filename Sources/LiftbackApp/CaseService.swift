@@ -3,8 +3,9 @@ import LiftbackCore
 import LiftbackStore
 
 /// A person's case, the one path for every read and write of it: the JSON API and the pages call
-/// these methods and nothing else. Each write is checked through the core (`EntryValidation`) before
-/// the store sees it and again, against the settings read in the same transaction, inside the store.
+/// these methods and nothing else. Each write is checked by the core (`EntryValidation`): an entry's
+/// check is passed to the store, which runs it inside the write transaction against the settings
+/// read there, so nothing is stored (or encoded) unless it passes.
 /// Whether the caller may do it is the adapter's question, answered by `AccessService` first.
 public struct CaseService: Sendable {
     let store: any Store
@@ -21,6 +22,11 @@ public struct CaseService: Sendable {
     /// Today where the person is, from the time zone their settings keep; the server's otherwise.
     public func today(for settings: PatientSettings?) -> Day {
         settings?.timeZone.flatMap(TimeZone.init(identifier:)).map(todayIn) ?? today()
+    }
+
+    /// `name` when it is a time zone the intake would keep; a page's hidden field may hold anything.
+    public func knownTimeZone(_ name: String?) -> String? {
+        name.flatMap { EntryValidation.isTimeZone($0) ? $0 : nil }
     }
 
     // MARK: Reading
@@ -98,12 +104,8 @@ public struct CaseService: Sendable {
     /// Saves the intake (replacing an earlier one, whose open flags it keeps) and returns its triage.
     @discardableResult
     public func saveIntake(_ intake: Intake, settings: PatientSettings, patientID: String) async throws -> TriageResult {
-        guard InputLimits.plateIncrement.contains(settings.plateIncrement) else {
-            throw CaseError(field: "plateIncrement", message: "must be between 0.1 and 50")
-        }
-        if let zone = settings.timeZone, zone.count > 64 || TimeZone(identifier: zone) == nil {
-            throw CaseError(field: "timeZone", message: "\"\(zone.prefix(64))\" is not a time zone name like Europe/Oslo")
-        }
+        try EntryValidation.plateIncrement(settings.plateIncrement, unit: settings.unit)
+        if let zone = settings.timeZone { try EntryValidation.timeZone(zone) }
         try EntryValidation.notAhead(intake.date, today: today())
         try EntryValidation.intake(intake, unit: settings.unit, catalog: catalog)
         let earlier = try await store.caseData(patientID: patientID).map { $0.asCase(asOf: $0.intake.date) }

@@ -24,10 +24,11 @@ public func buildRouter(services: Services, config: ServerConfig) -> Router<AppC
     router.add(middleware: APIErrorMiddleware())
     router.add(middleware: PlainPathMiddleware())
     router.get("health") { _, _ in "ok" }
+    let openAPI = OpenAPIDocument.json(settings: services.engine.settings)
     router.get("openapi.json") { _, _ in
         Response(
             status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
-            body: .init(byteBuffer: ByteBuffer(bytes: OpenAPIDocument.json)))
+            body: .init(byteBuffer: ByteBuffer(bytes: openAPI)))
     }
     // Who is asking is decided by route group, never by the path's text: the API reads bearer tokens
     // only, the pages the session cookie only, so a cookie cannot drive the API however the path is

@@ -101,7 +101,8 @@ enum OpenAPIDocument {
             errors: ["401", "403", "404"]),
     ]
 
-    static let json: Data = {
+    /// The document, its numbers from the engine's settings.
+    static func json(settings: EngineSettings) -> Data {
         let document: [String: Any] = [
             "openapi": "3.1.0",
             "info": [
@@ -113,13 +114,13 @@ enum OpenAPIDocument {
             "paths": paths(),
             "components": [
                 "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"]],
-                "schemas": schemas,
+                "schemas": schemas(settings),
             ],
         ]
         return
             (try? JSONSerialization.data(
                 withJSONObject: document, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])) ?? Data()
-    }()
+    }
 
     static func paths() -> [String: Any] {
         var paths: [String: [String: Any]] = [:]
@@ -184,7 +185,7 @@ enum OpenAPIDocument {
         ])
     }
 
-    static var schemas: [String: Any] {
+    static func schemas(_ settings: EngineSettings) -> [String: Any] {
         [
             "Error": object(["error": ["type": "string"], "field": ["type": "string"]], required: ["error"]),
             "NewAccount": object(
@@ -286,7 +287,7 @@ enum OpenAPIDocument {
                     "confirm": [
                         "type": "boolean",
                         "description":
-                            "true keeps a load more than \(EngineSettings.percent(EngineSettings.standard.loadJumpShare)) above the person's last lift on the ladder (or with nothing to compare it with); without it such a load is refused with a 400 that explains the jump",
+                            "true keeps a load more than \(EngineSettings.percent(settings.loadJumpShare)) above the person's last lift on the ladder (or with nothing to compare it with); without it such a load is refused with a 400 that explains the jump",
                     ],
                 ], required: ["kind", "date"]),
             "ImportSummary": object(

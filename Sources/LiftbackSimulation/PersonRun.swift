@@ -47,7 +47,7 @@ public struct PersonRun {
     /// The morning pain before the last session and whether it flared, for the next-day answer.
     var pendingNextDay: (workout: Int, day: Int, before: Double, flared: Bool)?
 
-    static let hinge = Catalog.standard.ladder(id: "hinge")
+    static let hinge = Catalog.standard.ladder(id: .hinge)
     static let reference: ExerciseID = "conventional-deadlift"
 
     public init(person: Person, policy: ProgressionPolicy, parameters: Parameters, days: Int) {
@@ -232,15 +232,15 @@ public struct PersonRun {
         let ladder = catalog.ladder(for: line.exercise)?.id
         let (reference, previous): (ExerciseID?, Double) =
             switch ladder {
-            case "hinge", "hinge-accessory": ("conventional-deadlift", person.deadlift)
-            case "squat", "single-leg": ("back-squat", person.squat)
-            case "push": ("bench-press", person.bench)
+            case .hinge?, .hingeAccessory?: ("conventional-deadlift", person.deadlift)
+            case .squat?, .singleLeg?: ("back-squat", person.squat)
+            case .push?: ("bench-press", person.bench)
             default: (nil, person.deadlift)
             }
         let carried = reference.flatMap { catalog.equivalentWeight(weight, from: line.exercise, to: $0) } ?? weight
         let reps = Double(line.reps ?? person.workingReps)
         let share = carried * (1 + reps / 30) / (previous * (1 + Double(person.workingReps) / 30))
-        let backShare = ladder == "bridge" ? parameters.backShareSingleLeg : parameters.backShare(exercise.pattern)
+        let backShare = ladder == .bridge ? parameters.backShareSingleLeg : parameters.backShare(exercise.pattern)
         return share * backShare
     }
 }

@@ -40,6 +40,26 @@ struct CatalogTests {
         }
     }
 
+    @Test("A logged hinge lift reads as its conventional-deadlift equivalent; lifts on other ladders do not")
+    func referenceEquivalent() {
+        let bell = LoggedExercise(
+            exercise: "kettlebell-deadlift", sets: [LoggedSet(weight: 24, reps: 8), LoggedSet(weight: 28, reps: 6)])
+        #expect(abs((catalog.referenceEquivalent(of: bell, on: .hinge) ?? 0) - 80) < 1e-9, "the heaviest set, 28 kg / 0.35")
+        let squat = LoggedExercise(exercise: "goblet-squat", sets: [LoggedSet(weight: 20, reps: 8)])
+        #expect(catalog.referenceEquivalent(of: squat, on: .hinge) == nil)
+        #expect(catalog.referenceEquivalent(of: LoggedExercise(exercise: "walk", sets: []), on: .hinge) == nil)
+    }
+
+    @Test("A previous working weight's reps are 1-30, refused on the field that is wrong")
+    func workingWeightLimits() {
+        #expect(throws: CaseError.self) { try WorkingWeight(exercise: "back-squat", weight: 100, reps: 31).validate(unit: .kg) }
+        do {
+            try WorkingWeight(exercise: "back-squat", weight: 0.1, reps: 5).validate(field: "w", unit: .kg)
+            Issue.record("0.1 kg accepted")
+        } catch { #expect(error.field == "w.weight") }
+        #expect((try? WorkingWeight(exercise: "back-squat", weight: 100, reps: 30).validate(unit: .kg)) != nil)
+    }
+
     @Test("The hinge and squat ladders follow the spec's order")
     func specLadders() {
         #expect(

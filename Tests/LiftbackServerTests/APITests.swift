@@ -480,7 +480,7 @@ struct APITests {
             routed == described,
             "routed but not described: \(routed.subtracting(described)); described but not routed: \(described.subtracting(routed))"
         )
-        let document = try JSONSerialization.jsonObject(with: OpenAPIDocument.json) as? [String: Any]
+        let document = try JSONSerialization.jsonObject(with: OpenAPIDocument.json(settings: .standard)) as? [String: Any]
         #expect(document?["openapi"] as? String == "3.1.0")
     }
 }

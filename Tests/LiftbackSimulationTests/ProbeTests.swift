@@ -32,12 +32,12 @@ func probe() {
                 waits[why, default: 0] += 1
             }
             if let hinge = p.exercises.first(where: {
-                Catalog.standard.ladder(for: $0.exercise)?.id == "hinge" && $0.weight != nil
+                Catalog.standard.ladder(for: $0.exercise)?.id == .hinge && $0.weight != nil
             }) {
                 holdRules[hinge.rule.rawValue, default: 0] += 1
             }
             if p.asOf.isoWeekday == 1 || weekly.isEmpty {
-                let h = p.exercises.first { Catalog.standard.ladder(for: $0.exercise)?.id == "hinge" }
+                let h = p.exercises.first { Catalog.standard.ladder(for: $0.exercise)?.id == .hinge }
                 weekly.append(
                     "\(person.intakeDay.days(until: p.asOf) / 7):\(p.phase.rawValue.prefix(5))/\(h.map { "\($0.weight ?? 0)\($0.rule.rawValue.prefix(12))" } ?? "-")"
                 )
@@ -50,7 +50,7 @@ func probe() {
         if ProcessInfo.processInfo.environment["SIM_NOTBACK"] != nil, outcome.backDay == nil, person.pattern != .discRelated,
             let p = last
         {
-            let hinge = p.exercises.first { Catalog.standard.ladder(for: $0.exercise)?.id == "hinge" }
+            let hinge = p.exercises.first { Catalog.standard.ladder(for: $0.exercise)?.id == .hinge }
             let carried =
                 hinge.flatMap { h in
                     h.weight.flatMap { Catalog.standard.equivalentWeight($0, from: h.exercise, to: "conventional-deadlift") }
@@ -63,7 +63,7 @@ func probe() {
         backs[person.pattern.rawValue, default: []].append((outcome.backDay ?? 999) / 7)
         if let p = last {
             endPhase[p.phase.rawValue, default: 0] += 1
-            let hinge = p.exercises.first { Catalog.standard.ladder(for: $0.exercise)?.id == "hinge" }
+            let hinge = p.exercises.first { Catalog.standard.ladder(for: $0.exercise)?.id == .hinge }
             endRule[hinge?.rule.rawValue ?? "none", default: 0] += 1
             let share = (hinge?.weight ?? 0) / person.deadlift
             shares.append(share)
@@ -95,7 +95,7 @@ func trace() {
     print("TRACE", person.pattern, person.deadlift, person.unit, "breaks", person.breaks, "miss", person.missChance)
     let (outcome, log) = PersonRun.run(person, policy: .liftback, days: 140, engine: Engine()) { log, p in
         guard p.phase.loadsLifts else { return }
-        let h = p.exercises.first { Catalog.standard.ladder(for: $0.exercise)?.id == "hinge" }
+        let h = p.exercises.first { Catalog.standard.ladder(for: $0.exercise)?.id == .hinge }
         print(
             "TRACE", person.intakeDay.days(until: p.asOf), p.asOf.isoWeekday, p.session.rawValue,
             h.map { "\($0.exercise) \($0.weight ?? 0) x\($0.reps ?? 0) \($0.rule.rawValue): \($0.reasons.first ?? "")" } ?? "-")

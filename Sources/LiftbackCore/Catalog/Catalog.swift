@@ -33,7 +33,7 @@ public struct Catalog: Sendable {
         indexByID[id.rawValue].flatMap { ladderPlace[$0] }.map { ladders[$0.ladder] }
     }
 
-    public func ladder(id: String) -> Ladder? { ladders.first { $0.id == id } }
+    public func ladder(id: LadderID) -> Ladder? { ladders.first { $0.id == id } }
 
     /// What a clinician may swap an exercise for: its back-friendly swaps, then the other rungs of
     /// its ladder, easiest first.
@@ -55,6 +55,16 @@ public struct Catalog: Sendable {
     public func equivalentWeight(_ weight: Double, from: ExerciseID, to: ExerciseID) -> Double? {
         guard let source = self[from], let target = self[to], source.loadFactor > 0 else { return nil }
         return weight * target.loadFactor / source.loadFactor
+    }
+
+    /// The heaviest set of a logged lift on `ladder`, carried to the ladder's reference lift by load
+    /// factors (a trap-bar deadlift as a conventional deadlift); `nil` for an exercise on another ladder
+    /// or without a weight.
+    public func referenceEquivalent(of logged: LoggedExercise, on ladder: LadderID) -> Double? {
+        guard let place = self.ladder(for: logged.exercise), place.id == ladder,
+            let weight = logged.sets.compactMap(\.weight).max()
+        else { return nil }
+        return equivalentWeight(weight, from: logged.exercise, to: place.reference)
     }
 }
 

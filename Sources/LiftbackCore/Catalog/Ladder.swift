@@ -1,7 +1,39 @@
 /// A variation ladder: the same pattern from its easiest to its most demanding form
 /// (clinical model, section 4; seeds 002, 003). Regressions step down it, progressions up it.
+/// A kebab-case ladder identifier such as `hinge`; the standard catalogue's are named below, so code
+/// never spells them as strings.
+public struct LadderID: RawRepresentable, Hashable, Codable, Sendable, ExpressibleByStringLiteral,
+    CustomStringConvertible
+{
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public init(stringLiteral value: String) { rawValue = value }
+    public var description: String { rawValue }
+
+    public init(from decoder: any Decoder) throws {
+        rawValue = try decoder.singleValueContainer().decode(String.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+
+    public static let hinge: LadderID = "hinge"
+    public static let hingeAccessory: LadderID = "hinge-accessory"
+    public static let bridge: LadderID = "bridge"
+    public static let squat: LadderID = "squat"
+    public static let singleLeg: LadderID = "single-leg"
+    public static let push: LadderID = "push"
+    public static let pull: LadderID = "pull"
+    public static let carry: LadderID = "carry"
+    public static let antiExtension: LadderID = "anti-extension"
+    public static let antiRotation: LadderID = "anti-rotation"
+    public static let antiLateralFlexion: LadderID = "anti-lateral-flexion"
+}
+
 public struct Ladder: Codable, Sendable, Equatable, Identifiable {
-    public var id: String
+    public var id: LadderID
     public var pattern: MovementPattern
     /// From easiest to hardest.
     public var rungs: [ExerciseID]

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The ranges every input must respect; the API and the command line share them.
 public enum InputLimits {
     public static let pain = 0...10
@@ -10,6 +12,8 @@ public enum InputLimits {
     public static let noteLength = 500
     /// The smallest load change a person can make, in their unit.
     public static let plateIncrement = 0.1...50.0
+    /// Reps of a previous working weight: a set of 1 to 30 is a working set; more is endurance work.
+    public static let workingReps = 1...30
     /// Loads above this (in kg) are typing errors, not lifts.
     public static let maxWeightKg = 1_000.0
 
@@ -26,9 +30,7 @@ extension Case {
     ///
     /// - Throws: `CaseError` naming the first field at fault.
     public func validate(catalog: Catalog = .standard) throws(CaseError) {
-        guard InputLimits.plateIncrement.contains(plateIncrement) else {
-            throw CaseError(field: "plateIncrement", message: "must be between 0.1 and 50 \(unit.rawValue)")
-        }
+        try EntryValidation.plateIncrement(plateIncrement, unit: unit)
         guard asOf >= intake.date else {
             throw CaseError(field: "asOf", message: "\(asOf) is before the intake date \(intake.date)")
         }
@@ -107,13 +109,23 @@ extension Intake {
         for (index, entry) in previousWorkingWeights.enumerated() {
             let entryField = join(field, "previousWorkingWeights[\(index)]")
             try checkExercise(entry.exercise, catalog, "\(entryField).exercise")
-            try checkWeight(entry.weight, unit, "\(entryField).weight", positive: true)
-            guard (1...30).contains(entry.reps) else {
-                throw CaseError(field: "\(entryField).reps", message: "\(entry.reps) is outside 1-30")
-            }
+            try entry.validate(field: entryField, unit: unit)
         }
         for (index, workout) in (trainingHistory ?? []).enumerated() {
             try workout.validate(field: join(field, "trainingHistory[\(index)]"), catalog: catalog, unit: unit)
+        }
+    }
+}
+
+extension WorkingWeight {
+    /// The weight and reps against the input limits, in `unit` (the exercise is the catalogue's question).
+    ///
+    /// - Throws: `CaseError` naming `weight` or `reps` under `field`.
+    public func validate(field: String = "", unit: WeightUnit) throws(CaseError) {
+        try checkWeight(weight, unit, join(field, "weight"), positive: true)
+        let limits = InputLimits.workingReps
+        guard limits.contains(reps) else {
+            throw CaseError(field: join(field, "reps"), message: "\(reps) is outside \(limits.lowerBound)-\(limits.upperBound)")
         }
     }
 }
@@ -185,6 +197,26 @@ public enum EntryValidation {
 
     public static func workout(_ workout: Workout, unit: WeightUnit, catalog: Catalog = .standard) throws(CaseError) {
         try workout.validate(field: "", catalog: catalog, unit: unit)
+    }
+
+    /// The smallest load change a person can make, in their unit.
+    public static func plateIncrement(_ value: Double, unit: WeightUnit) throws(CaseError) {
+        let limits = InputLimits.plateIncrement
+        guard limits.contains(value) else {
+            throw CaseError(
+                field: "plateIncrement",
+                message:
+                    "must be between \(formatWeight(limits.lowerBound)) and \(formatWeight(limits.upperBound)) \(unit.rawValue)")
+        }
+    }
+
+    /// Whether `name` is a time zone the person's "today" can be read in.
+    public static func isTimeZone(_ name: String) -> Bool { name.count <= 64 && TimeZone(identifier: name) != nil }
+
+    public static func timeZone(_ name: String) throws(CaseError) {
+        guard isTimeZone(name) else {
+            throw CaseError(field: "timeZone", message: "\"\(name.prefix(64))\" is not a time zone name like Europe/Oslo")
+        }
     }
 
     /// Entries may be dated at most this many days after today where the server is (contract section 5).

@@ -16,29 +16,20 @@ public struct PhaseGate: Sendable, Equatable {
     /// Without any previous working weight, this many well-tolerated loaded sessions instead.
     public var toleratedSessions: Int? = nil
 
-    public static func leaving(_ phase: Phase) -> PhaseGate? {
-        switch phase {
-        case .settle: PhaseGate(minDays: 2, quietDays: 1, maxPain: 6)
-        case .restoreMovement: PhaseGate(minDays: 5, quietDays: 3, maxPain: 5, sessions: 2)
-        case .buildCapacity: PhaseGate(minDays: 14, quietDays: 7, maxPain: 5, sessions: 4)
-        case .reintroduceLifting:
-            PhaseGate(minDays: 21, quietDays: 14, maxPain: 5, sessions: 3, liftShare: 0.8, toleratedSessions: 6)
-        case .returnToPerformance: nil
-        }
+    public init(
+        minDays: Int, quietDays: Int, maxPain: Int, sessions: Int = 0, liftShare: Double? = nil,
+        toleratedSessions: Int? = nil
+    ) {
+        self.minDays = minDays
+        self.quietDays = quietDays
+        self.maxPain = maxPain
+        self.sessions = sessions
+        self.liftShare = liftShare
+        self.toleratedSessions = toleratedSessions
     }
 }
 
 extension PresentationPattern {
-    /// Multiplies the phases' minimum days (seed 001: mild strain 1-2 weeks, moderate injury 4-8
-    /// weeks, disc-related 3-4 months).
-    public var paceFactor: Double {
-        switch self {
-        case .muscular: 1.0
-        case .nonSpecific: 1.25
-        case .discRelated: 2.0
-        }
-    }
-
     /// The expected course, worded as a likely pattern, never a diagnosis.
     public var expectedTimeline: String {
         switch self {

@@ -104,7 +104,7 @@ public enum PhaseTracker {
                 ]
                 enter(back, on: severe)
             }
-            if !overridden, let gate = PhaseGate.leaving(phase), let next = phase.next,
+            if !overridden, let gate = settings.phaseGates[phase], let next = phase.next,
                 gateMet(
                     gate, phase: phase, reopening: next <= highest, since: since, day: day, pattern: intake.pattern,
                     lastBad: lastBad, lastPain: lastPain, tolerated: toleratedSinceEntry, sessions: sessionsSinceEntry,
@@ -122,7 +122,7 @@ public enum PhaseTracker {
             reasons = ["\(phase.title) since your intake on \(since)."]
         }
         var waiting = false
-        if let gate = PhaseGate.leaving(phase), let next = phase.next {
+        if let gate = settings.phaseGates[phase], let next = phase.next {
             waiting = lastPain.map { $0.day.days(until: asOf) > settings.reportFreshDays } ?? true
             reasons.append(
                 nextStep(
@@ -132,15 +132,15 @@ public enum PhaseTracker {
         return PhaseStatus(phase: phase, since: since, reasons: reasons, waitingForReport: waiting)
     }
 
-    static func minDays(_ gate: PhaseGate, _ pattern: PresentationPattern) -> Int {
-        Int((Double(gate.minDays) * pattern.paceFactor).rounded())
+    static func minDays(_ gate: PhaseGate, _ pattern: PresentationPattern, _ settings: EngineSettings) -> Int {
+        Int((Double(gate.minDays) * (settings.paceFactors[pattern] ?? 1)).rounded())
     }
 
     static func gateMet(
         _ gate: PhaseGate, phase: Phase, reopening: Bool, since: Day, day: Day, pattern: PresentationPattern, lastBad: Day?,
         lastPain: (day: Day, pain: Int)?, tolerated: Int, sessions: Int, evidence: Evidence, settings: EngineSettings
     ) -> Bool {
-        guard since.days(until: day) >= (reopening ? gate.quietDays : minDays(gate, pattern)) else { return false }
+        guard since.days(until: day) >= (reopening ? gate.quietDays : minDays(gate, pattern, settings)) else { return false }
         if let lastBad, lastBad.days(until: day) < gate.quietDays { return false }
         // Evidence: a recent pain report at or below the gate's level, and tolerated sessions in the phase.
         guard let lastPain, lastPain.day.days(until: day) <= settings.reportFreshDays, lastPain.pain <= gate.maxPain else {
@@ -180,7 +180,7 @@ public enum PhaseTracker {
         _ next: Phase, gate: PhaseGate, reopening: Bool, since: Day, pattern: PresentationPattern, evidence: Evidence,
         sessions done: Int, asOf: Day, settings: EngineSettings
     ) -> String {
-        let earliest = since.adding(days: reopening ? gate.quietDays : minDays(gate, pattern))
+        let earliest = since.adding(days: reopening ? gate.quietDays : minDays(gate, pattern, settings))
         let when = earliest > asOf ? " from \(earliest) at the earliest," : ""
         var conditions = [
             gate.quietDays == 1 ? "a day without a setback" : "\(days(gate.quietDays)) in a row without a setback",

@@ -26,7 +26,7 @@ public enum SessionKind: String, Codable, Sendable, CaseIterable {
 public enum Slot: Sendable, Equatable {
     case fixed(ExerciseID)
     /// A ladder id and the rung to begin on when nothing on it was done yet.
-    case ladder(String, start: ExerciseID)
+    case ladder(LadderID, start: ExerciseID)
 }
 
 /// Which slots each phase and session kind holds (clinical model, section 4; seeds 001, 003).
@@ -53,39 +53,39 @@ public enum SessionPlan {
             return [.fixed("walk"), .fixed("pelvic-tilt"), .fixed("cat-cow")]
         case (.restoreMovement, _):
             return [
-                .fixed("walk"), .ladder("bridge", start: "glute-bridge"), .fixed("prone-press-up"),
-                .ladder("anti-extension", start: "dead-bug"), .fixed("hamstring-stretch"), .fixed("childs-pose"),
+                .fixed("walk"), .ladder(.bridge, start: "glute-bridge"), .fixed("prone-press-up"),
+                .ladder(.antiExtension, start: "dead-bug"), .fixed("hamstring-stretch"), .fixed("childs-pose"),
                 .fixed("cat-cow"),
             ]
         case (.buildCapacity, _):
             return [
-                .fixed("dowel-hip-hinge"), .ladder("bridge", start: "glute-bridge"),
-                .ladder("anti-extension", start: "front-plank"), .ladder("anti-lateral-flexion", start: "side-plank"),
-                .ladder("anti-rotation", start: "bird-dog"), .fixed("dead-bug"), .fixed("back-extension"),
-                .ladder("squat", start: "box-squat"), .fixed("pallof-press"), .fixed("suitcase-carry"), .fixed("walk"),
+                .fixed("dowel-hip-hinge"), .ladder(.bridge, start: "glute-bridge"),
+                .ladder(.antiExtension, start: "front-plank"), .ladder(.antiLateralFlexion, start: "side-plank"),
+                .ladder(.antiRotation, start: "bird-dog"), .fixed("dead-bug"), .fixed("back-extension"),
+                .ladder(.squat, start: "box-squat"), .fixed("pallof-press"), .fixed("suitcase-carry"), .fixed("walk"),
             ]
         case (_, .lowerBody):
             return [
-                .ladder("hinge", start: "trap-bar-deadlift-high-handles"), .ladder("squat", start: "goblet-squat"),
-                .ladder("single-leg", start: "split-squat"), .ladder("bridge", start: "hip-thrust"),
-                .ladder("anti-extension", start: "front-plank"), .ladder("anti-lateral-flexion", start: "side-plank"),
+                .ladder(.hinge, start: "trap-bar-deadlift-high-handles"), .ladder(.squat, start: "goblet-squat"),
+                .ladder(.singleLeg, start: "split-squat"), .ladder(.bridge, start: "hip-thrust"),
+                .ladder(.antiExtension, start: "front-plank"), .ladder(.antiLateralFlexion, start: "side-plank"),
             ]
         case (_, .upperBody):
             return [
-                .ladder("push", start: "dumbbell-bench-press"), .ladder("pull", start: "chest-supported-row"),
-                .ladder("carry", start: "suitcase-carry"), .ladder("anti-rotation", start: "pallof-press"),
+                .ladder(.push, start: "dumbbell-bench-press"), .ladder(.pull, start: "chest-supported-row"),
+                .ladder(.carry, start: "suitcase-carry"), .ladder(.antiRotation, start: "pallof-press"),
                 .fixed("bird-dog"),
             ]
         case (_, .fullBody):
             return [
-                .ladder("hinge", start: "trap-bar-deadlift-high-handles"), .ladder("squat", start: "goblet-squat"),
-                .ladder("push", start: "dumbbell-bench-press"), .ladder("pull", start: "chest-supported-row"),
-                .ladder("carry", start: "suitcase-carry"),
+                .ladder(.hinge, start: "trap-bar-deadlift-high-handles"), .ladder(.squat, start: "goblet-squat"),
+                .ladder(.push, start: "dumbbell-bench-press"), .ladder(.pull, start: "chest-supported-row"),
+                .ladder(.carry, start: "suitcase-carry"),
             ]
         case (_, .mobilityCore):
             return [
                 .fixed("stationary-bike"), .fixed("dead-bug"), .fixed("bird-dog"),
-                .ladder("anti-lateral-flexion", start: "side-plank"), .fixed("cat-cow"), .fixed("hip-flexor-stretch"),
+                .ladder(.antiLateralFlexion, start: "side-plank"), .fixed("cat-cow"), .fixed("hip-flexor-stretch"),
             ]
         case (_, .activeRecovery):
             return [.fixed("walk"), .fixed("cat-cow"), .fixed("hip-flexor-stretch"), .fixed("thoracic-foam-roll")]

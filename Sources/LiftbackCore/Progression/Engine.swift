@@ -328,10 +328,10 @@ public struct Engine: Sendable {
 
     /// The main lifts (hinge and squat ladders) and the weight at which each meets the gate out of
     /// reintroduce-lifting: a share of the previous working weight carried to it.
-    static let mainLadders: Set<String> = ["hinge", "squat"]
+    static let mainLadders: Set<LadderID> = [.hinge, .squat]
 
     func liftGate(_ baseline: [BaselineLift]) -> [Double?] {
-        mainLiftThresholds(baseline, share: PhaseGate.leaving(.reintroduceLifting)?.liftShare ?? settings.heavyShare)
+        mainLiftThresholds(baseline, share: settings.phaseGates[.reintroduceLifting]?.liftShare ?? settings.heavyShare)
     }
 
     /// Per catalogue position, `share` of the previous working weight carried to each main lift.

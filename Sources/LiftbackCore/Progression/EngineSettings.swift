@@ -43,6 +43,21 @@ public struct EngineSettings: Sendable, Equatable {
     /// Above this share of the previous working weight a rung below the top of its ladder gives way
     /// to the next variation.
     public var rungCeilingShare = [LoadStage.light: 0.6, .moderate: 0.85]
+    /// What each phase asks before the next one opens (clinical model, section 4: gated by responses,
+    /// with the calendar giving only the expected pace; section 5b: sessions that went well, not days).
+    public var phaseGates: [Phase: PhaseGate] = [
+        .settle: PhaseGate(minDays: 2, quietDays: 1, maxPain: 6),
+        .restoreMovement: PhaseGate(minDays: 5, quietDays: 3, maxPain: 5, sessions: 2),
+        .buildCapacity: PhaseGate(minDays: 14, quietDays: 7, maxPain: 5, sessions: 4),
+        .reintroduceLifting: PhaseGate(
+            minDays: 21, quietDays: 14, maxPain: 5, sessions: 3, liftShare: 0.8, toleratedSessions: 6),
+    ]
+    /// Multiplies the phases' minimum days by the likely pattern (seed 001: mild strain 1-2 weeks,
+    /// moderate injury 4-8 weeks, disc-related 3-4 months).
+    public var paceFactors: [PresentationPattern: Double] = [.muscular: 1.0, .nonSpecific: 1.25, .discRelated: 2.0]
+    /// A week-on-week climb needs at least this many baseline reports in each of the two weeks; with
+    /// fewer, the sparse rule (`sparseClimbRise` over three weeks) reads the series.
+    public var climbReportsPerWeek = 2
     /// Days without any workout, in a training phase, before the plan counts as stalled.
     public var stalledAfterDaysWithoutTraining = 14
     /// Days of training without any step up before the plan counts as stalled.

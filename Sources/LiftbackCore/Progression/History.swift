@@ -157,7 +157,7 @@ struct History {
 
     func exposures(of id: ExerciseID) -> [Exposure] { catalog.index(of: id).map { exposuresByIndex[$0] } ?? [] }
 
-    func latest(onLadder id: String) -> Exposure? {
+    func latest(onLadder id: LadderID) -> Exposure? {
         catalog.ladders.firstIndex { $0.id == id }.flatMap { latestByLadder[$0] }
     }
 }

@@ -195,7 +195,9 @@ public struct SymptomTimeline: Sendable {
             }
             let thisWeek = end - weekStart
             let lastWeek = weekStart - priorStart
-            if thisWeek >= 2, lastWeek >= 2, level - mean(priorStart, weekStart) >= settings.weeklyRise - 1e-9 {
+            if thisWeek >= settings.climbReportsPerWeek, lastWeek >= settings.climbReportsPerWeek,
+                level - mean(priorStart, weekStart) >= settings.weeklyRise - 1e-9
+            {
                 climb(from: mean(priorStart, weekStart))
                 return
             }

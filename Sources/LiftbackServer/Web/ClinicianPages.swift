@@ -18,37 +18,12 @@ struct ClinicianPages {
         router.post("patients/:id/clear") { request, context in try await clear(request, context) }
     }
 
-    struct Row {
-        var account: Account
-        var status: CaseStatus
-        var reason: String
-        var phase: Phase?
-    }
-
-    func rows(_ clinician: Account) async throws -> [Row] {
-        try await web.services.caseload.entries(clinicianID: clinician.id, asOf: web.today()).map {
-            Row(account: $0.account, status: $0.status, reason: $0.reason, phase: $0.phase)
-        }
-    }
-
     func caseload(_ context: AppContext, code: String? = nil) async throws -> Response {
         let clinician = try web.signedIn(context, role: .clinician)
-        let rows = try await rows(clinician)
-        let table = rows.html { row in
-            """
-            <tr><td><a href="/patients/\(row.account.id)">\(row.account.name)</a></td>
-            <td><span class="badge \(row.status.rawValue)">\(row.status.rawValue)</span></td>
-            <td>\(row.phase?.title ?? "")</td><td>\(row.reason)</td></tr>
-            """
-        }
+        let entries = try await web.services.caseload.entries(clinicianID: clinician.id, asOf: web.today())
         return web.render(
             "Caseload", context, wide: true,
-            """
-            <h1>Caseload</h1>
-            \(code.map { HTML("<p class=\"flash\" role=\"status\">Invite code: <strong class=\"invite-code\">\($0)</strong>. Give it to your patient; they enter it under Join.</p>") })
-            <form method="post" action="/caseload/invite">\(Layout.csrfField(WebSession.csrf(for: context)))<button>Create an invite code</button></form>
-            \(rows.isEmpty ? "<p>No patients yet. Create an invite code and give it to a patient.</p>" : HTML("<table class=\"caseload\"><thead><tr><th>Patient</th><th>Status</th><th>Phase</th><th>Last decision and why</th></tr></thead><tbody>\(table)</tbody></table>"))
-            """)
+            CaseloadView.page(entries, code: code, csrf: Layout.csrfField(WebSession.csrf(for: context))))
     }
 
     func invite(_ request: Request, _ context: AppContext) async throws -> Response {

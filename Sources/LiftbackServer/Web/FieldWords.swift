@@ -15,7 +15,7 @@ enum FieldWords {
     ]
 
     /// The field in words; `exercises` gives the names of a session's exercises, by index.
-    static func describe(_ path: String, exercises: [ExerciseID] = []) -> String {
+    static func describe(_ path: String, exercises: [String?] = []) -> String {
         var words: [String] = []
         var exercise: String?
         for part in path.split(separator: ".") {
@@ -24,8 +24,7 @@ enum FieldWords {
             switch (key, index) {
             case ("exercises", let index?):
                 exercise =
-                    exercises.indices.contains(index)
-                    ? Catalog.standard[exercises[index]]?.name ?? "Exercise \(index + 1)" : "Exercise \(index + 1)"
+                    exercises.indices.contains(index) ? exercises[index] ?? "Exercise \(index + 1)" : "Exercise \(index + 1)"
             case ("sets", let index?): words.append("set \(index + 1)")
             default: words.append(names[String(key)] ?? spelledOut(key))
             }
@@ -36,7 +35,7 @@ enum FieldWords {
     }
 
     /// A refusal as one sentence for a page.
-    static func sentence(_ error: CaseError, exercises: [ExerciseID] = []) -> String {
+    static func sentence(_ error: CaseError, exercises: [String?] = []) -> String {
         error.field.isEmpty
             ? error.message.prefix(1).uppercased() + error.message.dropFirst() + "."
             : "\(describe(error.field, exercises: exercises)): \(error.message)."

@@ -144,7 +144,7 @@ struct IntakePages {
         let form = try await WebSession.checkedForm(request, context)
         if try await web.cases.hasIntake(patient.id) { return WebController.redirect("/today") }
         var state = (try? JSONDecoder().decode(State.self, from: Data((form["state"] ?? "{}").utf8))) ?? State()
-        if let zone = form.text("tz"), zone.count <= 64, TimeZone(identifier: zone) != nil { state.timeZone = zone }
+        if let zone = web.cases.knownTimeZone(form.text("tz")) { state.timeZone = zone }
         switch Step(rawValue: form["step"] ?? "") ?? .flags {
         case .flags:
             state.flags = form.all("flag").compactMap(RedFlag.init(rawValue:))
@@ -169,20 +169,20 @@ struct IntakePages {
                 let weight = form.double("weight-\(id)")
                 let reps = form.int("reps-\(id)")
                 if weight == nil && reps == nil { continue }
-                guard let weight, weight >= InputLimits.minWeight(in: state.unit),
-                    weight <= InputLimits.maxWeight(in: state.unit),
-                    let reps, (1...30).contains(reps)
-                else {
+                let entry = weight.flatMap { weight in reps.map { WorkingWeight(exercise: id, weight: weight, reps: $0) } }
+                // The core's limits, checked as the service will check them.
+                guard let entry, (try? entry.validate(unit: state.unit)) != nil else {
                     let (lightest, heaviest) = (
                         formatWeight(InputLimits.minWeight(in: state.unit)), formatWeight(InputLimits.maxWeight(in: state.unit))
                     )
+                    let reps = InputLimits.workingReps
                     return try step(
                         .weights, state, context,
                         error:
-                            "\(name): enter both a weight from \(lightest) to \(heaviest) \(state.unit.rawValue) and 1 to 30 reps, or leave both blank. Nothing is lost: check the numbers below.",
+                            "\(name): enter both a weight from \(lightest) to \(heaviest) \(state.unit.rawValue) and \(reps.lowerBound) to \(reps.upperBound) reps, or leave both blank. Nothing is lost: check the numbers below.",
                         kept: form)
                 }
-                state.weights.append(WorkingWeight(exercise: id, weight: weight, reps: reps))
+                state.weights.append(entry)
             }
             return try step(.startback, state, context)
         case .startback:

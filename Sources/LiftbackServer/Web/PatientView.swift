@@ -39,7 +39,7 @@ struct PatientView {
             \(noteForm)
             </div>
             <h2>Progress</h2>
-            \(ProgressView.charts(data, questionnaires: questionnaires, settings: engine.settings))
+            \(ProgressView.charts(data, questionnaires: questionnaires, engine: engine))
             <h2>Timeline</h2>
             <table><thead><tr><th>Date</th><th>What</th><th>Details</th></tr></thead><tbody>\(timeline)</tbody></table>
             """

@@ -29,7 +29,8 @@ struct PersonPages {
         if prescription.disposition.stopsLoading { linked = !(try await web.services.accounts.clinicians(of: patient)).isEmpty }
         return web.render(
             "Today", context, flash: flash,
-            PrescriptionView.today(prescription, patient: patient, awaiting: waiting, linked: linked))
+            PrescriptionView.today(prescription, catalog: web.engine.catalog, patient: patient, awaiting: waiting, linked: linked)
+        )
     }
 
     /// The session form, filled from the plan, or with what was typed when `kept` is the refused form.
@@ -123,7 +124,8 @@ struct PersonPages {
         do {
             _ = try await web.cases.addWorkout(workout, patientID: patient.id)
         } catch let error as CaseError {
-            return try await refused(FieldWords.sentence(error, exercises: exercises.map(\.exercise)))
+            return try await refused(
+                FieldWords.sentence(error, exercises: exercises.map { web.engine.catalog[$0.exercise]?.name }))
         }
         return WebController.redirect("/today?logged=1")
     }

@@ -5,7 +5,10 @@ import LiftbackCore
 /// plates per side and the reasons behind any change, then the routine and education cards.
 enum PrescriptionView {
     /// - Parameter linked: whether a clinician can see the record (a pause waits for one's review).
-    static func today(_ p: Prescription, patient: Account, awaiting: StoredWorkout?, linked: Bool = true) -> HTML {
+    static func today(
+        _ p: Prescription, catalog: Catalog, patient: Account, awaiting: StoredWorkout?, linked: Bool = true
+    ) -> HTML {
+        let card = { (line: PrescribedExercise) in Self.card(line, catalog: catalog) }
         let alerts = p.alerts.html { "<div class=\"alert \($0.id.rawValue)\" role=\"alert\"><p>\($0.message)</p></div>" }
         if p.disposition.stopsLoading {
             // A reason the alerts already say is not said twice.
@@ -47,8 +50,8 @@ enum PrescriptionView {
 
     static func dose(_ line: PrescribedExercise) -> String { line.describe(times: "×") }
 
-    static func plates(_ line: PrescribedExercise) -> String? {
-        guard let weight = line.weight, let unit = line.unit, let exercise = Catalog.standard[line.exercise],
+    static func plates(_ line: PrescribedExercise, catalog: Catalog) -> String? {
+        guard let weight = line.weight, let unit = line.unit, let exercise = catalog[line.exercise],
             let bar = PlateMath.bar(for: exercise.equipment, unit: unit),
             let plates = PlateMath.perSide(total: weight, bar: bar, unit: unit)
         else { return nil }
@@ -57,12 +60,12 @@ enum PrescriptionView {
             : "Per side: " + plates.map(formatWeight).joined(separator: " + ")
     }
 
-    static func card(_ line: PrescribedExercise) -> HTML {
+    static func card(_ line: PrescribedExercise, catalog: Catalog) -> HTML {
         """
         <article class="card">
         <h3>\(line.name) <span class="badge \(line.decision.rawValue)">\(label(line.decision))</span></h3>
         <p class="dose">\(dose(line))</p>
-        \(plates(line).map { HTML("<p class=\"muted\">\($0)</p>") })
+        \(plates(line, catalog: catalog).map { HTML("<p class=\"muted\">\($0)</p>") })
         \(line.reasons.html { "<p class=\"why\">\($0)</p>" })
         <p class="muted">\(line.cue)</p>
         </article>

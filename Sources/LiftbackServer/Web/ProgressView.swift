@@ -7,23 +7,22 @@ enum ProgressView {
     static func page(_ data: CaseData, questionnaires: [QuestionnaireRecord], engine: Engine, today: Day) -> HTML {
         """
         <h1>Your progress</h1>
-        \(charts(data, questionnaires: questionnaires, settings: engine.settings))
+        \(charts(data, questionnaires: questionnaires, engine: engine))
         """
     }
 
-    static func charts(_ data: CaseData, questionnaires: [QuestionnaireRecord], settings: EngineSettings) -> HTML {
+    static func charts(_ data: CaseData, questionnaires: [QuestionnaireRecord], engine: Engine) -> HTML {
+        let settings = engine.settings
+        let catalog = engine.catalog
         let baseline = Baseline.lifts(for: data.intake, unit: data.settings.unit)
-        var load: [(x: Int, y: Double)] = []
-        for stored in data.workouts {
-            for logged in stored.workout.exercises where Catalog.standard.ladder(for: logged.exercise)?.id == "hinge" {
-                if let weight = logged.sets.compactMap(\.weight).max(),
-                    let equivalent = Catalog.standard.equivalentWeight(weight, from: logged.exercise, to: "conventional-deadlift")
-                {
-                    load.append((stored.workout.date.ordinal, equivalent))
-                }
+        let load = data.workouts.flatMap { stored in
+            stored.workout.exercises.compactMap { logged in
+                catalog.referenceEquivalent(of: logged, on: .hinge).map { (x: stored.workout.date.ordinal, y: $0) }
             }
         }
-        let previous = Baseline.carried(to: "conventional-deadlift", from: baseline, catalog: .standard)
+        let previous = catalog.ladder(id: .hinge).flatMap {
+            Baseline.carried(to: $0.reference, from: baseline, catalog: catalog)
+        }
         let unit = data.settings.unit.rawValue
         let loadCaption: String =
             if let last = load.last, let previous, let percent = Int(rounding: 100 * last.y / previous.weight) {

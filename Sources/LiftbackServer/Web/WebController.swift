@@ -3,8 +3,9 @@ import Hummingbird
 import LiftbackApp
 import LiftbackCore
 
-/// The server-rendered pages: phone first for the person, desk first for the clinician. Clinical
-/// decisions all come from `LiftbackCore.Engine`; pages only present them and collect input.
+/// The server-rendered pages: phone first for the person, desk first for the clinician. Every read
+/// and write goes through the application layer's services (`LiftbackApp`), as the JSON API's do;
+/// pages only collect input, call one service method and present what it returns.
 struct WebController {
     let services: Services
     let config: ServerConfig
