@@ -108,12 +108,22 @@ public struct CaseService: Sendable {
         if let zone = settings.timeZone { try EntryValidation.timeZone(zone) }
         try EntryValidation.notAhead(intake.date, today: today())
         try EntryValidation.intake(intake, unit: settings.unit, catalog: catalog)
-        let earlier = try await store.caseData(patientID: patientID).map { $0.asCase(asOf: $0.intake.date) }
-        try earlier?.checkUnitChange(to: settings.unit)
-        let intake = intake.keepingOpenFlags(of: earlier)
-        try await store.saveIntake(intake, settings: settings, patientID: patientID)
-        return Triage.assess(intake.flags)
+        // The checks read the case at one version and the write lands only at that version: a session
+        // logged in between (which could make a change of unit wrong) sends it round again.
+        for _ in 0..<Self.intakeAttempts {
+            let version = try await store.caseVersion(patientID: patientID)
+            let earlier = try await store.caseData(patientID: patientID).map { $0.asCase(asOf: $0.intake.date) }
+            try earlier?.checkUnitChange(to: settings.unit)
+            let kept = intake.keepingOpenFlags(of: earlier)
+            if try await store.saveIntake(kept, settings: settings, patientID: patientID, ifVersion: version) {
+                return Triage.assess(kept.flags)
+            }
+        }
+        throw StoreError.busy
     }
+
+    /// How often `saveIntake` reads and checks again when the case moved on while it checked.
+    static let intakeAttempts = 5
 
     /// What an imported export gave: counts and names for the person to check, and the baseline.
     public struct ImportSummary: Encodable, Sendable {

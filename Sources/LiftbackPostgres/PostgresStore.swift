@@ -96,6 +96,13 @@ public final class PostgresStore: Store {
 
     /// Runs one statement on `connection`, or on a pooled one, and reads all of its rows.
     @discardableResult
+    /// Runs one of `SharedSQL`'s texts with its parameters in order.
+    func fetch(shared sql: String, _ values: any PostgresThrowingDynamicTypeEncodable...) async throws -> [PostgresRow] {
+        var binds = PostgresBindings()
+        for value in values { try binds.append(value) }
+        return try await fetch(PostgresQuery(unsafeSQL: sql, binds: binds))
+    }
+
     func fetch(_ query: PostgresQuery, on connection: PostgresConnection? = nil) async throws -> [PostgresRow] {
         if let connection { return try await connection.query(query, logger: logger).collect() }
         return try await client.query(query, logger: logger).collect()
@@ -117,27 +124,23 @@ public final class PostgresStore: Store {
     }
 
     /// The columns `account(_:)` reads, first in a row.
-    static let accountColumns = "accounts.id, accounts.email, accounts.name, accounts.role, accounts.created_at"
 
+    /// An account from the columns `SharedSQL.accountColumns` names, first in the row.
     static func account(_ row: PostgresRow) throws -> Account {
         let (id, email, name, role, createdAt) = try row.decode((String, String, String, String, Double).self)
-        return Account(
-            id: id, email: email, name: name, role: Role(rawValue: role) ?? .patient,
-            createdAt: Date(timeIntervalSince1970: createdAt))
+        return Account.from(id: id, email: email, name: name, role: role, createdAt: createdAt)
     }
 
     public func credentials(email: String) async throws -> (account: Account, passwordHash: String)? {
         guard
-            let row = try await fetch(
-                "SELECT \(unescaped: Self.accountColumns), password_hash FROM accounts WHERE email_key = \(email.lowercased())"
-            ).first
+            let row = try await fetch(shared: SharedSQL.credentials(SharedSQL.postgres), email.lowercased()).first
         else { return nil }
         let (_, _, _, _, _, passwordHash) = try row.decode((String, String, String, String, Double, String).self)
         return (try Self.account(row), passwordHash)
     }
 
     public func account(id: String) async throws -> Account? {
-        try await fetch("SELECT \(unescaped: Self.accountColumns) FROM accounts WHERE id = \(id)").first.map(Self.account)
+        try await fetch(shared: SharedSQL.account(SharedSQL.postgres), id).first.map(Self.account)
     }
 
     public func deleteAccount(id: String) async throws -> Bool {
@@ -164,7 +167,7 @@ public final class PostgresStore: Store {
         guard
             let row = try await fetch(
                 """
-                SELECT \(unescaped: Self.accountColumns), tokens.kind, tokens.created_at, tokens.expires_at, tokens.last_used_at
+                SELECT \(unescaped: SharedSQL.accountColumns), tokens.kind, tokens.created_at, tokens.expires_at, tokens.last_used_at
                 FROM tokens JOIN accounts ON accounts.id = tokens.account_id WHERE tokens.hash = \(hash)
                 """
             ).first
@@ -172,9 +175,7 @@ public final class PostgresStore: Store {
         let (id, email, name, role, accountCreatedAt, kind, createdAt, expiresAt, lastUsedAt) = try row.decode(
             (String, String, String, String, Double, String, Double, Double, Double).self)
         guard let kind = TokenKind(rawValue: kind) else { return nil }
-        let account = Account(
-            id: id, email: email, name: name, role: Role(rawValue: role) ?? .patient,
-            createdAt: Date(timeIntervalSince1970: accountCreatedAt))
+        let account = Account.from(id: id, email: email, name: name, role: role, createdAt: accountCreatedAt)
         return StoredToken(
             account: account, kind: kind, createdAt: Date(timeIntervalSince1970: createdAt),
             expiresAt: Date(timeIntervalSince1970: expiresAt), lastUsedAt: Date(timeIntervalSince1970: lastUsedAt))
@@ -195,8 +196,7 @@ public final class PostgresStore: Store {
     // MARK: Clinician links
 
     public func createInvite(code: String, clinicianID: String, at: Date) async throws {
-        try await fetch(
-            "INSERT INTO invites (code, clinician_id, created_at) VALUES (\(code), \(clinicianID), \(at.timeIntervalSince1970))")
+        try await fetch(shared: SharedSQL.insertInvite(SharedSQL.postgres), code, clinicianID, at.timeIntervalSince1970)
     }
 
     public func acceptInvite(code: String, patientID: String, createdAfter: Date) async throws -> String? {
@@ -224,30 +224,40 @@ public final class PostgresStore: Store {
     }
 
     public func isLinked(patientID: String, clinicianID: String) async throws -> Bool {
-        try await fetch(
-            "SELECT EXISTS (SELECT 1 FROM links WHERE patient_id = \(patientID) AND clinician_id = \(clinicianID))"
-        ).first?.decode(Bool.self) ?? false
+        try await fetch(shared: SharedSQL.linkExists(SharedSQL.postgres), patientID, clinicianID).first?.decode(Bool.self)
+            ?? false
     }
 
     public func patients(ofClinician clinicianID: String) async throws -> [Account] {
-        try await linked(join: "patient_id", where: "clinician_id", clinicianID)
+        try await fetch(shared: SharedSQL.linkedAccounts(clinicians: false, SharedSQL.postgres), clinicianID).map(Self.account)
     }
 
     public func clinicians(ofPatient patientID: String) async throws -> [Account] {
-        try await linked(join: "clinician_id", where: "patient_id", patientID)
-    }
-
-    /// The accounts on the other side of `id`'s links, by name (the column names are this file's own).
-    private func linked(join other: String, where side: String, _ id: String) async throws -> [Account] {
-        try await fetch(
-            """
-            SELECT \(unescaped: Self.accountColumns) FROM links JOIN accounts ON accounts.id = links.\(unescaped: other)
-            WHERE links.\(unescaped: side) = \(id) ORDER BY accounts.name COLLATE "C", accounts.id
-            """
-        ).map(Self.account)
+        try await fetch(shared: SharedSQL.linkedAccounts(clinicians: true, SharedSQL.postgres), patientID).map(Self.account)
     }
 
     // MARK: The case
+
+    public func saveIntake(_ intake: Intake, settings: PatientSettings, patientID: String, ifVersion version: Int64?)
+        async throws -> Bool
+    {
+        let (settingsJSON, intakeJSON) = (try StoredJSON.encode(settings), try StoredJSON.encode(intake))
+        // One statement each: a new case only where none exists, an existing one only at its version.
+        guard let version else {
+            return try await !fetch(
+                """
+                INSERT INTO patients (id, settings, intake) VALUES (\(patientID), \(settingsJSON), \(intakeJSON))
+                ON CONFLICT (id) DO NOTHING RETURNING id
+                """
+            ).isEmpty
+        }
+        return try await !fetch(
+            """
+            UPDATE patients SET settings = \(settingsJSON), intake = \(intakeJSON), version = version + 1
+            WHERE id = \(patientID) AND version = \(version) RETURNING id
+            """
+        ).isEmpty
+    }
 
     public func saveIntake(_ intake: Intake, settings: PatientSettings, patientID: String) async throws {
         let (settingsJSON, intakeJSON) = (try StoredJSON.encode(settings), try StoredJSON.encode(intake))
@@ -266,12 +276,12 @@ public final class PostgresStore: Store {
     }
 
     public func settings(patientID: String) async throws -> PatientSettings? {
-        let json = try await fetch("SELECT settings FROM patients WHERE id = \(patientID)").first?.decode(String.self)
+        let json = try await fetch(shared: SharedSQL.settings(SharedSQL.postgres), patientID).first?.decode(String.self)
         return try json.map { try StoredJSON.decode(PatientSettings.self, from: $0) }
     }
 
     public func caseVersion(patientID: String) async throws -> Int64? {
-        try await fetch("SELECT version FROM patients WHERE id = \(patientID)").first?.decode(Int64.self)
+        try await fetch(shared: SharedSQL.caseVersion(SharedSQL.postgres), patientID).first?.decode(Int64.self)
     }
 
     /// Runs `write` with the settings it was checked against, as stored (JSON): a write conditions
@@ -281,7 +291,8 @@ public final class PostgresStore: Store {
         _ patientID: String, check: (PatientSettings) throws -> Void, write: (String) async throws -> T?
     ) async throws -> T {
         for _ in 0..<5 {
-            guard let stored = try await fetch("SELECT settings FROM patients WHERE id = \(patientID)").first?.decode(String.self)
+            guard
+                let stored = try await fetch(shared: SharedSQL.settings(SharedSQL.postgres), patientID).first?.decode(String.self)
             else { throw StoreError.noIntake }
             try check(try StoredJSON.decode(PatientSettings.self, from: stored))
             if let written = try await write(stored) { return written }
@@ -425,25 +436,15 @@ extension PostgresStore {
     }
 
     public func caseload(clinicianID: String) async throws -> [CaseloadRow] {
-        let rows = try await fetch(
-            """
-            SELECT \(unescaped: Self.accountColumns), s.as_of, s.status, s.reason, s.phase, s.disposition, s.last_training, s.case_version,
-                p.version
-            FROM links JOIN accounts ON accounts.id = links.patient_id
-            LEFT JOIN case_status s ON s.patient_id = links.patient_id
-            LEFT JOIN patients p ON p.id = links.patient_id
-            WHERE links.clinician_id = \(clinicianID) ORDER BY accounts.name COLLATE "C", accounts.id
-            """)
+        let rows = try await fetch(shared: SharedSQL.caseload(SharedSQL.postgres), clinicianID)
         return try rows.map { row in
             let (id, email, name, role, createdAt, asOf, status, reason, phase, disposition, lastTraining, caseVersion, version) =
                 try row.decode(
                     (String, String, String, String, Double, String?, String?, String?, String?, String?, String?, Int64?, Int64?)
                         .self)
-            let account = Account(
-                id: id, email: email, name: name, role: Role(rawValue: role) ?? .patient,
-                createdAt: Date(timeIntervalSince1970: createdAt))
             return CaseloadRow(
-                account: account, status: StoredStatus.from(asOf, status, reason, phase, disposition, lastTraining, caseVersion),
+                account: Account.from(id: id, email: email, name: name, role: role, createdAt: createdAt),
+                status: StoredStatus.from(asOf, status, reason, phase, disposition, lastTraining, caseVersion),
                 stale: caseVersion != version)
         }
     }

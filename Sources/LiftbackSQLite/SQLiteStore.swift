@@ -81,22 +81,21 @@ public final class SQLiteStore: Store {
         return account
     }
 
+    /// An account from the columns `SharedSQL.accountColumns` names, first in the row.
     static func account(_ row: Row) -> Account {
-        Account(
-            id: row["id"], email: row["email"], name: row["name"], role: Role(rawValue: row["role"]) ?? .patient,
-            createdAt: Date(timeIntervalSince1970: row["created_at"]))
+        Account.from(id: row[0], email: row[1], name: row[2], role: row[3], createdAt: row[4])
     }
 
     public func credentials(email: String) async throws -> (account: Account, passwordHash: String)? {
         try await pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM accounts WHERE email_key = ?", arguments: [email.lowercased()])
-                .map { (Self.account($0), $0["password_hash"]) }
+            try Row.fetchOne(db, sql: SharedSQL.credentials(SharedSQL.sqlite), arguments: [email.lowercased()])
+                .map { (Self.account($0), $0[5]) }
         }
     }
 
     public func account(id: String) async throws -> Account? {
         try await pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM accounts WHERE id = ?", arguments: [id]).map(Self.account)
+            try Row.fetchOne(db, sql: SharedSQL.account(SharedSQL.sqlite), arguments: [id]).map(Self.account)
         }
     }
 
@@ -130,7 +129,8 @@ public final class SQLiteStore: Store {
             try Row.fetchOne(
                 db,
                 sql: """
-                    SELECT accounts.*, tokens.kind, tokens.created_at AS token_created_at, tokens.expires_at, tokens.last_used_at
+                    SELECT \(SharedSQL.accountColumns), tokens.kind, tokens.created_at AS token_created_at, tokens.expires_at,
+                        tokens.last_used_at
                     FROM tokens JOIN accounts ON accounts.id = tokens.account_id WHERE tokens.hash = ?
                     """,
                 arguments: [hash]
@@ -168,7 +168,7 @@ public final class SQLiteStore: Store {
     public func createInvite(code: String, clinicianID: String, at: Date) async throws {
         try await pool.write { db in
             try db.execute(
-                sql: "INSERT INTO invites (code, clinician_id, created_at) VALUES (?, ?, ?)",
+                sql: SharedSQL.insertInvite(SharedSQL.sqlite),
                 arguments: [code, clinicianID, at.timeIntervalSince1970])
         }
     }
@@ -198,36 +198,48 @@ public final class SQLiteStore: Store {
     public func isLinked(patientID: String, clinicianID: String) async throws -> Bool {
         try await pool.read { db in
             try Bool.fetchOne(
-                db, sql: "SELECT EXISTS (SELECT 1 FROM links WHERE patient_id = ? AND clinician_id = ?)",
+                db, sql: SharedSQL.linkExists(SharedSQL.sqlite),
                 arguments: [patientID, clinicianID]) ?? false
         }
     }
 
     public func patients(ofClinician clinicianID: String) async throws -> [Account] {
-        try await linked(join: "patient_id", where: "clinician_id", clinicianID)
+        try await linked(clinicians: false, clinicianID)
     }
 
     public func clinicians(ofPatient patientID: String) async throws -> [Account] {
-        try await linked(join: "clinician_id", where: "patient_id", patientID)
+        try await linked(clinicians: true, patientID)
     }
 
-    /// The accounts on the other side of `id`'s links, by name.
-    private func linked(join other: String, where side: String, _ id: String) async throws -> [Account] {
+    private func linked(clinicians: Bool, _ id: String) async throws -> [Account] {
         try await pool.read { db in
-            try Row.fetchAll(
-                db,
-                sql:
-                    "SELECT accounts.* FROM links JOIN accounts ON accounts.id = links.\(other) WHERE links.\(side) = ? ORDER BY accounts.name, accounts.id",
-                arguments: [id]
-            ).map(Self.account)
+            try Row.fetchAll(db, sql: SharedSQL.linkedAccounts(clinicians: clinicians, SharedSQL.sqlite), arguments: [id])
+                .map(Self.account)
         }
     }
 
     // MARK: The case
 
     public func saveIntake(_ intake: Intake, settings: PatientSettings, patientID: String) async throws {
+        _ = try await saveIntake(intake, settings: settings, patientID: patientID, version: nil)
+    }
+
+    public func saveIntake(_ intake: Intake, settings: PatientSettings, patientID: String, ifVersion version: Int64?)
+        async throws -> Bool
+    {
+        try await saveIntake(intake, settings: settings, patientID: patientID, version: .some(version))
+    }
+
+    /// - Parameter version: `.some(v)` writes only while the case is at `v`; `nil` writes whatever it is at.
+    private func saveIntake(_ intake: Intake, settings: PatientSettings, patientID: String, version: Int64??) async throws
+        -> Bool
+    {
         let (settingsJSON, intakeJSON) = (try StoredJSON.encode(settings), try StoredJSON.encode(intake))
-        try await pool.write { db in
+        return try await pool.write { db in
+            if let expected = version {
+                let current = try Int64.fetchOne(db, sql: SharedSQL.caseVersion(SharedSQL.sqlite), arguments: [patientID])
+                guard current == expected else { return false }
+            }
             try db.execute(
                 sql: """
                     INSERT INTO patients (id, settings, intake) VALUES (?, ?, ?)
@@ -235,6 +247,7 @@ public final class SQLiteStore: Store {
                     """,
                 arguments: [patientID, settingsJSON, intakeJSON])
             try Self.markStale(db, patientID)
+            return true
         }
     }
 
@@ -262,7 +275,7 @@ public final class SQLiteStore: Store {
 
     /// The case's settings inside a transaction; `StoreError.noIntake` before the intake.
     static func settings(_ db: Database, _ patientID: String) throws -> PatientSettings {
-        guard let json = try String.fetchOne(db, sql: "SELECT settings FROM patients WHERE id = ?", arguments: [patientID])
+        guard let json = try String.fetchOne(db, sql: SharedSQL.settings(SharedSQL.sqlite), arguments: [patientID])
         else { throw StoreError.noIntake }
         return try StoredJSON.decode(PatientSettings.self, from: json)
     }
@@ -402,14 +415,14 @@ public final class SQLiteStore: Store {
 
     public func settings(patientID: String) async throws -> PatientSettings? {
         let json = try await pool.read { db in
-            try String.fetchOne(db, sql: "SELECT settings FROM patients WHERE id = ?", arguments: [patientID])
+            try String.fetchOne(db, sql: SharedSQL.settings(SharedSQL.sqlite), arguments: [patientID])
         }
         return try json.map { try StoredJSON.decode(PatientSettings.self, from: $0) }
     }
 
     public func caseVersion(patientID: String) async throws -> Int64? {
         try await pool.read { db in
-            try Int64.fetchOne(db, sql: "SELECT version FROM patients WHERE id = ?", arguments: [patientID])
+            try Int64.fetchOne(db, sql: SharedSQL.caseVersion(SharedSQL.sqlite), arguments: [patientID])
         }
     }
 
@@ -436,15 +449,7 @@ public final class SQLiteStore: Store {
         try await pool.read { db in
             try Row.fetchAll(
                 db,
-                sql: """
-                    SELECT accounts.*, s.as_of, s.status, s.reason, s.phase, s.disposition, s.last_training, s.case_version,
-                        p.version AS current_version
-                    FROM links JOIN accounts ON accounts.id = links.patient_id
-                    LEFT JOIN case_status s ON s.patient_id = links.patient_id
-                    LEFT JOIN patients p ON p.id = links.patient_id
-                    WHERE links.clinician_id = ? ORDER BY accounts.name, accounts.id
-                    """,
-                arguments: [clinicianID]
+                sql: SharedSQL.caseload(SharedSQL.sqlite), arguments: [clinicianID]
             ).map { row in
                 CaseloadRow(
                     account: Self.account(row),

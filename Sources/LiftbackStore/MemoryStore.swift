@@ -96,6 +96,12 @@ public actor MemoryStore: Store {
         markStale(patientID)
     }
 
+    public func saveIntake(_ intake: Intake, settings: PatientSettings, patientID: String, ifVersion version: Int64?) -> Bool {
+        guard caseVersion(patientID: patientID) == version else { return false }
+        saveIntake(intake, settings: settings, patientID: patientID)
+        return true
+    }
+
     public func saveSettings(_ settings: PatientSettings, patientID: String) throws {
         try update(patientID) { $0.settings = settings }
     }

@@ -1,4 +1,15 @@
+import Foundation
 import LiftbackCore
+
+extension Account {
+    /// An account from the columns `SharedSQL.accountColumns` names, as both SQL stores read them. A
+    /// role not understood reads as a patient, the role that sees the least.
+    package static func from(id: String, email: String, name: String, role: String, createdAt: Double) -> Account {
+        Account(
+            id: id, email: email, name: name, role: Role(rawValue: role) ?? .patient,
+            createdAt: Date(timeIntervalSince1970: createdAt))
+    }
+}
 
 extension StoredStatus {
     /// A status from the columns of `case_status` as both SQL stores read them; `nil` when there is
@@ -16,16 +27,72 @@ extension StoredStatus {
     }
 }
 
-/// Query texts that both SQL stores run, written once: they differ only in how a parameter is
-/// spelled, which `placeholder` gives for its 1-based position (`?` in SQLite, `$1` in PostgreSQL).
+/// Query texts that both SQL stores run, written once. They differ only in the dialect: how a
+/// parameter is spelled for its 1-based position (`?` in SQLite, `$1` in PostgreSQL), and how names
+/// sort byte by byte (SQLite's default; PostgreSQL's `COLLATE "C"`), so both list people alike.
 package enum SharedSQL {
-    package typealias Placeholder = @Sendable (Int) -> String
+    package struct Dialect: Sendable {
+        let placeholder: @Sendable (Int) -> String
+        let byteOrder: String
+        func callAsFunction(_ position: Int) -> String { placeholder(position) }
+    }
+    package typealias Placeholder = Dialect
 
-    package static let sqlite: Placeholder = { _ in "?" }
-    package static let postgres: Placeholder = { "$\($0)" }
+    package static let sqlite = Dialect(placeholder: { _ in "?" }, byteOrder: "")
+    package static let postgres = Dialect(placeholder: { "$\($0)" }, byteOrder: #" COLLATE "C""#)
 
     static func parameters(_ count: Int, _ placeholder: Placeholder) -> String {
-        (1...count).map(placeholder).joined(separator: ", ")
+        (1...count).map(placeholder.placeholder).joined(separator: ", ")
+    }
+
+    /// The columns `Account.from` reads, in its order.
+    package static let accountColumns = "accounts.id, accounts.email, accounts.name, accounts.role, accounts.created_at"
+
+    /// Parameter: the email key (the address in lower case). The account's columns, then its password hash.
+    package static func credentials(_ p: Placeholder) -> String {
+        "SELECT \(accountColumns), accounts.password_hash FROM accounts WHERE email_key = \(p(1))"
+    }
+
+    /// Parameter: the account id.
+    package static func account(_ p: Placeholder) -> String {
+        "SELECT \(accountColumns) FROM accounts WHERE id = \(p(1))"
+    }
+
+    /// Parameters: code, clinician id, created at.
+    package static func insertInvite(_ p: Placeholder) -> String {
+        "INSERT INTO invites (code, clinician_id, created_at) VALUES (\(parameters(3, p)))"
+    }
+
+    /// Parameters: patient id, clinician id. One row: whether they are linked.
+    package static func linkExists(_ p: Placeholder) -> String {
+        "SELECT EXISTS (SELECT 1 FROM links WHERE patient_id = \(p(1)) AND clinician_id = \(p(2)))"
+    }
+
+    /// The accounts on the other side of one account's links, by name. Parameter: that account's id.
+    /// - Parameter clinicians: the clinicians of a patient; otherwise the patients of a clinician.
+    package static func linkedAccounts(clinicians: Bool, _ p: Placeholder) -> String {
+        let (other, side) = clinicians ? ("clinician_id", "patient_id") : ("patient_id", "clinician_id")
+        return """
+            SELECT \(accountColumns) FROM links JOIN accounts ON accounts.id = links.\(other)
+            WHERE links.\(side) = \(p(1)) ORDER BY accounts.name\(p.byteOrder), accounts.id
+            """
+    }
+
+    /// Parameter: the patient id. One row or none.
+    package static func settings(_ p: Placeholder) -> String { "SELECT settings FROM patients WHERE id = \(p(1))" }
+    package static func caseVersion(_ p: Placeholder) -> String { "SELECT version FROM patients WHERE id = \(p(1))" }
+
+    /// A clinician's linked patients by name: the account's columns, then `case_status`'s as
+    /// `StoredStatus.from` reads them, then the case's current version. Parameter: the clinician id.
+    package static func caseload(_ p: Placeholder) -> String {
+        """
+        SELECT \(accountColumns), s.as_of, s.status, s.reason, s.phase, s.disposition, s.last_training, s.case_version,
+            p.version AS current_version
+        FROM links JOIN accounts ON accounts.id = links.patient_id
+        LEFT JOIN case_status s ON s.patient_id = links.patient_id
+        LEFT JOIN patients p ON p.id = links.patient_id
+        WHERE links.clinician_id = \(p(1)) ORDER BY accounts.name\(p.byteOrder), accounts.id
+        """
     }
 
     /// Parameters: id, email, email key, name, role, password hash, created at.

@@ -47,6 +47,11 @@ public protocol Store: Sendable {
     // MARK: The case
 
     func saveIntake(_ intake: Intake, settings: PatientSettings, patientID: String) async throws
+    /// Saves the intake only while the case is still at `version` (`nil`: no case yet), as one write;
+    /// `false`, with nothing written, when it has moved on. The caller's checks read the case at that
+    /// version, so what they found still holds for what is written.
+    func saveIntake(_ intake: Intake, settings: PatientSettings, patientID: String, ifVersion version: Int64?) async throws
+        -> Bool
     func saveSettings(_ settings: PatientSettings, patientID: String) async throws
     /// Adds an entry to the case once `check` accepts it against the case's settings, read in the
     /// same transaction as the write: whatever `check` throws leaves nothing stored, and nothing is

@@ -341,6 +341,22 @@ struct StoreContractTests {
         #expect(try await open() == [.numbnessTingling])
     }
 
+    @Test("An intake saved at a version the case has moved on from writes nothing", arguments: Backend.allCases)
+    func intakeAtVersion(backend: Backend) async throws {
+        let store = try await backend.make()
+        let pat = try await patient(store)
+        #expect(try await store.saveIntake(intake, settings: PatientSettings(unit: .lb), patientID: pat.id, ifVersion: nil))
+        #expect(!(try await store.saveIntake(intake, settings: PatientSettings(), patientID: pat.id, ifVersion: nil)))
+        let version = try #require(try await store.caseVersion(patientID: pat.id))
+        _ = try await store.addWorkout(Workout(date: Day(iso: "2026-11-30")!, exercises: []), patientID: pat.id)
+        #expect(!(try await store.saveIntake(intake, settings: PatientSettings(), patientID: pat.id, ifVersion: version)))
+        #expect(try await store.settings(patientID: pat.id)?.unit == .lb, "the stale write left nothing")
+        let current = try await store.caseVersion(patientID: pat.id)
+        #expect(try await store.saveIntake(intake, settings: PatientSettings(), patientID: pat.id, ifVersion: current))
+        #expect(try await store.settings(patientID: pat.id)?.unit == .kg)
+        #expect(try #require(try await store.caseVersion(patientID: pat.id)) > current!)
+    }
+
     @Test("Every write raises the case version; settings read alone", arguments: Backend.allCases)
     func versions(backend: Backend) async throws {
         let store = try await backend.make()
