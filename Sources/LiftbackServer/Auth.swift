@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import LiftbackApp
 
@@ -13,9 +14,13 @@ struct BearerAuthenticator: RouterMiddleware {
         return try await next(request, context)
     }
 
-    /// The token of `Authorization: Bearer ...`, if one was sent.
+    /// The token of `Authorization: Bearer ...`, if one was sent. The scheme's name is read in any
+    /// case, as HTTP defines it (RFC 9110, section 11.1).
     static func token(_ request: Request) -> String? {
-        guard let header = request.headers[.authorization], header.hasPrefix("Bearer ") else { return nil }
-        return String(header.dropFirst(7))
+        guard let header = request.headers[.authorization] else { return nil }
+        let parts = header.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
+        let token = parts[1].trimmingCharacters(in: .whitespaces)
+        return token.isEmpty ? nil : token
     }
 }

@@ -28,7 +28,7 @@ enum JSONResponse {
         _ type: T.Type, from request: Request, entry: EntryBody? = nil, limit: Int = 1_000_000
     ) async throws -> T {
         // JSON bodies only: a form or text/plain body, which a page on another site could send, is refused unread.
-        guard let sent = request.headers[.contentType]?.lowercased(), sent.hasPrefix("application/json") else {
+        guard let sent = request.headers[.contentType], Self.isJSON(sent) else {
             throw APIError(
                 .unsupportedMediaType, "send the body as JSON, with Content-Type: application/json", field: "Content-Type")
         }
@@ -37,9 +37,32 @@ enum JSONResponse {
         do {
             let value = try JSONDecoder().decode(type, from: data)
             try entry?.refuseUnknownFields(data)
+            if let closed = type as? any ClosedBody.Type { try closed.refuseUnknownFields(data) }
             return value
         } catch let error as DecodingError {
             throw CaseError(decodingError: error)
         }
+    }
+
+    /// Whether a Content-Type names JSON: the media type itself, in any case, with parameters such
+    /// as a charset allowed (`application/jsonp` or `application/json-patch` are not JSON bodies).
+    static func isJSON(_ contentType: String) -> Bool {
+        let mediaType = contentType.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+        return mediaType.trimmingCharacters(in: .whitespaces).lowercased() == "application/json"
+    }
+}
+
+/// A request body with a fixed set of top-level fields: any other is refused by name, so a
+/// misspelt field is never silently ignored.
+protocol ClosedBody: Decodable {
+    static var fields: Set<String> { get }
+}
+
+extension ClosedBody {
+    static func refuseUnknownFields(_ data: Data) throws {
+        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+            let unknown = object.keys.sorted().first(where: { !fields.contains($0) })
+        else { return }
+        throw CaseError(field: unknown, message: "is not a field of this request (a misspelt name would otherwise be lost)")
     }
 }

@@ -164,6 +164,18 @@ struct PageTests {
         }
     }
 
+    @Test("A wrong invite code on the join page is answered 404 with a calm message, not 200")
+    func wrongCodeIsNotFound() async throws {
+        try await APIHarness().test { client in
+            var browser = Browser()
+            try await browser.signUp(client, "Pat", "pat@example.org")
+            let page = try await browser.send(client, .get, "/join")
+            let wrong = try await browser.send(
+                client, .post, "/join", form: ["csrf": Browser.csrf(in: page.html), "code": "NOPE-NOPE"])
+            #expect(wrong.status == .notFound && wrong.html.contains("That code was not found"))
+        }
+    }
+
     @Test("A refused session or check-in says what is wrong in words, keeps what was typed and ticked, and saves nothing")
     func refusedFormsKeepWhatWasTyped() async throws {
         let store = MemoryStore()

@@ -51,7 +51,10 @@ struct SecurityTests {
         try await H(store: store).test { client in
             let (pat, _) = try await APITests.linkedPair(client)
             _ = try await H.send(client, .put, "/api/v1/patients/\(pat.id)/intake", token: pat.token, json: H.intake)
-            for type in ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", nil] {
+            for type in [
+                "text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", nil,
+                "application/jsonp", "application/json-patch+json", "application/json5",
+            ] {
                 var headers: HTTPFields = [.authorization: "Bearer \(pat.token)"]
                 if let type { headers[.contentType] = type }
                 let reply = try await client.execute(
@@ -62,6 +65,43 @@ struct SecurityTests {
                 #expect(reply.1.contains("Content-Type"))
             }
             #expect(try await store.caseData(patientID: pat.id)?.checkIns.isEmpty == true)
+        }
+    }
+
+    @Test("JSON with a charset or in capitals is JSON; the bearer scheme is read in any case")
+    func headerSpellings() async throws {
+        let store = MemoryStore()
+        try await H(store: store).test { client in
+            let (pat, _) = try await APITests.linkedPair(client)
+            _ = try await H.send(client, .put, "/api/v1/patients/\(pat.id)/intake", token: pat.token, json: H.intake)
+            for (scheme, type) in [("bearer", "Application/JSON; charset=utf-8"), ("BEARER", "application/json ;charset=UTF-8")] {
+                let status = try await client.execute(
+                    uri: "/api/v1/patients/\(pat.id)/check-ins", method: .post,
+                    headers: [.authorization: "\(scheme) \(pat.token)", .contentType: type],
+                    body: ByteBuffer(string: #"{"date":"2026-12-01","pain":2}"#)
+                ) { $0.status }
+                #expect(status == .created, "\(scheme), \(type)")
+            }
+            #expect(try await store.caseData(patientID: pat.id)?.checkIns.count == 2)
+            let empty = try await client.execute(
+                uri: "/api/v1/patients/\(pat.id)/history", method: .get, headers: [.authorization: "Bearer "]
+            ) { $0.status }
+            #expect(empty == .unauthorized)
+        }
+    }
+
+    @Test("Account requests refuse a field they do not have, by name, and create nothing")
+    func accountBodiesAreClosed() async throws {
+        let store = MemoryStore()
+        try await H(store: store).test { client in
+            let reply = try await H.send(
+                client, .post, "/api/v1/accounts",
+                json: ["email": "new@example.org", "password": "a long enough passphrase", "name": "New", "nmae": "x"])
+            #expect(reply.status == .badRequest && reply.json["field"] as? String == "nmae", "\(reply.text)")
+            #expect(try await store.credentials(email: "new@example.org") == nil)
+            let signIn = try await H.send(
+                client, .post, "/api/v1/auth/token", json: ["email": "new@example.org", "password": "x", "remember": true])
+            #expect(signIn.status == .badRequest && signIn.json["field"] as? String == "remember")
         }
     }
 

@@ -7,7 +7,8 @@ struct AccountsController {
     let services: Services
     var accounts: AccountService { services.accounts }
 
-    struct NewAccount: Decodable {
+    struct NewAccount: ClosedBody {
+        static let fields: Set<String> = ["email", "password", "name", "role"]
         var email: String
         var password: String
         var name: String
@@ -15,16 +16,19 @@ struct AccountsController {
         var role: Role?
     }
 
-    struct Password: Decodable {
+    struct Password: ClosedBody {
+        static let fields: Set<String> = ["password"]
         var password: String
     }
 
-    struct NewPassword: Decodable {
+    struct NewPassword: ClosedBody {
+        static let fields: Set<String> = ["token", "password"]
         var token: String
         var password: String
     }
 
-    struct Credentials: Decodable {
+    struct Credentials: ClosedBody {
+        static let fields: Set<String> = ["email", "password"]
         var email: String
         var password: String
     }

@@ -286,10 +286,11 @@ struct AccountPages {
         return WebController.redirect("/account?unlinked=1")
     }
 
-    func joinPage(_ context: AppContext, error: String? = nil) throws -> Response {
+    /// - Parameter status: the answer's status: 200 for the form, 4xx when a code was refused.
+    func joinPage(_ context: AppContext, error: String? = nil, status: HTTPResponse.Status = .ok) throws -> Response {
         _ = try web.signedIn(context, role: .patient)
         return web.render(
-            "Join your clinician", context,
+            "Join your clinician", context, status: status,
             """
             <h1>Join your clinician</h1>
             <p>Your physiotherapist can give you a code so they can follow your plan. You can also carry on by yourself.</p>
@@ -309,9 +310,13 @@ struct AccountPages {
                 code: form.text("code") ?? "", patient: patient, address: context.remoteAddress)
         } catch AppError.notFound {
             return try joinPage(
-                context, error: "That code was not found. A code works once and for a week: check it with your clinician.")
+                context, error: "That code was not found. A code works once and for a week: check it with your clinician.",
+                status: .notFound)
         } catch AppError.tooManyAttempts(let seconds) {
-            return try joinPage(context, error: "Too many codes tried. Please try again in \(Wait.words(seconds)).")
+            var page = try joinPage(
+                context, error: "Too many codes tried. Please try again in \(Wait.words(seconds)).", status: .tooManyRequests)
+            page.headers[.retryAfter] = String(seconds)
+            return page
         }
         return WebController.redirect("/today?joined=1")
     }
