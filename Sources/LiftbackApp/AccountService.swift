@@ -24,14 +24,27 @@ public struct AccountService: Sendable {
     /// A new patient's account, its fields checked (`AppError.invalid` names the one at fault).
     /// Clinicians do not sign themselves up: whoever runs the server adds them (`addClinician`),
     /// so that nobody can take a clinician's name and see a patient's record through an invite.
-    public func signUp(name: String, email: String, password: String, role: Role = .patient) async throws -> Account {
+    /// A new patient account. An address already taken is said plainly (`StoreError.emailTaken`), so
+    /// a person who forgot they signed up knows to sign in; each such answer takes a limiter turn from
+    /// the sender's network address, so the sign-up form cannot be used to test a list of addresses.
+    public func signUp(name: String, email: String, password: String, role: Role = .patient, address: String?)
+        async throws -> Account
+    {
         guard role == .patient else {
             throw AppError.forbidden(
                 "clinician accounts are created by whoever runs Liftback (liftback admin add-clinician)", field: "role")
         }
         let (name, email) = try NewAccountInput(name: name, email: email, password: password).validated()
         let hash = await Passwords.hash(password, cost: passwordCost)
-        return try await store.createAccount(email: email, passwordHash: hash, name: name, role: .patient, at: now())
+        let created: Account? = try await takingTurns([("sign-up:" + (address ?? "unknown"), SignInLimiter.address)]) {
+            do {
+                return try await store.createAccount(email: email, passwordHash: hash, name: name, role: .patient, at: now())
+            } catch StoreError.emailTaken {
+                return nil
+            }
+        }
+        guard let created else { throw StoreError.emailTaken }
+        return created
     }
 
     static let linkUsed = AppError.invalid(

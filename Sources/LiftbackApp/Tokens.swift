@@ -12,6 +12,22 @@ public enum Token {
 
     public static func hash(_ token: String) -> String { hex(SHA256.hash(data: Data(token.utf8))) }
 
+    /// A form's CSRF token for a session: HMAC-SHA256 keyed by the session token, so only a holder of
+    /// the session can make it, and it tells nothing about the session.
+    public static func csrf(session: String) -> String {
+        hex(HMAC<SHA256>.authenticationCode(for: Data("liftback csrf".utf8), using: SymmetricKey(data: Data(session.utf8))))
+    }
+
+    /// Whether two tokens are the same, in a time that depends only on their length: how far a guess
+    /// matches is never measurable.
+    public static func matches(_ sent: String, _ expected: String) -> Bool {
+        let (a, b) = (Array(sent.utf8), Array(expected.utf8))
+        guard a.count == b.count else { return false }
+        var difference: UInt8 = 0
+        for index in a.indices { difference |= a[index] ^ b[index] }
+        return difference == 0
+    }
+
     /// Lower-case hexadecimal, two digits a byte (without `String(format:)`, which is slow on Linux).
     public static func hex(_ bytes: some Sequence<UInt8>) -> String {
         let digits = Array("0123456789abcdef".utf8)

@@ -90,6 +90,32 @@ struct SecurityTests {
         }
     }
 
+    @Test("A form's CSRF token is an HMAC of the session, compared whole: a near miss or a prefix is no match")
+    func csrfTokens() {
+        let session = Token.generate()
+        let token = Token.csrf(session: session)
+        #expect(token.count == 64 && token != Token.csrf(session: Token.generate()))
+        #expect(token != Token.hash("csrf|" + session) && !token.contains(session))
+        #expect(Token.matches(token, Token.csrf(session: session)))
+        #expect(!Token.matches(String(token.dropLast()), token) && !Token.matches(token + "0", token))
+        #expect(!Token.matches(String(token.dropLast()) + (token.last == "0" ? "1" : "0"), token))
+        #expect(!Token.matches("", token))
+    }
+
+    @Test("Sign-up says an address is taken, but not to one sender for a list of addresses: past 30 it is 429")
+    func signUpProbingIsThrottled() async throws {
+        try await H(store: MemoryStore()).test { client in
+            let body: [String: Any] = ["email": "taken@example.org", "password": "a long enough passphrase", "name": "T"]
+            #expect(try await H.send(client, .post, "/api/v1/accounts", json: body).status == .created)
+            for attempt in 1...SignInLimiter.address.freeTries {
+                let reply = try await H.send(client, .post, "/api/v1/accounts", json: body)
+                #expect(reply.status == .conflict, "attempt \(attempt)")
+            }
+            let throttled = try await H.send(client, .post, "/api/v1/accounts", json: body)
+            #expect(throttled.status == .tooManyRequests, "\(throttled.text)")
+        }
+    }
+
     @Test("Account requests refuse a field they do not have, by name, and create nothing")
     func accountBodiesAreClosed() async throws {
         let store = MemoryStore()

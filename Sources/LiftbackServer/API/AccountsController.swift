@@ -41,7 +41,7 @@ struct AccountsController {
     }
 
     func register(_ api: RouterGroup<AppContext>) {
-        api.post("accounts") { request, _ in try await createAccount(request) }
+        api.post("accounts") { request, context in try await createAccount(request, context) }
         api.post("accounts/set-password") { request, _ in try await setPassword(request) }
         api.delete("accounts/me") { request, context in try await deleteAccount(request, context) }
         api.post("auth/token") { request, context in try await token(request, context) }
@@ -50,10 +50,11 @@ struct AccountsController {
         api.post("invites/:code/accept") { _, context in try await acceptInvite(context) }
     }
 
-    func createAccount(_ request: Request) async throws -> Response {
+    func createAccount(_ request: Request, _ context: AppContext) async throws -> Response {
         let new = try await JSONResponse.decode(NewAccount.self, from: request)
         let account = try await accounts.signUp(
-            name: new.name, email: new.email, password: new.password, role: new.role ?? .patient)
+            name: new.name, email: new.email, password: new.password, role: new.role ?? .patient,
+            address: context.remoteAddress)
         return JSONResponse.make(account, status: .created)
     }
 

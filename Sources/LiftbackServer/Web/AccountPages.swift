@@ -70,7 +70,14 @@ struct AccountPages {
         let account: Account
         do {
             account = try await web.services.accounts.signUp(
-                name: form["name"] ?? "", email: form["email"] ?? "", password: form["password"] ?? "")
+                name: form["name"] ?? "", email: form["email"] ?? "", password: form["password"] ?? "",
+                address: context.remoteAddress)
+        } catch AppError.tooManyAttempts(let seconds) {
+            var page = signUpPage(
+                context, error: ("email", "Too many tries from here. Please try again in \(Wait.words(seconds))."), form: form)
+            page.status = .tooManyRequests
+            page.headers[.retryAfter] = String(seconds)
+            return page
         } catch AppError.invalid(let field, let message) {
             return signUpPage(context, error: (field, Layout.sentence(message)), form: form)
         } catch StoreError.emailTaken {

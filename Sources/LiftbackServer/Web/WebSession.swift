@@ -11,7 +11,7 @@ enum WebSession {
     static let csrfCookie = "lb_csrf"
 
     static func csrf(for context: AppContext) -> String? {
-        if let session = context.sessionToken { return Token.hash("csrf|" + session) }
+        if let session = context.sessionToken { return Token.csrf(session: session) }
         return context.anonymousCSRF
     }
 
@@ -24,7 +24,7 @@ enum WebSession {
 
     /// Refuses a form whose CSRF token is missing or wrong.
     static func check(_ form: Form, _ context: AppContext) throws {
-        guard let expected = csrf(for: context), let sent = form["csrf"], sent == expected else {
+        guard let expected = csrf(for: context), let sent = form["csrf"], Token.matches(sent, expected) else {
             throw APIError(.forbidden, "this form has expired; please go back, reload the page and try again")
         }
     }
