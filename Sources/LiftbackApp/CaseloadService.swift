@@ -23,14 +23,13 @@ public struct CaseloadService: Sendable {
     public func entries(clinicianID: String, asOf: Day) async throws -> [Entry] {
         var entries: [Entry] = []
         for row in try await store.caseload(clinicianID: clinicianID) {
-            if let cached = row.status, !row.stale, cached.asOf <= asOf {
-                let (status, reason) = CaseStatus.aged(
-                    cached.status, reason: cached.reason, computedOn: cached.asOf, lastTraining: cached.lastTraining, asOf: asOf,
-                    settings: engine.settings)
+            // A status holds for the case version and the day it was computed on: windows such as
+            // severe pain's 48 hours or a check-in falling due end with the days, not with a write.
+            if let cached = row.status, !row.stale, cached.asOf == asOf {
                 entries.append(
                     Entry(
-                        account: row.account, status: status, reason: reason, phase: cached.phase, disposition: cached.disposition
-                    ))
+                        account: row.account, status: cached.status, reason: cached.reason, phase: cached.phase,
+                        disposition: cached.disposition))
                 continue
             }
             let keep = row.status.map { $0.asOf <= asOf } ?? true

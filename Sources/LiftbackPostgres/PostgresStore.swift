@@ -94,15 +94,16 @@ public final class PostgresStore: Store {
         }
     }
 
-    /// Runs one statement on `connection`, or on a pooled one, and reads all of its rows.
-    @discardableResult
     /// Runs one of `SharedSQL`'s texts with its parameters in order.
+    @discardableResult
     func fetch(shared sql: String, _ values: any PostgresThrowingDynamicTypeEncodable...) async throws -> [PostgresRow] {
         var binds = PostgresBindings()
         for value in values { try binds.append(value) }
         return try await fetch(PostgresQuery(unsafeSQL: sql, binds: binds))
     }
 
+    /// Runs one statement on `connection`, or on a pooled one, and reads all of its rows.
+    @discardableResult
     func fetch(_ query: PostgresQuery, on connection: PostgresConnection? = nil) async throws -> [PostgresRow] {
         if let connection { return try await connection.query(query, logger: logger).collect() }
         return try await client.query(query, logger: logger).collect()
@@ -122,8 +123,6 @@ public final class PostgresStore: Store {
         }
         return account
     }
-
-    /// The columns `account(_:)` reads, first in a row.
 
     /// An account from the columns `SharedSQL.accountColumns` names, first in the row.
     static func account(_ row: PostgresRow) throws -> Account {

@@ -167,26 +167,4 @@ struct CaseStatusTests {
             CaseStatus.redFlag > CaseStatus.flaring && CaseStatus.flaring > CaseStatus.stalled
                 && CaseStatus.stalled > CaseStatus.onTrack)
     }
-
-    @Test("A cached status ages into stalled when sessions stop, and a red flag stays")
-    func aging() {
-        let computed = Fixture.day("2026-02-02")
-        #expect(
-            CaseStatus.aged(
-                .onTrack, reason: "ok", computedOn: computed, lastTraining: computed, asOf: Fixture.day("2026-02-10"),
-                settings: .standard
-            )
-            .status == .onTrack)
-        #expect(
-            CaseStatus.aged(
-                .onTrack, reason: "ok", computedOn: computed, lastTraining: computed, asOf: Fixture.day("2026-02-16"),
-                settings: .standard
-            )
-            .status == .stalled)
-        #expect(
-            CaseStatus.aged(
-                .redFlag, reason: "flag", computedOn: computed, lastTraining: computed, asOf: Fixture.day("2026-03-16"),
-                settings: .standard
-            ).status == .redFlag)
-    }
 }

@@ -215,6 +215,26 @@ struct APITests {
         }
     }
 
+    @Test("A caseload status is the day's: severe pain reads as flaring for its 48 hours, not for ever after")
+    func caseloadStatusIsTheDays() async throws {
+        try await H().test { client in
+            let (pat, doc) = try await Self.linkedPair(client)
+            _ = try await H.send(client, .put, "/api/v1/patients/\(pat.id)/intake", token: pat.token, json: H.intake)
+            let logged = try await H.send(
+                client, .post, "/api/v1/patients/\(pat.id)/check-ins", token: pat.token, json: ["date": "2026-12-01", "pain": 8])
+            #expect(logged.status == .created)
+            func status(_ day: String) async throws -> String? {
+                let caseload = try await H.send(client, .get, "/api/v1/caseload?asOf=\(day)", token: doc.token)
+                return (caseload.json["patients"] as? [[String: Any]])?.first?["status"] as? String
+            }
+            let first = try await status("2026-12-02")
+            #expect(first == "flaring", "\(first ?? "none")")
+            // No write in between: the status cached on the 2nd must not stand for the 6th.
+            let later = try await status("2026-12-06")
+            #expect(later != nil && later != "flaring")
+        }
+    }
+
     @Test("A red flag in a check-in pauses the plan until the linked clinician clears it")
     func redFlagAndClearance() async throws {
         try await H().test { client in

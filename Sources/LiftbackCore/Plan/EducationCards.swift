@@ -6,7 +6,7 @@ public struct EducationCard: Codable, Sendable, Equatable {
 }
 
 extension Phase {
-    public var educationCards: [EducationCard] {
+    public func educationCards(settings: EngineSettings) -> [EducationCard] {
         var cards = [
             EducationCard(
                 title: "Your spine is built to carry load",
@@ -47,7 +47,7 @@ extension Phase {
                 EducationCard(
                     title: "Setbacks are part of the process",
                     text:
-                        "If symptoms climb, the plan steps back for a week and then tries again. That is the method working, not failure."
+                        "If symptoms climb, the plan steps back for \(Engine.days(settings.holdDays)) and then tries again. That is the method working, not failure."
                 ))
         }
         return cards

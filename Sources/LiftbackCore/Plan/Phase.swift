@@ -25,7 +25,7 @@ public enum Phase: String, Codable, Sendable, DeclarationOrdered {
     }
 
     /// What the phase is for, in plain words.
-    public var purpose: String {
+    public func purpose(settings: EngineSettings) -> String {
         switch self {
         case .settle:
             "Let the first flare calm down while you keep moving: short walks, gentle tilts, no bed rest."
@@ -34,7 +34,7 @@ public enum Phase: String, Codable, Sendable, DeclarationOrdered {
         case .buildCapacity:
             "Build the trunk and hip strength that lifting leans on: planks, bird-dogs, carries and hinge practice."
         case .reintroduceLifting:
-            "Bring your lifts back at about half of your old working weights and add a little each week your back agrees."
+            "Bring your lifts back at about \(EngineSettings.percent(settings.reintroductionShare)) of your old working weights and add a little each week your back agrees."
         case .returnToPerformance:
             "Work back toward, and past, what you lifted before, with a movement screen before heavy attempts."
         }

@@ -41,18 +41,3 @@ public enum CaseStatus: String, Codable, Sendable, DeclarationOrdered {
         )
     }
 }
-
-extension CaseStatus {
-    /// A status computed on `computedOn`, read on `asOf` with no write in between: the only change
-    /// time alone brings is that training stops, which makes a case stalled (the engine's own rule).
-    public static func aged(
-        _ status: CaseStatus, reason: String, computedOn: Day, lastTraining: Day?, asOf: Day, settings: EngineSettings
-    ) -> (status: CaseStatus, reason: String) {
-        guard status != .redFlag, asOf > computedOn else { return (status, reason) }
-        let quietSince = lastTraining ?? computedOn
-        if quietSince.days(until: asOf) >= settings.stalledAfterDaysWithoutTraining {
-            return (.stalled, lastTraining.map { "No sessions logged since \($0)." } ?? "No sessions logged yet.")
-        }
-        return (status, reason)
-    }
-}

@@ -10,7 +10,7 @@ extension Engine {
             alerts.append(
                 Alert(
                     id: .redFlag,
-                    message: Self.whatWasReported(listed, derived: r.timeline.noImprovement != nil) + " "
+                    message: Self.whatWasReported(listed, derived: r.timeline.noImprovement != nil, settings: settings) + " "
                         + (triage.disposition.guidance ?? ""),
                     forClinician: "\(triage.disposition.title): "
                         + listed.map { flag in
@@ -48,7 +48,7 @@ extension Engine {
                 Alert(
                     id: .flareUpCycle,
                     message:
-                        "Flare, rest and flare again has happened \(r.cycles.count) times lately. Long rests lower what the back tolerates, so the plan now keeps the trunk work in, takes smaller steps and waits two good weeks before each one.",
+                        "Flare, rest and flare again has happened \(r.cycles.count) times lately. Long rests lower what the back tolerates, so the plan now keeps the trunk work in, takes smaller steps and waits \(Self.days(settings.flareDaysBetweenSteps)) of good sessions before each one.",
                     forClinician:
                         "Flare-rest-flare cycle \(r.cycles.count) times (\(dates)). Plan adjusted: steps of at most \(EngineSettings.percent(settings.flareMaxIncrease)), \(settings.flareDaysBetweenSteps / 7) tolerated weeks per step, capacity work kept in."
                 ))
@@ -60,7 +60,7 @@ extension Engine {
                 Alert(
                     id: .climbingSymptoms,
                     message:
-                        "Your day-to-day pain has been creeping up: \(climb.reason). Loads step back and hold for a week; that usually settles things.",
+                        "Your day-to-day pain has been creeping up: \(climb.reason). Loads step back and hold for \(Self.days(settings.holdDays)); that usually settles things.",
                     forClinician:
                         "Climbing symptoms: \(climb.clinicianReason). Loads stepped back and held for \(settings.holdDays) days.")
             )
@@ -102,14 +102,14 @@ extension Engine {
     }
 
     /// What the person told the app, in their words; a derived flag is what their reports show.
-    static func whatWasReported(_ flags: [RedFlag], derived: Bool) -> String {
+    static func whatWasReported(_ flags: [RedFlag], derived: Bool, settings: EngineSettings) -> String {
         let told = flags.filter { !(derived && $0 == .noImprovement2Weeks) }
         var parts: [String] = []
         if !told.isEmpty {
             parts.append("You reported " + told.map { $0.meaning.lowercasedFirst.dropPeriod }.joined(separator: "; ") + ".")
         }
         if derived && flags.contains(.noImprovement2Weeks) {
-            parts.append("Your pain reports have stayed high for two weeks without easing.")
+            parts.append("Your pain reports have stayed high for \(Self.days(settings.improvementDays)) without easing.")
         }
         return parts.joined(separator: " ")
     }
@@ -149,7 +149,7 @@ extension Engine {
         let steppedUp = history.lastStepUp.map { $0 > windowStart } ?? false
         if recent >= 3, !steppedUp, c.intake.date < windowStart {
             return (
-                "Nothing has stepped up for \(settings.stalledAfterDaysWithoutProgress / 7) weeks. That is fine for a while; the reasons on each exercise say what the next step waits for.",
+                "Nothing has stepped up for \(Self.days(settings.stalledAfterDaysWithoutProgress)). That is fine for a while; the reasons on each exercise say what the next step waits for.",
                 "No step up in \(settings.stalledAfterDaysWithoutProgress) days across \(recent) sessions. Check the reasons on each exercise: missing next-day answers or repeated setbacks are the usual causes."
             )
         }
@@ -169,6 +169,18 @@ extension Disposition {
         case .urgent: "Urgent"
         case .clinician: "Needs review"
         case .proceed: "No stop"
+        }
+    }
+}
+
+extension Engine {
+    /// A number of days as a person says it: "a week", "2 weeks", "10 days".
+    public static func days(_ count: Int) -> String {
+        switch count {
+        case 1: "a day"
+        case 7: "a week"
+        case let weeks where weeks % 7 == 0: "\(weeks / 7) weeks"
+        default: PhaseTracker.days(count)
         }
     }
 }

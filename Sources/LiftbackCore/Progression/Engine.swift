@@ -100,7 +100,8 @@ public struct Engine: Sendable {
             exercises = slots.compactMap { prescribe($0, phase: r.phase.phase) }
             routine = SessionPlan.dailyRoutine.compactMap { prescribe(.fixed($0), phase: r.phase.phase) }
         }
-        var reasons: [String] = stops ? Self.stopReasons(r.triage, derived: r.timeline.noImprovement != nil) : []
+        var reasons: [String] =
+            stops ? Self.stopReasons(r.triage, derived: r.timeline.noImprovement != nil, settings: settings) : []
         if stops {
             exercises = stopped(exercises, disposition: r.triage.disposition, c: c)
             // Gentle movement only: the daily routine keeps what the session keeps, so nothing is paused
@@ -127,17 +128,17 @@ public struct Engine: Sendable {
                 ? SessionPlan.restAdvice(stops ? r.triage.disposition : nil)
                 : SessionPlan.advice(for: r.phase.phase, settings: settings),
             disclaimer: Self.disclaimer,
-            educationCards: r.phase.phase.educationCards + r.fear.educationCards)
+            educationCards: r.phase.phase.educationCards(settings: settings) + r.fear.educationCards)
     }
 
     // MARK: - Stop dispositions and gentle days
 
     /// What to do now under a stop disposition, in the person's words: what they reported, then where to go.
-    static func stopReasons(_ triage: TriageResult, derived: Bool) -> [String] {
+    static func stopReasons(_ triage: TriageResult, derived: Bool, settings: EngineSettings) -> [String] {
         var reasons: [String] = []
         let serious = triage.flags.filter { $0.level != .weak }
         if !serious.isEmpty {
-            reasons.append(whatWasReported(serious, derived: derived))
+            reasons.append(whatWasReported(serious, derived: derived, settings: settings))
         } else {
             reasons.append(
                 "Several background factors together ("
@@ -302,8 +303,7 @@ public struct Engine: Sendable {
             lastExposure: { id in history.exposures(of: id).last }, clearedSince: clearedSince,
             screenReference: Self.screenReference(
                 baseline: r.baseline, history: history, catalog: catalog, settings: settings, unit: c.unit),
-            fearHigh: r.fear.high, flareMode: r.flareMode,
-            lastClearance: c.clearances.filter { $0.date <= c.asOf }.map(\.date).max())
+            fearHigh: r.fear.high)
     }
 
     /// The movement screen's reference for any exercise: the previous working weight carried to it,

@@ -97,12 +97,6 @@ public struct EngineSettings: Sendable, Equatable {
     public var longBreakShare = 0.8
     public var veryLongBreakDays = 28
     public var veryLongBreakShare = 0.6
-    /// Climbing back after a break to the load last tolerated before it, when that was within
-    /// `regainWindowDays`: a step may come every `regainDaysBetweenSteps` days (each session) instead
-    /// of once a week, never above that load. The back has carried it recently; new loads keep the
-    /// weekly pace (seed 001).
-    public var regainDaysBetweenSteps = 2
-    public var regainWindowDays = 84
     /// Reps per set by phase (clinical model, section 5): reintroduce lifting 5-8, working down from 8 as the
     /// load rises; return to performance 3-6 at working loads, with up to `maxSetsPerformance` sets.
     public var reintroductionReps = 5...8

@@ -37,11 +37,6 @@ struct ExerciseContext {
     var screenReference: (ExerciseID) -> (weight: Double, describe: String)? = { _ in nil }
     /// High fear of movement: graded exposure runs in smaller steps.
     var fearHigh = false
-    /// Flare-ups repeat (seed 004): smaller steps, further apart, and no quicker way back after a break.
-    var flareMode = false
-    /// The latest clearance of a flag up to `asOf`: a way back after a break that held a flag keeps the
-    /// ordinary pace.
-    var lastClearance: Day? = nil
 }
 
 /// A previous working weight carried onto another rung of its ladder by load factors.

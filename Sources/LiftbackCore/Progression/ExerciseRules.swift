@@ -184,7 +184,6 @@ enum ExerciseRules {
                 clinician: "\(done) reps on \(last.date), below the \(range.lowerBound)-\(range.upperBound) range")
         }
         let changedOn = lastChange(c.exposures)
-        if let regain = regain(c, last: last, tolerance: tolerance, changedOn: changedOn) { return regain }
         let stepDays = c.exercise.loaded ? c.settings.daysBetweenSteps : c.settings.daysBetweenBodyweightSteps
         if changedOn.days(until: c.asOf) < stepDays {
             return Outcome(
@@ -194,51 +193,6 @@ enum ExerciseRules {
                 ])
         }
         return progress(c, last: last, tolerance: tolerance, signals: &signals)
-    }
-
-    /// The load last tolerated before a break of `breakDays` or more, while the way back to it is
-    /// clean: within `regainWindowDays`, every session since the break tolerated, no symptom event, no
-    /// flag cleared and no repeated flare-ups since.
-    static func regainTarget(_ c: ExerciseContext) -> (weight: Double, date: Day)? {
-        guard c.exercise.loaded, !c.flareMode, c.exposures.count >= 2 else { return nil }
-        var resumed = c.exposures.count - 1
-        while resumed > 0, c.exposures[resumed - 1].date.days(until: c.exposures[resumed].date) < c.settings.breakDays {
-            resumed -= 1
-        }
-        guard resumed > 0 else { return nil }
-        let before = c.exposures[resumed - 1]
-        guard let weight = before.weight, weight > 0, before.date.days(until: c.asOf) <= c.settings.regainWindowDays,
-            c.lastClearance.map { $0 < before.date } ?? true,
-            c.timeline.latestEvent(onOrAfter: c.exposures[resumed].date) == nil,
-            ([before] + c.exposures[resumed...]).allSatisfy({
-                let tolerance = $0.tolerance(policy: c.policy, settings: c.settings)
-                return tolerance == .painFree || tolerance == .acceptable
-            })
-        else { return nil }
-        return (weight, before.date)
-    }
-
-    /// Climbing back to the load tolerated before a break: a step each session, up to that load.
-    static func regain(_ c: ExerciseContext, last: Exposure, tolerance: Tolerance, changedOn: Day) -> Outcome? {
-        guard let weight = last.weight, let target = regainTarget(c), weight < target.weight - 1e-9,
-            changedOn.days(until: c.asOf) >= c.settings.regainDaysBetweenSteps,
-            let step = c.steps.stepUp(from: weight, toward: 1)
-        else { return nil }
-        let up = min(step, target.weight)
-        guard !(rungCeiling(c).map { up > $0 } ?? false), !blockedByScreen(up, c.exercise.id, c) else { return nil }
-        var dosing = repeatDose(c, last)
-        dosing.weight = up
-        if let reps = targetReps(c, weight: up) { dosing.amount = reps }
-        let unit = c.unit.rawValue
-        let percent = Int(rounding: (up / weight - 1) * 100) ?? 0
-        return Outcome(
-            dosing: dosing, decision: .progress, lever: .load, rule: .regainAfterBreak,
-            reasons: [
-                "Load +\(percent) % to \(formatWeight(up)) \(unit): \(tolerated(last, tolerance)). You lifted \(formatWeight(target.weight)) \(unit) before the break, so the way back to it can go a step each session."
-            ],
-            clinician:
-                "load \(formatWeight(weight)) to \(formatWeight(up)) \(unit), back towards \(formatWeight(target.weight)) \(unit) tolerated on \(target.date) before the break"
-        )
     }
 
     /// Coming back after a break (clinical model, section 5): one step lighter after two weeks, tapering towards

@@ -1,8 +1,7 @@
 import Foundation
 
-/// A clinician's load that climbs faster than the plan ever would: more than the engine's largest
-/// step (`EngineSettings.maxIncrease`, 10 %) above what the person last lifted on that exercise's
-/// ladder, or a load with nothing to compare it with. The engine still takes the clinician's load
+/// A clinician's load that climbs faster than the plan ever would: more than `EngineSettings.loadJumpShare`
+/// above what the person last lifted on that exercise's ladder, or a load with nothing to compare it with. The engine still takes the clinician's load
 /// as given; this is what they see, and confirm, before it is kept.
 public struct LoadJump: Equatable, Sendable {
     /// What the person last lifted (their heaviest set that day, carried across the ladder to this
@@ -17,7 +16,9 @@ public struct LoadJump: Equatable, Sendable {
     /// The rise, in whole percent, when there is something to compare with.
     public var percent: Int?
     /// The largest rise kept without confirmation, in whole percent (`EngineSettings.loadJumpShare`).
-    public var limitPercent = 10
+    public var limitPercent: Int
+    /// The plan's own largest weekly step, in whole percent (`EngineSettings.maxIncrease`).
+    public var stepPercent: Int
 
     public var message: String {
         let load = "\(formatWeight(to)) \(unit.rawValue)"
@@ -33,7 +34,7 @@ public struct LoadJump: Equatable, Sendable {
         case (let day?, nil): base = "the \(formatWeight(from)) \(unit.rawValue) lifted on \(day)"
         case (nil, _): base = "the \(formatWeight(from)) \(unit.rawValue) the plan would give next"
         }
-        return "\(load) is \(percent) % above \(base). The plan's own steps are at most \(limitPercent) % a week. " + check
+        return "\(load) is \(percent) % above \(base). The plan's own steps are at most \(stepPercent) % a week. " + check
     }
 }
 
@@ -43,8 +44,9 @@ extension Engine {
     public func loadJump(_ override: Override, in c: Case) -> LoadJump? {
         guard override.kind == .load, let exercise = override.exercise, let to = override.weight else { return nil }
         let ladder = catalog.ladder(for: exercise)?.id
-        var jump = LoadJump(to: to, unit: c.unit)
-        jump.limitPercent = Int((settings.loadJumpShare * 100).rounded())
+        var jump = LoadJump(
+            to: to, unit: c.unit, limitPercent: Int((settings.loadJumpShare * 100).rounded()),
+            stepPercent: Int((settings.maxIncrease * 100).rounded()))
         for workout in c.workouts where workout.date <= override.date && workout.date >= (jump.fromDay ?? workout.date) {
             // The latest session with a lift on the ladder; the heaviest set, carried to this exercise.
             var best: (weight: Double, exercise: ExerciseID)?

@@ -25,7 +25,6 @@ public enum RuleID: String, Codable, Sendable, CaseIterable {
     case oneStepPerWeek = "one-step-per-week"
     case painNotReported = "pain-not-reported"
     case redFlagPause = "red-flag-pause"
-    case regainAfterBreak = "regain-after-break"
     case regressOneStep = "regress-one-step"
     case regressVariation = "regress-variation"
     case repeatAfterClearance = "repeat-after-clearance"

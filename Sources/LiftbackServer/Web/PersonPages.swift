@@ -29,7 +29,7 @@ struct PersonPages {
         if prescription.disposition.stopsLoading { linked = !(try await web.services.accounts.clinicians(of: patient)).isEmpty }
         return web.render(
             "Today", context, flash: flash,
-            PrescriptionView.today(prescription, catalog: web.engine.catalog, patient: patient, awaiting: waiting, linked: linked)
+            PrescriptionView.today(prescription, engine: web.engine, patient: patient, awaiting: waiting, linked: linked)
         )
     }
 

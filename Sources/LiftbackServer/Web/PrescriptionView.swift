@@ -6,8 +6,9 @@ import LiftbackCore
 enum PrescriptionView {
     /// - Parameter linked: whether a clinician can see the record (a pause waits for one's review).
     static func today(
-        _ p: Prescription, catalog: Catalog, patient: Account, awaiting: StoredWorkout?, linked: Bool = true
+        _ p: Prescription, engine: Engine, patient: Account, awaiting: StoredWorkout?, linked: Bool = true
     ) -> HTML {
+        let (catalog, settings) = (engine.catalog, engine.settings)
         let card = { (line: PrescribedExercise) in Self.card(line, catalog: catalog) }
         let alerts = p.alerts.html { "<div class=\"alert \($0.id.rawValue)\" role=\"alert\"><p>\($0.message)</p></div>" }
         if p.disposition.stopsLoading {
@@ -32,7 +33,7 @@ enum PrescriptionView {
             } ?? ""
         return """
             <h1>\(p.phase.title)</h1>
-            <p>\(p.phase.purpose)</p>
+            <p>\(p.phase.purpose(settings: settings))</p>
             <details><summary>Why this phase</summary><ul>\(p.phaseReasons.html { "<li>\($0)</li>" })</ul><p class="muted">\(p.expectedTimeline)</p></details>
             \(nudge)
             \(alerts)
