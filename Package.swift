@@ -46,7 +46,8 @@ let package = Package(
             dependencies: ["LiftbackCore", "LiftbackStore", .product(name: "PostgresNIO", package: "postgres-nio")]
         ),
         // The application layer: one service method per operation (cases, accounts and links, the
-        // caseload), over the store; the only layer that holds a `Store`.
+        // caseload), over the store; the adapters reach a store only through it (LiftbackHosting
+        // opens and seeds stores for the entry points).
         .target(
             name: "LiftbackApp",
             dependencies: [

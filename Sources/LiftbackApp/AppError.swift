@@ -13,7 +13,6 @@ public enum AppError: Error, Equatable, Sendable {
     case invalid(field: String, message: String)
     /// The email and password do not match an account.
     case wrongCredentials
-    /// Too many failed sign-ins for this email lately.
     /// Too many failed tries lately; the next may come after `retryAfter` seconds.
     case tooManyAttempts(retryAfter: Int = 60)
     /// A clinician's load more than one step above what the person last lifted, kept only when confirmed.

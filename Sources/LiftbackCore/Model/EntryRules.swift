@@ -1,6 +1,6 @@
 /// Rules about entries as they arrive one by one, which a whole case file does not need: what a new
-/// intake keeps from the last one, which session still waits for its next-day answer, what a
-/// logged session's pain is, and how a clearance reads against reports written after it.
+/// intake keeps from the last one, which session still waits for its next-day answer, whether a
+/// unit may change, and how a clearance reads against reports written after it.
 
 extension Intake {
     /// This intake, keeping every flag the earlier case still has open: a new intake never drops a
