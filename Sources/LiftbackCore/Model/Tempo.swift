@@ -37,4 +37,6 @@ public struct Tempo: Equatable, Sendable, CustomStringConvertible {
     }
 
     public var description: String { "\(eccentric)-\(pause)-\(concentric)" }
+    /// "3-1-2 (3 s down, 1 s pause, 2 s up)".
+    public var spoken: String { "\(description) (\(eccentric) s down, \(pause) s pause, \(concentric) s up)" }
 }

@@ -147,7 +147,7 @@ extension Engine {
         let windowStart = c.asOf.adding(days: -settings.stalledAfterDaysWithoutProgress)
         let recent = history.workoutDays.filter { $0 > windowStart }.count
         let steppedUp = history.lastStepUp.map { $0 > windowStart } ?? false
-        if recent >= 3, !steppedUp, c.intake.date < windowStart {
+        if recent >= settings.stalledMinimumSessions, !steppedUp, c.intake.date < windowStart {
             return (
                 "Nothing has stepped up for \(Self.days(settings.stalledAfterDaysWithoutProgress)). That is fine for a while; the reasons on each exercise say what the next step waits for.",
                 "No step up in \(settings.stalledAfterDaysWithoutProgress) days across \(recent) sessions. Check the reasons on each exercise: missing next-day answers or repeated setbacks are the usual causes."

@@ -180,9 +180,9 @@ public struct Engine: Sendable {
     }
 
     /// The session of a day after severe pain: easy movement from the early phases, no weights, at
-    /// their starting doses (clinical model, section 5). Pain of 9/10 or more keeps to the settle session.
+    /// their starting doses (clinical model, section 5). Pain at `settleOnlyPain` or more keeps to the settle session.
     func gentleDaySession(_ c: Case, severe: (day: Day, pain: Int), reading r: Reading) -> [PrescribedExercise] {
-        let phase: Phase = severe.pain >= 9 || r.phase.phase == .settle ? .settle : .restoreMovement
+        let phase: Phase = severe.pain >= settings.settleOnlyPain || r.phase.phase == .settle ? .settle : .restoreMovement
         let ids: [ExerciseID] = SessionPlan.slots(for: phase, session: .daily).compactMap {
             switch $0 {
             case let .fixed(id): id

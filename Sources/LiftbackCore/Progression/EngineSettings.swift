@@ -64,6 +64,8 @@ public struct EngineSettings: Sendable, Equatable {
     public var stalledAfterDaysWithoutProgress = 21
     /// Severe pain: a check-in or session pain at or above this (clinical model, section 5). It also counts as a flare-up.
     public var flarePain = 7
+    /// A gentle day after pain at or above this keeps to the settle session (below it, restore movement).
+    public var settleOnlyPain = 9
     /// Severe pain within this many days (48 hours) means no loaded work today.
     public var severePainWindowDays = 2
     /// Two severe days within this many days step the phase back.
@@ -100,8 +102,22 @@ public struct EngineSettings: Sendable, Equatable {
     /// Reps per set by phase (clinical model, section 5): reintroduce lifting 5-8, working down from 8 as the
     /// load rises; return to performance 3-6 at working loads, with up to `maxSetsPerformance` sets.
     public var reintroductionReps = 5...8
+    /// Reps fall from the top of the range to the bottom as the load rises from `reintroductionShare`
+    /// to `screenShare` of the reference (reintroduce lifting), or from `heavyShare` to
+    /// `performanceTopShare` (return to performance).
+    public var performanceTopShare = 1.05
     public var performanceReps = 3...6
     public var maxSetsPerformance = 5
+    /// The other levers where load cannot rise (seed 003): a slower tempo, then a pause at the bottom.
+    public var leverTempo = "3-1-2"
+    public var leverPauseSeconds = 2
+    /// A weight the person chooses themselves is one they could lift about this many times.
+    public var lightChoiceReps = 15
+    /// A step back chooses an earlier load only if it is at least this share of one step down; a
+    /// new variation reads as "a little under" today's load down to this share of its equivalent.
+    public var nearShare = 0.85
+    /// Sessions in the stalled window before "nothing stepped up" is said.
+    public var stalledMinimumSessions = 3
     /// Graded exposure (seeds 002, 004): days between exposure steps, and with high fear of movement.
     public var daysBetweenExposureSteps = 3
     public var daysBetweenExposureStepsHighFear = 6
@@ -109,6 +125,7 @@ public struct EngineSettings: Sendable, Equatable {
     /// for the 11-item form (instruments.md), so this is Liftback's own marker, two thirds of the way
     /// up the 11-44 range; a STarT Back psychosocial score of 4 or 5 (validated) counts too.
     public var highFearTSK11 = 30
+    public var highFearStartBackPsychosocial = 4
     /// A clinician's load more than this share above the last lift waits for their confirmation.
     public var loadJumpShare = 0.10
     /// Days after a session during which the next-day question is still asked; later, the answer

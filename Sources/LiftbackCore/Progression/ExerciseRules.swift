@@ -268,7 +268,7 @@ enum ExerciseRules {
         let range = repsRange(c)
         let (low, high) =
             c.phase == .returnToPerformance
-            ? (c.settings.heavyShare, 1.05) : (c.settings.reintroductionShare, c.settings.screenShare)
+            ? (c.settings.heavyShare, c.settings.performanceTopShare) : (c.settings.reintroductionShare, c.settings.screenShare)
         let fraction = min(1, max(0, (weight / reference - low) / (high - low)))
         return range.upperBound - Int((fraction * Double(range.upperBound - range.lowerBound)).rounded())
     }
@@ -305,7 +305,7 @@ enum ExerciseRules {
             return Outcome(
                 dosing: dosing, decision: .start, lever: nil, rule: .startLightChoice,
                 reasons: [
-                    "Choose a light weight you could lift about 15 times and do \(describe(dosing)); log it, and the next steps build from there."
+                    "Choose a light weight you could lift about \(c.settings.lightChoiceReps) times and do \(describe(dosing)); log it, and the next steps build from there."
                 ])
         }
         let share = c.settings.reintroductionShare
@@ -380,7 +380,7 @@ enum ExerciseRules {
         }
         if c.exercise.loaded, let weight = last.weight, weight > 0 {
             let oneStep = c.steps.stepDown(from: weight)
-            let earlier = c.exposures.compactMap(\.weight).filter { $0 < weight && $0 >= oneStep * 0.85 }.max()
+            let earlier = c.exposures.compactMap(\.weight).filter { $0 < weight && $0 >= oneStep * c.settings.nearShare }.max()
             dosing.weight = earlier ?? oneStep
             if let reps = targetReps(c, weight: dosing.weight!) { dosing.amount = reps }
             return Outcome(
@@ -519,7 +519,9 @@ enum ExerciseRules {
             dosing.amount = c.exercise.dose.amount
             return Outcome(
                 dosing: dosing, decision: .progress, lever: .load, rule: .addLoad,
-                reasons: ["Add a light weight you could lift about 15 times, \(describe(dosing)): \(evidence)."])
+                reasons: [
+                    "Add a light weight you could lift about \(c.settings.lightChoiceReps) times, \(describe(dosing)): \(evidence)."
+                ])
         }
         if c.exercise.exposureFor == nil, last.setCount < c.exercise.dose.sets + 1 {
             dosing.sets = c.exercise.dose.sets + 1
@@ -537,12 +539,14 @@ enum ExerciseRules {
     static func otherLever(_ c: ExerciseContext, dosing: inout Dosing, last: Exposure) -> (lever: Lever, text: String)? {
         guard c.exercise.dose.kind == .reps else { return nil }
         if last.tempo == nil {
-            dosing.tempo = "3-1-2"
-            return (.tempo, "Slower lowering: tempo 3-1-2 (3 s down, 1 s pause, 2 s up)")
+            let tempo = c.settings.leverTempo
+            dosing.tempo = tempo
+            return (.tempo, "Slower lowering: tempo \(Tempo(tempo).map(\.spoken) ?? tempo)")
         }
-        if (last.pauseSeconds ?? 0) < 2 {
-            dosing.pauseSeconds = 2
-            return (.pause, "A 2 s pause at the bottom of each rep")
+        let pause = c.settings.leverPauseSeconds
+        if (last.pauseSeconds ?? 0) < pause {
+            dosing.pauseSeconds = pause
+            return (.pause, "A \(pause) s pause at the bottom of each rep")
         }
         if last.setCount < c.exercise.dose.sets + 1 {
             dosing.sets = c.exercise.dose.sets + 1
@@ -583,11 +587,11 @@ enum ExerciseRules {
                     chosen / $0
                 }
                 text +=
-                    share.map { $0 >= 0.85 } ?? true
+                    share.map { $0 >= c.settings.nearShare } ?? true
                     ? " at \(formatWeight(chosen)) \(unit), a little under the equivalent of today's load"
                     : " at \(formatWeight(chosen)) \(unit), the weight that exists nearest below the equivalent of today's load"
             } else {
-                text += " with a light weight you could lift about 15 times"
+                text += " with a light weight you could lift about \(c.settings.lightChoiceReps) times"
             }
         }
         let lever: Lever = ladder.rangeSteps.contains(next.id) ? .range : .variation

@@ -75,7 +75,9 @@ public struct FearProfile: Sendable {
         }
         tsk11 = latest(.tsk11).map { (Int($0.0.score), $0.1) }
         startBackPsychosocial = latest(.startback).flatMap { score, day in score.psychosocial.map { ($0, day) } }
-        high = (tsk11?.score ?? 0) >= settings.highFearTSK11 || (startBackPsychosocial?.score ?? 0) >= 4
+        high =
+            (tsk11?.score ?? 0) >= settings.highFearTSK11
+            || (startBackPsychosocial?.score ?? 0) >= settings.highFearStartBackPsychosocial
     }
 
     /// Extra education cards when fear or avoidance shapes the plan.
