@@ -18,13 +18,21 @@ struct ArchitectureTests {
         }
     }
 
-    /// Whether the file imports `module`, in any form (`import X`, `@testable import X`,
-    /// `import struct X.Y`).
+    /// Whether the file imports `module`, in any form: `import X`, `@testable import X`,
+    /// `import struct X.Y`, an access level before it (`internal import X`, `package import X`),
+    /// a comment or a semicolon after it.
     static func imports(_ text: String, _ module: String) -> Bool {
-        text.split(separator: "\n").contains { line in
-            let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).filter { !$0.hasPrefix("@") }
-            guard words.first == "import", let last = words.last else { return false }
-            return last == module || last.hasPrefix(module + ".")
+        let kinds: Set<Substring> = ["struct", "class", "enum", "protocol", "typealias", "func", "let", "var", "actor"]
+        let levels: Set<Substring> = ["public", "package", "internal", "fileprivate", "private"]
+        return text.split(whereSeparator: { $0 == "\n" || $0 == ";" }).contains { line in
+            let code = line.split(separator: "//", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+            var words = code.split(whereSeparator: { $0 == " " || $0 == "\t" })[...]
+            while let first = words.first, first.hasPrefix("@") || levels.contains(first) { words = words.dropFirst() }
+            guard words.first == "import" else { return false }
+            words = words.dropFirst()
+            if let kind = words.first, kinds.contains(kind) { words = words.dropFirst() }
+            guard let name = words.first else { return false }
+            return name == module || name.hasPrefix(module + ".")
         }
     }
 
@@ -32,7 +40,16 @@ struct ArchitectureTests {
     func adaptersUseServices() throws {
         let files = try Self.files(in: "LiftbackServer")
         #expect(files.count > 10)
-        #expect(Self.imports("@testable import struct LiftbackStore.Account", "LiftbackStore"))
+        for spelling in [
+            "@testable import struct LiftbackStore.Account", "internal import LiftbackStore", "public import LiftbackStore",
+            "import LiftbackStore // records", "import Foundation; import LiftbackStore",
+            "@_implementationOnly import LiftbackStore",
+        ] {
+            #expect(Self.imports(spelling, "LiftbackStore"), "\(spelling)")
+        }
+        #expect(
+            !Self.imports("import LiftbackStoreKit", "LiftbackStore") && !Self.imports("// import LiftbackStore", "LiftbackStore")
+        )
         for (name, text) in files {
             for module in ["LiftbackStore", "LiftbackSQLite", "LiftbackPostgres", "GRDB", "PostgresNIO"] {
                 #expect(!Self.imports(text, module), "\(name) imports \(module)")
