@@ -80,7 +80,6 @@ let package = Package(
             dependencies: [
                 "LiftbackCore",
                 "LiftbackApp",
-                "LiftbackHosting",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),

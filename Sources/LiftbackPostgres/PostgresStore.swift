@@ -148,7 +148,7 @@ public final class PostgresStore: Store {
     }
 
     public func setPasswordHash(_ hash: String, accountID: String) async throws {
-        try await fetch("UPDATE accounts SET password_hash = \(hash) WHERE id = \(accountID)")
+        try await fetch(shared: SharedSQL.setPasswordHash(SharedSQL.postgres), hash, accountID)
     }
 
     public func saveToken(hash: String, accountID: String, kind: TokenKind, at: Date, expiresAt: Date) async throws {
@@ -164,24 +164,17 @@ public final class PostgresStore: Store {
 
     public func token(hash: String) async throws -> StoredToken? {
         guard
-            let row = try await fetch(
-                """
-                SELECT \(unescaped: SharedSQL.accountColumns), tokens.kind, tokens.created_at, tokens.expires_at, tokens.last_used_at
-                FROM tokens JOIN accounts ON accounts.id = tokens.account_id WHERE tokens.hash = \(hash)
-                """
-            ).first
+            let row = try await fetch(shared: SharedSQL.token(SharedSQL.postgres), hash).first
         else { return nil }
         let (id, email, name, role, accountCreatedAt, kind, createdAt, expiresAt, lastUsedAt) = try row.decode(
             (String, String, String, String, Double, String, Double, Double, Double).self)
-        guard let kind = TokenKind(rawValue: kind) else { return nil }
         let account = Account.from(id: id, email: email, name: name, role: role, createdAt: accountCreatedAt)
-        return StoredToken(
-            account: account, kind: kind, createdAt: Date(timeIntervalSince1970: createdAt),
-            expiresAt: Date(timeIntervalSince1970: expiresAt), lastUsedAt: Date(timeIntervalSince1970: lastUsedAt))
+        return StoredToken.from(
+            account: account, kind: kind, createdAt: createdAt, expiresAt: expiresAt, lastUsedAt: lastUsedAt)
     }
 
     public func touchToken(hash: String, at: Date) async throws {
-        try await fetch("UPDATE tokens SET last_used_at = \(at.timeIntervalSince1970) WHERE hash = \(hash)")
+        try await fetch(shared: SharedSQL.touchToken(SharedSQL.postgres), at.timeIntervalSince1970, hash)
     }
 
     @discardableResult public func deleteToken(hash: String) async throws -> Bool {
@@ -189,7 +182,7 @@ public final class PostgresStore: Store {
     }
 
     public func deleteTokens(accountID: String) async throws {
-        try await fetch("DELETE FROM tokens WHERE account_id = \(accountID)")
+        try await fetch(shared: SharedSQL.deleteTokens(SharedSQL.postgres), accountID)
     }
 
     // MARK: Clinician links
@@ -348,10 +341,7 @@ public final class PostgresStore: Store {
 
     public func workout(id: Int64, patientID: String) async throws -> Workout? {
         let body = try await fetch(
-            """
-            SELECT body FROM case_entries
-            WHERE id = \(id) AND patient_id = \(patientID) AND kind = \(StoredJSON.Kind.workout.rawValue)
-            """
+            shared: SharedSQL.entryBody(SharedSQL.postgres), id, patientID, StoredJSON.Kind.workout.rawValue
         ).first?.decode(String.self)
         return try body.map { try StoredJSON.decode(Workout.self, from: $0) }
     }
@@ -373,11 +363,7 @@ public final class PostgresStore: Store {
 
     public func questionnaires(patientID: String) async throws -> [QuestionnaireRecord] {
         let rows = try await fetch(
-            """
-            SELECT id, body FROM case_entries
-            WHERE patient_id = \(patientID) AND kind = \(StoredJSON.Kind.questionnaire.rawValue)
-            ORDER BY date COLLATE "C", id
-            """)
+            shared: SharedSQL.entriesOfKind(SharedSQL.postgres), patientID, StoredJSON.Kind.questionnaire.rawValue)
         return try rows.map { row in
             let (id, body) = try row.decode((Int64, String).self)
             var record = try StoredJSON.decode(QuestionnaireRecord.self, from: body)
@@ -387,17 +373,12 @@ public final class PostgresStore: Store {
     }
 
     public func caseData(patientID: String) async throws -> CaseData? {
-        guard let patient = try await fetch("SELECT settings, intake FROM patients WHERE id = \(patientID)").first else {
+        guard let patient = try await fetch(shared: SharedSQL.patient(SharedSQL.postgres), patientID).first else {
             return nil
         }
         let (settings, intake) = try patient.decode((String, String).self)
         var builder = try StoredJSON.CaseBuilder(settings: settings, intake: intake)
-        let entries = try await fetch(
-            """
-            SELECT id, kind, body FROM case_entries
-            WHERE patient_id = \(patientID)
-            ORDER BY date COLLATE "C", id
-            """)
+        let entries = try await fetch(shared: SharedSQL.entries(SharedSQL.postgres), patientID)
         for entry in entries {
             let (id, kind, body) = try entry.decode((Int64, String, String).self)
             try builder.add(body, kind: kind, id: id)

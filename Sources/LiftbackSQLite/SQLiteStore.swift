@@ -109,7 +109,7 @@ public final class SQLiteStore: Store {
 
     public func setPasswordHash(_ hash: String, accountID: String) async throws {
         try await pool.write { db in
-            try db.execute(sql: "UPDATE accounts SET password_hash = ? WHERE id = ?", arguments: [hash, accountID])
+            try db.execute(sql: SharedSQL.setPasswordHash(SharedSQL.sqlite), arguments: [hash, accountID])
         }
     }
 
@@ -126,29 +126,16 @@ public final class SQLiteStore: Store {
 
     public func token(hash: String) async throws -> StoredToken? {
         try await pool.read { db in
-            try Row.fetchOne(
-                db,
-                sql: """
-                    SELECT \(SharedSQL.accountColumns), tokens.kind, tokens.created_at AS token_created_at, tokens.expires_at,
-                        tokens.last_used_at
-                    FROM tokens JOIN accounts ON accounts.id = tokens.account_id WHERE tokens.hash = ?
-                    """,
-                arguments: [hash]
-            ).flatMap { row in
-                TokenKind(rawValue: row["kind"]).map { kind in
-                    StoredToken(
-                        account: Self.account(row), kind: kind,
-                        createdAt: Date(timeIntervalSince1970: row["token_created_at"]),
-                        expiresAt: Date(timeIntervalSince1970: row["expires_at"]),
-                        lastUsedAt: Date(timeIntervalSince1970: row["last_used_at"]))
-                }
+            try Row.fetchOne(db, sql: SharedSQL.token(SharedSQL.sqlite), arguments: [hash]).flatMap { row in
+                StoredToken.from(
+                    account: Self.account(row), kind: row[5], createdAt: row[6], expiresAt: row[7], lastUsedAt: row[8])
             }
         }
     }
 
     public func touchToken(hash: String, at: Date) async throws {
         try await pool.write { db in
-            try db.execute(sql: "UPDATE tokens SET last_used_at = ? WHERE hash = ?", arguments: [at.timeIntervalSince1970, hash])
+            try db.execute(sql: SharedSQL.touchToken(SharedSQL.sqlite), arguments: [at.timeIntervalSince1970, hash])
         }
     }
 
@@ -160,7 +147,7 @@ public final class SQLiteStore: Store {
     }
 
     public func deleteTokens(accountID: String) async throws {
-        try await pool.write { db in try db.execute(sql: "DELETE FROM tokens WHERE account_id = ?", arguments: [accountID]) }
+        try await pool.write { db in try db.execute(sql: SharedSQL.deleteTokens(SharedSQL.sqlite), arguments: [accountID]) }
     }
 
     // MARK: Clinician links
@@ -265,7 +252,7 @@ public final class SQLiteStore: Store {
             try check(try Self.settings(db, patientID))
             let (kind, body) = try StoredJSON.stored(entry)
             try db.execute(
-                sql: "INSERT INTO case_entries (patient_id, kind, date, body) VALUES (?, ?, ?, ?)",
+                sql: SharedSQL.insertEntry(SharedSQL.sqlite),
                 arguments: [patientID, kind.rawValue, entry.date.description, body])
             let id = db.lastInsertedRowID
             try Self.markStale(db, patientID)
@@ -287,7 +274,7 @@ public final class SQLiteStore: Store {
             let key: StatementArguments = [id, patientID, StoredJSON.Kind.workout.rawValue]
             guard
                 let stored = try String.fetchOne(
-                    db, sql: "SELECT body FROM case_entries WHERE id = ? AND patient_id = ? AND kind = ?", arguments: key)
+                    db, sql: SharedSQL.entryBody(SharedSQL.sqlite), arguments: key)
             else { return false }
             try check(try Self.settings(db, patientID))
             let json = try StoredJSON.encode(workout)
@@ -297,7 +284,7 @@ public final class SQLiteStore: Store {
             let added = StoredJSON.addedFlags(try StoredJSON.decode(Workout.self, from: stored), workout)
             if !added.isEmpty {
                 try db.execute(
-                    sql: "INSERT INTO case_entries (patient_id, kind, date, body) VALUES (?, ?, ?, ?)",
+                    sql: SharedSQL.insertEntry(SharedSQL.sqlite),
                     arguments: [
                         patientID, StoredJSON.Kind.flagReport.rawValue, workout.date.description,
                         try StoredJSON.encode(StoredJSON.FlagReport(date: workout.date, flags: added)),
@@ -311,7 +298,7 @@ public final class SQLiteStore: Store {
     public func workout(id: Int64, patientID: String) async throws -> Workout? {
         let body = try await pool.read { db in
             try String.fetchOne(
-                db, sql: "SELECT body FROM case_entries WHERE id = ? AND patient_id = ? AND kind = ?",
+                db, sql: SharedSQL.entryBody(SharedSQL.sqlite),
                 arguments: [id, patientID, StoredJSON.Kind.workout.rawValue])
         }
         return try body.map { try StoredJSON.decode(Workout.self, from: $0) }
@@ -334,7 +321,7 @@ public final class SQLiteStore: Store {
     public func questionnaires(patientID: String) async throws -> [QuestionnaireRecord] {
         let rows = try await pool.read { db in
             try Row.fetchAll(
-                db, sql: "SELECT id, body FROM case_entries WHERE patient_id = ? AND kind = ? ORDER BY date, id",
+                db, sql: SharedSQL.entriesOfKind(SharedSQL.sqlite),
                 arguments: [patientID, StoredJSON.Kind.questionnaire.rawValue]
             ).map { (id: $0["id"] as Int64, body: $0["body"] as String) }
         }
@@ -347,10 +334,10 @@ public final class SQLiteStore: Store {
 
     public func caseData(patientID: String) async throws -> CaseData? {
         let (patient, entries) = try await pool.read { db in
-            let patient = try Row.fetchOne(db, sql: "SELECT settings, intake FROM patients WHERE id = ?", arguments: [patientID])
+            let patient = try Row.fetchOne(db, sql: SharedSQL.patient(SharedSQL.sqlite), arguments: [patientID])
                 .map { (settings: $0["settings"] as String, intake: $0["intake"] as String) }
             let entries = try Row.fetchAll(
-                db, sql: "SELECT id, kind, body FROM case_entries WHERE patient_id = ? ORDER BY date, id",
+                db, sql: SharedSQL.entries(SharedSQL.sqlite),
                 arguments: [patientID]
             ).map { (id: $0["id"] as Int64, kind: $0["kind"] as String, body: $0["body"] as String) }
             return (patient, entries)
@@ -383,24 +370,23 @@ public final class SQLiteStore: Store {
             for (patient, settings, intake, entries) in prepared {
                 let account = patient.account
                 try db.execute(
-                    sql:
-                        "INSERT INTO accounts (id, email, email_key, name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    sql: SharedSQL.insertAccount(SharedSQL.sqlite),
                     arguments: [
                         account.id, account.email, account.email.lowercased(), account.name, account.role.rawValue,
                         patient.passwordHash,
                         account.createdAt.timeIntervalSince1970,
                     ])
                 try db.execute(
-                    sql: "INSERT INTO patients (id, settings, intake) VALUES (?, ?, ?)",
+                    sql: SharedSQL.insertPatient(SharedSQL.sqlite),
                     arguments: [account.id, settings, intake])
                 for entry in entries {
                     try db.execute(
-                        sql: "INSERT INTO case_entries (patient_id, kind, date, body) VALUES (?, ?, ?, ?)",
+                        sql: SharedSQL.insertEntry(SharedSQL.sqlite),
                         arguments: [account.id, entry.kind.rawValue, entry.date.description, entry.body])
                 }
                 if let clinicianID {
                     try db.execute(
-                        sql: "INSERT INTO links (patient_id, clinician_id) VALUES (?, ?)", arguments: [account.id, clinicianID])
+                        sql: SharedSQL.insertLink(SharedSQL.sqlite), arguments: [account.id, clinicianID])
                 }
             }
         }

@@ -2,20 +2,7 @@ import Foundation
 import Hummingbird
 import LiftbackApp
 import LiftbackCore
-import LiftbackHosting
 import Logging
-import ServiceLifecycle
-
-extension ServerConfig {
-    /// The services over the database this configuration names, with its bcrypt cost and its today.
-    public func services(opening logger: Logger) throws -> (
-        services: Services, background: [any Service], setUp: [@Sendable () async throws -> Void]
-    ) {
-        let config = self
-        return try Services.open(
-            database: database, passwordCost: passwordCost, today: { config.today(in: $0) }, logger: logger)
-    }
-}
 
 /// The router with every route mounted over the services; tests and `buildApplication` share it.
 public func buildRouter(services: Services, config: ServerConfig) -> Router<AppContext> {
@@ -42,26 +29,4 @@ public func buildRouter(services: Services, config: ServerConfig) -> Router<AppC
         .add(middleware: CookieAuthenticator(accounts: services.accounts, config: config))
     WebController(services: services, config: config).register(pages)
     return router
-}
-
-/// Wiring in one place: the services over the store the configuration names (SQLite by default,
-/// PostgreSQL for a `postgres://` URL, both migrated on start), the router, the server's address
-/// and, when asked, the demo data.
-public func buildApplication(config: ServerConfig, seedDemo: Bool = false) throws -> some ApplicationProtocol {
-    var logger = Logger(label: "liftback")
-    logger.logLevel = .info
-    let (services, background, opened) = try config.services(opening: logger)
-    var setUp = opened
-    if seedDemo {
-        setUp.append {
-            let lines = try await services.seedDemo()
-            FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
-        }
-    }
-    var app = Application(
-        router: buildRouter(services: services, config: config),
-        configuration: .init(address: .hostname(config.host, port: config.port), serverName: "Liftback"),
-        services: background, logger: logger)
-    for step in setUp { app.beforeServerStarts(perform: step) }
-    return app
 }

@@ -50,7 +50,7 @@ public struct ServerConfig: Sendable, Equatable {
 extension ServerConfig {
     /// Today in a time zone (the person's, from their settings; UTC for the server's own): the fixed day
     /// of a demo or test whatever the zone, otherwise the clock. The services read it through `todayIn`.
-    func today(in zone: TimeZone = .utc, now: Date = Date()) -> Day {
+    public func today(in zone: TimeZone = .utc, now: Date = Date()) -> Day {
         fixedToday.flatMap(Day.init(iso:)) ?? Day.today(now: now, in: zone)
     }
 }

@@ -11,6 +11,19 @@ extension Account {
     }
 }
 
+extension StoredToken {
+    /// A token from the columns `SharedSQL.token` names; `nil` when its kind is not understood.
+    package static func from(
+        account: Account, kind: String, createdAt: Double, expiresAt: Double, lastUsedAt: Double
+    ) -> StoredToken? {
+        TokenKind(rawValue: kind).map { kind in
+            StoredToken(
+                account: account, kind: kind, createdAt: Date(timeIntervalSince1970: createdAt),
+                expiresAt: Date(timeIntervalSince1970: expiresAt), lastUsedAt: Date(timeIntervalSince1970: lastUsedAt))
+        }
+    }
+}
+
 extension StoredStatus {
     /// A status from the columns of `case_status` as both SQL stores read them; `nil` when there is
     /// none or a value is not understood.
@@ -36,12 +49,10 @@ package enum SharedSQL {
         let byteOrder: String
         func callAsFunction(_ position: Int) -> String { placeholder(position) }
     }
-    package typealias Placeholder = Dialect
-
     package static let sqlite = Dialect(placeholder: { _ in "?" }, byteOrder: "")
     package static let postgres = Dialect(placeholder: { "$\($0)" }, byteOrder: #" COLLATE "C""#)
 
-    static func parameters(_ count: Int, _ placeholder: Placeholder) -> String {
+    static func parameters(_ count: Int, _ placeholder: Dialect) -> String {
         (1...count).map(placeholder.placeholder).joined(separator: ", ")
     }
 
@@ -49,28 +60,28 @@ package enum SharedSQL {
     package static let accountColumns = "accounts.id, accounts.email, accounts.name, accounts.role, accounts.created_at"
 
     /// Parameter: the email key (the address in lower case). The account's columns, then its password hash.
-    package static func credentials(_ p: Placeholder) -> String {
+    package static func credentials(_ p: Dialect) -> String {
         "SELECT \(accountColumns), accounts.password_hash FROM accounts WHERE email_key = \(p(1))"
     }
 
     /// Parameter: the account id.
-    package static func account(_ p: Placeholder) -> String {
+    package static func account(_ p: Dialect) -> String {
         "SELECT \(accountColumns) FROM accounts WHERE id = \(p(1))"
     }
 
     /// Parameters: code, clinician id, created at.
-    package static func insertInvite(_ p: Placeholder) -> String {
+    package static func insertInvite(_ p: Dialect) -> String {
         "INSERT INTO invites (code, clinician_id, created_at) VALUES (\(parameters(3, p)))"
     }
 
     /// Parameters: patient id, clinician id. One row: whether they are linked.
-    package static func linkExists(_ p: Placeholder) -> String {
+    package static func linkExists(_ p: Dialect) -> String {
         "SELECT EXISTS (SELECT 1 FROM links WHERE patient_id = \(p(1)) AND clinician_id = \(p(2)))"
     }
 
     /// The accounts on the other side of one account's links, by name. Parameter: that account's id.
     /// - Parameter clinicians: the clinicians of a patient; otherwise the patients of a clinician.
-    package static func linkedAccounts(clinicians: Bool, _ p: Placeholder) -> String {
+    package static func linkedAccounts(clinicians: Bool, _ p: Dialect) -> String {
         let (other, side) = clinicians ? ("clinician_id", "patient_id") : ("patient_id", "clinician_id")
         return """
             SELECT \(accountColumns) FROM links JOIN accounts ON accounts.id = links.\(other)
@@ -79,12 +90,12 @@ package enum SharedSQL {
     }
 
     /// Parameter: the patient id. One row or none.
-    package static func settings(_ p: Placeholder) -> String { "SELECT settings FROM patients WHERE id = \(p(1))" }
-    package static func caseVersion(_ p: Placeholder) -> String { "SELECT version FROM patients WHERE id = \(p(1))" }
+    package static func settings(_ p: Dialect) -> String { "SELECT settings FROM patients WHERE id = \(p(1))" }
+    package static func caseVersion(_ p: Dialect) -> String { "SELECT version FROM patients WHERE id = \(p(1))" }
 
     /// A clinician's linked patients by name: the account's columns, then `case_status`'s as
     /// `StoredStatus.from` reads them, then the case's current version. Parameter: the clinician id.
-    package static func caseload(_ p: Placeholder) -> String {
+    package static func caseload(_ p: Dialect) -> String {
         """
         SELECT \(accountColumns), s.as_of, s.status, s.reason, s.phase, s.disposition, s.last_training, s.case_version,
             p.version AS current_version
@@ -96,17 +107,17 @@ package enum SharedSQL {
     }
 
     /// Parameters: id, email, email key, name, role, password hash, created at.
-    package static func insertAccount(_ p: Placeholder) -> String {
+    package static func insertAccount(_ p: Dialect) -> String {
         "INSERT INTO accounts (id, email, email_key, name, role, password_hash, created_at) VALUES (\(parameters(7, p)))"
     }
 
     /// Parameters: hash, account id, created at, kind, expires at, last used at.
-    package static func insertToken(_ p: Placeholder) -> String {
+    package static func insertToken(_ p: Dialect) -> String {
         "INSERT INTO tokens (hash, account_id, created_at, kind, expires_at, last_used_at) VALUES (\(parameters(6, p)))"
     }
 
     /// Parameters: patient id, as of, status, reason, phase, disposition, last training, case version.
-    package static func upsertStatus(_ p: Placeholder) -> String {
+    package static func upsertStatus(_ p: Dialect) -> String {
         """
         INSERT INTO case_status (patient_id, as_of, status, reason, phase, disposition, last_training, case_version)
         VALUES (\(parameters(8, p)))
@@ -117,12 +128,70 @@ package enum SharedSQL {
     }
 
     /// Parameter: the most to return.
-    package static func staleStatuses(_ p: Placeholder) -> String {
+    package static func staleStatuses(_ p: Dialect) -> String {
         """
         SELECT DISTINCT p.id FROM patients p JOIN links l ON l.patient_id = p.id
         LEFT JOIN case_status s ON s.patient_id = p.id
         WHERE s.case_version IS NULL OR s.case_version <> p.version
         ORDER BY p.id LIMIT \(p(1))
         """
+    }
+
+    /// Parameters: the hash, the account id.
+    package static func setPasswordHash(_ p: Dialect) -> String {
+        "UPDATE accounts SET password_hash = \(p(1)) WHERE id = \(p(2))"
+    }
+
+    /// Parameter: the token's hash. The account's columns, then the token's kind, created at,
+    /// expires at and last used at, as `StoredToken.from` reads them.
+    package static func token(_ p: Dialect) -> String {
+        """
+        SELECT \(accountColumns), tokens.kind, tokens.created_at, tokens.expires_at, tokens.last_used_at
+        FROM tokens JOIN accounts ON accounts.id = tokens.account_id WHERE tokens.hash = \(p(1))
+        """
+    }
+
+    /// Parameters: last used at, the token's hash.
+    package static func touchToken(_ p: Dialect) -> String {
+        "UPDATE tokens SET last_used_at = \(p(1)) WHERE hash = \(p(2))"
+    }
+
+    /// Parameter: the account id. Every token of the account.
+    package static func deleteTokens(_ p: Dialect) -> String { "DELETE FROM tokens WHERE account_id = \(p(1))" }
+
+    /// Parameters: entry id, patient id, kind. One row or none: the entry's body.
+    package static func entryBody(_ p: Dialect) -> String {
+        "SELECT body FROM case_entries WHERE id = \(p(1)) AND patient_id = \(p(2)) AND kind = \(p(3))"
+    }
+
+    /// Parameters: patient id, kind. The id and body of each entry of that kind, oldest first.
+    package static func entriesOfKind(_ p: Dialect) -> String {
+        """
+        SELECT id, body FROM case_entries WHERE patient_id = \(p(1)) AND kind = \(p(2))
+        ORDER BY date\(p.byteOrder), id
+        """
+    }
+
+    /// Parameter: the patient id. One row or none: the settings and the intake.
+    package static func patient(_ p: Dialect) -> String { "SELECT settings, intake FROM patients WHERE id = \(p(1))" }
+
+    /// Parameter: the patient id. The id, kind and body of every entry, oldest first.
+    package static func entries(_ p: Dialect) -> String {
+        "SELECT id, kind, body FROM case_entries WHERE patient_id = \(p(1)) ORDER BY date\(p.byteOrder), id"
+    }
+
+    /// Parameters: patient id, kind, date, body.
+    package static func insertEntry(_ p: Dialect) -> String {
+        "INSERT INTO case_entries (patient_id, kind, date, body) VALUES (\(parameters(4, p)))"
+    }
+
+    /// Parameters: patient id, settings, intake.
+    package static func insertPatient(_ p: Dialect) -> String {
+        "INSERT INTO patients (id, settings, intake) VALUES (\(parameters(3, p)))"
+    }
+
+    /// Parameters: patient id, clinician id.
+    package static func insertLink(_ p: Dialect) -> String {
+        "INSERT INTO links (patient_id, clinician_id) VALUES (\(parameters(2, p)))"
     }
 }

@@ -1,0 +1,43 @@
+import Foundation
+import Hummingbird
+import LiftbackApp
+import LiftbackHosting
+import LiftbackServer
+import Logging
+import ServiceLifecycle
+
+// The server's entry point lives with the command line, not in LiftbackServer: the HTTP adapters
+// cannot import the stores or their opening (LiftbackHosting), and the compiler keeps it so.
+
+extension ServerConfig {
+    /// The services over the database this configuration names, with its bcrypt cost and its today.
+    func services(opening logger: Logger) throws -> (
+        services: Services, background: [any Service], setUp: [@Sendable () async throws -> Void]
+    ) {
+        let config = self
+        return try Services.open(
+            database: database, passwordCost: passwordCost, today: { config.today(in: $0) }, logger: logger)
+    }
+}
+
+/// Wiring in one place: the services over the store the configuration names (SQLite by default,
+/// PostgreSQL for a `postgres://` URL, both migrated on start), the router, the server's address
+/// and, when asked, the demo data.
+func buildApplication(config: ServerConfig, seedDemo: Bool = false) throws -> some ApplicationProtocol {
+    var logger = Logger(label: "liftback")
+    logger.logLevel = .info
+    let (services, background, opened) = try config.services(opening: logger)
+    var setUp = opened
+    if seedDemo {
+        setUp.append {
+            let lines = try await services.seedDemo()
+            FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+        }
+    }
+    var app = Application(
+        router: buildRouter(services: services, config: config),
+        configuration: .init(address: .hostname(config.host, port: config.port), serverName: "Liftback"),
+        services: background, logger: logger)
+    for step in setUp { app.beforeServerStarts(perform: step) }
+    return app
+}
