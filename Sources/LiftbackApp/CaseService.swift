@@ -108,22 +108,34 @@ public struct CaseService: Sendable {
         if let zone = settings.timeZone { try EntryValidation.timeZone(zone) }
         try EntryValidation.notAhead(intake.date, today: today())
         try EntryValidation.intake(intake, unit: settings.unit, catalog: catalog)
-        // The checks read the case at one version and the write lands only at that version: a session
-        // logged in between (which could make a change of unit wrong) sends it round again.
-        for _ in 0..<Self.intakeAttempts {
-            let version = try await store.caseVersion(patientID: patientID)
-            let earlier = try await store.caseData(patientID: patientID).map { $0.asCase(asOf: $0.intake.date) }
+        return try await rewrite(patientID) { data in
+            let earlier = data.map { $0.asCase(asOf: $0.intake.date) }
             try earlier?.checkUnitChange(to: settings.unit)
             let kept = intake.keepingOpenFlags(of: earlier)
-            if try await store.saveIntake(kept, settings: settings, patientID: patientID, ifVersion: version) {
-                return Triage.assess(kept.flags)
+            return (kept, settings, Triage.assess(kept.flags))
+        }
+    }
+
+    /// Reads the case at one version, lets `change` decide its new intake and settings from it, and
+    /// writes them only at that version. A write that lands in between (a session logged, a unit
+    /// changed) sends it round again with the newer case, so nothing decided on a stale read is
+    /// saved and nothing written meanwhile is lost; `StoreError.busy` after `rewriteAttempts` rounds.
+    private func rewrite<Result>(
+        _ patientID: String,
+        _ change: (CaseData?) throws -> (intake: Intake, settings: PatientSettings, result: Result)
+    ) async throws -> Result {
+        for _ in 0..<Self.rewriteAttempts {
+            let version = try await store.caseVersion(patientID: patientID)
+            let (intake, settings, result) = try change(try await store.caseData(patientID: patientID))
+            if try await store.saveIntake(intake, settings: settings, patientID: patientID, ifVersion: version) {
+                return result
             }
         }
         throw StoreError.busy
     }
 
-    /// How often `saveIntake` reads and checks again when the case moved on while it checked.
-    static let intakeAttempts = 5
+    /// How often `rewrite` reads and decides again when the case moved on while it decided.
+    static let rewriteAttempts = 5
 
     /// What an imported export gave: counts and names for the person to check, and the baseline.
     public struct ImportSummary: Encodable, Sendable {
@@ -143,7 +155,7 @@ public struct CaseService: Sendable {
     public func importTrainingHistory(_ text: String, sourceUnit: WeightUnit?, patientID: String) async throws
         -> ImportSummary
     {
-        let unit = try await requireCase(patientID).settings.unit
+        guard let unit = try await store.settings(patientID: patientID)?.unit else { throw StoreError.noIntake }
         let history: ImportedHistory
         do {
             history = try TrainingImport.parse(text, unit: unit, defaultSourceUnit: sourceUnit)
@@ -153,18 +165,21 @@ public struct CaseService: Sendable {
                 field: unitMissing ? "sourceUnit" : "body",
                 message: error.description + (unitMissing ? "; send sourceUnit=kg or lb" : ""))
         }
-        // The file was parsed after the case was read: a change of unit in between saves nothing.
-        var data = try await requireCase(patientID)
-        guard data.settings.unit == history.unit else { throw StoreError.busy }
-        // Training from before the back pain: sessions from the intake day on are left out.
-        data.intake.trainingHistory = history.workouts.filter { $0.date < data.intake.date }
-        try EntryValidation.intake(data.intake, unit: data.settings.unit, catalog: catalog)
-        try await store.saveIntake(data.intake, settings: data.settings, patientID: patientID)
-        let kept = data.intake.trainingHistory?.count ?? 0
-        return ImportSummary(
-            format: history.format, sourceUnit: history.sourceUnit, unit: history.unit, workouts: kept,
-            fromIntakeOn: history.workouts.count - kept, unmatched: history.unmatched, skippedRows: history.skippedRows,
-            baseline: Baseline.lifts(for: data.intake, unit: data.settings.unit))
+        let catalog = catalog
+        return try await rewrite(patientID) { data in
+            guard var data else { throw StoreError.noIntake }
+            // The file was parsed in the case's unit as it was read first: a change of unit since saves nothing.
+            guard data.settings.unit == history.unit else { throw StoreError.busy }
+            // Training from before the back pain: sessions from the intake day on are left out.
+            data.intake.trainingHistory = history.workouts.filter { $0.date < data.intake.date }
+            try EntryValidation.intake(data.intake, unit: data.settings.unit, catalog: catalog)
+            let kept = data.intake.trainingHistory?.count ?? 0
+            let summary = ImportSummary(
+                format: history.format, sourceUnit: history.sourceUnit, unit: history.unit, workouts: kept,
+                fromIntakeOn: history.workouts.count - kept, unmatched: history.unmatched, skippedRows: history.skippedRows,
+                baseline: Baseline.lifts(for: data.intake, unit: data.settings.unit))
+            return (data.intake, data.settings, summary)
+        }
     }
 
     /// Adds a logged session; returns its id, for the next-day answer later.
@@ -285,10 +300,12 @@ public struct CaseService: Sendable {
 
     /// Sets the progression policy.
     public func setPolicy(_ policy: ProgressionPolicy, by clinician: Account, patientID: String) async throws {
-        var settings = try await requireCase(patientID).settings
-        settings.policy = policy
         // No note is added: the three notes a person sees are their clinician's own words, and the
         // prescription already says which policy it follows.
-        try await store.saveSettings(settings, patientID: patientID)
+        try await rewrite(patientID) { data in
+            guard var data else { throw StoreError.noIntake }
+            data.settings.policy = policy
+            return (data.intake, data.settings, ())
+        }
     }
 }

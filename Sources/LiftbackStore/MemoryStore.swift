@@ -187,7 +187,21 @@ public actor MemoryStore: Store {
         (questionnaireRecords[patientID] ?? []).sorted { ($0.date, $0.id) < ($1.date, $1.id) }
     }
 
+    /// For tests of read-then-write races: `change` runs once, on the store, right after the next case
+    /// read, as another request's write landing between a service's read and its write would.
+    package func interleave(afterNextCaseRead change: @escaping @Sendable (isolated MemoryStore) throws -> Void) {
+        afterNextCaseRead = change
+    }
+
+    private var afterNextCaseRead: (@Sendable (isolated MemoryStore) throws -> Void)?
+
     public func caseData(patientID: String) -> CaseData? {
+        defer {
+            if let change = afterNextCaseRead {
+                afterNextCaseRead = nil
+                try? change(self)
+            }
+        }
         guard var data = cases[patientID] else { return nil }
         data.workouts.sort { ($0.workout.date, $0.id) < ($1.workout.date, $1.id) }
         data.questionnaires = questionnaires(patientID: patientID).map {
