@@ -42,7 +42,7 @@ public enum Demo {
     ]
 
     /// Seeds the demo once (nothing happens if the demo clinician exists) and returns how to sign in.
-    public static func seed(_ store: any Store, today: Day, passwordCost: UInt8 = 10, engine: Engine = Engine()) async throws
+    public static func seed(_ store: any Store, today: Day, passwordCost: UInt8 = 10, engine: Engine) async throws
         -> [String]
     {
         let instructions =
@@ -118,7 +118,7 @@ public enum Demo {
         try await store.saveIntake(data.intake, settings: data.settings, patientID: patientID)
         for stored in data.workouts {
             _ = try await store.addWorkout(stored.workout, patientID: patientID) { settings in
-                try EntryValidation.workout(stored.workout, unit: settings.unit)
+                try EntryValidation.workout(stored.workout, unit: settings.unit, catalog: engine.catalog)
             }
         }
         for checkIn in data.checkIns { try await store.addCheckIn(checkIn, patientID: patientID) }

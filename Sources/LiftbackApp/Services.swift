@@ -23,7 +23,7 @@ public struct Services: Sendable {
     ///   - sessions: how long a sign-in holds.
     ///   - now: the time now (the clock; a test's own to move it).
     public init(
-        store: any Store, engine: Engine = Engine(), passwordCost: UInt8 = 12, sessions: SessionPolicy = SessionPolicy(),
+        store: any Store, engine: Engine, passwordCost: UInt8 = 12, sessions: SessionPolicy = SessionPolicy(),
         today: @escaping @Sendable (TimeZone) -> Day, now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.store = store

@@ -32,7 +32,8 @@ struct SeedLoadCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try await LoadSeed.seed(path: database, patients: patients, weeks: weeks, today: today) { line in
+        try await LoadSeed.seed(path: database, patients: patients, weeks: weeks, today: today, engine: configuredEngine) {
+            line in
             FileHandle.standardError.write(Data((line + "\n").utf8))
         }
         print("Clinician \(LoadSeed.clinicianEmail), password \(LoadSeed.password)")
@@ -51,7 +52,8 @@ struct DatabaseOption: ParsableArguments {
 
     /// Runs `body` over the services, then prints its answer as JSON.
     func printing(_ body: @Sendable @escaping (Services) async throws -> some Encodable & Sendable) async throws {
-        let answer = try await Services.withOpened(database: database, logger: Logger(label: "liftback.admin"), body)
+        let answer = try await Services.withOpened(
+            database: database, engine: configuredEngine, logger: Logger(label: "liftback.admin"), body)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         encoder.dateEncodingStrategy = .iso8601

@@ -31,7 +31,7 @@ struct NextCommand: AsyncParsableCommand {
     func run() async throws { try emit { try Self.output(casePath: casePath) } }
 
     static func output(casePath: String) throws -> String {
-        LiftbackJSON.encode(Engine().nextPrescription(for: try loadCase(casePath)))
+        LiftbackJSON.encode(configuredEngine.nextPrescription(for: try loadCase(casePath)))
     }
 }
 

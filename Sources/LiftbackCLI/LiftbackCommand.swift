@@ -2,6 +2,10 @@ import ArgumentParser
 import Foundation
 import LiftbackCore
 
+/// The engine every command runs, the server's included: the standard catalogue with the standard
+/// settings. Built here once, so a page, an API answer and `liftback next` cannot disagree.
+let configuredEngine = Engine(catalog: .standard, settings: .standard)
+
 /// `liftback`: the engine's commands (contract section 1).
 public struct LiftbackCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(

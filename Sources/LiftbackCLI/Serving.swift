@@ -16,7 +16,8 @@ extension ServerConfig {
     ) {
         let config = self
         return try Services.open(
-            database: database, passwordCost: passwordCost, today: { config.today(in: $0) }, logger: logger)
+            database: database, engine: configuredEngine, passwordCost: passwordCost, today: { config.today(in: $0) },
+            logger: logger)
     }
 }
 

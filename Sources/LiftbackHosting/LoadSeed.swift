@@ -11,7 +11,7 @@ public enum LoadSeed {
     public static let password = "load-test-password"
 
     public static func seed(
-        path: String, patients: Int, weeks: Int, today: Day, engine: Engine = Engine(), progress: (String) -> Void
+        path: String, patients: Int, weeks: Int, today: Day, engine: Engine, progress: (String) -> Void
     ) async throws {
         let store = try SQLiteStore(path: path)
         let hash = Passwords.hashSync(password, cost: 4)

@@ -20,7 +20,7 @@ extension Services {
     /// `postgres://` URL. Returns the background services the store needs and the steps to run
     /// before the server starts (PostgreSQL's migrations; SQLite migrates on opening).
     public static func open(
-        database: String, engine: Engine = Engine(), passwordCost: UInt8, today: @escaping @Sendable (TimeZone) -> Day,
+        database: String, engine: Engine, passwordCost: UInt8, today: @escaping @Sendable (TimeZone) -> Day,
         logger: Logger
     ) throws -> (services: Services, background: [any Service], setUp: [@Sendable () async throws -> Void]) {
         let store: any Store
@@ -46,10 +46,10 @@ extension Services {
     /// Runs `body` over the services `database` names, for a one-off command: the store's
     /// background work (PostgreSQL's connections) runs meanwhile, and stops once `body` is done.
     public static func withOpened<T: Sendable>(
-        database: String, logger: Logger, _ body: @Sendable @escaping (Services) async throws -> T
+        database: String, engine: Engine, logger: Logger, _ body: @Sendable @escaping (Services) async throws -> T
     ) async throws -> T {
         let (services, background, setUp) = try open(
-            database: database, passwordCost: 12, today: { Day.today(now: Date(), in: $0) }, logger: logger)
+            database: database, engine: engine, passwordCost: 12, today: { Day.today(now: Date(), in: $0) }, logger: logger)
         return try await withThrowingTaskGroup(of: T?.self) { group in
             for service in background {
                 group.addTask {

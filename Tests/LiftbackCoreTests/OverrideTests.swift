@@ -12,7 +12,7 @@ struct OverrideTests {
         let swap = Override(
             kind: .swap, date: Fixture.day("2026-02-01"), by: "Dr Ada", exercise: "trap-bar-deadlift-high-handles",
             replacement: "kettlebell-deadlift")
-        try EntryValidation.override(swap, unit: .kg)
+        try EntryValidation.override(swap, unit: .kg, catalog: .standard)
         let before = engine.nextPrescription(for: Fixture.liftingCase(asOf: "2026-02-02"))
         let after = engine.nextPrescription(for: Fixture.liftingCase(asOf: "2026-02-02", overrides: [swap]))
         #expect(Fixture.line(before, "trap-bar-deadlift-high-handles") != nil)
@@ -23,14 +23,14 @@ struct OverrideTests {
         var undo = swap
         undo.date = Fixture.day("2026-02-02")
         undo.replacement = "trap-bar-deadlift-high-handles"
-        try EntryValidation.override(undo, unit: .kg)
+        try EntryValidation.override(undo, unit: .kg, catalog: .standard)
         let undone = engine.nextPrescription(for: Fixture.liftingCase(asOf: "2026-02-02", overrides: [swap, undo]))
         #expect(Fixture.line(undone, "trap-bar-deadlift-high-handles") != nil)
         #expect(engine.latestSwaps(Fixture.liftingCase(asOf: "2026-02-02", overrides: [swap, undo])).isEmpty)
 
         var offLadder = swap
         offLadder.replacement = "bench-press"
-        #expect(throws: CaseError.self) { try EntryValidation.override(offLadder, unit: .kg) }
+        #expect(throws: CaseError.self) { try EntryValidation.override(offLadder, unit: .kg, catalog: .standard) }
         #expect(Catalog.standard.swapOptions(for: "trap-bar-deadlift-high-handles").contains("trap-bar-deadlift"))
         #expect(!Catalog.standard.swapOptions(for: "trap-bar-deadlift-high-handles").contains("trap-bar-deadlift-high-handles"))
     }

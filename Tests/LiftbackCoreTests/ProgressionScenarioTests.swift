@@ -135,6 +135,22 @@ struct ProgressionScenarioTests {
         #expect(line.reasons[0].contains("2026-02-13"))
     }
 
+    @Test("An extra set is a step for an exercise of two regular sets, as for one of three")
+    func extraSetIsAStep() throws {
+        // Glute bridge, in the daily routine: 2 sets of 10-15. The third set on the 6th is the step; the next
+        // is due two days later.
+        let c = Fixture.liftingCase(
+            asOf: "2026-02-07",
+            workouts: [
+                Fixture.session("2026-02-02", "glute-bridge", weight: nil, sets: 2, reps: 15),
+                Fixture.session("2026-02-04", "glute-bridge", weight: nil, sets: 2, reps: 15),
+                Fixture.session("2026-02-06", "glute-bridge", weight: nil, sets: 3, reps: 15),
+            ])
+        let line = try #require(Fixture.line(Fixture.engine.nextPrescription(for: c), "glute-bridge"))
+        #expect(line.decision == .hold && line.rule.rawValue == "one-step-per-week", "\(line.reasons)")
+        #expect(line.sets == 3 && line.reasons[0].contains("2026-02-06"), "\(line.reasons)")
+    }
+
     @Test("Sets below the phase's range repeat the weight")
     func unfinishedWork() throws {
         let c = Fixture.liftingCase(asOf: "2026-02-09", workouts: [Fixture.session("2026-02-02", weight: 70, reps: 4)])

@@ -154,7 +154,7 @@ struct TrainingImportSampleTests {
 
         // The history passes the same checks as one typed in at intake.
         let intake = Intake(date: Day(ordinal: 20_500), pattern: .nonSpecific, trainingHistory: history.workouts)
-        try EntryValidation.intake(intake, unit: .kg)
+        try EntryValidation.intake(intake, unit: .kg, catalog: .standard)
     }
 
     @Test("Strong's old ';' export: a unit on each row, plank rows without weight or reps left out")

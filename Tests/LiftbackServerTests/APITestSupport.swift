@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import LiftbackApp
+import LiftbackCore
 import LiftbackStore
 import Testing
 
@@ -25,7 +26,8 @@ struct APIHarness {
         self.store = store
         // bcrypt's lowest cost keeps the suite fast; production uses 12.
         let config = ServerConfig(passwordCost: 4, fixedToday: Self.today)
-        services = Services(store: store, passwordCost: config.passwordCost, today: { config.today(in: $0) }, now: now)
+        services = Services(
+            store: store, engine: Engine(), passwordCost: config.passwordCost, today: { config.today(in: $0) }, now: now)
         router = buildRouter(services: services, config: config)
     }
 

@@ -191,11 +191,11 @@ extension Override {
 /// Validation of single entries as they arrive one by one (the API), with the same rules and field
 /// names as a whole case file.
 public enum EntryValidation {
-    public static func intake(_ intake: Intake, unit: WeightUnit, catalog: Catalog = .standard) throws(CaseError) {
+    public static func intake(_ intake: Intake, unit: WeightUnit, catalog: Catalog) throws(CaseError) {
         try intake.validate(field: "", catalog: catalog, unit: unit)
     }
 
-    public static func workout(_ workout: Workout, unit: WeightUnit, catalog: Catalog = .standard) throws(CaseError) {
+    public static func workout(_ workout: Workout, unit: WeightUnit, catalog: Catalog) throws(CaseError) {
         try workout.validate(field: "", catalog: catalog, unit: unit)
     }
 
@@ -241,7 +241,7 @@ public enum EntryValidation {
         try checkRange(checkIn.stiffnessMinutes, InputLimits.stiffnessMinutes, "stiffnessMinutes")
     }
 
-    public static func override(_ override: Override, unit: WeightUnit, catalog: Catalog = .standard) throws(CaseError) {
+    public static func override(_ override: Override, unit: WeightUnit, catalog: Catalog) throws(CaseError) {
         try override.validate(field: "", catalog: catalog, unit: unit)
     }
 

@@ -183,7 +183,7 @@ enum ExerciseRules {
                 ],
                 clinician: "\(done) reps on \(last.date), below the \(range.lowerBound)-\(range.upperBound) range")
         }
-        let changedOn = lastChange(c.exposures)
+        let changedOn = lastChange(c)
         let stepDays = c.exercise.loaded ? c.settings.daysBetweenSteps : c.settings.daysBetweenBodyweightSteps
         if changedOn.days(until: c.asOf) < stepDays {
             return Outcome(
@@ -349,7 +349,7 @@ enum ExerciseRules {
             ? from.adding(days: c.settings.holdDays) : c.asOf.adding(days: c.settings.holdDays)
         let hold = "Hold it until \(until) before trying again."
         let unit = c.unit.rawValue
-        let previous = exposureBeforeLastChange(c.exposures)
+        let previous = exposureBeforeLastChange(c)
         if let previous, last.tempo != nil, previous.tempo == nil {
             dosing.tempo = nil
             return Outcome(
@@ -669,30 +669,33 @@ enum ExerciseRules {
         return latest
     }
 
-    /// The configuration that counts as a step: load, tempo on, pause on, extra set.
-    static func config(_ e: Exposure) -> [Double] {
+    /// The configuration that counts as a step: load, tempo on, pause on, a set beyond the
+    /// exercise's regular dose, the amount.
+    static func config(_ e: Exposure, regularSets: Int) -> [Double] {
         [
-            e.weight ?? -1, e.tempo == nil ? 0 : 1, (e.pauseSeconds ?? 0) > 0 ? 1 : 0, Double(e.setCount >= 4 ? 1 : 0),
-            Double(e.amount ?? 0),
+            e.weight ?? -1, e.tempo == nil ? 0 : 1, (e.pauseSeconds ?? 0) > 0 ? 1 : 0,
+            Double(e.setCount > regularSets ? 1 : 0), Double(e.amount ?? 0),
         ]
     }
 
     /// The first day of the current unchanged run of exposures.
-    static func lastChange(_ exposures: [Exposure]) -> Day {
-        runStart(exposures).map { exposures[$0].date } ?? exposures.last!.date
+    static func lastChange(_ c: ExerciseContext) -> Day {
+        runStart(c).map { c.exposures[$0].date } ?? c.exposures.last!.date
     }
 
-    static func runStart(_ exposures: [Exposure]) -> Int? {
+    static func runStart(_ c: ExerciseContext) -> Int? {
+        let exposures = c.exposures
         guard let last = exposures.last else { return nil }
-        let current = config(last)
+        let regular = c.exercise.dose.sets
+        let current = config(last, regularSets: regular)
         var index = exposures.count - 1
-        while index > 0, config(exposures[index - 1]) == current { index -= 1 }
+        while index > 0, config(exposures[index - 1], regularSets: regular) == current { index -= 1 }
         return index
     }
 
-    static func exposureBeforeLastChange(_ exposures: [Exposure]) -> Exposure? {
-        guard let start = runStart(exposures), start > 0 else { return nil }
-        return exposures[start - 1]
+    static func exposureBeforeLastChange(_ c: ExerciseContext) -> Exposure? {
+        guard let start = runStart(c), start > 0 else { return nil }
+        return c.exposures[start - 1]
     }
 
     static func lever(for exercise: Exercise) -> Lever {
