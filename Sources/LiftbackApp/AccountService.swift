@@ -24,7 +24,7 @@ public struct AccountService: Sendable {
     /// A new patient's account, its fields checked (`AppError.invalid` names the one at fault).
     /// Clinicians do not sign themselves up: whoever runs the server adds them (`addClinician`),
     /// so that nobody can take a clinician's name and see a patient's record through an invite.
-    /// A new patient account. An address already taken is said plainly (`StoreError.emailTaken`), so
+    /// A new patient account. An address already taken is said plainly (`AppError.emailTaken`), so
     /// a person who forgot they signed up knows to sign in; each such answer takes a limiter turn from
     /// the sender's network address, so the sign-up form cannot be used to test a list of addresses.
     public func signUp(name: String, email: String, password: String, role: Role = .patient, address: String?)
@@ -43,7 +43,7 @@ public struct AccountService: Sendable {
                 return nil
             }
         }
-        guard let created else { throw StoreError.emailTaken }
+        guard let created else { throw AppError.emailTaken }
         return created
     }
 
@@ -60,9 +60,10 @@ public struct AccountService: Sendable {
     public func addClinician(name: String, email: String) async throws -> (account: Account, link: OneTimeLink) {
         let unguessable = Token.generate()  // nobody knows it: the account opens only through the link
         let (name, email) = try NewAccountInput(name: name, email: email, password: unguessable).validated()
-        let account = try await store.createAccount(
-            email: email, passwordHash: await Passwords.hash(unguessable, cost: passwordCost), name: name, role: .clinician,
-            at: now())
+        let hash = await Passwords.hash(unguessable, cost: passwordCost)
+        let account = try await AppError.translating {
+            try await store.createAccount(email: email, passwordHash: hash, name: name, role: .clinician, at: now())
+        }
         return (account, try await oneTimeLink(for: account, lasting: policy.newAccountLink))
     }
 

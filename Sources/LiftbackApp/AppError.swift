@@ -1,4 +1,5 @@
 import LiftbackCore
+import LiftbackStore
 
 /// What a service refuses, in words an adapter turns into a status code or a page. Clinical input
 /// errors stay `CaseError` (from the core) and questionnaire errors `InstrumentError`.
@@ -17,4 +18,30 @@ public enum AppError: Error, Equatable, Sendable {
     case tooManyAttempts(retryAfter: Int = 60)
     /// A clinician's load more than one step above what the person last lifted, kept only when confirmed.
     case loadNeedsConfirmation(LoadJump)
+    /// An account with this email already exists.
+    case emailTaken
+    /// The patient has no intake yet, so nothing can be logged against a case.
+    case noIntake
+    /// The case kept changing while this was being saved; nothing was saved.
+    case busy
+}
+
+extension AppError {
+    /// A store's refusal in the services' words, so that no adapter names the store's errors.
+    init(_ error: StoreError) {
+        switch error {
+        case .emailTaken: self = .emailTaken
+        case .noIntake: self = .noIntake
+        case .busy: self = .busy
+        }
+    }
+
+    /// Runs a service's operation with the store's refusals said as `AppError`s.
+    static func translating<T>(_ operation: () async throws -> T) async throws -> T {
+        do {
+            return try await operation()
+        } catch let error as StoreError {
+            throw AppError(error)
+        }
+    }
 }

@@ -36,9 +36,9 @@ public struct CaseService: Sendable {
         try await cache.caseData(patientID: patientID)
     }
 
-    /// The stored case; `StoreError.noIntake` before the intake.
+    /// The stored case; `AppError.noIntake` before the intake.
     public func requireCase(_ patientID: String) async throws -> CaseData {
-        guard let data = try await caseData(patientID) else { throw StoreError.noIntake }
+        guard let data = try await caseData(patientID) else { throw AppError.noIntake }
         return data
     }
 
@@ -119,7 +119,7 @@ public struct CaseService: Sendable {
     /// Reads the case at one version, lets `change` decide its new intake and settings from it, and
     /// writes them only at that version. A write that lands in between (a session logged, a unit
     /// changed) sends it round again with the newer case, so nothing decided on a stale read is
-    /// saved and nothing written meanwhile is lost; `StoreError.busy` after `rewriteAttempts` rounds.
+    /// saved and nothing written meanwhile is lost; `AppError.busy` after `rewriteAttempts` rounds.
     private func rewrite<Result>(
         _ patientID: String,
         _ change: (CaseData?) throws -> (intake: Intake, settings: PatientSettings, result: Result)
@@ -131,7 +131,7 @@ public struct CaseService: Sendable {
                 return result
             }
         }
-        throw StoreError.busy
+        throw AppError.busy
     }
 
     /// How often `rewrite` reads and decides again when the case moved on while it decided.
@@ -155,7 +155,7 @@ public struct CaseService: Sendable {
     public func importTrainingHistory(_ text: String, sourceUnit: WeightUnit?, patientID: String) async throws
         -> ImportSummary
     {
-        guard let unit = try await store.settings(patientID: patientID)?.unit else { throw StoreError.noIntake }
+        guard let unit = try await store.settings(patientID: patientID)?.unit else { throw AppError.noIntake }
         let history: ImportedHistory
         do {
             history = try TrainingImport.parse(text, unit: unit, defaultSourceUnit: sourceUnit)
@@ -167,9 +167,9 @@ public struct CaseService: Sendable {
         }
         let catalog = catalog
         return try await rewrite(patientID) { data in
-            guard var data else { throw StoreError.noIntake }
+            guard var data else { throw AppError.noIntake }
             // The file was parsed in the case's unit as it was read first: a change of unit since saves nothing.
-            guard data.settings.unit == history.unit else { throw StoreError.busy }
+            guard data.settings.unit == history.unit else { throw AppError.busy }
             // Training from before the back pain: sessions from the intake day on are left out.
             data.intake.trainingHistory = history.workouts.filter { $0.date < data.intake.date }
             try EntryValidation.intake(data.intake, unit: data.settings.unit, catalog: catalog)
@@ -187,8 +187,10 @@ public struct CaseService: Sendable {
         try EntryValidation.notAhead(workout.date, today: today())
         var distinct = workout
         distinct.flags = workout.flags.distinctFlags
-        return try await store.addWorkout(distinct, patientID: patientID) { [distinct] settings in
-            try EntryValidation.workout(distinct, unit: settings.unit, catalog: catalog)
+        return try await AppError.translating {
+            try await store.addWorkout(distinct, patientID: patientID) { [distinct] settings in
+                try EntryValidation.workout(distinct, unit: settings.unit, catalog: catalog)
+            }
         }
     }
 
@@ -228,9 +230,11 @@ public struct CaseService: Sendable {
         guard let stored = try await store.workout(id: id, patientID: patientID) else { throw AppError.notFound }
         let workout = amendment.applied(to: stored)
         guard
-            try await store.replaceWorkout(
-                id: id, with: workout, patientID: patientID,
-                check: { settings in try EntryValidation.workout(workout, unit: settings.unit, catalog: catalog) })
+            try await AppError.translating({
+                try await store.replaceWorkout(
+                    id: id, with: workout, patientID: patientID,
+                    check: { settings in try EntryValidation.workout(workout, unit: settings.unit, catalog: catalog) })
+            })
         else { throw AppError.notFound }
     }
 
@@ -247,14 +251,14 @@ public struct CaseService: Sendable {
         if let session, try await store.workout(id: session.id, patientID: patientID) != nil {
             try await amendWorkout(id: session.id, session.amendment, patientID: patientID)
         }
-        try await store.addCheckIn(checkIn, patientID: patientID)
+        try await AppError.translating { try await store.addCheckIn(checkIn, patientID: patientID) }
     }
 
     /// Adds a movement screen; parts that contradict `passed` are refused, naming the part.
     public func addScreen(_ screen: MovementScreen, patientID: String) async throws {
         try EntryValidation.notAhead(screen.date, today: today())
         try EntryValidation.screen(screen)
-        try await store.addScreen(screen, patientID: patientID)
+        try await AppError.translating { try await store.addScreen(screen, patientID: patientID) }
     }
 
     /// Scores and keeps a questionnaire; returns its score.
@@ -277,7 +281,7 @@ public struct CaseService: Sendable {
         var clearance = clearance
         clearance.by = clinician.name
         try EntryValidation.clearance(clearance, intake: try await requireCase(patientID).intake.date, latest: today())
-        try await store.addClearance(clearance, patientID: patientID)
+        try await AppError.translating { try await store.addClearance(clearance, patientID: patientID) }
     }
 
     /// Adds an override in the clinician's name. It is checked first; then a load more than one step
@@ -293,8 +297,10 @@ public struct CaseService: Sendable {
             throw AppError.loadNeedsConfirmation(jump)
         }
         let checked = override
-        try await store.addOverride(checked, patientID: patientID) { settings in
-            try EntryValidation.override(checked, unit: settings.unit, catalog: catalog)
+        try await AppError.translating {
+            try await store.addOverride(checked, patientID: patientID) { settings in
+                try EntryValidation.override(checked, unit: settings.unit, catalog: catalog)
+            }
         }
     }
 
@@ -303,7 +309,7 @@ public struct CaseService: Sendable {
         // No note is added: the three notes a person sees are their clinician's own words, and the
         // prescription already says which policy it follows.
         try await rewrite(patientID) { data in
-            guard var data else { throw StoreError.noIntake }
+            guard var data else { throw AppError.noIntake }
             data.settings.policy = policy
             return (data.intake, data.settings, ())
         }

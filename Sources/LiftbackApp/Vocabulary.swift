@@ -9,4 +9,3 @@ public typealias PatientSettings = LiftbackStore.PatientSettings
 public typealias CaseData = LiftbackStore.CaseData
 public typealias StoredWorkout = LiftbackStore.StoredWorkout
 public typealias QuestionnaireRecord = LiftbackStore.QuestionnaireRecord
-public typealias StoreError = LiftbackStore.StoreError

@@ -96,7 +96,7 @@ struct AddClinicianCommand: AsyncParsableCommand {
             throw ValidationError("--\(field): \(message)")
         } catch AppError.notFound {
             throw ValidationError("--email: no account has this email")
-        } catch StoreError.emailTaken {
+        } catch AppError.emailTaken {
             throw ValidationError("--email: an account with this email exists already")
         }
     }

@@ -47,6 +47,9 @@ public struct APIError: Error, HTTPResponseError, Equatable {
             APIError(.tooManyRequests, "too many attempts; please try again in \(Wait.words(seconds))", retryAfter: seconds)
         case .loadNeedsConfirmation(let jump):
             APIError(.badRequest, jump.message + " To keep it, send it again with \"confirm\": true.", field: "weight")
+        case .emailTaken: APIError(.conflict, "an account with this email already exists", field: "email")
+        case .noIntake: APIError(.conflict, "complete the intake first", field: "intake")
+        case .busy: APIError(.conflict, "the case changed while this was being saved; nothing was saved, please try again")
         }
     }
 
@@ -61,10 +64,6 @@ public struct APIError: Error, HTTPResponseError, Equatable {
             )
         case let error as InstrumentError:
             APIError(.badRequest, error.description, field: error.item.map { "answers[\($0 - 1)]" } ?? "answers")
-        case StoreError.emailTaken: APIError(.conflict, "an account with this email already exists", field: "email")
-        case StoreError.noIntake: APIError(.conflict, "complete the intake first", field: "intake")
-        case StoreError.busy:
-            APIError(.conflict, "the case changed while this was being saved; nothing was saved, please try again")
         case let error as HTTPResponseError: error
         default: APIError(.internalServerError, "something went wrong on our side; nothing was saved")
         }

@@ -180,7 +180,7 @@ struct PatientsController {
         let id = try await reachable(context)
         let asOf = try Self.asOf(request)
         guard let body = try await cases.encodedPrescription(id, asOf: asOf, encode: JSONResponse.encoder.encode) else {
-            throw StoreError.noIntake
+            throw AppError.noIntake
         }
         return JSONResponse.make(raw: body)
     }

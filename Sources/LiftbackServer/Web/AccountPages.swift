@@ -80,7 +80,7 @@ struct AccountPages {
             return page
         } catch AppError.invalid(let field, let message) {
             return signUpPage(context, error: (field, Layout.sentence(message)), form: form)
-        } catch StoreError.emailTaken {
+        } catch AppError.emailTaken {
             return signUpPage(context, error: ("email", "An account with this email already exists. Try signing in."), form: form)
         }
         return try await startSession(account, then: "/intake")
