@@ -15,7 +15,16 @@ public enum PlainText {
 }
 
 /// A new account's fields, checked one way for the API and for the sign-up page.
-struct NewAccountInput {
+public struct NewAccountInput {
+    /// A password's length: at least this many characters...
+    public static let passwordMinimum = 10
+    /// ...and at most this many bytes, all bcrypt reads (it ignores the rest).
+    public static let passwordMaximumBytes = 72
+    /// A name's length, in characters.
+    public static let nameLength = 1...100
+    /// An email address's length, in characters.
+    public static let emailMaximum = 254
+
     var name: String
     var email: String
     var password: String
@@ -23,13 +32,17 @@ struct NewAccountInput {
     /// The trimmed name and email, or an error naming the field at fault.
     func validated() throws(AppError) -> (name: String, email: String) {
         let email = email.trimmingCharacters(in: .whitespaces)
-        guard email.count <= 254, email.contains("@"), !email.hasPrefix("@"), !email.hasSuffix("@"), PlainText.isPlain(email)
+        guard email.count <= Self.emailMaximum, email.contains("@"), !email.hasPrefix("@"), !email.hasSuffix("@"),
+            PlainText.isPlain(email)
         else { throw .invalid(field: "email", message: "enter an email address like name@example.org") }
         // bcrypt reads 72 bytes and ignores the rest: a longer password is refused, never silently cut.
-        guard password.count >= 10, password.utf8.count <= 72, PlainText.isPlain(password) else {
+        guard password.count >= Self.passwordMinimum, password.utf8.count <= Self.passwordMaximumBytes,
+            PlainText.isPlain(password)
+        else {
             throw .invalid(
                 field: "password",
-                message: "use a password of 10 to 72 characters (letters, digits, spaces, symbols; accented letters count as two)"
+                message:
+                    "use a password of \(Self.passwordMinimum) to \(Self.passwordMaximumBytes) characters (letters, digits, spaces, symbols; accented letters count as two)"
             )
         }
         // The guesses tried first: one character repeated, a few over and over, the email itself.
@@ -42,8 +55,9 @@ struct NewAccountInput {
                 message: "choose a password that is harder to guess: not your email, and not a few characters repeated")
         }
         let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard (1...100).contains(name.count), PlainText.isPlain(name), !PlainText.hasReordering(name) else {
-            throw .invalid(field: "name", message: "enter a name of up to 100 characters, without line breaks")
+        guard Self.nameLength.contains(name.count), PlainText.isPlain(name), !PlainText.hasReordering(name) else {
+            throw .invalid(
+                field: "name", message: "enter a name of up to \(Self.nameLength.upperBound) characters, without line breaks")
         }
         return (name, email)
     }

@@ -356,6 +356,16 @@ struct PageTests {
             #expect(policy.location == "/patients/\(sam.id)?done=policy")
             #expect(try await store.caseData(patientID: sam.id)?.settings.policy == .painFree)
             #expect(try await store.caseData(patientID: sam.id)?.overrides.map(\.weight) == [90])
+            // A note past the limit is refused whole, not cut and saved; the field says the limit.
+            #expect(page.html.contains("maxlength=\"\(InputLimits.noteLength)\""))
+            let long = try await desk.send(
+                client, .post, "/patients/\(sam.id)/override",
+                form: [
+                    "csrf": Browser.csrf(in: page.html), "kind": "note",
+                    "note": String(repeating: "n", count: InputLimits.noteLength + 1),
+                ])
+            #expect(long.html.contains("Not saved"))
+            #expect(try await store.caseData(patientID: sam.id)?.overrides.count == 1)
         }
     }
 

@@ -8,7 +8,7 @@ public enum InputLimits {
     public static let seconds = 0...36_000
     /// Morning stiffness, in minutes: at most a whole day.
     public static let stiffnessMinutes = 0...1_440
-    /// The longest note a clinician can leave, in characters (the page's field says the same).
+    /// The longest note a clinician can leave, in characters (the page's field reads it; a longer one is refused, never cut).
     public static let noteLength = 500
     /// The smallest load change a person can make, in their unit.
     public static let plateIncrement = 0.1...50.0

@@ -56,9 +56,9 @@ struct AccountPages {
             <h1>Create your account</h1>
             <form method="post" action="/signup">
             \(Layout.csrfField(WebSession.csrf(for: context)))
-            \(Layout.field("Your name", name: "name", value: form?["name"] ?? "", extra: "autocomplete=\"name\" required", error: problem("name")))
+            \(Layout.field("Your name", name: "name", value: form?["name"] ?? "", extra: "autocomplete=\"name\" maxlength=\"\(NewAccountInput.nameLength.upperBound)\" required", error: problem("name")))
             \(Layout.field("Email", name: "email", type: "email", value: form?["email"] ?? "", extra: "autocomplete=\"email\" required", error: problem("email")))
-            \(Layout.field("Password (at least 10 characters)", name: "password", type: "password", extra: "autocomplete=\"new-password\" minlength=\"10\" maxlength=\"72\" required", error: problem("password")))
+            \(Layout.newPasswordField("Password", error: problem("password")))
             <button>Create account</button>
             </form>
             <p class="muted">Physiotherapists and other clinicians get their account from whoever runs this Liftback, with a link to set their password.</p>
@@ -96,7 +96,7 @@ struct AccountPages {
             <form method="post" action="/set-password">
             \(Layout.csrfField(WebSession.csrf(for: context)))
             <input type="hidden" name="token" value="\(String(token.prefix(256)))">
-            \(Layout.field("New password (at least 10 characters)", name: "password", type: "password", extra: "autocomplete=\"new-password\" minlength=\"10\" maxlength=\"72\" required"))
+            \(Layout.newPasswordField())
             <button>Set password</button>
             </form>
             <p class="muted">The link works once. Setting a password signs you out on every other device.</p>
@@ -198,7 +198,7 @@ struct AccountPages {
             <h2>Change your password</h2>
             \(error.map { HTML("<p class=\"error\" role=\"alert\">\($0)</p>") })
             \(Layout.field("Current password", name: "current", type: "password", extra: "autocomplete=\"current-password\" required"))
-            \(Layout.field("New password (at least 10 characters)", name: "password", type: "password", extra: "autocomplete=\"new-password\" minlength=\"10\" maxlength=\"72\" required"))
+            \(Layout.newPasswordField())
             <button>Change password</button>
             <p class="muted">Every other device you are signed in on is signed out.</p>
             </form>

@@ -73,7 +73,7 @@ struct ClinicianPages {
             kind: overrideKind, date: web.today(), phase: form.text("phase").flatMap(Phase.init(rawValue:)),
             exercise: swap?.first ?? form.text("exercise").map { ExerciseID($0) },
             replacement: swap.flatMap { $0.count == 2 ? $0[1] : nil } ?? form.text("replacement").map { ExerciseID($0) },
-            weight: form.double("weight"), note: form.text("note").map { String($0.prefix(InputLimits.noteLength)) })
+            weight: form.double("weight"), note: form.text("note"))
         do {
             try await web.cases.addOverride(override, by: clinician, confirmed: form["confirm"] != nil, patientID: patient.id)
         } catch AppError.loadNeedsConfirmation(let jump) {

@@ -108,7 +108,7 @@ struct IntakePages {
             """
             <fieldset><legend>\(name)</legend><div class="setrow">
             \(Layout.field("Weight", name: "weight-\(id)", type: "number", value: kept?["weight-\(id)"] ?? "", extra: "inputmode=\"decimal\" step=\"any\" min=\"0\""))
-            \(Layout.field("Reps", name: "reps-\(id)", type: "number", value: kept?["reps-\(id)"] ?? "", extra: "inputmode=\"numeric\" min=\"1\" max=\"30\""))
+            \(Layout.field("Reps", name: "reps-\(id)", type: "number", value: kept?["reps-\(id)"] ?? "", extra: "inputmode=\"numeric\" min=\"\(InputLimits.workingReps.lowerBound)\" max=\"\(InputLimits.workingReps.upperBound)\""))
             </div></fieldset>
             """
         }

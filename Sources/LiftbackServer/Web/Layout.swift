@@ -58,6 +58,15 @@ enum Layout {
         """
     }
 
+    /// A new password's field, with the lengths the account service accepts.
+    static func newPasswordField(_ label: String = "New password", error: String? = nil) -> HTML {
+        field(
+            "\(label) (at least \(NewAccountInput.passwordMinimum) characters)", name: "password", type: "password",
+            extra:
+                "autocomplete=\"new-password\" minlength=\"\(NewAccountInput.passwordMinimum)\" maxlength=\"\(NewAccountInput.passwordMaximumBytes)\" required",
+            error: error)
+    }
+
     /// Checkboxes for red flags, each with the meaning a person recognises.
     static func flagChoices(_ flags: [RedFlag], ticked: Set<String> = []) -> HTML {
         flags.html {
@@ -71,7 +80,7 @@ enum Layout {
     /// A 0-10 pain scale as radio buttons: one tap.
     /// `required` off for a set's pain: a skipped exercise's sets must not block saving.
     static func painScale(_ legend: String, name: String, selected: Int?, required: Bool = true) -> HTML {
-        let options = (0...10).html { value in
+        let options = InputLimits.pain.html { value in
             "<label class=\"pain p\(value)\"><input type=\"radio\" name=\"\(name)\" value=\"\(value)\"\(checked(value == selected))\(required ? " required" : "")><span>\(value)</span></label>"
         }
         return "<fieldset class=\"scale\"><legend>\(legend)</legend><div class=\"painrow\">\(options)</div></fieldset>"

@@ -156,7 +156,8 @@ struct PatientView {
 
     var noteForm: HTML {
         changeForm(
-            "note", Layout.field("Note for the patient", name: "note", extra: "required maxlength=\"500\""), button: "Add note")
+            "note", Layout.field("Note for the patient", name: "note", extra: "required maxlength=\"\(InputLimits.noteLength)\""),
+            button: "Add note")
     }
 
     /// Every entry of the case, newest first: sessions, check-ins, overrides and clearances.
