@@ -87,16 +87,9 @@ public enum Demo {
             let pain = persona.pain(days.count - 1 - index)
             let fallback: Double? = persona.unit == .kg ? 10 : 25
             let logged = prescription.exercises.filter { $0.decision != .stop }.map { line in
-                let loaded = Catalog.standard[line.exercise]?.loaded == true && prescription.phase.loadsLifts
-                return LoggedExercise(
-                    exercise: line.exercise,
-                    sets: Array(
-                        repeating: LoggedSet(
-                            weight: line.weight ?? (loaded ? fallback : nil), reps: line.reps,
-                            holdSeconds: line.holdSeconds ?? line.minutes ?? line.passes, tempo: line.tempo,
-                            pauseSeconds: line.pauseSeconds,
-                            pain: pain),
-                        count: line.sets))
+                let loaded = engine.catalog[line.exercise]?.loaded == true && prescription.phase.loadsLifts
+                let set = line.setAsPrescribed(weight: line.weight ?? (loaded ? fallback : nil), pain: pain)
+                return LoggedExercise(exercise: line.exercise, sets: Array(repeating: set, count: line.sets))
             }
             let isLast = index == days.count - 1
             let workout = Workout(

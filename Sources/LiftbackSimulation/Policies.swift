@@ -54,10 +54,10 @@ public struct PlannedLine: Sendable, Equatable {
     }
 
     init(_ line: PrescribedExercise) {
+        let set = line.setAsPrescribed()
         self.init(
-            exercise: line.exercise, sets: line.sets, reps: line.reps ?? line.passes,
-            holdSeconds: line.holdSeconds ?? line.minutes, weight: line.weight, tempo: line.tempo,
-            pauseSeconds: line.pauseSeconds)
+            exercise: line.exercise, sets: line.sets, reps: set.reps, holdSeconds: set.holdSeconds, weight: line.weight,
+            tempo: line.tempo, pauseSeconds: line.pauseSeconds)
     }
 
     var logged: LoggedExercise {

@@ -101,6 +101,25 @@ struct PlanTests {
     }
 }
 
+@Suite("Logging a session as prescribed")
+struct AsPrescribedTests {
+    @Test("A set done as prescribed keeps reps and passes as reps, holds and minutes as seconds, with the prescribed load")
+    func amountsLandWhereTheyAreRead() throws {
+        // The daily routine has foam-roll passes and holds; the session has reps and a walk's minutes.
+        let prescription = Fixture.engine.nextPrescription(for: Fixture.liftingCase(asOf: "2026-02-07"))
+        let lines = prescription.exercises + prescription.dailyRoutine
+        #expect(Set(lines.map(\.kind)) == [.reps, .hold, .minutes, .passes])
+        for line in lines {
+            let set = line.setAsPrescribed(pain: 2)
+            switch line.kind {
+            case .reps, .passes: #expect(set.reps == line.amount && set.holdSeconds == nil, "\(line.exercise)")
+            case .hold, .minutes: #expect(set.holdSeconds == line.amount && set.reps == nil, "\(line.exercise)")
+            }
+            #expect(set.weight == line.weight && set.tempo == line.tempo && set.pain == 2)
+        }
+    }
+}
+
 @Suite("Alerts: flare-up cycles and stalls (seed 004)")
 struct AlertTests {
     @Test("Repeated flare, rest and re-flare cycles are detected and reported")

@@ -80,6 +80,21 @@ public struct LoggedSet: Codable, Sendable, Equatable {
     }
 }
 
+extension LoggedSet {
+    /// A set of an exercise dosed in `kind`, its amount where the engine reads it: reps and passes
+    /// as `reps`, holds and minutes as `holdSeconds` (a walk's minutes are its amount; a logged set
+    /// has no field for minutes).
+    public init(
+        _ kind: DoseKind, amount: Int?, weight: Double? = nil, tempo: String? = nil, pauseSeconds: Int? = nil,
+        pain: Int? = nil
+    ) {
+        switch kind {
+        case .hold, .minutes: self.init(weight: weight, holdSeconds: amount, tempo: tempo, pauseSeconds: pauseSeconds, pain: pain)
+        case .reps, .passes: self.init(weight: weight, reps: amount, tempo: tempo, pauseSeconds: pauseSeconds, pain: pain)
+        }
+    }
+}
+
 /// One exercise within a workout.
 public struct LoggedExercise: Codable, Sendable, Equatable {
     public var exercise: ExerciseID

@@ -84,11 +84,20 @@ public struct PrescribedExercise: Codable, Sendable, Equatable {
 }
 
 extension PrescribedExercise {
+    /// What the dose is counted in: reps, a hold's seconds, minutes or passes.
+    public var kind: DoseKind { reps != nil ? .reps : holdSeconds != nil ? .hold : minutes != nil ? .minutes : .passes }
+
+    /// The amount per set, in `kind`.
+    public var amount: Int? { reps ?? holdSeconds ?? minutes ?? passes }
+
+    /// One set done as prescribed, at `weight` (the prescribed one when nil), with the pain felt.
+    public func setAsPrescribed(weight: Double? = nil, pain: Int? = nil) -> LoggedSet {
+        LoggedSet(kind, amount: amount, weight: weight ?? self.weight, tempo: tempo, pauseSeconds: pauseSeconds, pain: pain)
+    }
+
     /// The dose in words with its load, tempo and pause: `3 × 8 at 40 kg · tempo 3-1-2`.
     public func describe(times: String = "x") -> String {
-        let kind: DoseKind = reps != nil ? .reps : holdSeconds != nil ? .hold : minutes != nil ? .minutes : .passes
-        let amount = kind.describe(
-            sets: sets, amount: reps ?? holdSeconds ?? minutes ?? passes ?? 0, perSide: perSide, times: times)
+        let amount = kind.describe(sets: sets, amount: self.amount ?? 0, perSide: perSide, times: times)
         let load = weight.map { " at \(formatWeight($0)) \(unit?.rawValue ?? "")" } ?? ""
         let extras = [tempo.map { "tempo \($0)" }, pauseSeconds.map { "\($0) s pause" }].compactMap { $0 }
         return amount + load + (extras.isEmpty ? "" : " · " + extras.joined(separator: ", "))

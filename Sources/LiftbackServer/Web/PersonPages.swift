@@ -42,7 +42,7 @@ struct PersonPages {
         let exercises = prescription.exercises.enumerated().html { index, line in
             let sets = (0..<line.sets).html { set in
                 let (weight, amount, pain) = ("w-\(index)-\(set)", "r-\(index)-\(set)", "p-\(index)-\(set)")
-                let planned = String(line.reps ?? line.holdSeconds ?? line.minutes ?? line.passes ?? 0)
+                let planned = String(line.amount ?? 0)
                 return """
                     <div class="set">
                     <div class="setrow">
@@ -105,13 +105,10 @@ struct PersonPages {
                 if form.text(amount) != nil, form.int(amount) == nil {
                     return try await refused("\(exercise.name), set \(set + 1): please type a whole number.")
                 }
-                var logged = LoggedSet(weight: form.double(weight), pain: form.int("p-\(index)-\(set)"))
-                switch exercise.dose.kind {
-                // A walk's minutes are its amount as the engine reads it (the contract's set has no minutes).
-                case .hold, .minutes: logged.holdSeconds = form.int(amount)
-                case .reps, .passes: logged.reps = form.int(amount)
-                }
-                sets.append(logged)
+                sets.append(
+                    LoggedSet(
+                        exercise.dose.kind, amount: form.int(amount), weight: form.double(weight),
+                        pain: form.int("p-\(index)-\(set)")))
                 set += 1
             }
             exercises.append(LoggedExercise(exercise: exercise.id, sets: sets))
