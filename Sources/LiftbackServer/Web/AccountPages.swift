@@ -40,29 +40,13 @@ struct AccountPages {
         if let account = context.identity { return WebController.redirect(account.role == .clinician ? "/caseload" : "/today") }
         return web.render(
             "Back to lifting", context, flash: flash,
-            """
-            <h1>Back to lifting, one step at a time</h1>
-            <p>Liftback helps you return to the gym after low back pain. It checks for warning signs first, then plans sessions that start light and grow as your back agrees, and explains every change.</p>
-            <p>Your physiotherapist can follow along and adjust the plan.</p>
-            <p><a class="button" href="/signup">Create an account</a> <a href="/signin">I already have one</a></p>
-            """)
+            AccountView.landing())
     }
 
     func signUpPage(_ context: AppContext, error: (field: String, message: String)? = nil, form: Form? = nil) -> Response {
-        func problem(_ field: String) -> String? { error?.field == field ? error?.message : nil }
-        return web.render(
+        web.render(
             "Sign up", context, status: error == nil ? .ok : .badRequest,
-            """
-            <h1>Create your account</h1>
-            <form method="post" action="/signup">
-            \(Layout.csrfField(WebSession.csrf(for: context)))
-            \(Layout.field("Your name", name: "name", value: form?["name"] ?? "", extra: "autocomplete=\"name\" maxlength=\"\(NewAccountInput.nameLength.upperBound)\" required", error: problem("name")))
-            \(Layout.field("Email", name: "email", type: "email", value: form?["email"] ?? "", extra: "autocomplete=\"email\" required", error: problem("email")))
-            \(Layout.newPasswordField("Password", error: problem("password")))
-            <button>Create account</button>
-            </form>
-            <p class="muted">Physiotherapists and other clinicians get their account from whoever runs this Liftback, with a link to set their password.</p>
-            """)
+            AccountView.signUp(csrf: WebSession.csrf(for: context), error: error, form: form))
     }
 
     func signUp(_ request: Request, _ context: AppContext) async throws -> Response {
@@ -90,27 +74,13 @@ struct AccountPages {
     func setPasswordPage(_ context: AppContext, token: String, error: String? = nil) -> Response {
         web.render(
             "Set your password", context, status: error == nil ? .ok : .badRequest,
-            """
-            <h1>Set your password</h1>
-            \(error.map { HTML("<p class=\"error\" role=\"alert\">\($0)</p>") })
-            <form method="post" action="/set-password">
-            \(Layout.csrfField(WebSession.csrf(for: context)))
-            <input type="hidden" name="token" value="\(String(token.prefix(256)))">
-            \(Layout.newPasswordField())
-            <button>Set password</button>
-            </form>
-            <p class="muted">The link works once. Setting a password signs you out on every other device.</p>
-            """)
+            AccountView.setPassword(csrf: WebSession.csrf(for: context), token: token, error: error))
     }
 
     func deadLinkPage(_ context: AppContext) -> Response {
         web.render(
             "Set your password", context, status: .badRequest,
-            """
-            <h1>This link no longer works</h1>
-            <p>A link to set a password works once, for a limited time. Please ask whoever runs Liftback (or your clinician) for a new one.</p>
-            <p>If you already set your password, <a href="/signin">sign in</a>.</p>
-            """)
+            AccountView.deadLink())
     }
 
     func setPassword(_ request: Request, _ context: AppContext) async throws -> Response {
@@ -137,17 +107,7 @@ struct AccountPages {
     func signInPage(_ context: AppContext, error: String? = nil, email: String = "") -> Response {
         web.render(
             "Sign in", context, status: error == nil ? .ok : .unauthorized,
-            """
-            <h1>Sign in</h1>
-            <form method="post" action="/signin">
-            \(Layout.csrfField(WebSession.csrf(for: context)))
-            \(error.map { HTML("<p class=\"error\" role=\"alert\">\($0)</p>") })
-            \(Layout.field("Email", name: "email", type: "email", value: email, extra: "autocomplete=\"email\" required"))
-            \(Layout.field("Password", name: "password", type: "password", extra: "autocomplete=\"current-password\" required"))
-            <button>Sign in</button>
-            </form>
-            <p>New here? <a href="/signup">Create an account</a>.</p>
-            """)
+            AccountView.signIn(csrf: WebSession.csrf(for: context), error: error, email: email))
     }
 
     func signIn(_ request: Request, _ context: AppContext) async throws -> Response {
@@ -184,38 +144,11 @@ struct AccountPages {
         async throws -> Response
     {
         guard let account = context.identity else { throw PageRedirect(location: "/signin") }
-        let csrf = Layout.csrfField(WebSession.csrf(for: context))
-        let clinicians: HTML =
-            account.role == .patient
-            ? try await cliniciansCard(web.services.accounts.clinicians(of: account), csrf: csrf) : ""
+        let clinicians = account.role == .patient ? try await web.services.accounts.clinicians(of: account) : nil
         return web.render(
             "Your account", context, flash: flash, status: error == nil && deleteError == nil ? .ok : .badRequest,
-            """
-            <h1>Your account</h1>
-            <p>Signed in as \(account.name) (\(account.email)).</p>
-            \(clinicians)
-            <form method="post" action="/account/password" class="card">\(csrf)
-            <h2>Change your password</h2>
-            \(error.map { HTML("<p class=\"error\" role=\"alert\">\($0)</p>") })
-            \(Layout.field("Current password", name: "current", type: "password", extra: "autocomplete=\"current-password\" required"))
-            \(Layout.newPasswordField())
-            <button>Change password</button>
-            <p class="muted">Every other device you are signed in on is signed out.</p>
-            </form>
-            <form method="post" action="/account/signout-everywhere" class="card">\(csrf)
-            <h2>Sign out everywhere</h2>
-            <p>Ends every session: this browser, other phones and computers, and apps using your account.</p>
-            <button>Sign out on every device</button>
-            </form>
-            \(account.role == .patient ? HTML("<section class=\"card\"><h2>A copy of your data</h2><p>Everything Liftback holds about you, in one file (JSON) you can keep or take elsewhere.</p><p><a class=\"button\" href=\"/account/export\" download>Download my data</a></p></section>") : "")
-            <form method="post" action="/account/delete" class="card">\(csrf)
-            <h2>Delete your account</h2>
-            <p>Deletes your account and everything held about you\(account.role == .patient ? " (your plan, sessions, check-ins and questionnaires)" : ""), on every device. It cannot be undone\(account.role == .patient ? "; download a copy first if you want one" : "").</p>
-            \(deleteError.map { HTML("<p class=\"error\" role=\"alert\">\($0)</p>") })
-            \(Layout.field("Your password, to confirm", name: "password", type: "password", extra: "autocomplete=\"current-password\" required"))
-            <button>Delete my account</button>
-            </form>
-            """)
+            AccountView.account(
+                account, clinicians: clinicians, csrf: WebSession.csrf(for: context), error: error, deleteError: deleteError))
     }
 
     /// Everything held about the person, as a file to keep.
@@ -270,22 +203,6 @@ struct AccountPages {
         return response
     }
 
-    /// Who can see the person's record, each with a way to end the link.
-    func cliniciansCard(_ clinicians: [Account], csrf: HTML) -> HTML {
-        let rows = clinicians.html { clinician in
-            """
-            <li><form method="post" action="/account/unlink">\(csrf)<input type="hidden" name="clinician" value="\(clinician.id)">
-            \(clinician.name) <button class="link">Stop sharing with \(clinician.name)</button></form></li>
-            """
-        }
-        return """
-            <section class="card">
-            <h2>Who can see your record</h2>
-            \(clinicians.isEmpty ? HTML("<p>Only you. A clinician sees your plan once you <a href=\"/join\">join them with their code</a>.</p>") : HTML("<ul>\(rows)</ul><p class=\"muted\">A clinician you stop sharing with no longer sees your record or your caseload status. You can join them again with a new code.</p>"))
-            </section>
-            """
-    }
-
     func unlink(_ request: Request, _ context: AppContext) async throws -> Response {
         let patient = try web.signedIn(context, role: .patient)
         let form = try await WebSession.checkedForm(request, context)
@@ -298,15 +215,7 @@ struct AccountPages {
         _ = try web.signedIn(context, role: .patient)
         return web.render(
             "Join your clinician", context, status: status,
-            """
-            <h1>Join your clinician</h1>
-            <p>Your physiotherapist can give you a code so they can follow your plan. You can also carry on by yourself.</p>
-            <form method="post" action="/join">
-            \(Layout.csrfField(WebSession.csrf(for: context)))
-            \(Layout.field("Invite code", name: "code", extra: "autocapitalize=\"characters\" required", error: error))
-            <button>Join</button>
-            </form>
-            """)
+            AccountView.join(csrf: WebSession.csrf(for: context), error: error))
     }
 
     func join(_ request: Request, _ context: AppContext) async throws -> Response {

@@ -24,7 +24,7 @@ struct IntakePages {
         var settings: PatientSettings { PatientSettings(unit: unit, timeZone: timeZone) }
     }
 
-    enum Step: String {
+    enum Step: String, CaseIterable {
         case flags, pattern, weights, startback, disability
     }
 
@@ -45,98 +45,12 @@ struct IntakePages {
         return try step(.flags, State(), context)
     }
 
-    func stateField(_ state: State) -> HTML {
-        let json = String(decoding: (try? JSONEncoder().encode(state)) ?? Data("{}".utf8), as: UTF8.self)
-        return "<input type=\"hidden\" name=\"state\" value=\"\(json)\">"
-    }
-
     /// A step of the wizard; `kept` is the refused form of the weights step, shown as typed.
     func step(_ step: Step, _ state: State, _ context: AppContext, error: String? = nil, kept: Form? = nil) throws -> Response {
         _ = try web.signedIn(context, role: .patient)
-        let number = ["flags": 1, "pattern": 2, "weights": 3, "startback": 4, "disability": 5][step.rawValue]!
-        let body: HTML
-        switch step {
-        case .flags: body = flagsStep()
-        case .pattern: body = patternStep(state)
-        case .weights: body = weightsStep(state, kept: kept)
-        case .startback: body = try questionnaireStep(.startback)
-        case .disability: body = try questionnaireStep(.rmdq)
-        }
         return web.render(
             "Getting started", context, status: error == nil ? .ok : .badRequest,
-            """
-            <p class="muted">Step \(number) of 5</p>
-            <form method="post" action="/intake">
-            \(Layout.csrfField(WebSession.csrf(for: context)))
-            <input type="hidden" name="step" value="\(step.rawValue)">
-            \(stateField(state))
-            <input type="hidden" name="tz" value="">
-            \(error.map { HTML("<p class=\"error\" role=\"alert\">\($0)</p>") })
-            \(body)
-            <button>Continue</button>
-            </form>
-            """)
-    }
-
-    func flagsStep() -> HTML {
-        let flags = Layout.flagChoices(RedFlag.allCases)
-        return """
-            <h1>First, a safety check</h1>
-            <p>Tick anything that applies to you now. Most people tick nothing; if you do, we will tell you calmly what to do next.</p>
-            <fieldset><legend>Any of these?</legend>\(flags)</fieldset>
-            """
-    }
-
-    func patternStep(_ state: State) -> HTML {
-        let answers = PatternAnswer.allCases.html { answer in
-            "<label class=\"check\"><input type=\"checkbox\" name=\"answer\" value=\"\(answer.rawValue)\"> \(answer.meaning)</label>"
-        }
-        let avoided = FearedMovement.allCases.html { movement in
-            "<label class=\"check\"><input type=\"checkbox\" name=\"avoid\" value=\"\(movement.rawValue)\"\((state.avoids ?? []).contains(movement) ? " checked" : "")> \(movement.title)</label>"
-        }
-        return """
-            <h1>How does your back feel?</h1>
-            <fieldset><legend>Which of these fit your pain?</legend>\(answers)</fieldset>
-            <fieldset><legend>Anything you have been avoiding, or that feels risky at the moment?</legend>\(avoided)</fieldset>
-            \(Layout.painScale("Your pain right now (0 none, 10 worst imaginable)", name: "pain", selected: state.pain))
-            """
-    }
-
-    func weightsStep(_ state: State, kept: Form? = nil) -> HTML {
-        let unit = kept.flatMap { WeightUnit(rawValue: $0["unit"] ?? "") } ?? state.unit
-        let rows = Self.baselineLifts.html { id, name in
-            """
-            <fieldset><legend>\(name)</legend><div class="setrow">
-            \(Layout.field("Weight", name: "weight-\(id)", type: "number", value: kept?["weight-\(id)"] ?? "", extra: "inputmode=\"decimal\" step=\"any\" min=\"0\""))
-            \(Layout.field("Reps", name: "reps-\(id)", type: "number", value: kept?["reps-\(id)"] ?? "", extra: "inputmode=\"numeric\" min=\"\(InputLimits.workingReps.lowerBound)\" max=\"\(InputLimits.workingReps.upperBound)\""))
-            </div></fieldset>
-            """
-        }
-        return """
-            <h1>What did you lift before?</h1>
-            <p>Your usual working sets before the back pain, if you remember them. Leave blank what you did not do; the plan then starts you light.</p>
-            <fieldset><legend>Units</legend>
-            <label class="check"><input type="radio" name="unit" value="kg"\(Layout.checked(unit == .kg))> kilograms</label>
-            <label class="check"><input type="radio" name="unit" value="lb"\(Layout.checked(unit == .lb))> pounds</label>
-            </fieldset>
-            \(rows)
-            """
-    }
-
-    func questionnaireStep(_ instrument: Instrument) throws -> HTML {
-        guard let form = try InstrumentTexts.bundled()[instrument] else { return "" }
-        let items = form.items.html { item in
-            let options = form.responses(for: item).html { response in
-                "<label class=\"check\"><input type=\"radio\" name=\"item-\(item.number)\" value=\"\(response.value)\" required> \(response.label)</label>"
-            }
-            return "<fieldset><legend>\(item.number). \(item.text)</legend>\(options)</fieldset>"
-        }
-        return """
-            <h1>\(form.name)</h1>
-            <p>\(form.instructions)</p>
-            \(items)
-            <p class="muted">\(form.citation)</p>
-            """
+            try IntakeView.page(step, state, csrf: WebSession.csrf(for: context), error: error, kept: kept))
     }
 
     func submit(_ request: Request, _ context: AppContext) async throws -> Response {
@@ -222,15 +136,6 @@ struct IntakePages {
     }
 
     func stopPage(_ triage: TriageResult, _ context: AppContext) -> Response {
-        web.render(
-            "Please check in with a professional", context,
-            """
-            <h1>Thank you. Let's pause here.</h1>
-            <div class="alert red-flag" role="alert"><p>\(triage.disposition.guidance ?? "")</p></div>
-            <p>You told us about:</p>
-            <ul>\(triage.flags.filter { $0.level != .weak }.html { "<li>\($0.meaning)</li>" })</ul>
-            <p>These symptoms are uncommon and usually have a clear explanation, but they deserve a professional's look before any training plan. Liftback will not suggest loaded exercise until a clinician has reviewed them.</p>
-            <p>When a clinician has cleared you, sign in again and carry on.</p>
-            """)
+        web.render("Please check in with a professional", context, IntakeView.stop(triage))
     }
 }

@@ -1,0 +1,110 @@
+import Foundation
+import LiftbackApp
+import LiftbackCore
+
+/// The intake wizard's steps as views; `IntakePages` keeps the answers so far and saves the intake.
+enum IntakeView {
+    /// A step of the wizard; `kept` is the refused form of the weights step, shown as typed.
+    static func page(
+        _ step: IntakePages.Step, _ state: IntakePages.State, csrf: String?, error: String?, kept: Form?
+    ) throws -> HTML {
+        let number = (IntakePages.Step.allCases.firstIndex(of: step) ?? 0) + 1
+        let body: HTML
+        switch step {
+        case .flags: body = flagsStep()
+        case .pattern: body = patternStep(state)
+        case .weights: body = weightsStep(state, kept: kept)
+        case .startback: body = try questionnaireStep(.startback)
+        case .disability: body = try questionnaireStep(.rmdq)
+        }
+        return """
+            <p class="muted">Step \(number) of \(IntakePages.Step.allCases.count)</p>
+            <form method="post" action="/intake">
+            \(Layout.csrfField(csrf))
+            <input type="hidden" name="step" value="\(step.rawValue)">
+            \(stateField(state))
+            <input type="hidden" name="tz" value="">
+            \(error.map { HTML("<p class=\"error\" role=\"alert\">\($0)</p>") })
+            \(body)
+            <button>Continue</button>
+            </form>
+            """
+    }
+
+    static func stateField(_ state: IntakePages.State) -> HTML {
+        let json = String(decoding: (try? JSONEncoder().encode(state)) ?? Data("{}".utf8), as: UTF8.self)
+        return "<input type=\"hidden\" name=\"state\" value=\"\(json)\">"
+    }
+
+    static func flagsStep() -> HTML {
+        let flags = Layout.flagChoices(RedFlag.allCases)
+        return """
+            <h1>First, a safety check</h1>
+            <p>Tick anything that applies to you now. Most people tick nothing; if you do, we will tell you calmly what to do next.</p>
+            <fieldset><legend>Any of these?</legend>\(flags)</fieldset>
+            """
+    }
+
+    static func patternStep(_ state: IntakePages.State) -> HTML {
+        let answers = PatternAnswer.allCases.html { answer in
+            "<label class=\"check\"><input type=\"checkbox\" name=\"answer\" value=\"\(answer.rawValue)\"> \(answer.meaning)</label>"
+        }
+        let avoided = FearedMovement.allCases.html { movement in
+            "<label class=\"check\"><input type=\"checkbox\" name=\"avoid\" value=\"\(movement.rawValue)\"\((state.avoids ?? []).contains(movement) ? " checked" : "")> \(movement.title)</label>"
+        }
+        return """
+            <h1>How does your back feel?</h1>
+            <fieldset><legend>Which of these fit your pain?</legend>\(answers)</fieldset>
+            <fieldset><legend>Anything you have been avoiding, or that feels risky at the moment?</legend>\(avoided)</fieldset>
+            \(Layout.painScale("Your pain right now (0 none, 10 worst imaginable)", name: "pain", selected: state.pain))
+            """
+    }
+
+    static func weightsStep(_ state: IntakePages.State, kept: Form? = nil) -> HTML {
+        let unit = kept.flatMap { WeightUnit(rawValue: $0["unit"] ?? "") } ?? state.unit
+        let rows = IntakePages.baselineLifts.html { id, name in
+            """
+            <fieldset><legend>\(name)</legend><div class="setrow">
+            \(Layout.field("Weight", name: "weight-\(id)", type: "number", value: kept?["weight-\(id)"] ?? "", extra: "inputmode=\"decimal\" step=\"any\" min=\"0\""))
+            \(Layout.field("Reps", name: "reps-\(id)", type: "number", value: kept?["reps-\(id)"] ?? "", extra: "inputmode=\"numeric\" min=\"\(InputLimits.workingReps.lowerBound)\" max=\"\(InputLimits.workingReps.upperBound)\""))
+            </div></fieldset>
+            """
+        }
+        return """
+            <h1>What did you lift before?</h1>
+            <p>Your usual working sets before the back pain, if you remember them. Leave blank what you did not do; the plan then starts you light.</p>
+            <fieldset><legend>Units</legend>
+            <label class="check"><input type="radio" name="unit" value="kg"\(Layout.checked(unit == .kg))> kilograms</label>
+            <label class="check"><input type="radio" name="unit" value="lb"\(Layout.checked(unit == .lb))> pounds</label>
+            </fieldset>
+            \(rows)
+            """
+    }
+
+    static func questionnaireStep(_ instrument: Instrument) throws -> HTML {
+        guard let form = try InstrumentTexts.bundled()[instrument] else { return "" }
+        let items = form.items.html { item in
+            let options = form.responses(for: item).html { response in
+                "<label class=\"check\"><input type=\"radio\" name=\"item-\(item.number)\" value=\"\(response.value)\" required> \(response.label)</label>"
+            }
+            return "<fieldset><legend>\(item.number). \(item.text)</legend>\(options)</fieldset>"
+        }
+        return """
+            <h1>\(form.name)</h1>
+            <p>\(form.instructions)</p>
+            \(items)
+            <p class="muted">\(form.citation)</p>
+            """
+    }
+
+    static func stop(_ triage: TriageResult) -> HTML {
+        """
+        <h1>Thank you. Let's pause here.</h1>
+        <div class="alert red-flag" role="alert"><p>\(triage.disposition.guidance ?? "")</p></div>
+        <p>You told us about:</p>
+        <ul>\(triage.flags.filter { $0.level != .weak }.html { "<li>\($0.meaning)</li>" })</ul>
+        <p>These symptoms are uncommon and usually have a clear explanation, but they deserve a professional's look before any training plan. Liftback will not suggest loaded exercise until a clinician has reviewed them.</p>
+        <p>When a clinician has cleared you, sign in again and carry on.</p>
+        """
+    }
+}

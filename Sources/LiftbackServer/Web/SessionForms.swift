@@ -1,0 +1,92 @@
+import LiftbackApp
+import LiftbackCore
+
+/// The person's two forms as views: a session to log and the day's check-in. They read only what
+/// they are given; `PersonPages` fetches it and saves what comes back.
+enum SessionForms {
+    /// The session form, filled from the plan, or with what was typed when `kept` is the refused form.
+    static func log(
+        _ prescription: Prescription, unit: WeightUnit, catalog: Catalog, csrf: String?, error: String?, kept: Form?
+    ) -> HTML {
+        let unit = unit.rawValue
+        let exercises = prescription.exercises.enumerated().html { index, line in
+            let sets = (0..<line.sets).html { set in
+                let (weight, amount, pain) = ("w-\(index)-\(set)", "r-\(index)-\(set)", "p-\(index)-\(set)")
+                let planned = String(line.amount ?? 0)
+                return """
+                    <div class="set">
+                    <div class="setrow">
+                    \(line.weight != nil || catalog[line.exercise]?.loaded == true ? Layout.field("Set \(set + 1) weight (\(line.unit?.rawValue ?? unit))", name: weight, type: "number", value: kept.map { $0[weight] ?? "" } ?? line.weight.map(formatWeight) ?? "", extra: "inputmode=\"decimal\" step=\"any\" min=\"0\"") : "")
+                    \(Layout.field("Set \(set + 1) \(line.holdSeconds != nil ? "seconds" : line.minutes != nil ? "minutes" : "reps")", name: amount, type: "number", value: kept.map { $0[amount] ?? "" } ?? planned, extra: "inputmode=\"numeric\" min=\"0\""))
+                    </div>
+                    \(Layout.painScale("Pain during set \(set + 1)", name: pain, selected: kept?.int(pain), required: false))
+                    </div>
+                    """
+            }
+            return """
+                <section class="card">
+                <h2>\(line.name)</h2>
+                <input type="hidden" name="ex-\(index)" value="\(line.exercise.rawValue)">
+                <label class="check"><input type="checkbox" name="skip-\(index)" value="1"\(Layout.checked(kept?["skip-\(index)"] != nil))> I skipped this one</label>
+                \(sets)
+                </section>
+                """
+        }
+        let symptoms = Layout.flagChoices(RedFlag.reportableLater, ticked: Set(kept?.all("flag") ?? []))
+        return
+            """
+            <h1>Log today's session</h1>
+            <p>Weights and reps are filled in from your plan: change them if you did something else, and tap your pain for each set.</p>
+            \(error.map { HTML("<p class=\"error\" role=\"alert\">\($0)</p>") })
+            <form method="post" action="/log">
+            \(Layout.csrfField(csrf))
+            <input type="hidden" name="count" value="\(prescription.exercises.count)">
+            \(exercises)
+            <section class="card">
+            <h2>After the session</h2>
+            \(Layout.painScale("Pain right after the session", name: "after", selected: kept?.int("after")))
+            <label class="check"><input type="checkbox" name="stopped" value="1"\(Layout.checked(kept?["stopped"] != nil))> I stopped early because of sharp pain or a new symptom</label>
+            <fieldset><legend>Anything new? (tick only if it is new)</legend>\(symptoms)</fieldset>
+            </section>
+            <button>Save session</button>
+            </form>
+            """
+    }
+
+    /// The check-in form, empty, or with what was chosen when `kept` is the refused form; with the
+    /// next-day question when a session waits for its answer.
+    static func checkIn(awaiting waiting: StoredWorkout?, csrf: String?, error: String?, kept: Form?) -> HTML {
+        let answer = kept?["nextDay"]
+        func choice(_ value: NextDayResponse, _ text: String, required: Bool = false) -> HTML {
+            """
+            <label class="check"><input type="radio" name="nextDay" value="\(value.rawValue)"\(required ? " required" : "")\(Layout.checked(answer == value.rawValue))> \(text)</label>
+            """
+        }
+        let question: HTML =
+            waiting.map { stored in
+                """
+                <fieldset><legend>After your session on \(stored.workout.date), is your back back to usual?</legend>
+                \(choice(.settled, "Yes, back to my usual", required: true))
+                \(choice(.same, "About the same as before the session"))
+                \(choice(.worse, "Worse than before the session"))
+                <label class="check"><input type="checkbox" name="lockedUp" value="1"\(Layout.checked(kept?["lockedUp"] != nil))> My back felt locked up for hours afterwards</label>
+                </fieldset>
+                <input type="hidden" name="workout" value="\(stored.id)">
+                """
+            } ?? ""
+        let symptoms = Layout.flagChoices(RedFlag.reportableLater, ticked: Set(kept?.all("flag") ?? []))
+        return
+            """
+            <h1>How is your back today?</h1>
+            \(error.map { HTML("<p class=\"error\" role=\"alert\">\($0) Nothing was saved yet; please check and save again.</p>") })
+            <form method="post" action="/check-in">
+            \(Layout.csrfField(csrf))
+            \(question)
+            \(Layout.painScale("Your pain today", name: "pain", selected: kept?.int("pain")))
+            \(Layout.field("Morning stiffness, in minutes", name: "stiffness", type: "number", value: kept?["stiffness"] ?? "", extra: "inputmode=\"numeric\" min=\"0\" max=\"\(InputLimits.stiffnessMinutes.upperBound)\""))
+            <fieldset><legend>Anything new? (tick only if it is new)</legend>\(symptoms)</fieldset>
+            <button>Save</button>
+            </form>
+            """
+    }
+}
