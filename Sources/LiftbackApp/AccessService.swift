@@ -1,6 +1,6 @@
 import LiftbackStore
 
-/// Who may reach what (contract section 4): a patient only their own records, a clinician only
+/// Who may reach what (the API, described at /openapi.json): a patient only their own records, a clinician only
 /// linked patients; anything else is "not found", so that nobody learns what exists. The one place
 /// the link between a clinician and a patient is checked, for the API and the pages alike.
 public struct AccessService: Sendable {

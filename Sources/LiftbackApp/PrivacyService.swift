@@ -15,7 +15,7 @@ public struct PrivacyService: Sendable {
         public var account: Account
         /// Who can see the record.
         public var clinicians: [Person]
-        /// The case as stored (contract section 2), with every entry; `nil` before the intake.
+        /// The case as stored (docs/case-format.md, "The case"), with every entry; `nil` before the intake.
         public var `case`: Case?
         /// The case's settings, the time zone included.
         public var settings: PatientSettings?

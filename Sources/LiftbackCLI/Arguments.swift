@@ -3,7 +3,7 @@ import LiftbackCore
 
 /// The typed options of the commands, each read once where the command line is parsed (an option's
 /// `transform`), so that a command's body only ever sees valid values. A failure names the option
-/// and the values it takes (contract section 1); swift-argument-parser prints it and exits non-zero.
+/// and the values it takes (the command line, README "The engine's commands"); swift-argument-parser prints it and exits non-zero.
 enum Arguments {
     static func unit(_ option: String) -> @Sendable (String) throws -> WeightUnit {
         { text in

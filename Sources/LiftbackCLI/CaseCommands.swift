@@ -26,7 +26,8 @@ struct NextCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "next", abstract: "Print the next prescription for a case.")
 
-    @Option(name: .customLong("case"), help: "A case file (contract section 2), or - for standard input.") var casePath: String
+    @Option(name: .customLong("case"), help: "A case file (see docs/case-format.md), or - for standard input.") var casePath:
+        String
 
     func run() async throws { try emit { try Self.output(casePath: casePath) } }
 
@@ -57,7 +58,7 @@ struct ImportCommand: AsyncParsableCommand {
         commandName: "import",
         abstract: "Read a Strong, Hevy or FitNotes export into workouts for an intake's training history.",
         discussion: """
-            Prints JSON: the format, the units, the workouts (contract section 2 shapes, in --unit), the exercise \
+            Prints JSON: the format, the units, the workouts (as in a case file, docs/case-format.md, in --unit), the exercise \
             names with no counterpart in the catalogue, the rows left out on purpose (warm-ups, rest timers, cardio), \
             and the baseline the history gives: the heaviest weight lifted for at least three repetitions per exercise, \
             with estimated one-rep maxima.

@@ -6,7 +6,7 @@ import LiftbackCore
 /// settings. Built here once, so a page, an API answer and `liftback next` cannot disagree.
 let configuredEngine = Engine(catalog: .standard, settings: .standard)
 
-/// `liftback`: the engine's commands (contract section 1).
+/// `liftback`: the engine's commands (the command line, README "The engine's commands").
 public struct LiftbackCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "liftback",

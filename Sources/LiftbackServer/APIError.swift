@@ -4,7 +4,7 @@ import Hummingbird
 import LiftbackApp
 import LiftbackCore
 
-/// An API error: a status and a JSON body `{error, field}` naming what is wrong (contract section 4).
+/// An API error: a status and a JSON body `{error, field}` naming what is wrong (the API, described at /openapi.json).
 public struct APIError: Error, HTTPResponseError, Equatable {
     public var status: HTTPResponse.Status
     public var message: String

@@ -46,7 +46,7 @@ enum OpenAPIDocument {
         Operation(
             method: "put", path: "/api/v1/patients/{id}/intake",
             summary:
-                "The intake (contract section 2), with policy, unit and plate increment; once a weight is logged the unit stays (400 on `unit`)",
+                "The intake, as in a case file, with policy, unit and plate increment; once a weight is logged the unit stays (400 on `unit`)",
             body: "Intake", success: ("200", "Triage"), errors: ["400", "401", "404", "422"]),
         Operation(
             method: "post", path: "/api/v1/patients/{id}/workouts", summary: "Log one workout", body: "Workout",
@@ -78,10 +78,10 @@ enum OpenAPIDocument {
             success: ("200", "ImportSummary"), errors: ["400", "401", "403", "404", "409"], query: [("sourceUnit", false)],
             csvBody: true),
         Operation(
-            method: "get", path: "/api/v1/patients/{id}/next", summary: "The next prescription (contract section 3)",
+            method: "get", path: "/api/v1/patients/{id}/next", summary: "The next prescription",
             success: ("200", "Prescription"), errors: ["400", "401", "404", "409"], query: [("asOf", true)]),
         Operation(
-            method: "get", path: "/api/v1/patients/{id}/history", summary: "The case as stored (contract section 2)",
+            method: "get", path: "/api/v1/patients/{id}/history", summary: "The case as stored, in the case file's shape",
             success: ("200", "Case"), errors: ["400", "401", "404", "409"], query: [("asOf", false)]),
         Operation(
             method: "get", path: "/api/v1/caseload", summary: "Clinician: linked patients by status, most urgent first",

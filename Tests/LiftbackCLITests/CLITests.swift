@@ -3,7 +3,7 @@ import Testing
 
 @testable import LiftbackCLI
 
-/// The command line's public contract (contract section 1): JSON on success, a named item on failure.
+/// The command line's public contract (the command line, README "The engine's commands"): JSON on success, a named item on failure.
 @Suite("liftback command line")
 struct CLITests {
     func json(_ text: String) throws -> [String: Any] {

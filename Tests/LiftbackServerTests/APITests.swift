@@ -10,7 +10,7 @@ import Testing
 
 @testable import LiftbackServer
 
-@Suite("JSON API (contract section 4)")
+@Suite("JSON API")
 struct APITests {
     typealias H = APIHarness
 

@@ -19,7 +19,7 @@ public struct ExerciseID: RawRepresentable, Hashable, Comparable, Codable, Senda
     }
 }
 
-/// The movement pattern an exercise trains (contract section 3).
+/// The movement pattern an exercise trains (docs/case-format.md, "The prescription").
 public enum MovementPattern: String, Codable, Sendable, CaseIterable {
     case hinge, squat
     case singleLeg = "single-leg"

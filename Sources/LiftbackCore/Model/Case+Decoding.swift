@@ -53,7 +53,7 @@ extension Intake {
 public struct CaseError: Error, Equatable, Sendable, CustomStringConvertible {
     public var field: String
     public var message: String
-    /// The entry is dated too far ahead (contract section 5: answered with 422, not 400).
+    /// The entry is dated too far ahead (answered with 422, not 400: the entry is sound but early).
     public var tooLate: Bool
 
     public init(field: String, message: String, tooLate: Bool = false) {

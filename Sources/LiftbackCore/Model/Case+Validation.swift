@@ -219,7 +219,7 @@ public enum EntryValidation {
         }
     }
 
-    /// Entries may be dated at most this many days after today where the server is (contract section 5).
+    /// Entries may be dated at most this many days after today where the server is (answered with 422).
     public static let daysAhead = 1
 
     /// An entry dated later would sit unseen by the plan and the caseload until that day: a red flag

@@ -262,7 +262,7 @@ public enum FearedMovement: String, Codable, Sendable, CaseIterable {
     }
 }
 
-/// A questionnaire as answered on a day (contract section 4), scored by the engine when it reads the case.
+/// A questionnaire as answered on a day (the API, described at /openapi.json), scored by the engine when it reads the case.
 public struct QuestionnaireAnswers: Codable, Sendable, Equatable {
     public var instrument: Instrument
     public var date: Day
@@ -313,7 +313,7 @@ public struct Override: Codable, Sendable, Equatable {
     }
 }
 
-/// Everything the engine knows about one person (contract section 2).
+/// Everything the engine knows about one person (docs/case-format.md, "The case").
 public struct Case: Codable, Sendable, Equatable {
     public var asOf: Day
     public var policy: ProgressionPolicy

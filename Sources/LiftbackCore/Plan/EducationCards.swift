@@ -47,7 +47,7 @@ extension Phase {
                 EducationCard(
                     title: "Setbacks are part of the process",
                     text:
-                        "If symptoms climb, the plan steps back for \(Engine.days(settings.holdDays)) and then tries again. That is the method working, not failure."
+                        "If symptoms climb, the plan steps back for \(Words.duration(days: settings.holdDays)) and then tries again. That is the method working, not failure."
                 ))
         }
         return cards

@@ -155,18 +155,15 @@ public enum PhaseTracker {
         return true
     }
 
-    static func days(_ count: Int) -> String { count == 1 ? "a day" : "\(count) days" }
-    static func sessions(_ count: Int) -> String { count == 1 ? "1 session" : "\(count) sessions" }
-
     static func openingReason(
         _ next: Phase, from phase: Phase, on day: Day, gate: PhaseGate, lastPain: (day: Day, pain: Int)?,
         evidence: Evidence, settings: EngineSettings
     ) -> String {
         var text =
             "\(next.title) since \(day): \(phase.title.lowercased()) went well, with no setback "
-            + (gate.quietDays == 1 ? "the day before" : "in the last \(days(gate.quietDays))")
+            + (gate.quietDays == 1 ? "the day before" : "in the last \(Words.days(gate.quietDays))")
         if let lastPain { text += ", pain at \(lastPain.pain)/10 at the latest report (\(lastPain.day))" }
-        if gate.sessions > 0 { text += ", and at least \(sessions(gate.sessions)) that went well" }
+        if gate.sessions > 0 { text += ", and at least \(Words.sessions(gate.sessions)) that went well" }
         if let share = gate.liftShare {
             text +=
                 evidence.hasMainLiftBaseline
@@ -183,7 +180,7 @@ public enum PhaseTracker {
         let earliest = since.adding(days: reopening ? gate.quietDays : minDays(gate, pattern, settings))
         let when = earliest > asOf ? " from \(earliest) at the earliest," : ""
         var conditions = [
-            gate.quietDays == 1 ? "a day without a setback" : "\(days(gate.quietDays)) in a row without a setback",
+            gate.quietDays == 1 ? "a day without a setback" : "\(Words.days(gate.quietDays)) in a row without a setback",
             "a check-in in the last week with pain at or below \(gate.maxPain)/10",
         ]
         if gate.sessions > done {

@@ -48,7 +48,7 @@ extension Engine {
                 Alert(
                     id: .flareUpCycle,
                     message:
-                        "Flare, rest and flare again has happened \(r.cycles.count) times lately. Long rests lower what the back tolerates, so the plan now keeps the trunk work in, takes smaller steps and waits \(Self.days(settings.flareDaysBetweenSteps)) of good sessions before each one.",
+                        "Flare, rest and flare again has happened \(r.cycles.count) times lately. Long rests lower what the back tolerates, so the plan now keeps the trunk work in, takes smaller steps and waits \(Words.duration(days: settings.flareDaysBetweenSteps)) of good sessions before each one.",
                     forClinician:
                         "Flare-rest-flare cycle \(r.cycles.count) times (\(dates)). Plan adjusted: steps of at most \(EngineSettings.percent(settings.flareMaxIncrease)), \(settings.flareDaysBetweenSteps / 7) tolerated weeks per step, capacity work kept in."
                 ))
@@ -60,7 +60,7 @@ extension Engine {
                 Alert(
                     id: .climbingSymptoms,
                     message:
-                        "Your day-to-day pain has been creeping up: \(climb.reason). Loads step back and hold for \(Self.days(settings.holdDays)); that usually settles things.",
+                        "Your day-to-day pain has been creeping up: \(climb.reason). Loads step back and hold for \(Words.duration(days: settings.holdDays)); that usually settles things.",
                     forClinician:
                         "Climbing symptoms: \(climb.clinicianReason). Loads stepped back and held for \(settings.holdDays) days.")
             )
@@ -93,7 +93,7 @@ extension Engine {
                     message:
                         "How is your back today? The last report was on \(last). A quick check-in lets the plan move on; until then it waits where it is.",
                     forClinician:
-                        "No report since \(last) (\(PhaseTracker.days(last.days(until: c.asOf)))); the plan waits for one."))
+                        "No report since \(last) (\(Words.days(last.days(until: c.asOf)))); the plan waits for one."))
         }
         if let stalled = stalledMessage(c, history: r.history, phase: r.phase.phase) {
             alerts.append(Alert(id: .stalled, message: stalled.person, forClinician: stalled.clinician))
@@ -109,7 +109,8 @@ extension Engine {
             parts.append("You reported " + told.map { $0.meaning.lowercasedFirst.dropPeriod }.joined(separator: "; ") + ".")
         }
         if derived && flags.contains(.noImprovement2Weeks) {
-            parts.append("Your pain reports have stayed high for \(Self.days(settings.improvementDays)) without easing.")
+            parts.append(
+                "Your pain reports have stayed high for \(Words.duration(days: settings.improvementDays)) without easing.")
         }
         return parts.joined(separator: " ")
     }
@@ -149,7 +150,7 @@ extension Engine {
         let steppedUp = history.lastStepUp.map { $0 > windowStart } ?? false
         if recent >= settings.stalledMinimumSessions, !steppedUp, c.intake.date < windowStart {
             return (
-                "Nothing has stepped up for \(Self.days(settings.stalledAfterDaysWithoutProgress)). That is fine for a while; the reasons on each exercise say what the next step waits for.",
+                "Nothing has stepped up for \(Words.duration(days: settings.stalledAfterDaysWithoutProgress)). That is fine for a while; the reasons on each exercise say what the next step waits for.",
                 "No step up in \(settings.stalledAfterDaysWithoutProgress) days across \(recent) sessions. Check the reasons on each exercise: missing next-day answers or repeated setbacks are the usual causes."
             )
         }
@@ -169,18 +170,6 @@ extension Disposition {
         case .urgent: "Urgent"
         case .clinician: "Needs review"
         case .proceed: "No stop"
-        }
-    }
-}
-
-extension Engine {
-    /// A number of days as a person says it: "a week", "2 weeks", "10 days".
-    public static func days(_ count: Int) -> String {
-        switch count {
-        case 1: "a day"
-        case 7: "a week"
-        case let weeks where weeks % 7 == 0: "\(weeks / 7) weeks"
-        default: PhaseTracker.days(count)
         }
     }
 }

@@ -1,4 +1,4 @@
-/// What the engine decided for one exercise (contract section 3).
+/// What the engine decided for one exercise (docs/case-format.md, "The prescription").
 public enum Decision: String, Codable, Sendable, CaseIterable {
     case start, progress, hold, regress, stop
 }
@@ -9,7 +9,7 @@ public enum Lever: String, Codable, Sendable {
 }
 
 /// The rule that decided an exercise (docs/rules.md lists each with its source). Its raw value is
-/// the `rule` of contract section 3.
+/// the `rule` of docs/case-format.md, "The prescription".
 public enum RuleID: String, Codable, Sendable, CaseIterable {
     case addLoad = "add-load"
     case awaitingNextDay = "awaiting-next-day"
@@ -104,7 +104,7 @@ extension PrescribedExercise {
     }
 }
 
-/// What an alert is about (contract section 3 names the first five).
+/// What an alert is about (docs/case-format.md, "The prescription", names the first five).
 public enum AlertID: String, Codable, Sendable, CaseIterable {
     case redFlag = "red-flag"
     case flareUpCycle = "flare-up-cycle"
@@ -151,7 +151,7 @@ public struct PlannedDay: Codable, Sendable, Equatable {
     public var description: String
 }
 
-/// The next prescription (contract section 3).
+/// The next prescription (docs/case-format.md, "The prescription").
 public struct Prescription: Codable, Sendable, Equatable {
     public var asOf: Day
     public var disposition: Disposition

@@ -1,6 +1,6 @@
 extension Case {
     /// Flags reported up to `asOf` and not cleared since: a clearance covers reports on or before its
-    /// date, and the same flag reported after it opens again (contract section 2).
+    /// date, and the same flag reported after it opens again (docs/case-format.md, "The case").
     public var openFlags: [RedFlag] {
         var lastReported: [RedFlag: Day] = [:]
         func report(_ flags: [RedFlag], _ day: Day) {

@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import LiftbackApp
 
-/// Accounts, tokens and invites (contract section 4), over `AccountService`.
+/// Accounts, tokens and invites (the API, described at /openapi.json), over `AccountService`.
 struct AccountsController {
     let services: Services
     var accounts: AccountService { services.accounts }

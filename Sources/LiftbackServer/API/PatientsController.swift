@@ -45,7 +45,7 @@ struct PatientsController {
 
     struct Created: Encodable { var id: Int64? = nil }
 
-    /// The intake of contract section 2, with the case's settings beside it.
+    /// The intake of a case file (docs/case-format.md), with the case's settings beside it.
     struct IntakeBody: Decodable {
         var intake: Intake
         var settings: PatientSettings

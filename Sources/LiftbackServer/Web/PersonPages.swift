@@ -130,7 +130,6 @@ struct PersonPages {
         let questionnaires = try await web.cases.questionnaires(patient.id)
         return web.render(
             "Progress", context,
-            ProgressView.page(
-                data, questionnaires: questionnaires, engine: web.engine, today: web.cases.today(for: data.settings)))
+            ProgressView.page(data, questionnaires: questionnaires, engine: web.engine))
     }
 }

@@ -4,7 +4,7 @@ import LiftbackCore
 /// Progress for the person and the clinician: working load against the previous working weight,
 /// pain over time, and questionnaires against their minimal important change.
 enum ProgressView {
-    static func page(_ data: CaseData, questionnaires: [QuestionnaireRecord], engine: Engine, today: Day) -> HTML {
+    static func page(_ data: CaseData, questionnaires: [QuestionnaireRecord], engine: Engine) -> HTML {
         """
         <h1>Your progress</h1>
         \(charts(data, questionnaires: questionnaires, engine: engine))

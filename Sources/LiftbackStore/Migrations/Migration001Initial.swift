@@ -1,6 +1,6 @@
 /// The first schema. Case entries (workouts, check-ins, screens, clearances, overrides,
 /// questionnaires) share one table: each is a dated JSON body in the case's own shapes
-/// (contract section 2), so the store and the engine never disagree about a field.
+/// (docs/case-format.md, "The case"), so the store and the engine never disagree about a field.
 package enum Migration001Initial {
     package static let identifier = "001-initial"
 

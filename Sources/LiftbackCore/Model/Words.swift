@@ -1,0 +1,17 @@
+/// How counts read in the sentences a person sees, in one place.
+public enum Words {
+    /// A count of days: "a day", "14 days" (as in "in the last 14 days", "14 days in a row").
+    public static func days(_ count: Int) -> String { count == 1 ? "a day" : "\(count) days" }
+
+    /// A stretch of time in the largest whole unit: "a day", "a week", "2 weeks", "10 days".
+    public static func duration(days count: Int) -> String {
+        switch count {
+        case 7: "a week"
+        case let days where days > 0 && days % 7 == 0: "\(days / 7) weeks"
+        default: Self.days(count)
+        }
+    }
+
+    /// A count of sessions: "1 session", "4 sessions".
+    public static func sessions(_ count: Int) -> String { count == 1 ? "1 session" : "\(count) sessions" }
+}
