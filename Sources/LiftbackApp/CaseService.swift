@@ -15,6 +15,8 @@ public struct CaseService: Sendable {
     var catalog: Catalog { engine.catalog }
     /// Today in a time zone (or a fixed day for demos and tests, whatever the zone).
     let todayIn: @Sendable (TimeZone) -> Day
+    /// The server's clock, for the audit trail.
+    let now: @Sendable () -> Date
 
     /// Today where the server is (UTC): entries may be dated at most a day after it.
     public func today() -> Day { todayIn(.utc) }
@@ -51,19 +53,29 @@ public struct CaseService: Sendable {
         try await store.questionnaires(patientID: patientID)
     }
 
+    /// A read of the record by anyone but the patient goes on the patient's trail.
+    func viewed(_ patientID: String, by caller: Caller) async throws {
+        guard caller.account.id != patientID else { return }
+        try await store.addAuditEvent(caller.audit(.viewed, at: now()), patientID: patientID)
+    }
+
     /// The next prescription for `asOf` (today, or the intake's day if that is later, when `nil`),
     /// with the case it came from; cached per case version and day. `nil` before the intake.
-    public func prescription(_ patientID: String, asOf: Day? = nil) async throws -> (
+    public func prescription(_ patientID: String, asOf: Day? = nil, by caller: Caller) async throws -> (
         data: CaseData, prescription: Prescription
     )? {
-        try await prescribed(patientID, asOf: asOf, encode: nil).map { ($0.data, $0.prescription) }
+        let made = try await prescribed(patientID, asOf: asOf, encode: nil).map { ($0.data, $0.prescription) }
+        try await viewed(patientID, by: caller)
+        return made
     }
 
     /// The next prescription as JSON, encoded by `encode` once per case version and day.
-    public func encodedPrescription(_ patientID: String, asOf: Day, encode: @escaping @Sendable (Prescription) throws -> Data)
-        async throws -> Data?
-    {
-        try await prescribed(patientID, asOf: asOf, encode: encode)?.body
+    public func encodedPrescription(
+        _ patientID: String, asOf: Day, by caller: Caller, encode: @escaping @Sendable (Prescription) throws -> Data
+    ) async throws -> Data? {
+        let body = try await prescribed(patientID, asOf: asOf, encode: encode)?.body
+        try await viewed(patientID, by: caller)
+        return body
     }
 
     private func prescribed(_ patientID: String, asOf: Day?, encode: (@Sendable (Prescription) throws -> Data)?) async throws -> (
@@ -87,8 +99,9 @@ public struct CaseService: Sendable {
     }
 
     /// The whole case as of `asOf`, or as of its latest entry when `nil` (never before the intake).
-    public func history(_ patientID: String, asOf: Day?) async throws -> Case {
+    public func history(_ patientID: String, asOf: Day?, by caller: Caller) async throws -> Case {
         let data = try await requireCase(patientID)
+        try await viewed(patientID, by: caller)
         let latest = ([data.intake.date] + data.workouts.map(\.workout.date) + data.checkIns.map(\.date)).max()!
         return data.asCase(asOf: max(asOf ?? latest, data.intake.date))
     }
@@ -103,12 +116,14 @@ public struct CaseService: Sendable {
 
     /// Saves the intake (replacing an earlier one, whose open flags it keeps) and returns its triage.
     @discardableResult
-    public func saveIntake(_ intake: Intake, settings: PatientSettings, patientID: String) async throws -> TriageResult {
+    public func saveIntake(_ intake: Intake, settings: PatientSettings, patientID: String, by caller: Caller) async throws
+        -> TriageResult
+    {
         try EntryValidation.plateIncrement(settings.plateIncrement, unit: settings.unit)
         if let zone = settings.timeZone { try EntryValidation.timeZone(zone) }
         try EntryValidation.notAhead(intake.date, today: today())
         try EntryValidation.intake(intake, unit: settings.unit, catalog: catalog)
-        return try await rewrite(patientID) { data in
+        return try await rewrite(patientID, caller.audit(.intakeSaved, at: now())) { data in
             let earlier = data.map { $0.asCase(asOf: $0.intake.date) }
             try earlier?.checkUnitChange(to: settings.unit)
             let kept = intake.keepingOpenFlags(of: earlier)
@@ -121,13 +136,13 @@ public struct CaseService: Sendable {
     /// changed) sends it round again with the newer case, so nothing decided on a stale read is
     /// saved and nothing written meanwhile is lost; `AppError.busy` after `rewriteAttempts` rounds.
     private func rewrite<Result>(
-        _ patientID: String,
+        _ patientID: String, _ audit: AuditEvent,
         _ change: (CaseData?) throws -> (intake: Intake, settings: PatientSettings, result: Result)
     ) async throws -> Result {
         for _ in 0..<Self.rewriteAttempts {
             let version = try await store.caseVersion(patientID: patientID)
             let (intake, settings, result) = try change(try await store.caseData(patientID: patientID))
-            if try await store.saveIntake(intake, settings: settings, patientID: patientID, ifVersion: version) {
+            if try await store.saveIntake(intake, settings: settings, patientID: patientID, ifVersion: version, audit: audit) {
                 return result
             }
         }
@@ -152,8 +167,8 @@ public struct CaseService: Sendable {
 
     /// An export from Strong, Hevy or FitNotes becomes the intake's training history (replacing any
     /// earlier import), in the case's unit; previous working weights typed in still win over it.
-    public func importTrainingHistory(_ text: String, sourceUnit: WeightUnit?, patientID: String) async throws
-        -> ImportSummary
+    public func importTrainingHistory(_ text: String, sourceUnit: WeightUnit?, patientID: String, by caller: Caller)
+        async throws -> ImportSummary
     {
         guard let unit = try await store.settings(patientID: patientID)?.unit else { throw AppError.noIntake }
         let history: ImportedHistory
@@ -166,7 +181,7 @@ public struct CaseService: Sendable {
                 message: error.description + (unitMissing ? "; send sourceUnit=kg or lb" : ""))
         }
         let catalog = catalog
-        return try await rewrite(patientID) { data in
+        return try await rewrite(patientID, caller.audit(.trainingHistoryImported, at: now())) { data in
             guard var data else { throw AppError.noIntake }
             // The file was parsed in the case's unit as it was read first: a change of unit since saves nothing.
             guard data.settings.unit == history.unit else { throw AppError.busy }
@@ -183,12 +198,13 @@ public struct CaseService: Sendable {
     }
 
     /// Adds a logged session; returns its id, for the next-day answer later.
-    public func addWorkout(_ workout: Workout, patientID: String) async throws -> Int64 {
+    public func addWorkout(_ workout: Workout, patientID: String, by caller: Caller) async throws -> Int64 {
         try EntryValidation.notAhead(workout.date, today: today())
         var distinct = workout
         distinct.flags = workout.flags.distinctFlags
         return try await AppError.translating {
-            try await store.addWorkout(distinct, patientID: patientID) { [distinct] settings in
+            try await store.addWorkout(distinct, patientID: patientID, audit: caller.audit(.workoutLogged, at: now())) {
+                [distinct] settings in
                 try EntryValidation.workout(distinct, unit: settings.unit, catalog: catalog)
             }
         }
@@ -226,14 +242,15 @@ public struct CaseService: Sendable {
     }
 
     /// Amends a stored session; `AppError.notFound` when the patient has no session with that id.
-    public func amendWorkout(id: Int64, _ amendment: WorkoutAmendment, patientID: String) async throws {
+    public func amendWorkout(id: Int64, _ amendment: WorkoutAmendment, patientID: String, by caller: Caller) async throws {
         guard let stored = try await store.workout(id: id, patientID: patientID) else { throw AppError.notFound }
         let workout = amendment.applied(to: stored)
         guard
             try await AppError.translating({
                 try await store.replaceWorkout(
                     id: id, with: workout, patientID: patientID,
-                    check: { settings in try EntryValidation.workout(workout, unit: settings.unit, catalog: catalog) })
+                    check: { settings in try EntryValidation.workout(workout, unit: settings.unit, catalog: catalog) },
+                    audit: caller.audit(.workoutAmended, at: now()))
             })
         else { throw AppError.notFound }
     }
@@ -242,34 +259,40 @@ public struct CaseService: Sendable {
     /// session that is not the patient's is passed over). The check-in is checked first, so a
     /// refused one changes nothing.
     public func addCheckIn(
-        _ checkIn: CheckIn, patientID: String, answering session: (id: Int64, amendment: WorkoutAmendment)? = nil
+        _ checkIn: CheckIn, patientID: String, by caller: Caller,
+        answering session: (id: Int64, amendment: WorkoutAmendment)? = nil
     ) async throws {
         try EntryValidation.notAhead(checkIn.date, today: today())
         try EntryValidation.checkIn(checkIn)
         var checkIn = checkIn
         checkIn.flags = checkIn.flags.distinctFlags
         if let session, try await store.workout(id: session.id, patientID: patientID) != nil {
-            try await amendWorkout(id: session.id, session.amendment, patientID: patientID)
+            try await amendWorkout(id: session.id, session.amendment, patientID: patientID, by: caller)
         }
-        try await AppError.translating { try await store.addCheckIn(checkIn, patientID: patientID) }
+        try await AppError.translating {
+            try await store.addCheckIn(checkIn, patientID: patientID, audit: caller.audit(.checkInAdded, at: now()))
+        }
     }
 
     /// Adds a movement screen; parts that contradict `passed` are refused, naming the part.
-    public func addScreen(_ screen: MovementScreen, patientID: String) async throws {
+    public func addScreen(_ screen: MovementScreen, patientID: String, by caller: Caller) async throws {
         try EntryValidation.notAhead(screen.date, today: today())
         try EntryValidation.screen(screen)
-        try await AppError.translating { try await store.addScreen(screen, patientID: patientID) }
+        try await AppError.translating {
+            try await store.addScreen(screen, patientID: patientID, audit: caller.audit(.screenAdded, at: now()))
+        }
     }
 
     /// Scores and keeps a questionnaire; returns its score.
     @discardableResult
-    public func addQuestionnaire(_ instrument: Instrument, date: Day, answers: [Int?], patientID: String) async throws
-        -> InstrumentScore
+    public func addQuestionnaire(_ instrument: Instrument, date: Day, answers: [Int?], patientID: String, by caller: Caller)
+        async throws -> InstrumentScore
     {
         try EntryValidation.notAhead(date, today: today())
         let score = try instrument.score(answers)
         _ = try await store.addQuestionnaire(
-            QuestionnaireRecord(date: date, answers: answers, score: score), patientID: patientID)
+            QuestionnaireRecord(date: date, answers: answers, score: score), patientID: patientID,
+            audit: caller.audit(.questionnaireAdded, at: now()))
         return score
     }
 
@@ -277,19 +300,21 @@ public struct CaseService: Sendable {
 
     /// Clears a reviewed flag in the clinician's name. Not later than today: a clearance dated ahead
     /// would clear, on that day, flags reported that day which nobody has reviewed.
-    public func addClearance(_ clearance: Clearance, by clinician: Account, patientID: String) async throws {
+    public func addClearance(_ clearance: Clearance, by caller: Caller, patientID: String) async throws {
         var clearance = clearance
-        clearance.by = clinician.name
+        clearance.by = caller.account.name
         try EntryValidation.clearance(clearance, intake: try await requireCase(patientID).intake.date, latest: today())
-        try await AppError.translating { try await store.addClearance(clearance, patientID: patientID) }
+        try await AppError.translating {
+            try await store.addClearance(clearance, patientID: patientID, audit: caller.audit(.flagCleared, at: now()))
+        }
     }
 
     /// Adds an override in the clinician's name. It is checked first; then a load more than one step
     /// above what the person last lifted is kept only when `confirmed`, and otherwise refused with
     /// `AppError.loadNeedsConfirmation` saying why.
-    public func addOverride(_ override: Override, by clinician: Account, confirmed: Bool, patientID: String) async throws {
+    public func addOverride(_ override: Override, by caller: Caller, confirmed: Bool, patientID: String) async throws {
         var override = override
-        override.by = clinician.name
+        override.by = caller.account.name
         try EntryValidation.notAhead(override.date, today: today())
         let data = try await requireCase(patientID)
         try EntryValidation.override(override, unit: data.settings.unit, catalog: catalog)
@@ -298,17 +323,18 @@ public struct CaseService: Sendable {
         }
         let checked = override
         try await AppError.translating {
-            try await store.addOverride(checked, patientID: patientID) { settings in
+            try await store.addOverride(checked, patientID: patientID, audit: caller.audit(.overrideAdded, at: now())) {
+                settings in
                 try EntryValidation.override(checked, unit: settings.unit, catalog: catalog)
             }
         }
     }
 
     /// Sets the progression policy.
-    public func setPolicy(_ policy: ProgressionPolicy, by clinician: Account, patientID: String) async throws {
+    public func setPolicy(_ policy: ProgressionPolicy, by caller: Caller, patientID: String) async throws {
         // No note is added: the three notes a person sees are their clinician's own words, and the
         // prescription already says which policy it follows.
-        try await rewrite(patientID) { data in
+        try await rewrite(patientID, caller.audit(.policyChanged, at: now())) { data in
             guard var data else { throw AppError.noIntake }
             data.settings.policy = policy
             return (data.intake, data.settings, ())

@@ -21,6 +21,42 @@ public struct PrivacyService: Sendable {
         public var settings: PatientSettings?
         /// Every questionnaire with its answers and score.
         public var questionnaires: [QuestionnaireRecord]
+        /// Who read or changed the record, newest first.
+        public var auditTrail: [TrailLine]
+    }
+
+    /// A line of the audit trail as the person reads it: who, by name when the account still exists.
+    public struct TrailLine: Encodable, Sendable, Equatable {
+        public var at: Date
+        public var actorID: String
+        /// The account's name; `nil` once that account is deleted.
+        public var actorName: String?
+        public var actorRole: Role
+        /// Whether it was the person themselves.
+        public var byThemselves: Bool
+        public var action: AuditAction
+        public var route: String
+
+        enum CodingKeys: String, CodingKey {
+            case at
+            case actorID = "actorId"
+            case actorName, actorRole, byThemselves, action, route
+        }
+    }
+
+    /// The most lines the trail gives at a time.
+    public static let trailLimit = 500
+
+    /// The patient's audit trail, newest first: who read or changed their record, when, and how.
+    public func auditTrail(_ patient: Account) async throws -> [TrailLine] {
+        let events = try await store.auditTrail(patientID: patient.id, limit: Self.trailLimit)
+        var names: [String: String?] = [patient.id: patient.name]
+        for id in Set(events.map(\.actorID)) where names[id] == nil { names[id] = try await store.account(id: id)?.name }
+        return events.map { event in
+            TrailLine(
+                at: event.at, actorID: event.actorID, actorName: names[event.actorID] ?? nil, actorRole: event.actorRole,
+                byThemselves: event.actorID == patient.id, action: event.action, route: event.route)
+        }
     }
 
     /// Someone on the other side of a link, as the person sees them.
@@ -35,8 +71,9 @@ public struct PrivacyService: Sendable {
         return Export(
             exportedAt: now(), account: patient,
             clinicians: try await store.clinicians(ofPatient: patient.id).map { Person(name: $0.name, email: $0.email) },
-            case: data == nil ? nil : try await cases.history(patient.id, asOf: nil), settings: data?.settings,
-            questionnaires: try await store.questionnaires(patientID: patient.id))
+            case: data == nil ? nil : try await cases.history(patient.id, asOf: nil, by: Caller(patient, route: "export")),
+            settings: data?.settings, questionnaires: try await store.questionnaires(patientID: patient.id),
+            auditTrail: try await auditTrail(patient))
     }
 
     /// Deletes the account and everything held about it, once its password is given again. The

@@ -31,7 +31,7 @@ public struct Services: Sendable {
         accounts = AccountService(
             store: store, limiter: SignInLimiter(), passwordCost: passwordCost, policy: sessions, now: now,
             dummyHash: Passwords.hashSync(Token.generate(), cost: passwordCost))
-        cases = CaseService(store: store, cache: CaseCache(store: store), engine: engine, todayIn: today)
+        cases = CaseService(store: store, cache: CaseCache(store: store), engine: engine, todayIn: today, now: now)
         caseload = CaseloadService(store: store, engine: engine)
         privacy = PrivacyService(store: store, cases: cases, accounts: accounts, now: now)
     }

@@ -9,3 +9,5 @@ public typealias PatientSettings = LiftbackStore.PatientSettings
 public typealias CaseData = LiftbackStore.CaseData
 public typealias StoredWorkout = LiftbackStore.StoredWorkout
 public typealias QuestionnaireRecord = LiftbackStore.QuestionnaireRecord
+public typealias AuditEvent = LiftbackStore.AuditEvent
+public typealias AuditAction = LiftbackStore.AuditAction

@@ -230,25 +230,63 @@ public final class PostgresStore: Store {
 
     // MARK: The case
 
-    public func saveIntake(_ intake: Intake, settings: PatientSettings, patientID: String, ifVersion version: Int64?)
-        async throws -> Bool
-    {
+    public func saveIntake(
+        _ intake: Intake, settings: PatientSettings, patientID: String, ifVersion version: Int64?, audit: AuditEvent?
+    ) async throws -> Bool {
         let (settingsJSON, intakeJSON) = (try StoredJSON.encode(settings), try StoredJSON.encode(intake))
         // One statement each: a new case only where none exists, an existing one only at its version.
-        guard let version else {
-            return try await !fetch(
-                """
-                INSERT INTO patients (id, settings, intake) VALUES (\(patientID), \(settingsJSON), \(intakeJSON))
-                ON CONFLICT (id) DO NOTHING RETURNING id
-                """
-            ).isEmpty
+        return try await auditing(
+            audit, patientID, wrote: { $0 },
+            write: { connection in
+                guard let version else {
+                    return try await !fetch(
+                        """
+                        INSERT INTO patients (id, settings, intake) VALUES (\(patientID), \(settingsJSON), \(intakeJSON))
+                        ON CONFLICT (id) DO NOTHING RETURNING id
+                        """, on: connection
+                    ).isEmpty
+                }
+                return try await !fetch(
+                    """
+                    UPDATE patients SET settings = \(settingsJSON), intake = \(intakeJSON), version = version + 1
+                    WHERE id = \(patientID) AND version = \(version) RETURNING id
+                    """, on: connection
+                ).isEmpty
+            })
+    }
+
+    /// Runs `write` and, when `wrote` says it wrote, adds `audit` to the trail in the same
+    /// transaction. Without an audit line the write is its one statement, on any connection.
+    private func auditing<T: Sendable>(
+        _ audit: AuditEvent?, _ patientID: String, wrote: (T) -> Bool, write: (PostgresConnection?) async throws -> T
+    ) async throws -> T {
+        guard let audit else { return try await write(nil) }
+        return try await client.withTransaction(logger: logger) { connection in
+            let result = try await write(connection)
+            if wrote(result) { try await insert(audit, patientID, on: connection) }
+            return result
         }
-        return try await !fetch(
-            """
-            UPDATE patients SET settings = \(settingsJSON), intake = \(intakeJSON), version = version + 1
-            WHERE id = \(patientID) AND version = \(version) RETURNING id
-            """
-        ).isEmpty
+    }
+
+    private func insert(_ event: AuditEvent, _ patientID: String, on connection: PostgresConnection?) async throws {
+        var binds = PostgresBindings()
+        binds.append(patientID)
+        binds.append(event.at.timeIntervalSince1970)
+        for text in [event.actorID, event.actorRole.rawValue, event.action.rawValue, event.route] { binds.append(text) }
+        try await fetch(PostgresQuery(unsafeSQL: SharedSQL.insertAudit(SharedSQL.postgres), binds: binds), on: connection)
+    }
+
+    // MARK: The audit trail
+
+    public func addAuditEvent(_ event: AuditEvent, patientID: String) async throws {
+        try await insert(event, patientID, on: nil)
+    }
+
+    public func auditTrail(patientID: String, limit: Int) async throws -> [AuditEvent] {
+        try await fetch(shared: SharedSQL.auditTrail(SharedSQL.postgres), patientID, limit).compactMap { row in
+            let (at, actor, role, action, route) = try row.decode((Double, String, String, String, String).self)
+            return AuditEvent.from(at: at, actorID: actor, role: role, action: action, route: route)
+        }
     }
 
     public func saveIntake(_ intake: Intake, settings: PatientSettings, patientID: String) async throws {
@@ -294,24 +332,28 @@ public final class PostgresStore: Store {
 
     /// Adds the entry in one statement with the version raise, and only while the settings are
     /// those it was checked against.
-    public func addEntry(_ entry: CaseEntry, patientID: String, check: EntryCheck) async throws -> Int64 {
+    public func addEntry(_ entry: CaseEntry, patientID: String, check: EntryCheck, audit: AuditEvent?) async throws -> Int64 {
         try await checked(patientID, check: check) { settings in
             let (kind, body) = try StoredJSON.stored(entry)
-            return try await fetch(
-                """
-                WITH bumped AS (
-                    UPDATE patients SET version = version + 1 WHERE id = \(patientID) AND settings = \(settings) RETURNING id
-                )
-                INSERT INTO case_entries (patient_id, kind, date, body)
-                SELECT id, \(kind.rawValue), \(entry.date.description), \(body) FROM bumped
-                RETURNING id
-                """
-            ).first?.decode(Int64.self)
+            return try await auditing(
+                audit, patientID, wrote: { $0 != nil },
+                write: { connection in
+                    try await fetch(
+                        """
+                        WITH bumped AS (
+                            UPDATE patients SET version = version + 1 WHERE id = \(patientID) AND settings = \(settings) RETURNING id
+                        )
+                        INSERT INTO case_entries (patient_id, kind, date, body)
+                        SELECT id, \(kind.rawValue), \(entry.date.description), \(body) FROM bumped
+                        RETURNING id
+                        """, on: connection
+                    ).first?.decode(Int64.self)
+                })
         }
     }
 
-    public func replaceWorkout(id: Int64, with workout: Workout, patientID: String, check: EntryCheck) async throws
-        -> Bool
+    public func replaceWorkout(id: Int64, with workout: Workout, patientID: String, check: EntryCheck, audit: AuditEvent?)
+        async throws -> Bool
     {
         guard let stored = try await self.workout(id: id, patientID: patientID) else { return false }
         // Flags it adds are kept as a report in write order (see `Clearance.reopened`).
@@ -320,22 +362,26 @@ public final class PostgresStore: Store {
         return try await checked(patientID, check: check) { settings in
             let json = try StoredJSON.encode(workout)
             let report = try StoredJSON.encode(StoredJSON.FlagReport(date: workout.date, flags: added))
-            return try await fetch(
-                """
-                WITH checked AS (SELECT id FROM patients WHERE id = \(patientID) AND settings = \(settings)),
-                updated AS (
-                    UPDATE case_entries SET body = \(json), date = \(workout.date.description)
-                    WHERE id = \(id) AND patient_id IN (SELECT id FROM checked) AND kind = \(StoredJSON.Kind.workout.rawValue)
-                    RETURNING patient_id
-                ),
-                reported AS (
-                    INSERT INTO case_entries (patient_id, kind, date, body)
-                    SELECT patient_id, \(StoredJSON.Kind.flagReport.rawValue), \(workout.date.description), \(report)
-                    FROM updated WHERE \(!added.isEmpty)
-                )
-                UPDATE patients SET version = version + 1 WHERE id IN (SELECT patient_id FROM updated) RETURNING id
-                """
-            ).isEmpty ? nil : true
+            return try await auditing(
+                audit, patientID, wrote: { $0 != nil },
+                write: { connection in
+                    try await fetch(
+                        """
+                        WITH checked AS (SELECT id FROM patients WHERE id = \(patientID) AND settings = \(settings)),
+                        updated AS (
+                            UPDATE case_entries SET body = \(json), date = \(workout.date.description)
+                            WHERE id = \(id) AND patient_id IN (SELECT id FROM checked) AND kind = \(StoredJSON.Kind.workout.rawValue)
+                            RETURNING patient_id
+                        ),
+                        reported AS (
+                            INSERT INTO case_entries (patient_id, kind, date, body)
+                            SELECT patient_id, \(StoredJSON.Kind.flagReport.rawValue), \(workout.date.description), \(report)
+                            FROM updated WHERE \(!added.isEmpty)
+                        )
+                        UPDATE patients SET version = version + 1 WHERE id IN (SELECT patient_id FROM updated) RETURNING id
+                        """, on: connection
+                    ).isEmpty ? nil : true
+                })
         }
     }
 
@@ -347,18 +393,22 @@ public final class PostgresStore: Store {
     }
 
     /// Stores a questionnaire for an existing account, as `SQLiteStore` does; 0 when the account is unknown.
-    public func addQuestionnaire(_ record: QuestionnaireRecord, patientID: String) async throws -> Int64 {
+    public func addQuestionnaire(_ record: QuestionnaireRecord, patientID: String, audit: AuditEvent?) async throws -> Int64 {
         // The engine reads questionnaires, so the case version rises in the same statement.
         let json = try StoredJSON.encode(record)
-        return try await fetch(
-            """
-            WITH bumped AS (UPDATE patients SET version = version + 1 WHERE id = \(patientID) RETURNING id)
-            INSERT INTO case_entries (patient_id, kind, date, body)
-            SELECT \(patientID), \(StoredJSON.Kind.questionnaire.rawValue), \(record.date.description), \(json)
-            WHERE EXISTS (SELECT 1 FROM accounts WHERE id = \(patientID))
-            RETURNING id
-            """
-        ).first?.decode(Int64.self) ?? 0
+        return try await auditing(
+            audit, patientID, wrote: { $0 != 0 },
+            write: { connection in
+                try await fetch(
+                    """
+                    WITH bumped AS (UPDATE patients SET version = version + 1 WHERE id = \(patientID) RETURNING id)
+                    INSERT INTO case_entries (patient_id, kind, date, body)
+                    SELECT \(patientID), \(StoredJSON.Kind.questionnaire.rawValue), \(record.date.description), \(json)
+                    WHERE EXISTS (SELECT 1 FROM accounts WHERE id = \(patientID))
+                    RETURNING id
+                    """, on: connection
+                ).first?.decode(Int64.self) ?? 0
+            })
     }
 
     public func questionnaires(patientID: String) async throws -> [QuestionnaireRecord] {

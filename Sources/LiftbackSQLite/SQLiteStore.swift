@@ -208,19 +208,19 @@ public final class SQLiteStore: Store {
     // MARK: The case
 
     public func saveIntake(_ intake: Intake, settings: PatientSettings, patientID: String) async throws {
-        _ = try await saveIntake(intake, settings: settings, patientID: patientID, version: nil)
+        _ = try await saveIntake(intake, settings: settings, patientID: patientID, version: nil, audit: nil)
     }
 
-    public func saveIntake(_ intake: Intake, settings: PatientSettings, patientID: String, ifVersion version: Int64?)
-        async throws -> Bool
-    {
-        try await saveIntake(intake, settings: settings, patientID: patientID, version: .some(version))
+    public func saveIntake(
+        _ intake: Intake, settings: PatientSettings, patientID: String, ifVersion version: Int64?, audit: AuditEvent?
+    ) async throws -> Bool {
+        try await saveIntake(intake, settings: settings, patientID: patientID, version: .some(version), audit: audit)
     }
 
     /// - Parameter version: `.some(v)` writes only while the case is at `v`; `nil` writes whatever it is at.
-    private func saveIntake(_ intake: Intake, settings: PatientSettings, patientID: String, version: Int64??) async throws
-        -> Bool
-    {
+    private func saveIntake(
+        _ intake: Intake, settings: PatientSettings, patientID: String, version: Int64??, audit: AuditEvent?
+    ) async throws -> Bool {
         let (settingsJSON, intakeJSON) = (try StoredJSON.encode(settings), try StoredJSON.encode(intake))
         return try await pool.write { db in
             if let expected = version {
@@ -233,7 +233,7 @@ public final class SQLiteStore: Store {
                     ON CONFLICT (id) DO UPDATE SET settings = excluded.settings, intake = excluded.intake
                     """,
                 arguments: [patientID, settingsJSON, intakeJSON])
-            try Self.markStale(db, patientID)
+            try Self.changed(db, patientID, audit)
             return true
         }
     }
@@ -247,7 +247,7 @@ public final class SQLiteStore: Store {
         }
     }
 
-    public func addEntry(_ entry: CaseEntry, patientID: String, check: EntryCheck) async throws -> Int64 {
+    public func addEntry(_ entry: CaseEntry, patientID: String, check: EntryCheck, audit: AuditEvent?) async throws -> Int64 {
         try await pool.write { db in
             try check(try Self.settings(db, patientID))
             let (kind, body) = try StoredJSON.stored(entry)
@@ -255,7 +255,7 @@ public final class SQLiteStore: Store {
                 sql: SharedSQL.insertEntry(SharedSQL.sqlite),
                 arguments: [patientID, kind.rawValue, entry.date.description, body])
             let id = db.lastInsertedRowID
-            try Self.markStale(db, patientID)
+            try Self.changed(db, patientID, audit)
             return id
         }
     }
@@ -267,8 +267,8 @@ public final class SQLiteStore: Store {
         return try StoredJSON.decode(PatientSettings.self, from: json)
     }
 
-    public func replaceWorkout(id: Int64, with workout: Workout, patientID: String, check: EntryCheck) async throws
-        -> Bool
+    public func replaceWorkout(id: Int64, with workout: Workout, patientID: String, check: EntryCheck, audit: AuditEvent?)
+        async throws -> Bool
     {
         try await pool.write { db in
             let key: StatementArguments = [id, patientID, StoredJSON.Kind.workout.rawValue]
@@ -290,7 +290,7 @@ public final class SQLiteStore: Store {
                         try StoredJSON.encode(StoredJSON.FlagReport(date: workout.date, flags: added)),
                     ])
             }
-            try Self.markStale(db, patientID)
+            try Self.changed(db, patientID, audit)
             return true
         }
     }
@@ -304,7 +304,7 @@ public final class SQLiteStore: Store {
         return try body.map { try StoredJSON.decode(Workout.self, from: $0) }
     }
 
-    public func addQuestionnaire(_ record: QuestionnaireRecord, patientID: String) async throws -> Int64 {
+    public func addQuestionnaire(_ record: QuestionnaireRecord, patientID: String, audit: AuditEvent?) async throws -> Int64 {
         let json = try StoredJSON.encode(record)
         return try await pool.write { db in
             try db.execute(
@@ -313,7 +313,8 @@ public final class SQLiteStore: Store {
                 arguments: [patientID, StoredJSON.Kind.questionnaire.rawValue, record.date.description, json, patientID])
             let id = db.lastInsertedRowID
             // The engine reads questionnaires (fear of movement shapes the plan): the case changed.
-            try Self.markStale(db, patientID)
+            guard id > 0, db.changesCount > 0 else { return 0 }
+            try Self.changed(db, patientID, audit)
             return id
         }
     }
@@ -397,6 +398,36 @@ public final class SQLiteStore: Store {
     /// Raises the case version, in the same transaction as the write that changed the case.
     static func markStale(_ db: Database, _ patientID: String) throws {
         try db.execute(sql: "UPDATE patients SET version = version + 1 WHERE id = ?", arguments: [patientID])
+    }
+
+    /// Raises the case version and adds the write's line to the audit trail, in the write's transaction.
+    static func changed(_ db: Database, _ patientID: String, _ audit: AuditEvent?) throws {
+        try markStale(db, patientID)
+        if let audit { try insert(db, audit, patientID) }
+    }
+
+    static func insert(_ db: Database, _ event: AuditEvent, _ patientID: String) throws {
+        try db.execute(
+            sql: SharedSQL.insertAudit(SharedSQL.sqlite),
+            arguments: [
+                patientID, event.at.timeIntervalSince1970, event.actorID, event.actorRole.rawValue, event.action.rawValue,
+                event.route,
+            ])
+    }
+
+    // MARK: The audit trail
+
+    public func addAuditEvent(_ event: AuditEvent, patientID: String) async throws {
+        try await pool.write { db in try Self.insert(db, event, patientID) }
+    }
+
+    public func auditTrail(patientID: String, limit: Int) async throws -> [AuditEvent] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: SharedSQL.auditTrail(SharedSQL.sqlite), arguments: [patientID, limit]).compactMap {
+                AuditEvent.from(
+                    at: $0["at"], actorID: $0["actor_id"], role: $0["actor_role"], action: $0["action"], route: $0["route"])
+            }
+        }
     }
 
     public func settings(patientID: String) async throws -> PatientSettings? {

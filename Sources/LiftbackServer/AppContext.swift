@@ -14,6 +14,19 @@ public struct AppContext: RequestContext {
     /// The caller's network address, for the sign-in limiter (behind a proxy, the proxy's).
     public var remoteAddress: String?
 
+    /// The route the request matched, as the audit trail names it (`POST /api/v1/patients/{id}/workouts`),
+    /// set by the authenticators once the router has matched it.
+    public var route = ""
+
+    /// The signed-in account, let in by `AccessService`, as the services see a caller.
+    func caller(_ account: Account) -> Caller { Caller(account, route: route) }
+
+    /// The route of `request` as matched, with its parameters' names in braces.
+    static func route(of request: Request, _ context: AppContext) -> String {
+        let path = (context.endpointPath ?? request.uri.path).replacing(/:([A-Za-z]+)/) { "{\($0.1)}" }
+        return "\(request.method.rawValue) \(path.hasPrefix("/") ? path : "/" + path)"
+    }
+
     public init(source: Source) {
         coreContext = .init(source: source)
         remoteAddress = source.channel.remoteAddress?.ipAddress

@@ -10,6 +10,7 @@ struct BearerAuthenticator: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response
     {
         var context = context
+        context.route = AppContext.route(of: request, context)
         if let token = Self.token(request) { context.identity = try await accounts.account(token: token, kind: .bearer) }
         return try await next(request, context)
     }

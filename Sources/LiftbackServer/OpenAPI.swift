@@ -1,4 +1,5 @@
 import Foundation
+import LiftbackApp
 import LiftbackCore
 
 /// The OpenAPI 3.1 description of `/api/v1`, served at `/openapi.json`. A test keeps it in step
@@ -86,6 +87,11 @@ enum OpenAPIDocument {
         Operation(
             method: "get", path: "/api/v1/caseload", summary: "Clinician: linked patients by status, most urgent first",
             success: ("200", "Caseload"), errors: ["400", "401", "403"], query: [("asOf", false)]),
+        Operation(
+            method: "get", path: "/api/v1/patients/{id}/audit",
+            summary:
+                "Patient: who read or changed their record, newest first (at most \(PrivacyService.trailLimit) lines); their own reads are not listed",
+            success: ("200", "AuditTrail"), errors: ["401", "403", "404"]),
         Operation(
             method: "get", path: "/api/v1/patients/{id}/export",
             summary:
@@ -190,7 +196,7 @@ enum OpenAPIDocument {
             "Error": object(["error": ["type": "string"], "field": ["type": "string"]], required: ["error"]),
             "NewAccount": object(
                 [
-                    "email": ["type": "string"], "password": ["type": "string", "minLength": 10],
+                    "email": ["type": "string"], "password": ["type": "string", "minLength": NewAccountInput.passwordMinimum],
                     "name": ["type": "string", "minLength": 1],
                     "role": ["type": "string", "enum": ["patient", "clinician"], "description": "patient (the default) only"],
                 ], required: ["email", "password", "name"]),
@@ -199,9 +205,24 @@ enum OpenAPIDocument {
                 "exportedAt": ["type": "string", "format": "date-time"], "account": ["type": "object"],
                 "clinicians": ["type": "array"], "case": ["type": ["object", "null"]], "settings": ["type": ["object", "null"]],
                 "questionnaires": ["type": "array"],
+                "auditTrail": ["type": "array", "items": ["$ref": "#/components/schemas/AuditLine"]],
             ]),
+            "AuditTrail": object(
+                ["events": ["type": "array", "items": ["$ref": "#/components/schemas/AuditLine"]]], required: ["events"]),
+            "AuditLine": object(
+                [
+                    "at": ["type": "string", "format": "date-time"], "actorId": ["type": "string"],
+                    "actorName": ["type": ["string", "null"], "description": "null once that account is deleted"],
+                    "actorRole": ["type": "string", "enum": Role.allCases.map(\.rawValue)],
+                    "byThemselves": ["type": "boolean"],
+                    "action": ["type": "string", "enum": AuditAction.allCases.map(\.rawValue)],
+                    "route": ["type": "string"],
+                ], required: ["at", "actorId", "actorRole", "byThemselves", "action", "route"]),
             "NewPassword": object(
-                ["token": ["type": "string"], "password": ["type": "string", "minLength": 10]], required: ["token", "password"]),
+                [
+                    "token": ["type": "string"],
+                    "password": ["type": "string", "minLength": NewAccountInput.passwordMinimum],
+                ], required: ["token", "password"]),
             "Account": object([
                 "id": ["type": "string"], "email": ["type": "string"], "name": ["type": "string"], "role": ["type": "string"],
             ]),

@@ -15,6 +15,7 @@ public actor MemoryStore: Store {
     /// When each clearance and each report of flags was written, by patient (`Clearance.reopened`).
     private var clearanceOrder: [String: [Int64]] = [:]
     private var reports: [String: [FlagReport]] = [:]
+    private var trails: [String: [AuditEvent]] = [:]
 
     public init() {}
 
@@ -49,6 +50,7 @@ public actor MemoryStore: Store {
         versions[id] = nil
         clearanceOrder[id] = nil
         reports[id] = nil
+        trails[id] = nil
         return true
     }
     public func saveToken(hash: String, accountID: String, kind: TokenKind, at: Date, expiresAt: Date) {
@@ -96,10 +98,23 @@ public actor MemoryStore: Store {
         markStale(patientID)
     }
 
-    public func saveIntake(_ intake: Intake, settings: PatientSettings, patientID: String, ifVersion version: Int64?) -> Bool {
+    public func saveIntake(
+        _ intake: Intake, settings: PatientSettings, patientID: String, ifVersion version: Int64?, audit: AuditEvent?
+    ) -> Bool {
         guard caseVersion(patientID: patientID) == version else { return false }
         saveIntake(intake, settings: settings, patientID: patientID)
+        audited(audit, patientID)
         return true
+    }
+
+    private func audited(_ event: AuditEvent?, _ patientID: String) {
+        if let event { trails[patientID, default: []].append(event) }
+    }
+
+    public func addAuditEvent(_ event: AuditEvent, patientID: String) { audited(event, patientID) }
+
+    public func auditTrail(patientID: String, limit: Int) -> [AuditEvent] {
+        Array((trails[patientID] ?? []).reversed().prefix(limit))
     }
 
     public func saveSettings(_ settings: PatientSettings, patientID: String) throws {
@@ -138,8 +153,9 @@ public actor MemoryStore: Store {
         }
     }
 
-    public func addEntry(_ entry: CaseEntry, patientID: String, check: EntryCheck) throws -> Int64 {
+    public func addEntry(_ entry: CaseEntry, patientID: String, check: EntryCheck, audit: AuditEvent?) throws -> Int64 {
         try check(try requireSettings(patientID))
+        audited(audit, patientID)
         let id = newID()
         try update(patientID) { data in
             switch entry {
@@ -161,9 +177,12 @@ public actor MemoryStore: Store {
         return id
     }
 
-    public func replaceWorkout(id: Int64, with workout: Workout, patientID: String, check: EntryCheck) throws -> Bool {
+    public func replaceWorkout(id: Int64, with workout: Workout, patientID: String, check: EntryCheck, audit: AuditEvent?)
+        throws -> Bool
+    {
         guard let index = cases[patientID]?.workouts.firstIndex(where: { $0.id == id }) else { return false }
         try check(cases[patientID]!.settings)
+        audited(audit, patientID)
         let added = StoredJSON.addedFlags(cases[patientID]!.workouts[index].workout, workout)
         reports[patientID, default: []].append(FlagReport(written: newID(), date: workout.date, flags: added))
         cases[patientID]!.workouts[index].workout = workout
@@ -175,7 +194,8 @@ public actor MemoryStore: Store {
         cases[patientID]?.workouts.first { $0.id == id }?.workout
     }
 
-    public func addQuestionnaire(_ record: QuestionnaireRecord, patientID: String) -> Int64 {
+    public func addQuestionnaire(_ record: QuestionnaireRecord, patientID: String, audit: AuditEvent?) -> Int64 {
+        audited(audit, patientID)
         var stored = record
         stored.id = newID()
         questionnaireRecords[patientID, default: []].append(stored)

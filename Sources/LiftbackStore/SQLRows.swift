@@ -40,6 +40,14 @@ extension StoredStatus {
     }
 }
 
+extension AuditEvent {
+    /// A line of the trail from the columns `SharedSQL.auditTrail` reads; `nil` when a value is not understood.
+    package static func from(at: Double, actorID: String, role: String, action: String, route: String) -> AuditEvent? {
+        guard let role = Role(rawValue: role), let action = AuditAction(rawValue: action) else { return nil }
+        return AuditEvent(at: Date(timeIntervalSince1970: at), actorID: actorID, actorRole: role, action: action, route: route)
+    }
+}
+
 /// Query texts that both SQL stores run, written once. They differ only in the dialect: how a
 /// parameter is spelled for its 1-based position (`?` in SQLite, `$1` in PostgreSQL), and how names
 /// sort byte by byte (SQLite's default; PostgreSQL's `COLLATE "C"`), so both list people alike.
@@ -54,6 +62,19 @@ package enum SharedSQL {
 
     static func parameters(_ count: Int, _ placeholder: Dialect) -> String {
         (1...count).map(placeholder.placeholder).joined(separator: ", ")
+    }
+
+    /// Parameters: patient id, at, actor id, actor role, action, route.
+    package static func insertAudit(_ p: Dialect) -> String {
+        "INSERT INTO audit_events (patient_id, at, actor_id, actor_role, action, route) VALUES (\(parameters(6, p)))"
+    }
+
+    /// Parameters: patient id, limit. The columns `AuditEvent.from` reads, newest first.
+    package static func auditTrail(_ p: Dialect) -> String {
+        """
+        SELECT at, actor_id, actor_role, action, route FROM audit_events WHERE patient_id = \(p(1))
+        ORDER BY id DESC LIMIT \(p(2))
+        """
     }
 
     /// The columns `Account.from` reads, in its order.

@@ -49,19 +49,22 @@ public protocol Store: Sendable {
     func saveIntake(_ intake: Intake, settings: PatientSettings, patientID: String) async throws
     /// Saves the intake only while the case is still at `version` (`nil`: no case yet), as one write;
     /// `false`, with nothing written, when it has moved on. The caller's checks read the case at that
-    /// version, so what they found still holds for what is written.
-    func saveIntake(_ intake: Intake, settings: PatientSettings, patientID: String, ifVersion version: Int64?) async throws
-        -> Bool
+    /// version, so what they found still holds for what is written. `audit`, when given, is added
+    /// to the patient's trail in the same write (so with each write below).
+    func saveIntake(
+        _ intake: Intake, settings: PatientSettings, patientID: String, ifVersion version: Int64?, audit: AuditEvent?
+    ) async throws -> Bool
     func saveSettings(_ settings: PatientSettings, patientID: String) async throws
     /// Adds an entry to the case once `check` accepts it against the case's settings, read in the
     /// same transaction as the write: whatever `check` throws leaves nothing stored, and nothing is
     /// encoded before it passes. The store decides nothing about the entry; the caller's check (the
     /// core's `EntryValidation`) does. `StoreError.noIntake` before the intake.
-    func addEntry(_ entry: CaseEntry, patientID: String, check: EntryCheck) async throws -> Int64
+    func addEntry(_ entry: CaseEntry, patientID: String, check: EntryCheck, audit: AuditEvent?) async throws -> Int64
     /// Replaces a stored workout, checked as `addEntry` checks; `false` when the patient has no workout with that id.
-    func replaceWorkout(id: Int64, with workout: Workout, patientID: String, check: EntryCheck) async throws -> Bool
+    func replaceWorkout(id: Int64, with workout: Workout, patientID: String, check: EntryCheck, audit: AuditEvent?)
+        async throws -> Bool
     func workout(id: Int64, patientID: String) async throws -> Workout?
-    func addQuestionnaire(_ record: QuestionnaireRecord, patientID: String) async throws -> Int64
+    func addQuestionnaire(_ record: QuestionnaireRecord, patientID: String, audit: AuditEvent?) async throws -> Int64
     func questionnaires(patientID: String) async throws -> [QuestionnaireRecord]
     /// Everything stored for the patient, or `nil` before the intake.
     func caseData(patientID: String) async throws -> CaseData?
@@ -69,6 +72,13 @@ public protocol Store: Sendable {
     func settings(patientID: String) async throws -> PatientSettings?
     /// A number that every write to the case raises, or `nil` before the intake.
     func caseVersion(patientID: String) async throws -> Int64?
+
+    // MARK: The audit trail
+
+    /// Adds a line to the patient's trail on its own: a read, which has no write to go with.
+    func addAuditEvent(_ event: AuditEvent, patientID: String) async throws
+    /// The patient's trail, newest first, at most `limit` lines.
+    func auditTrail(patientID: String, limit: Int) async throws -> [AuditEvent]
 
     // MARK: The caseload
 
@@ -103,25 +113,50 @@ public enum CaseEntry: Sendable {
     }
 }
 
-/// Each kind of entry is one `addEntry`, whatever the backend.
+/// Each kind of entry is one `addEntry`, whatever the backend. Without `audit` (seeding, tests),
+/// a write adds no line to the trail; the services always give one.
 extension Store {
-    public func addWorkout(_ workout: Workout, patientID: String, check: EntryCheck) async throws -> Int64 {
-        try await addEntry(.workout(workout), patientID: patientID, check: check)
+    public func addWorkout(_ workout: Workout, patientID: String, audit: AuditEvent? = nil, check: EntryCheck)
+        async throws -> Int64
+    {
+        try await addEntry(.workout(workout), patientID: patientID, check: check, audit: audit)
     }
 
-    public func addCheckIn(_ checkIn: CheckIn, patientID: String) async throws {
-        _ = try await addEntry(.checkIn(checkIn), patientID: patientID) { _ in }
+    public func addCheckIn(_ checkIn: CheckIn, patientID: String, audit: AuditEvent? = nil) async throws {
+        _ = try await addEntry(.checkIn(checkIn), patientID: patientID, check: { _ in }, audit: audit)
     }
 
-    public func addScreen(_ screen: MovementScreen, patientID: String) async throws {
-        _ = try await addEntry(.screen(screen), patientID: patientID) { _ in }
+    public func addScreen(_ screen: MovementScreen, patientID: String, audit: AuditEvent? = nil) async throws {
+        _ = try await addEntry(.screen(screen), patientID: patientID, check: { _ in }, audit: audit)
     }
 
-    public func addClearance(_ clearance: Clearance, patientID: String) async throws {
-        _ = try await addEntry(.clearance(clearance), patientID: patientID) { _ in }
+    public func addClearance(_ clearance: Clearance, patientID: String, audit: AuditEvent? = nil) async throws {
+        _ = try await addEntry(.clearance(clearance), patientID: patientID, check: { _ in }, audit: audit)
     }
 
-    public func addOverride(_ override: Override, patientID: String, check: EntryCheck) async throws {
-        _ = try await addEntry(.override(override), patientID: patientID, check: check)
+    public func addOverride(_ override: Override, patientID: String, audit: AuditEvent? = nil, check: EntryCheck)
+        async throws
+    {
+        _ = try await addEntry(.override(override), patientID: patientID, check: check, audit: audit)
+    }
+
+    public func addEntry(_ entry: CaseEntry, patientID: String, check: EntryCheck) async throws -> Int64 {
+        try await addEntry(entry, patientID: patientID, check: check, audit: nil)
+    }
+
+    public func saveIntake(_ intake: Intake, settings: PatientSettings, patientID: String, ifVersion version: Int64?)
+        async throws -> Bool
+    {
+        try await saveIntake(intake, settings: settings, patientID: patientID, ifVersion: version, audit: nil)
+    }
+
+    public func replaceWorkout(id: Int64, with workout: Workout, patientID: String, check: EntryCheck) async throws
+        -> Bool
+    {
+        try await replaceWorkout(id: id, with: workout, patientID: patientID, check: check, audit: nil)
+    }
+
+    public func addQuestionnaire(_ record: QuestionnaireRecord, patientID: String) async throws -> Int64 {
+        try await addQuestionnaire(record, patientID: patientID, audit: nil)
     }
 }

@@ -39,8 +39,10 @@ struct AuthorizationTests {
 
     /// What each actor should get on a route about patient A.
     static func expected(_ actor: Actor, method: String, path: String) -> Set<Int> {
-        // What only the patient does: their entries, their copy of the record, ending a link.
-        let patientWrites = ["intake", "training-history", "workouts", "{workoutId}", "check-ins", "export", "{clinicianId}"]
+        // What only the patient does: their entries, their copy of the record and its trail, ending a link.
+        let patientWrites = [
+            "intake", "training-history", "workouts", "{workoutId}", "check-ins", "export", "audit", "{clinicianId}",
+        ]
         let clinicianWrites = ["clearances", "overrides"]
         let last = path.split(separator: "/").last.map(String.init) ?? ""
         switch actor {
@@ -91,7 +93,7 @@ struct AuthorizationTests {
                     checked += 1
                 }
             }
-            #expect(checked == 5 * 13)
+            #expect(checked == 5 * 14)
             // Once A stopped sharing, the clinician meets A's record as any stranger does.
             #expect(try await H.send(client, .get, "/api/v1/patients/\(a.id)/history", token: linked.token).status == .notFound)
             #expect(

@@ -1,5 +1,6 @@
 import Foundation
 import HummingbirdTesting
+import LiftbackApp
 import LiftbackCore
 import LiftbackStore
 import Testing
@@ -23,7 +24,8 @@ struct RaceTests {
                     == .ok)
             await Self.switchToPounds(store, pat.id)
             let services = try #require(H.current)
-            try await services.cases.setPolicy(.painFree, by: doc, patientID: pat.id)
+            try await services.cases.setPolicy(
+                .painFree, by: Caller(doc, route: "PUT /api/v1/patients/{id}/policy"), patientID: pat.id)
             let settings = try #require(try await store.settings(patientID: pat.id))
             #expect(settings.unit == .lb, "the change of unit made meanwhile was undone")
             #expect(settings.policy == .painFree)

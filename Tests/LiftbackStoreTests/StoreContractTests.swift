@@ -411,6 +411,64 @@ struct StoreContractTests {
         await #expect(throws: StoreError.noIntake) { _ = try await store.addWorkout(lifting(100), patientID: newcomer.id) }
     }
 
+    @Test(
+        "The audit trail: a write's line lands with it and a refused write leaves none; newest first; it goes with the patient and outlives the actor",
+        arguments: Backend.allCases)
+    func auditTrail(backend: Backend) async throws {
+        let (store, pat) = try await startedCase(backend)
+        let doc = try await store.createAccount(
+            email: "doc@example.org", passwordHash: "hash", name: "Dr Doc", role: .clinician, at: now)
+        func line(_ action: AuditAction, by account: Account, _ seconds: Double) -> AuditEvent {
+            AuditEvent(
+                at: now.addingTimeInterval(seconds), actorID: account.id, actorRole: account.role, action: action,
+                route: "POST /api/v1/patients/{id}/\(action.rawValue)")
+        }
+        let session = Workout(
+            date: Day(iso: "2026-11-10")!,
+            exercises: [LoggedExercise(exercise: "goblet-squat", sets: [LoggedSet(weight: 20, reps: 8)])])
+        let id = try await store.addWorkout(session, patientID: pat.id, audit: line(.workoutLogged, by: pat, 1)) { _ in }
+        // Refused writes: a check that throws, a workout that is not there, a version moved on.
+        struct Refused: Error {}
+        await #expect(throws: Refused.self) {
+            _ = try await store.addWorkout(session, patientID: pat.id, audit: line(.workoutLogged, by: pat, 2)) { _ in
+                throw Refused()
+            }
+        }
+        #expect(
+            try await store.replaceWorkout(
+                id: id + 1000, with: session, patientID: pat.id, check: { _ in }, audit: line(.workoutAmended, by: pat, 3))
+                == false)
+        let version = try #require(try await store.caseVersion(patientID: pat.id))
+        #expect(
+            try await store.saveIntake(
+                intake, settings: PatientSettings(), patientID: pat.id, ifVersion: version - 1,
+                audit: line(.intakeSaved, by: pat, 4)) == false)
+        // Writes that land, and a read on its own.
+        try await store.addOverride(
+            Override(kind: .note, date: Day(iso: "2026-11-11")!, note: "Well done"), patientID: pat.id,
+            audit: line(.overrideAdded, by: doc, 5)
+        ) { _ in }
+        try await store.addAuditEvent(line(.viewed, by: doc, 6), patientID: pat.id)
+        _ = try await store.addQuestionnaire(
+            QuestionnaireRecord(
+                date: Day(iso: "2026-11-12")!, answers: Array(repeating: 0, count: 24),
+                score: try Instrument.rmdq.score(Array(repeating: 0, count: 24))), patientID: pat.id,
+            audit: line(.questionnaireAdded, by: pat, 7))
+        #expect(
+            try await store.saveIntake(
+                intake, settings: PatientSettings(), patientID: pat.id,
+                ifVersion: try await store.caseVersion(patientID: pat.id), audit: line(.intakeSaved, by: pat, 8)))
+        let trail = try await store.auditTrail(patientID: pat.id, limit: 10)
+        #expect(trail.map(\.action) == [.intakeSaved, .questionnaireAdded, .viewed, .overrideAdded, .workoutLogged])
+        #expect(trail.first == line(.intakeSaved, by: pat, 8) && trail[2] == line(.viewed, by: doc, 6))
+        #expect(try await store.auditTrail(patientID: pat.id, limit: 2).count == 2)
+        // The clinician's account goes; their lines stay on the patient's trail. The patient's goes with them.
+        #expect(try await store.deleteAccount(id: doc.id))
+        #expect(try await store.auditTrail(patientID: pat.id, limit: 10).filter { $0.actorID == doc.id }.count == 2)
+        #expect(try await store.deleteAccount(id: pat.id))
+        #expect(try await store.auditTrail(patientID: pat.id, limit: 10).isEmpty)
+    }
+
     @Test("A background checkpoint copies the whole log into the SQLite file, and nothing is lost")
     func checkpoint() async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("liftback-\(UUID().uuidString).sqlite").path

@@ -25,6 +25,7 @@ struct PatientsController {
         patients.get("next") { request, context in try await getNext(request, context) }
         patients.get("history") { request, context in try await getHistory(request, context) }
         patients.get("export") { _, context in try await export(context) }
+        patients.get("audit") { _, context in try await auditTrail(context) }
         patients.delete("clinicians/:clinicianId") { _, context in try await unlinkClinician(context) }
     }
 
@@ -32,6 +33,16 @@ struct PatientsController {
     func export(_ context: AppContext) async throws -> Response {
         let patient = try await access.patientSelf(context.identity, try context.parameters.require("id"))
         var response = JSONResponse.make(try await services.privacy.export(patient))
+        response.headers[.cacheControl] = "no-store"
+        return response
+    }
+
+    struct AuditTrail: Encodable { var events: [PrivacyService.TrailLine] }
+
+    /// Who read or changed the record, for the person.
+    func auditTrail(_ context: AppContext) async throws -> Response {
+        let patient = try await access.patientSelf(context.identity, try context.parameters.require("id"))
+        var response = JSONResponse.make(AuditTrail(events: try await services.privacy.auditTrail(patient)))
         response.headers[.cacheControl] = "no-store"
         return response
     }
@@ -64,28 +75,32 @@ struct PatientsController {
     }
 
     /// The patient named by the path, when the caller may write as that patient.
-    func patientSelf(_ context: AppContext) async throws -> String {
+    func patientSelf(_ context: AppContext) async throws -> (String, Caller) {
         let id = try context.parameters.require("id")
-        _ = try await access.patientSelf(context.identity, id)
-        return id
+        return (id, context.caller(try await access.patientSelf(context.identity, id)))
     }
 
     /// The patient named by the path, when the caller may reach them (themselves or their clinician).
-    func reachable(_ context: AppContext) async throws -> String {
+    func reachable(_ context: AppContext) async throws -> (String, Caller) {
         let id = try context.parameters.require("id")
-        _ = try await access.relation(context.identity, to: id)
-        return id
+        return (id, context.caller(try await access.relation(context.identity, to: id).caller))
+    }
+
+    /// The patient named by the path, when the caller is their linked clinician.
+    func asClinician(_ context: AppContext) async throws -> (String, Caller) {
+        let id = try context.parameters.require("id")
+        return (id, context.caller(try await access.linkedClinician(context.identity, id)))
     }
 
     func putIntake(_ request: Request, _ context: AppContext) async throws -> Response {
-        let id = try await patientSelf(context)
+        let (id, caller) = try await patientSelf(context)
         let body = try await JSONResponse.decode(IntakeBody.self, from: request, entry: .intake)
-        return JSONResponse.make(try await cases.saveIntake(body.intake, settings: body.settings, patientID: id))
+        return JSONResponse.make(try await cases.saveIntake(body.intake, settings: body.settings, patientID: id, by: caller))
     }
 
     /// An export from Strong, Hevy or FitNotes becomes the intake's training history.
     func putTrainingHistory(_ request: Request, _ context: AppContext) async throws -> Response {
-        let id = try await patientSelf(context)
+        let (id, caller) = try await patientSelf(context)
         let sourceUnit = try request.uri.queryParameters.get("sourceUnit").map { text in
             guard let unit = WeightUnit(rawValue: text) else {
                 throw APIError(.badRequest, "\"\(text)\" is not kg or lb", field: "sourceUnit")
@@ -93,33 +108,34 @@ struct PatientsController {
             return unit
         }
         let text = String(decoding: try await request.body.collect(upTo: 1_000_000).readableBytesView, as: UTF8.self)
-        return JSONResponse.make(try await cases.importTrainingHistory(text, sourceUnit: sourceUnit, patientID: id))
+        return JSONResponse.make(try await cases.importTrainingHistory(text, sourceUnit: sourceUnit, patientID: id, by: caller))
     }
 
     func postWorkout(_ request: Request, _ context: AppContext) async throws -> Response {
-        let id = try await patientSelf(context)
+        let (id, caller) = try await patientSelf(context)
         let workout = try await JSONResponse.decode(Workout.self, from: request, entry: .workout)
-        return JSONResponse.make(Created(id: try await cases.addWorkout(workout, patientID: id)), status: .created)
+        return JSONResponse.make(Created(id: try await cases.addWorkout(workout, patientID: id, by: caller)), status: .created)
     }
 
     func patchWorkout(_ request: Request, _ context: AppContext) async throws -> Response {
-        let id = try await patientSelf(context)
+        let (id, caller) = try await patientSelf(context)
         guard let workoutID = context.parameters.get("workoutId", as: Int64.self) else { throw APIError.notFound }
         let amendment = try await JSONResponse.decode(CaseService.WorkoutAmendment.self, from: request, entry: .workoutAmendment)
-        try await cases.amendWorkout(id: workoutID, amendment, patientID: id)
+        try await cases.amendWorkout(id: workoutID, amendment, patientID: id, by: caller)
         return JSONResponse.make(Created(id: workoutID))
     }
 
     func postCheckIn(_ request: Request, _ context: AppContext) async throws -> Response {
-        let id = try await patientSelf(context)
-        try await cases.addCheckIn(try await JSONResponse.decode(CheckIn.self, from: request, entry: .checkIn), patientID: id)
+        let (id, caller) = try await patientSelf(context)
+        try await cases.addCheckIn(
+            try await JSONResponse.decode(CheckIn.self, from: request, entry: .checkIn), patientID: id, by: caller)
         return JSONResponse.make(Created(), status: .created)
     }
 
     func postScreen(_ request: Request, _ context: AppContext) async throws -> Response {
-        let id = try await reachable(context)
+        let (id, caller) = try await reachable(context)
         try await cases.addScreen(
-            try await JSONResponse.decode(MovementScreen.self, from: request, entry: .screen), patientID: id)
+            try await JSONResponse.decode(MovementScreen.self, from: request, entry: .screen), patientID: id, by: caller)
         return JSONResponse.make(Created(), status: .created)
     }
 
@@ -130,15 +146,15 @@ struct PatientsController {
     }
 
     func postQuestionnaire(_ request: Request, _ context: AppContext) async throws -> Response {
-        let id = try await reachable(context)
+        let (id, caller) = try await reachable(context)
         let body = try await JSONResponse.decode(QuestionnaireBody.self, from: request, entry: .questionnaire)
-        let score = try await cases.addQuestionnaire(body.instrument, date: body.date, answers: body.answers, patientID: id)
+        let score = try await cases.addQuestionnaire(
+            body.instrument, date: body.date, answers: body.answers, patientID: id, by: caller)
         return JSONResponse.make(score, status: .created)
     }
 
     func postClearance(_ request: Request, _ context: AppContext) async throws -> Response {
-        let id = try context.parameters.require("id")
-        let clinician = try await access.linkedClinician(context.identity, id)
+        let (id, clinician) = try await asClinician(context)
         let clearance = try await JSONResponse.decode(Clearance.self, from: request, entry: .clearance)
         try await cases.addClearance(clearance, by: clinician, patientID: id)
         return JSONResponse.make(Created(), status: .created)
@@ -158,8 +174,7 @@ struct PatientsController {
     }
 
     func postOverride(_ request: Request, _ context: AppContext) async throws -> Response {
-        let id = try context.parameters.require("id")
-        let clinician = try await access.linkedClinician(context.identity, id)
+        let (id, clinician) = try await asClinician(context)
         let body = try await JSONResponse.decode(OverrideBody.self, from: request, entry: .override)
         try await cases.addOverride(body.override, by: clinician, confirmed: body.confirm, patientID: id)
         return JSONResponse.make(Created(), status: .created)
@@ -177,17 +192,18 @@ struct PatientsController {
     }
 
     func getNext(_ request: Request, _ context: AppContext) async throws -> Response {
-        let id = try await reachable(context)
+        let (id, caller) = try await reachable(context)
         let asOf = try Self.asOf(request)
-        guard let body = try await cases.encodedPrescription(id, asOf: asOf, encode: JSONResponse.encoder.encode) else {
+        guard let body = try await cases.encodedPrescription(id, asOf: asOf, by: caller, encode: JSONResponse.encoder.encode)
+        else {
             throw AppError.noIntake
         }
         return JSONResponse.make(raw: body)
     }
 
     func getHistory(_ request: Request, _ context: AppContext) async throws -> Response {
-        let id = try await reachable(context)
+        let (id, caller) = try await reachable(context)
         let asOf = try request.uri.queryParameters.get("asOf") == nil ? nil : Self.asOf(request)
-        return JSONResponse.make(try await cases.history(id, asOf: asOf))
+        return JSONResponse.make(try await cases.history(id, asOf: asOf, by: caller))
     }
 }

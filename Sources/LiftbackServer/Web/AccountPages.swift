@@ -28,6 +28,7 @@ struct AccountPages {
             try await accountPage(context, flash: Self.accountFlash(request.uri.queryParameters))
         }
         router.post("account/unlink") { request, context in try await unlink(request, context) }
+        router.get("account/activity") { _, context in try await activity(context) }
         router.get("account/export") { _, context in try await export(context) }
         router.post("account/delete") { request, context in try await deleteAccount(request, context) }
         router.post("account/password") { request, context in try await changePassword(request, context) }
@@ -149,6 +150,15 @@ struct AccountPages {
             "Your account", context, flash: flash, status: error == nil && deleteError == nil ? .ok : .badRequest,
             AccountView.account(
                 account, clinicians: clinicians, csrf: WebSession.csrf(for: context), error: error, deleteError: deleteError))
+    }
+
+    /// Who looked at or changed the person's record, newest first.
+    func activity(_ context: AppContext) async throws -> Response {
+        let patient = try web.signedIn(context, role: .patient)
+        let zone = try await web.cases.caseData(patient.id)?.settings.timeZone.flatMap(TimeZone.init(identifier:))
+        return web.render(
+            "Who has seen your record", context,
+            AccountView.activity(try await web.services.privacy.auditTrail(patient), timeZone: zone ?? .utc))
     }
 
     /// Everything held about the person, as a file to keep.

@@ -1,3 +1,4 @@
+import Foundation
 import LiftbackApp
 import LiftbackCore
 
@@ -89,6 +90,7 @@ enum AccountView {
             <p>Ends every session: this browser, other phones and computers, and apps using your account.</p>
             <button>Sign out on every device</button>
             </form>
+            \(account.role == .patient ? HTML("<section class=\"card\"><h2>Who has seen your record</h2><p>Each time a clinician looked at your plan, and every change made to your record, with who made it and when.</p><p><a href=\"/account/activity\">See who has seen your record</a></p></section>") : "")
             \(account.role == .patient ? HTML("<section class=\"card\"><h2>A copy of your data</h2><p>Everything Liftback holds about you, in one file (JSON) you can keep or take elsewhere.</p><p><a class=\"button\" href=\"/account/export\" download>Download my data</a></p></section>") : "")
             <form method="post" action="/account/delete" class="card">\(csrf)
             <h2>Delete your account</h2>
@@ -128,4 +130,40 @@ enum AccountView {
             """
     }
 
+    /// The person's audit trail as a list they can read: when, who, what.
+    static func activity(_ lines: [PrivacyService.TrailLine], timeZone: TimeZone) -> HTML {
+        let format = DateFormatter()
+        format.locale = Locale(identifier: "en_GB")
+        format.timeZone = timeZone
+        format.dateFormat = "d MMM yyyy, HH:mm"
+        let rows = lines.html { line in
+            let who =
+                line.byThemselves
+                ? "You" : "\(line.actorName ?? "An account since deleted")\(line.actorRole == .clinician ? " (clinician)" : "")"
+            return "<li><span class=\"muted\">\(format.string(from: line.at))</span> \(who) \(words(line.action))</li>"
+        }
+        return """
+            <h1>Who has seen your record</h1>
+            <p>Every time someone other than you looked at your record, and every change to it, newest first. Times are \(["GMT", "UTC"].contains(timeZone.identifier) ? "UTC" : "in " + timeZone.identifier).</p>
+            \(lines.isEmpty ? HTML("<p>Nothing yet.</p>") : HTML("<ul class=\"trail\">\(rows)</ul>"))
+            <p class="muted">Only clinicians you shared your record with can see it. You can stop sharing on <a href="/account">your account page</a>.</p>
+            """
+    }
+
+    /// What happened, as the end of a sentence that starts with who did it.
+    static func words(_ action: AuditAction) -> String {
+        switch action {
+        case .viewed: "looked at your record"
+        case .intakeSaved: "saved the getting-started questions"
+        case .trainingHistoryImported: "imported a training history"
+        case .workoutLogged: "logged a session"
+        case .workoutAmended: "updated a session"
+        case .checkInAdded: "added a check-in"
+        case .screenAdded: "added a movement check"
+        case .questionnaireAdded: "answered a questionnaire"
+        case .flagCleared: "reviewed and cleared a symptom"
+        case .overrideAdded: "adjusted your plan"
+        case .policyChanged: "changed how your plan progresses"
+        }
+    }
 }

@@ -33,17 +33,17 @@ struct ClinicianPages {
     }
 
     /// The patient, if linked to this clinician; 404 otherwise.
-    func linkedPatient(_ context: AppContext) async throws -> (clinician: Account, patient: Account) {
+    func linkedPatient(_ context: AppContext) async throws -> (clinician: Caller, patient: Account) {
         let clinician = try web.signedIn(context, role: .clinician)
         let patient = try await web.services.access.linkedPatient(clinician, try context.parameters.require("id"))
-        return (clinician, patient)
+        return (context.caller(clinician), patient)
     }
 
     func patient(_ context: AppContext, flash: String? = nil, confirm pending: (Override, LoadJump)? = nil) async throws
         -> Response
     {
-        let (_, patient) = try await linkedPatient(context)
-        guard let (data, prescription) = try await web.cases.prescription(patient.id) else {
+        let (clinician, patient) = try await linkedPatient(context)
+        guard let (data, prescription) = try await web.cases.prescription(patient.id, by: clinician) else {
             return web.render(patient.name, context, wide: true, "<h1>\(patient.name)</h1><p>The intake is not done yet.</p>")
         }
         let view = PatientView(

@@ -64,7 +64,7 @@ struct IntakePages {
             state.flags = form.all("flag").compactMap(RedFlag.init(rawValue:))
             let triage = Triage.assess(state.flags)
             if triage.disposition.stopsLoading {
-                try await saveIntake(state, patient: patient)
+                try await saveIntake(state, patient: context.caller(patient))
                 return stopPage(triage, context)
             }
             return try step(.pattern, state, context)
@@ -120,19 +120,21 @@ struct IntakePages {
             guard let startBack = state.startBack, (try? Instrument.startback.score(startBack)) != nil else {
                 return try step(.startback, state, context, error: "Please answer every question.")
             }
-            try await saveIntake(state, patient: patient)
-            try await web.cases.addQuestionnaire(.startback, date: day, answers: startBack, patientID: patient.id)
-            try await web.cases.addQuestionnaire(.rmdq, date: day, answers: answers, patientID: patient.id)
+            try await saveIntake(state, patient: context.caller(patient))
+            try await web.cases.addQuestionnaire(
+                .startback, date: day, answers: startBack, patientID: patient.id, by: context.caller(patient))
+            try await web.cases.addQuestionnaire(
+                .rmdq, date: day, answers: answers, patientID: patient.id, by: context.caller(patient))
             return WebController.redirect("/today?welcome=1")
         }
     }
 
-    func saveIntake(_ state: State, patient: Account) async throws {
+    func saveIntake(_ state: State, patient: Caller) async throws {
         let pattern = PatternAssessment.assess(Set(state.answers)).pattern
         let intake = Intake(
             date: web.cases.today(for: state.settings), flags: state.flags, pattern: pattern,
             previousWorkingWeights: state.weights, pain: state.pain, avoids: state.avoids ?? [])
-        try await web.cases.saveIntake(intake, settings: state.settings, patientID: patient.id)
+        try await web.cases.saveIntake(intake, settings: state.settings, patientID: patient.account.id, by: patient)
     }
 
     func stopPage(_ triage: TriageResult, _ context: AppContext) -> Response {

@@ -18,7 +18,7 @@ struct PersonPages {
 
     func today(_ request: Request, _ context: AppContext) async throws -> Response {
         let patient = try web.signedIn(context, role: .patient)
-        let (data, prescription) = try await web.prescription(patient)
+        let (data, prescription) = try await web.prescription(patient, context)
         let flash: String? =
             request.uri.queryParameters.get("logged") != nil
             ? "Session saved. Tomorrow we will ask how your back feels."
@@ -36,7 +36,7 @@ struct PersonPages {
     /// The session form, filled from the plan, or with what was typed when `kept` is the refused form.
     func logPage(_ context: AppContext, error: String? = nil, kept: Form? = nil) async throws -> Response {
         let patient = try web.signedIn(context, role: .patient)
-        let (data, prescription) = try await web.prescription(patient)
+        let (data, prescription) = try await web.prescription(patient, context)
         guard !prescription.disposition.stopsLoading else { return WebController.redirect("/today") }
         return web.render(
             "Log a session", context, status: error == nil ? .ok : .badRequest,
@@ -80,7 +80,7 @@ struct PersonPages {
             flags: form.all("flag").compactMap(RedFlag.init(rawValue:)),
             stoppedEarly: form["stopped"] == nil ? nil : true)
         do {
-            _ = try await web.cases.addWorkout(workout, patientID: patient.id)
+            _ = try await web.cases.addWorkout(workout, patientID: patient.id, by: context.caller(patient))
         } catch let error as CaseError {
             return try await refused(
                 FieldWords.sentence(error, exercises: exercises.map { web.engine.catalog[$0.exercise]?.name }))
@@ -117,7 +117,7 @@ struct PersonPages {
             answer = (id, CaseService.WorkoutAmendment(nextDay: nextDay, lockedUp: form["lockedUp"] == nil ? nil : true))
         }
         do {
-            try await web.cases.addCheckIn(checkIn, patientID: patient.id, answering: answer)
+            try await web.cases.addCheckIn(checkIn, patientID: patient.id, by: context.caller(patient), answering: answer)
         } catch let error as CaseError {
             return try await checkInPage(context, error: FieldWords.sentence(error), kept: form)
         }

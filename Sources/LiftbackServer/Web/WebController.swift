@@ -58,8 +58,10 @@ struct WebController {
     }
 
     /// The patient's prescription for today (or the intake's day), from the same cache as the API's.
-    func prescription(_ patient: Account) async throws -> (data: CaseData, prescription: Prescription) {
-        guard let found = try await cases.prescription(patient.id) else { throw PageRedirect(location: "/intake") }
+    func prescription(_ patient: Account, _ context: AppContext) async throws -> (data: CaseData, prescription: Prescription) {
+        guard let found = try await cases.prescription(patient.id, by: context.caller(patient)) else {
+            throw PageRedirect(location: "/intake")
+        }
         return found
     }
 }

@@ -52,6 +52,7 @@ struct CookieAuthenticator: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response
     {
         var context = context
+        context.route = AppContext.route(of: request, context)
         // Mounted on the pages' routes only: the API's group reads bearer tokens and nothing else.
         if let token = request.cookies[WebSession.cookie]?.value,
             !token.isEmpty,

@@ -4,6 +4,7 @@ package enum Migrations {
         (Migration001Initial.identifier, Migration001Initial.statements(for:)),
         (Migration002CaseStatus.identifier, Migration002CaseStatus.statements(for:)),
         (Migration003Tokens.identifier, Migration003Tokens.statements(for:)),
+        (Migration004Audit.identifier, Migration004Audit.statements(for:)),
     ]
 }
 

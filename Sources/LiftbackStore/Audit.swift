@@ -1,0 +1,38 @@
+import Foundation
+
+/// What was done with a patient's record, as their audit trail names it.
+public enum AuditAction: String, Codable, Sendable, CaseIterable {
+    /// Someone other than the patient read the record (the patient page, the plan, the history);
+    /// the patient's own reads are not listed.
+    case viewed
+    case intakeSaved = "intake-saved"
+    case trainingHistoryImported = "training-history-imported"
+    case workoutLogged = "workout-logged"
+    case workoutAmended = "workout-amended"
+    case checkInAdded = "check-in-added"
+    case screenAdded = "screen-added"
+    case questionnaireAdded = "questionnaire-added"
+    case flagCleared = "flag-cleared"
+    case overrideAdded = "override-added"
+    case policyChanged = "policy-changed"
+}
+
+/// One line of a patient's audit trail: who (account id and role) did what with the record, when
+/// (the server's clock), through which route. Lines are only ever added; a change's line is written
+/// in the same transaction as the change, so there is never one without the other.
+public struct AuditEvent: Codable, Sendable, Equatable {
+    public var at: Date
+    public var actorID: String
+    public var actorRole: Role
+    public var action: AuditAction
+    /// The route the request came through, such as `POST /api/v1/patients/{id}/workouts`.
+    public var route: String
+
+    public init(at: Date, actorID: String, actorRole: Role, action: AuditAction, route: String) {
+        self.at = at
+        self.actorID = actorID
+        self.actorRole = actorRole
+        self.action = action
+        self.route = route
+    }
+}
