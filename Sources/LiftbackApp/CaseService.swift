@@ -173,7 +173,7 @@ public struct CaseService: Sendable {
         guard let unit = try await store.settings(patientID: patientID)?.unit else { throw AppError.noIntake }
         let history: ImportedHistory
         do {
-            history = try TrainingImport.parse(text, unit: unit, defaultSourceUnit: sourceUnit)
+            history = try TrainingImport.parse(text, unit: unit, catalog: catalog, defaultSourceUnit: sourceUnit)
         } catch {
             let unitMissing = error.kind == .unitMissing
             throw AppError.invalid(

@@ -15,7 +15,7 @@ func readInput(_ path: String, _ what: String, readStandardInput: () -> Data = {
 func loadCase(_ path: String, readStandardInput: () -> Data = { FileHandle.standardInput.readDataToEndOfFile() }) throws -> Case {
     let data = try readInput(path, "case file", readStandardInput: readStandardInput)
     do {
-        return try Case.decode(from: data)
+        return try Case.decode(from: data, catalog: configuredEngine.catalog)
     } catch {
         throw CLIFailure("case \(error.description)")
     }
@@ -95,7 +95,7 @@ struct ImportCommand: AsyncParsableCommand {
         let text = String(decoding: try readInput(file, "export", readStandardInput: readStandardInput), as: UTF8.self)
         let history: ImportedHistory
         do {
-            history = try TrainingImport.parse(text, unit: target, defaultSourceUnit: source)
+            history = try TrainingImport.parse(text, unit: target, catalog: configuredEngine.catalog, defaultSourceUnit: source)
         } catch {
             let hint = error.kind == .unitMissing ? " (give --source-unit kg or lb)" : ""
             throw CLIFailure("export \(error.description)\(hint)")
@@ -120,7 +120,7 @@ struct CatalogCommand: AsyncParsableCommand {
     func run() async throws { try emit { Self.output() } }
 
     static func output() -> String {
-        LiftbackJSON.encode(Listing(exercises: Catalog.standard.exercises, ladders: Catalog.standard.ladders))
+        LiftbackJSON.encode(Listing(exercises: configuredEngine.catalog.exercises, ladders: configuredEngine.catalog.ladders))
     }
 }
 

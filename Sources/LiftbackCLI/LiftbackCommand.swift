@@ -4,7 +4,7 @@ import LiftbackCore
 
 /// The engine every command runs, the server's included: the standard catalogue with the standard
 /// settings. Built here once, so a page, an API answer and `liftback next` cannot disagree.
-let configuredEngine = Engine(catalog: .standard, settings: .standard)
+let configuredEngine = Engine.standard
 
 /// `liftback`: the engine's commands (the command line, README "The engine's commands").
 public struct LiftbackCommand: AsyncParsableCommand {

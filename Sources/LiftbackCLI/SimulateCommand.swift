@@ -20,7 +20,7 @@ struct SimulateCommand: AsyncParsableCommand {
     @Flag(help: "Print JSON (sorted keys) instead of a table.") var json = false
 
     var config: Result<SimulationConfig, SimulationConfig.OptionError> {
-        SimulationConfig.validated(people: people, weeks: weeks, seed: seed, policies: policies)
+        SimulationConfig.validated(people: people, weeks: weeks, seed: seed, policies: policies, engine: configuredEngine)
     }
 
     func validate() throws {

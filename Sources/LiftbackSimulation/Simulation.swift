@@ -8,8 +8,9 @@ public struct SimulationConfig: Sendable, Equatable {
     public static let weeksRange = 1...104
 
     /// Checks the command line's options; the message names what is wrong.
-    public static func validated(people: Int, weeks: Int, seed: UInt64, policies: String) -> Result<SimulationConfig, OptionError>
-    {
+    public static func validated(people: Int, weeks: Int, seed: UInt64, policies: String, engine: Engine) -> Result<
+        SimulationConfig, OptionError
+    > {
         guard peopleRange.contains(people) else {
             return .failure(OptionError("--people must be between 1 and 100000 (got \(people))"))
         }
@@ -19,7 +20,8 @@ public struct SimulationConfig: Sendable, Equatable {
         switch PolicyName.parseList(policies) {
         case let .failure(unknown): return .failure(OptionError(unknown.description))
         case let .success(list) where list.isEmpty: return .failure(OptionError("--policies names no policy"))
-        case let .success(list): return .success(SimulationConfig(people: people, weeks: weeks, seed: seed, policies: list))
+        case let .success(list):
+            return .success(SimulationConfig(people: people, weeks: weeks, seed: seed, policies: list, engine: engine))
         }
     }
 
@@ -35,11 +37,14 @@ public struct SimulationConfig: Sendable, Equatable {
     public var parameters: Parameters
     /// People per task: each task runs its people under every policy.
     public var chunkSize: Int
+    /// The engine the Liftback policies ask, as the server would.
+    public var engine: Engine
 
     public init(
         people: Int = 1000, weeks: Int = 20, seed: UInt64 = 1, policies: [PolicyName] = PolicyName.allCases,
-        parameters: Parameters = .standard, chunkSize: Int = 10
+        parameters: Parameters = .standard, chunkSize: Int = 10, engine: Engine
     ) {
+        self.engine = engine
         self.people = people
         self.weeks = weeks
         self.seed = seed
@@ -156,7 +161,7 @@ public struct SimulationReport: Codable, Sendable, Equatable {
 /// Runs the population under each policy, using every core, and merges in person order.
 public enum Simulation {
     /// One person under every policy of the run (the same person, so the comparison is paired).
-    public static func outcomes(person index: Int, config: SimulationConfig, engine: Engine = Engine()) -> [PersonOutcome] {
+    public static func outcomes(person index: Int, config: SimulationConfig, engine: Engine) -> [PersonOutcome] {
         let person = Population.person(index, seed: config.seed, days: config.days, parameters: config.parameters)
         return config.policies.map {
             PersonRun.run(person, policy: $0, parameters: config.parameters, days: config.days, engine: engine).outcome
@@ -165,7 +170,7 @@ public enum Simulation {
 
     /// - Parameter progress: called on the calling task with the number of people done so far.
     public static func run(_ config: SimulationConfig, progress: (Int) -> Void = { _ in }) async -> SimulationReport {
-        let engine = Engine()
+        let engine = config.engine
         let chunk = max(1, config.chunkSize)
         let chunks = (config.people + chunk - 1) / chunk
         var results = [[[PersonOutcome]]](repeating: [], count: chunks)
@@ -200,7 +205,7 @@ public enum Simulation {
 
     /// The same run without concurrency (tests compare the two).
     public static func runSerially(_ config: SimulationConfig) -> SimulationReport {
-        let perPerson = (0..<config.people).map { outcomes(person: $0, config: config) }
+        let perPerson = (0..<config.people).map { outcomes(person: $0, config: config, engine: config.engine) }
         let summaries = config.policies.enumerated().map { column, policy in
             PolicySummary(policy: policy, outcomes: perPerson.map { $0[column] })
         }

@@ -12,7 +12,7 @@ struct CaseDecodingTests {
          "checkIns": [{"date": "2026-12-01", "pain": 2}]}
         """
 
-    func decode(_ text: String) throws(CaseError) -> Case { try Case.decode(from: Data(text.utf8)) }
+    func decode(_ text: String) throws(CaseError) -> Case { try Case.decode(from: Data(text.utf8), catalog: .standard) }
 
     @Test("A minimal case decodes with the defaults: pain monitoring, kg, 2.5 kg steps")
     func defaults() throws {
@@ -55,7 +55,7 @@ struct CaseDecodingTests {
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .iso8601
         let data = try encoder.encode(c)
-        #expect(try Case.decode(from: data) == c)
+        #expect(try Case.decode(from: data, catalog: .standard) == c)
     }
 
     @Test("A value outside a list names the choices")
@@ -111,7 +111,7 @@ struct CaseDecodingTests {
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }
         #expect(files.count >= 3)
         for file in files {
-            let c = try Case.decode(from: Data(contentsOf: folder.appendingPathComponent(file)))
+            let c = try Case.decode(from: Data(contentsOf: folder.appendingPathComponent(file)), catalog: .standard)
             #expect(Fixture.engine.nextPrescription(for: c).asOf == c.asOf, "\(file)")
         }
     }

@@ -67,7 +67,7 @@ enum Fixture {
         (prescription.exercises + prescription.dailyRoutine).first { $0.exercise == exercise }
     }
 
-    static let engine = Engine()
+    static let engine = Engine.standard
 }
 
 extension String {

@@ -399,7 +399,7 @@ struct PrecisionScenarioTests {
             throws: CaseError(
                 field: "screens[0].plank", message: "failed, so the screen cannot pass: each of its four parts must pass")
         ) {
-            try c.validate()
+            try c.validate(catalog: .standard)
         }
         #expect(throws: CaseError.self) {
             try EntryValidation.screen(

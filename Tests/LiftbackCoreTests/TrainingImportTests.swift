@@ -57,7 +57,7 @@ func sameWeights(_ actual: [Double?], _ expected: [Double?]) -> Bool {
 /// The error an import throws, or `nil` when it succeeds.
 func importError(_ text: String, unit: WeightUnit = .kg, defaultSourceUnit: WeightUnit? = nil) -> ImportError? {
     do {
-        _ = try TrainingImport.parse(text, unit: unit, defaultSourceUnit: defaultSourceUnit)
+        _ = try TrainingImport.parse(text, unit: unit, catalog: .standard, defaultSourceUnit: defaultSourceUnit)
         return nil
     } catch {
         return error
@@ -108,7 +108,7 @@ struct TrainingImportSampleTests {
     /// Reads a sample in kg; `.lb` is the unit for the two Strong files that do not say theirs (and is
     /// ignored by every file that does).
     func load(_ file: String, unit: WeightUnit = .kg) throws -> ImportedHistory {
-        try TrainingImport.parse(TrainingImportSamples.text(file), unit: unit, defaultSourceUnit: .lb)
+        try TrainingImport.parse(TrainingImportSamples.text(file), unit: unit, catalog: .standard, defaultSourceUnit: .lb)
     }
 
     @Test(
@@ -186,7 +186,7 @@ struct TrainingImportSampleTests {
         #expect(error.line == 1 && error.column == "Weight")
         #expect(error.description.contains("kg or lb"))
 
-        let inKilograms = try TrainingImport.parse(text, unit: .kg, defaultSourceUnit: .lb)
+        let inKilograms = try TrainingImport.parse(text, unit: .kg, catalog: .standard, defaultSourceUnit: .lb)
         #expect(inKilograms.sourceUnit == .lb)
         // Line 6: "Lat Pulldown - Wide Grip (Cable)",1,130.0,6 -> 130 lb is 58.97 kg.
         let pulldown = importedSets(inKilograms, on: "2020-07-27", "lat-pulldown")
@@ -196,7 +196,7 @@ struct TrainingImportSampleTests {
         let row = importedSets(inKilograms, on: "2020-07-27", "seated-cable-row")
         #expect(sameWeights(row.prefix(1).map(\.weight), [52.16]) && row.first?.reps == 12)
 
-        let inPounds = try TrainingImport.parse(text, unit: .lb, defaultSourceUnit: .lb)
+        let inPounds = try TrainingImport.parse(text, unit: .lb, catalog: .standard, defaultSourceUnit: .lb)
         #expect(importedSets(inPounds, on: "2020-07-27", "lat-pulldown").first?.weight == 130)
     }
 
@@ -334,7 +334,7 @@ struct TrainingImportTests {
                 2019-05-08 18:45:13;"Legs; heavy";"Deadlift (Barbell)";1;225;lbs;3;;;;0;;"a; b"
                 2019-05-08 18:45:13;"Legs; heavy";"Bench ""Paused""; wide";1;60,5;kg;5;;;;0;;
                 """#
-        let history = try TrainingImport.parse(text, unit: .kg)
+        let history = try TrainingImport.parse(text, unit: .kg, catalog: .standard)
         #expect(history.format == "strong")
         #expect(history.workouts.count == 1)
         let workout = try #require(history.workouts.first)
@@ -351,7 +351,7 @@ struct TrainingImportTests {
             "\u{FEFF}Date,Exercise,Category,Weight (kgs),Reps,Distance,Distance Unit,Time\r\n"
             + "2024-01-02,Deadlift,Back,140.0,5,,,\r\n"
             + "2024-01-02,Plank,Abs,,,,,0:01:00\r\n"
-        let history = try TrainingImport.parse(text, unit: .kg)
+        let history = try TrainingImport.parse(text, unit: .kg, catalog: .standard)
         #expect(history.format == "fitnotes" && history.sourceUnit == .kg)
         #expect(history.workouts.map(\.date.description) == ["2024-01-02"])
         #expect(importedSets(history, on: "2024-01-02", "conventional-deadlift") == [LoggedSet(weight: 140, reps: 5)])
@@ -372,7 +372,7 @@ struct TrainingImportTests {
                 "Old","30 Dec 2025, 10:00","30 Dec 2025, 11:00","","Bicep Curl (Dumbbell)",,"",0,"normal",12,10,,,
                 "Old","30 Dec 2025, 10:00","30 Dec 2025, 11:00","","Bicep Curl (Dumbbell)",,"",1,"normal",12,8,,,
                 """#
-        let history = try TrainingImport.parse(text, unit: .kg)
+        let history = try TrainingImport.parse(text, unit: .kg, catalog: .standard)
         #expect(history.format == "hevy" && history.sourceUnit == .kg)
         #expect(history.workouts.map(\.date.description) == ["2025-12-30", "2026-01-02"])
         let legPress = LoggedExercise(exercise: "leg-press", sets: [LoggedSet(weight: 120.5, reps: 10)])
@@ -397,7 +397,7 @@ struct TrainingImportTests {
             """
         let error = try #require(importError(text))
         #expect(error.kind == .unitMissing)
-        let history = try TrainingImport.parse(text, unit: .kg, defaultSourceUnit: .kg)
+        let history = try TrainingImport.parse(text, unit: .kg, catalog: .standard, defaultSourceUnit: .kg)
         #expect(history.sourceUnit == .kg && history.skippedRows == 1)
         #expect(importedSets(history, on: "2025-06-03", "conventional-deadlift") == [LoggedSet(weight: 140, reps: 5)])
         #expect(importedSets(history, on: "2025-06-03", "back-squat") == [LoggedSet(weight: 100, reps: 7)])
@@ -411,7 +411,7 @@ struct TrainingImportTests {
             """
         let error = try #require(importError(text))
         #expect(error.kind == .unitMissing && error.line == 2 && error.column == "Weight Unit")
-        let history = try TrainingImport.parse(text, unit: .kg, defaultSourceUnit: .lb)
+        let history = try TrainingImport.parse(text, unit: .kg, catalog: .standard, defaultSourceUnit: .lb)
         #expect(sameWeights(importedSets(history, on: "2023-11-21", "conventional-deadlift").map(\.weight), [45.36]))
     }
 
@@ -500,7 +500,7 @@ struct TrainingImportFixtureTests {
 
     static func load(_ file: String) throws -> ImportedHistory {
         let text = String(decoding: try Data(contentsOf: folder.appendingPathComponent(file)), as: UTF8.self)
-        return try TrainingImport.parse(text, unit: .kg, defaultSourceUnit: .lb)
+        return try TrainingImport.parse(text, unit: .kg, catalog: .standard, defaultSourceUnit: .lb)
     }
 
     @Test("Each export is read whole: its rows are imported, skipped or reported", arguments: expectations)
@@ -531,7 +531,7 @@ struct TrainingImportFixtureTests {
             try TrainingImport.parse(
                 String(
                     decoding: try Data(contentsOf: Self.folder.appendingPathComponent("strong-comma-no-unit.csv")), as: UTF8.self),
-                unit: .kg)
+                unit: .kg, catalog: .standard)
         }
     }
 }

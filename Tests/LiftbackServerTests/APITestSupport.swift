@@ -27,7 +27,7 @@ struct APIHarness {
         // bcrypt's lowest cost keeps the suite fast; production uses 12.
         let config = ServerConfig(passwordCost: 4, fixedToday: Self.today)
         services = Services(
-            store: store, engine: Engine(), passwordCost: config.passwordCost, today: { config.today(in: $0) }, now: now)
+            store: store, engine: Engine.standard, passwordCost: config.passwordCost, today: { config.today(in: $0) }, now: now)
         router = buildRouter(services: services, config: config)
     }
 

@@ -386,7 +386,7 @@ struct APITests {
         try await H(store: store).test { client in
             let (pat, doc) = try await Self.linkedPair(client, flagged: true)
             let refresher = StatusRefresher(
-                caseload: CaseloadService(store: store, engine: Engine()), today: { Day(iso: H.today)! },
+                caseload: CaseloadService(store: store, engine: Engine.standard), today: { Day(iso: H.today)! },
                 logger: Logger(label: "test"), batch: 1)
             #expect(try await store.caseload(clinicianID: doc.id).first?.status == nil)
             #expect(try await refresher.refreshOnce() == 1)

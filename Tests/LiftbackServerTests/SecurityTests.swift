@@ -446,7 +446,8 @@ struct PersonTodayTests {
         let evening = Date(timeIntervalSince1970: 1_796_673_600)
         #expect(Day.today(now: evening) == Day(iso: "2026-12-07"))
         let services = Services(
-            store: MemoryStore(), engine: Engine(), passwordCost: 4, today: { Day.today(now: evening, in: $0) }, now: { evening })
+            store: MemoryStore(), engine: Engine.standard, passwordCost: 4, today: { Day.today(now: evening, in: $0) },
+            now: { evening })
         let cases = services.cases
         #expect(cases.today(for: PatientSettings(timeZone: "Pacific/Kiritimati")) == Day(iso: "2026-12-08"))
         #expect(cases.today(for: PatientSettings(timeZone: "America/Los_Angeles")) == Day(iso: "2026-12-07"))

@@ -22,7 +22,7 @@ func probe() {
         var last: Prescription?
         var weekly: [String] = []
         var openedDay: Int?
-        let (outcome, _) = PersonRun.run(person, policy: .liftback, days: 140, engine: Engine()) { log, p in
+        let (outcome, _) = PersonRun.run(person, policy: .liftback, days: 140, engine: Engine.standard) { log, p in
             last = p
             if openedDay == nil, p.phase.loadsLifts { openedDay = person.intakeDay.days(until: p.asOf) }
             if !p.phase.loadsLifts, p.asOf.isoWeekday == 3 {
@@ -93,7 +93,7 @@ func trace() {
     let index = Int(ProcessInfo.processInfo.environment["SIM_TRACE"]!) ?? 0
     let person = Population.person(index, seed: 1, days: 140)
     print("TRACE", person.pattern, person.deadlift, person.unit, "breaks", person.breaks, "miss", person.missChance)
-    let (outcome, log) = PersonRun.run(person, policy: .liftback, days: 140, engine: Engine()) { log, p in
+    let (outcome, log) = PersonRun.run(person, policy: .liftback, days: 140, engine: Engine.standard) { log, p in
         guard p.phase.loadsLifts else { return }
         let h = p.exercises.first { Catalog.standard.ladder(for: $0.exercise)?.id == .hinge }
         print(
@@ -108,7 +108,7 @@ func trace() {
 func table() async {
     let people = Int(ProcessInfo.processInfo.environment["SIM_TABLE"]!) ?? 1000
     let config = try! SimulationConfig.validated(
-        people: people, weeks: 20, seed: 1, policies: "liftback,liftback-pain-free,seed-001,naive-linear"
+        people: people, weeks: 20, seed: 1, policies: "liftback,liftback-pain-free,seed-001,naive-linear", engine: .standard
     ).get()
     print(await Simulation.run(config).table())
 }

@@ -6,7 +6,7 @@ import Testing
 
 @Suite("Simulation: determinism and policies")
 struct SimulationTests {
-    static let small = SimulationConfig(people: 24, weeks: 10, seed: 7, chunkSize: 5)
+    static let small = SimulationConfig(people: 24, weeks: 10, seed: 7, chunkSize: 5, engine: .standard)
 
     @Test("The same seed gives byte-identical output, concurrent or not; another seed gives other results")
     func determinism() async {
@@ -31,7 +31,7 @@ struct SimulationTests {
 
     @Test("The naive app prescribes loads through open flags; Liftback prescribes none")
     func flags() async {
-        var config = SimulationConfig(people: 20, weeks: 12, seed: 3, chunkSize: 4)
+        var config = SimulationConfig(people: 20, weeks: 12, seed: 3, chunkSize: 4, engine: .standard)
         config.parameters.flagChanceOther = 1
         config.parameters.flagChanceDiscRelated = 1
         let report = await Simulation.run(config)
@@ -47,18 +47,21 @@ struct SimulationTests {
     @Test("Options are validated: people, weeks, and policy names (the unknown one is named)")
     func validation() {
         #expect(throws: Never.self) {
-            try SimulationConfig.validated(people: 1000, weeks: 20, seed: 1, policies: "liftback,naive-linear").get()
+            try SimulationConfig.validated(people: 1000, weeks: 20, seed: 1, policies: "liftback,naive-linear", engine: .standard)
+                .get()
         }
         #expect(throws: (any Error).self) {
-            try SimulationConfig.validated(people: 0, weeks: 20, seed: 1, policies: "liftback").get()
+            try SimulationConfig.validated(people: 0, weeks: 20, seed: 1, policies: "liftback", engine: .standard).get()
         }
         #expect(throws: (any Error).self) {
-            try SimulationConfig.validated(people: 100_001, weeks: 20, seed: 1, policies: "liftback").get()
+            try SimulationConfig.validated(people: 100_001, weeks: 20, seed: 1, policies: "liftback", engine: .standard).get()
         }
         #expect(throws: (any Error).self) {
-            try SimulationConfig.validated(people: 10, weeks: 105, seed: 1, policies: "liftback").get()
+            try SimulationConfig.validated(people: 10, weeks: 105, seed: 1, policies: "liftback", engine: .standard).get()
         }
-        guard case let .failure(error) = SimulationConfig.validated(people: 10, weeks: 20, seed: 1, policies: "liftback,yolo")
+        guard
+            case let .failure(error) = SimulationConfig.validated(
+                people: 10, weeks: 20, seed: 1, policies: "liftback,yolo", engine: .standard)
         else {
             Issue.record("an unknown policy was accepted")
             return
@@ -68,7 +71,8 @@ struct SimulationTests {
 
     @Test("The naive app on an acute back flares far more often than Liftback's graded plan")
     func plausibility() async {
-        let report = await Simulation.run(SimulationConfig(people: 60, weeks: 12, seed: 5, policies: [.liftback, .naiveLinear]))
+        let report = await Simulation.run(
+            SimulationConfig(people: 60, weeks: 12, seed: 5, policies: [.liftback, .naiveLinear], engine: .standard))
         let liftback = report.policies[0]
         let naive = report.policies[1]
         #expect(naive.shareWithFlare > 0.8)
@@ -160,7 +164,7 @@ struct AdapterTests {
     static func runs(_ people: Range<Int>, check: @escaping (Person, ReportLog, Prescription) -> Void) -> [(Person, ReportLog)] {
         people.map { index in
             let person = Population.person(index, seed: 21, days: days)
-            let result = PersonRun.run(person, policy: .liftback, days: days, engine: Engine()) { log, prescription in
+            let result = PersonRun.run(person, policy: .liftback, days: days, engine: Engine.standard) { log, prescription in
                 check(person, log, prescription)
             }
             return (person, result.log)
@@ -215,7 +219,7 @@ struct AdapterTests {
         for index in 0..<40 {
             let person = Population.person(index, seed: 4, days: 210)
             var requested: Day?
-            let (_, log) = PersonRun.run(person, policy: .liftback, days: 210, engine: Engine()) { _, prescription in
+            let (_, log) = PersonRun.run(person, policy: .liftback, days: 210, engine: Engine.standard) { _, prescription in
                 if requested == nil, prescription.alerts.contains(where: { $0.id == .screenNeeded }) {
                     requested = prescription.asOf
                 }

@@ -179,7 +179,7 @@ struct StoreContractTests {
         #expect(try await !store.replaceWorkout(id: laterID, with: answered, patientID: stranger.id))
         #expect(try await store.workout(id: laterID, patientID: stranger.id) == nil)
 
-        let prescription = Engine().nextPrescription(
+        let prescription = Engine.standard.nextPrescription(
             for: try #require(try await store.caseData(patientID: pat.id)).asCase(asOf: Day(iso: "2026-12-07")!))
         #expect(prescription.unit == .lb && prescription.policy == .painFree)
     }
@@ -218,7 +218,7 @@ struct StoreContractTests {
         #expect(
             data.questionnaires == [QuestionnaireAnswers(instrument: .tsk11, date: Day(iso: "2026-11-03")!, answers: answers)])
         #expect(data.intake.avoids == [.twisting])
-        let prescription = Engine().nextPrescription(for: data.asCase(asOf: Day(iso: "2026-11-03")!))
+        let prescription = Engine.standard.nextPrescription(for: data.asCase(asOf: Day(iso: "2026-11-03")!))
         #expect(prescription.alerts.contains { $0.id == .fearOfMovement && $0.forClinician.contains("TSK-11 33/44") })
     }
 

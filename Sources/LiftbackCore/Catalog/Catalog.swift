@@ -1,5 +1,5 @@
 /// The exercise catalogue and its variation ladders, as data the engine reads.
-public struct Catalog: Sendable {
+public struct Catalog: Sendable, Equatable {
     public let exercises: [Exercise]
     public let ladders: [Ladder]
     /// Position of each exercise in `exercises`, so hot loops index arrays instead of hashing names.
@@ -20,6 +20,9 @@ public struct Catalog: Sendable {
         }
         ladderPlace = places
     }
+
+    /// Two catalogues are the same when they hold the same exercises and ladders.
+    public static func == (a: Catalog, b: Catalog) -> Bool { a.exercises == b.exercises && a.ladders == b.ladders }
 
     /// The position of an exercise in `exercises`.
     public func index(of id: ExerciseID) -> Int? { indexByID[id.rawValue] }

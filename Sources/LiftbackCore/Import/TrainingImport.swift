@@ -19,12 +19,13 @@ public enum TrainingImport {
     /// - Parameters:
     ///   - text: the whole file (a UTF-8 byte-order mark and `\r\n` line ends are accepted).
     ///   - unit: the case's unit; every imported weight is in it.
+    ///   - catalog: the exercises names are matched to; a name of none of them is listed as unmatched.
     ///   - defaultSourceUnit: the unit the app was set to, for files that do not say theirs (Strong's common
     ///     comma-separated export). Ignored when the file states its unit.
     /// - Throws: `ImportError` for a header it does not recognise, a file that does not say its unit when
     ///   `defaultSourceUnit` is `nil`, or a row that cannot be read (with its line number and column).
     public static func parse(
-        _ text: String, unit: WeightUnit, defaultSourceUnit: WeightUnit? = nil
+        _ text: String, unit: WeightUnit, catalog: Catalog, defaultSourceUnit: WeightUnit? = nil
     ) throws(ImportError) -> ImportedHistory {
         let lines = CSVReader.lines(of: text)
         guard let headerLine = lines.first else {
@@ -59,7 +60,7 @@ public enum TrainingImport {
             case .lb?: lbRows += 1
             case nil: break
             }
-            guard let exerciseID = Self.exercise(named: row.name) else {
+            guard let exerciseID = Self.exercise(named: row.name), let exercise = catalog[exerciseID] else {
                 let key = Self.nameKey(row.name)
                 if let index = unmatchedIndex[key] {
                     unmatched[index].sets += 1
@@ -70,7 +71,7 @@ public enum TrainingImport {
                 continue
             }
             var weight: Double?
-            if Catalog.standard[exerciseID]?.loaded == true, let value = row.weight, let from = row.unit {
+            if exercise.loaded, let value = row.weight, let from = row.unit {
                 let converted = Self.roundedToHundredth(from.convert(value, to: unit))
                 guard converted <= maxWeight else {
                     throw ImportError(

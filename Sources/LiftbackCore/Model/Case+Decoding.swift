@@ -67,7 +67,7 @@ public struct CaseError: Error, Equatable, Sendable, CustomStringConvertible {
 
 extension Case {
     /// Decodes and validates a case file. Nothing is guessed: the first problem is reported with its field.
-    public static func decode(from data: Data, catalog: Catalog = .standard) throws(CaseError) -> Case {
+    public static func decode(from data: Data, catalog: Catalog) throws(CaseError) -> Case {
         let decoded: Case
         if let json = try? JSONSerialization.jsonObject(with: data), let unknown = CaseFields.firstUnknown(json) {
             throw CaseError(field: unknown, message: "is not a field of a case (check its spelling against docs/case-format.md)")

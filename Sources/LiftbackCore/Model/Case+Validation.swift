@@ -29,7 +29,7 @@ extension Case {
     /// Checks every field against the catalogue and the input limits.
     ///
     /// - Throws: `CaseError` naming the first field at fault.
-    public func validate(catalog: Catalog = .standard) throws(CaseError) {
+    public func validate(catalog: Catalog) throws(CaseError) {
         try EntryValidation.plateIncrement(plateIncrement, unit: unit)
         guard asOf >= intake.date else {
             throw CaseError(field: "asOf", message: "\(asOf) is before the intake date \(intake.date)")

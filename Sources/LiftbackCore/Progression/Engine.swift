@@ -1,10 +1,13 @@
 /// The clinical engine: from a case to the next prescription. Pure and deterministic: the same case
 /// always gives the same prescription, and "today" is the case's `asOf`.
-public struct Engine: Sendable {
+public struct Engine: Sendable, Equatable {
     public var catalog: Catalog
     public var settings: EngineSettings
 
-    public init(catalog: Catalog = .standard, settings: EngineSettings = .standard) {
+    /// The standard catalogue with the standard settings: what the command line and the server run.
+    public static let standard = Engine(catalog: .standard, settings: .standard)
+
+    public init(catalog: Catalog, settings: EngineSettings) {
         self.catalog = catalog
         self.settings = settings
     }

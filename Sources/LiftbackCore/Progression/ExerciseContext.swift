@@ -48,7 +48,7 @@ public struct CarriedWeight: Sendable, Equatable {
 
     /// "140 kg x 5 on the conventional deadlift"; a weight converted from the other unit is rounded
     /// ("about 184 kg").
-    func describe(_ unit: WeightUnit, catalog: Catalog = .standard) -> String {
+    func describe(_ unit: WeightUnit, catalog: Catalog) -> String {
         "\(approximateWeight(source.weight)) \(unit.rawValue) x \(source.reps) on the \(catalog.plainName(source.exercise))"
     }
 }
