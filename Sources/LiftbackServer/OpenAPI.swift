@@ -19,7 +19,7 @@ enum OpenAPIDocument {
     }
 
     /// Query parameters that are not dates: their schemas by name.
-    static var querySchemas: [String: [String: Any]] { ["sourceUnit": ["type": "string", "enum": ["kg", "lb"]]] }
+    static var querySchemas: [String: [String: Any]] { ["sourceUnit": ["type": "string", "enum": names(WeightUnit.self)]] }
 
     static let operations: [Operation] = [
         Operation(
@@ -177,7 +177,14 @@ enum OpenAPIDocument {
     }
 
     static var day: [String: Any] { ["type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"] }
-    static var pain: [String: Any] { ["type": "integer", "minimum": 0, "maximum": 10] }
+    static var pain: [String: Any] {
+        ["type": "integer", "minimum": InputLimits.pain.lowerBound, "maximum": InputLimits.pain.upperBound]
+    }
+
+    /// The values an enumeration takes, as its JSON spells them.
+    static func names<T: CaseIterable & RawRepresentable>(_: T.Type) -> [String] where T.RawValue == String {
+        T.allCases.map(\.rawValue)
+    }
     static var flags: [String: Any] { ["type": "array", "items": ["type": "string"]] }
     static func object(_ properties: [String: Any], required: [String] = []) -> [String: Any] {
         ["type": "object", "properties": properties, "required": required]
@@ -186,7 +193,8 @@ enum OpenAPIDocument {
     static var set: [String: Any] {
         object([
             "weight": ["type": "number", "minimum": 0], "reps": ["type": "integer", "minimum": 0],
-            "holdSeconds": ["type": "integer", "minimum": 0], "rpe": ["type": "number", "minimum": 0, "maximum": 10],
+            "holdSeconds": ["type": "integer", "minimum": 0],
+            "rpe": ["type": "number", "minimum": InputLimits.rpe.lowerBound, "maximum": InputLimits.rpe.upperBound],
             "tempo": ["type": "string"], "pauseSeconds": ["type": "integer", "minimum": 0], "pain": pain,
         ])
     }
@@ -198,7 +206,7 @@ enum OpenAPIDocument {
                 [
                     "email": ["type": "string"], "password": ["type": "string", "minLength": NewAccountInput.passwordMinimum],
                     "name": ["type": "string", "minLength": 1],
-                    "role": ["type": "string", "enum": ["patient", "clinician"], "description": "patient (the default) only"],
+                    "role": ["type": "string", "enum": names(Role.self), "description": "patient (the default) only"],
                 ], required: ["email", "password", "name"]),
             "Password": object(["password": ["type": "string"]], required: ["password"]),
             "Export": object([
@@ -213,9 +221,9 @@ enum OpenAPIDocument {
                 [
                     "at": ["type": "string", "format": "date-time"], "actorId": ["type": "string"],
                     "actorName": ["type": ["string", "null"], "description": "null once that account is deleted"],
-                    "actorRole": ["type": "string", "enum": Role.allCases.map(\.rawValue)],
+                    "actorRole": ["type": "string", "enum": names(Role.self)],
                     "byThemselves": ["type": "boolean"],
-                    "action": ["type": "string", "enum": AuditAction.allCases.map(\.rawValue)],
+                    "action": ["type": "string", "enum": names(AuditAction.self)],
                     "route": ["type": "string"],
                 ], required: ["at", "actorId", "actorRole", "byThemselves", "action", "route"]),
             "NewPassword": object(
@@ -242,13 +250,16 @@ enum OpenAPIDocument {
             "Intake": object(
                 [
                     "date": day, "flags": flags,
-                    "pattern": ["type": "string", "enum": ["muscular", "disc-related", "non-specific"]],
+                    "pattern": ["type": "string", "enum": names(PresentationPattern.self)],
                     "previousWorkingWeights": [
                         "type": "array",
                         "items": object(
                             [
                                 "exercise": ["type": "string"], "weight": ["type": "number", "exclusiveMinimum": 0],
-                                "reps": ["type": "integer", "minimum": 1, "maximum": 30],
+                                "reps": [
+                                    "type": "integer", "minimum": InputLimits.workingReps.lowerBound,
+                                    "maximum": InputLimits.workingReps.upperBound,
+                                ],
                             ],
                             required: ["exercise", "weight", "reps"]),
                     ],
@@ -256,11 +267,11 @@ enum OpenAPIDocument {
                     "avoids": [
                         "type": "array",
                         "items": [
-                            "type": "string", "enum": ["bending-to-floor", "lifting-from-floor", "twisting", "sitting-long"],
+                            "type": "string", "enum": names(FearedMovement.self),
                         ],
                     ],
-                    "policy": ["type": "string", "enum": ["pain-monitoring", "pain-free"]],
-                    "unit": ["type": "string", "enum": ["kg", "lb"]],
+                    "policy": ["type": "string", "enum": names(ProgressionPolicy.self)],
+                    "unit": ["type": "string", "enum": names(WeightUnit.self)],
                     "plateIncrement": ["type": "number", "exclusiveMinimum": 0],
                     "timeZone": ["type": "string", "description": "the person's time zone, an IANA name such as Europe/Oslo"],
                 ],
@@ -268,7 +279,7 @@ enum OpenAPIDocument {
             "Workout": object(
                 [
                     "date": day, "painDuring": pain, "painAfter": pain,
-                    "nextDay": ["type": "string", "enum": ["settled", "same", "worse"]],
+                    "nextDay": ["type": "string", "enum": names(NextDayResponse.self)],
                     "flags": flags, "stoppedEarly": ["type": "boolean"], "lockedUp": ["type": "boolean"],
                     "exercises": [
                         "type": "array",
@@ -280,11 +291,17 @@ enum OpenAPIDocument {
                 required: ["date"]),
             "WorkoutPatch": object(
                 [
-                    "nextDay": ["type": "string", "enum": ["settled", "same", "worse"]], "painAfter": pain, "flags": flags,
+                    "nextDay": ["type": "string", "enum": names(NextDayResponse.self)], "painAfter": pain, "flags": flags,
                     "stoppedEarly": ["type": "boolean"], "lockedUp": ["type": "boolean"],
                 ]),
             "CheckIn": object(
-                ["date": day, "pain": pain, "stiffnessMinutes": ["type": "integer", "minimum": 0], "flags": flags],
+                [
+                    "date": day, "pain": pain,
+                    "stiffnessMinutes": [
+                        "type": "integer", "minimum": InputLimits.stiffnessMinutes.lowerBound,
+                        "maximum": InputLimits.stiffnessMinutes.upperBound,
+                    ], "flags": flags,
+                ],
                 required: ["date", "pain"]),
             "Screen": object(
                 [
@@ -293,14 +310,14 @@ enum OpenAPIDocument {
                 ], required: ["date", "passed"]),
             "Questionnaire": object(
                 [
-                    "instrument": ["type": "string", "enum": ["startback", "odi", "rmdq", "tsk11", "fabq", "psfs"]], "date": day,
+                    "instrument": ["type": "string", "enum": names(Instrument.self)], "date": day,
                     "answers": ["type": "array", "items": ["type": ["integer", "null"]]],
                 ], required: ["instrument", "date", "answers"]),
             "Score": object(["instrument": ["type": "string"], "score": ["type": "number"], "category": ["type": "string"]]),
             "Clearance": object(["flag": ["type": "string"], "date": day], required: ["flag", "date"]),
             "Override": object(
                 [
-                    "kind": ["type": "string", "enum": ["phase", "swap", "load", "note"]], "date": day,
+                    "kind": ["type": "string", "enum": names(Override.Kind.self)], "date": day,
                     "phase": ["type": "string"],
                     "exercise": ["type": "string"], "replacement": ["type": "string"],
                     "weight": ["type": "number", "minimum": 0],
@@ -334,7 +351,7 @@ enum OpenAPIDocument {
                         "items": object(
                             [
                                 "id": ["type": "string"], "name": ["type": "string"],
-                                "status": ["type": "string", "enum": ["red-flag", "flaring", "stalled", "on-track"]],
+                                "status": ["type": "string", "enum": names(CaseStatus.self)],
                                 "reason": ["type": "string"],
                             ]),
                     ],

@@ -278,7 +278,7 @@ public struct QuestionnaireAnswers: Codable, Sendable, Equatable {
 
 /// A clinician's change to the plan; the engine takes it as input.
 public struct Override: Codable, Sendable, Equatable {
-    public enum Kind: String, Codable, Sendable {
+    public enum Kind: String, Codable, Sendable, CaseIterable {
         /// `phase` holds the phase to use from `date`.
         case phase
         /// Replace `exercise` with `replacement`.
