@@ -56,6 +56,10 @@ struct ArchitectureTests {
             }
             #expect(!text.contains("any Store"), "\(name) holds a store")
             #expect(!text.contains("EntryValidation"), "\(name) validates entries itself instead of through a service")
+            // Clinical decisions are the core's, reached through a service: triage, the pattern, scores, checks.
+            for decision in [".validate(", ".assess(", ".score(", "Triage.", "PatternAssessment."] {
+                #expect(!text.contains(decision), "\(name) decides \(decision) itself instead of asking a service")
+            }
         }
     }
 

@@ -25,6 +25,9 @@ public enum Instrument: String, Codable, Sendable, CaseIterable {
         }
     }
 
+    /// The numbers of a full set of items, from 1: the questions a form asks.
+    public var itemNumbers: ClosedRange<Int> { 1...itemCount.upperBound }
+
     /// The allowed values of one item (1-based).
     public func allowedValues(item: Int) -> ClosedRange<Int> {
         switch self {

@@ -9,20 +9,7 @@ import LiftbackCore
 struct IntakePages {
     let web: WebController
 
-    struct State: Codable {
-        var flags: [RedFlag] = []
-        var answers: [PatternAnswer] = []
-        var pain: Int?
-        var unit: WeightUnit = .kg
-        var weights: [WorkingWeight] = []
-        var startBack: [Int]?
-        /// Movements avoided or feared (graded exposure brings each back).
-        var avoids: [FearedMovement]?
-        /// The browser's time zone, so that the person's "today" is theirs.
-        var timeZone: String?
-
-        var settings: PatientSettings { PatientSettings(unit: unit, timeZone: timeZone) }
-    }
+    typealias State = IntakeAnswers
 
     enum Step: String, CaseIterable {
         case flags, pattern, weights, startback, disability
@@ -62,9 +49,9 @@ struct IntakePages {
         switch Step(rawValue: form["step"] ?? "") ?? .flags {
         case .flags:
             state.flags = form.all("flag").compactMap(RedFlag.init(rawValue:))
-            let triage = Triage.assess(state.flags)
+            let triage = web.cases.triage(state.flags)
             if triage.disposition.stopsLoading {
-                try await saveIntake(state, patient: context.caller(patient))
+                try await web.cases.completeIntake(state, patientID: patient.id, by: context.caller(patient))
                 return stopPage(triage, context)
             }
             return try step(.pattern, state, context)
@@ -85,7 +72,7 @@ struct IntakePages {
                 if weight == nil && reps == nil { continue }
                 let entry = weight.flatMap { weight in reps.map { WorkingWeight(exercise: id, weight: weight, reps: $0) } }
                 // The core's limits, checked as the service will check them.
-                guard let entry, (try? entry.validate(unit: state.unit)) != nil else {
+                guard let entry, (try? web.cases.checkWorkingWeight(entry, unit: state.unit)) != nil else {
                     let (lightest, heaviest) = (
                         formatWeight(InputLimits.minWeight(in: state.unit)), formatWeight(InputLimits.maxWeight(in: state.unit))
                     )
@@ -100,41 +87,30 @@ struct IntakePages {
             }
             return try step(.startback, state, context)
         case .startback:
-            let answers = (1...9).map { form.int("item-\($0)") }
+            let answers = Instrument.startback.itemNumbers.map { form.int("item-\($0)") }
             do {
-                _ = try Instrument.startback.score(answers)
+                try web.cases.checkAnswers(.startback, answers)
             } catch {
                 return try step(.startback, state, context, error: "Please answer every question (\(error.description)).")
             }
             state.startBack = answers.compactMap { $0 }
             return try step(.disability, state, context)
         case .disability:
-            let answers = (1...24).map { form.int("item-\($0)") }
+            let answers = Instrument.rmdq.itemNumbers.map { form.int("item-\($0)") }
             do {
-                _ = try Instrument.rmdq.score(answers)
+                try web.cases.checkAnswers(.rmdq, answers)
             } catch {
                 return try step(.disability, state, context, error: "Please answer every statement (\(error.description)).")
             }
-            let day = web.cases.today(for: state.settings)
-            // Everything is scored before anything is saved, so a tampered form stores nothing.
-            guard let startBack = state.startBack, (try? Instrument.startback.score(startBack)) != nil else {
+            do {
+                try await web.cases.completeIntake(
+                    state, disability: answers, patientID: patient.id, by: context.caller(patient))
+            } catch is InstrumentError {
+                // Only a tampered form gets here: the STarT Back answers carried along do not score.
                 return try step(.startback, state, context, error: "Please answer every question.")
             }
-            try await saveIntake(state, patient: context.caller(patient))
-            try await web.cases.addQuestionnaire(
-                .startback, date: day, answers: startBack, patientID: patient.id, by: context.caller(patient))
-            try await web.cases.addQuestionnaire(
-                .rmdq, date: day, answers: answers, patientID: patient.id, by: context.caller(patient))
             return WebController.redirect("/today?welcome=1")
         }
-    }
-
-    func saveIntake(_ state: State, patient: Caller) async throws {
-        let pattern = PatternAssessment.assess(Set(state.answers)).pattern
-        let intake = Intake(
-            date: web.cases.today(for: state.settings), flags: state.flags, pattern: pattern,
-            previousWorkingWeights: state.weights, pain: state.pain, avoids: state.avoids ?? [])
-        try await web.cases.saveIntake(intake, settings: state.settings, patientID: patient.account.id, by: patient)
     }
 
     func stopPage(_ triage: TriageResult, _ context: AppContext) -> Response {
