@@ -106,6 +106,24 @@ public struct CaseService: Sendable {
         return data.asCase(asOf: max(asOf ?? latest, data.intake.date))
     }
 
+    /// What the person's day shows: the plan, the session still waiting for its next-day answer, and,
+    /// when the plan pauses for a review, whether a clinician is linked to do it.
+    public struct PersonDay: Sendable {
+        public var data: CaseData
+        public var prescription: Prescription
+        public var awaiting: StoredWorkout?
+        /// `true` unless the plan pauses and nobody is linked to review it.
+        public var reviewerLinked: Bool
+    }
+
+    /// The person's day, or `nil` before the intake.
+    public func day(of patient: Account, by caller: Caller) async throws -> PersonDay? {
+        guard let (data, prescription) = try await prescription(patient.id, by: caller) else { return nil }
+        var linked = true
+        if prescription.disposition.stopsLoading { linked = !(try await store.clinicians(ofPatient: patient.id)).isEmpty }
+        return PersonDay(data: data, prescription: prescription, awaiting: awaitingAnswer(data), reviewerLinked: linked)
+    }
+
     /// The session that still waits for its next-day answer on the person's today, if any.
     public func awaitingAnswer(_ data: CaseData) -> StoredWorkout? {
         let today = today(for: data.settings)

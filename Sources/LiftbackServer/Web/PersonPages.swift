@@ -18,19 +18,17 @@ struct PersonPages {
 
     func today(_ request: Request, _ context: AppContext) async throws -> Response {
         let patient = try web.signedIn(context, role: .patient)
-        let (data, prescription) = try await web.prescription(patient, context)
+        guard let day = try await web.cases.day(of: patient, by: context.caller(patient)) else {
+            throw PageRedirect(location: "/intake")
+        }
         let flash: String? =
             request.uri.queryParameters.get("logged") != nil
             ? "Session saved. Tomorrow we will ask how your back feels."
             : request.uri.queryParameters.get("joined") != nil ? "You are now linked with your clinician." : nil
-        let waiting = web.cases.awaitingAnswer(data)
-        // A pause waits for a clinician's review: say where to find one when nobody is linked.
-        var linked = true
-        if prescription.disposition.stopsLoading { linked = !(try await web.services.accounts.clinicians(of: patient)).isEmpty }
         return web.render(
             "Today", context, flash: flash,
-            PrescriptionView.today(prescription, engine: web.engine, patient: patient, awaiting: waiting, linked: linked)
-        )
+            PrescriptionView.today(
+                day.prescription, engine: web.engine, patient: patient, awaiting: day.awaiting, linked: day.reviewerLinked))
     }
 
     /// The session form, filled from the plan, or with what was typed when `kept` is the refused form.
