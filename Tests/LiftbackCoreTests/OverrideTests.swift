@@ -65,7 +65,7 @@ struct OverrideTests {
         let expected = try #require(
             Catalog.standard.equivalentWeight(70, from: "trap-bar-deadlift-high-handles", to: "trap-bar-deadlift"))
         #expect(carried.from == expected && carried.fromExercise == "trap-bar-deadlift-high-handles")
-        #expect(carried.message.contains("the equivalent of what was lifted on trap-bar-deadlift-high-handles on 2026-02-02"))
+        #expect(carried.message.contains("the equivalent of what was lifted on trap-bar deadlift, high handles on 2026-02-02"))
         // Nothing lifted on the ladder and nothing planned: the clinician confirms whatever the load.
         let nothing = Override(kind: .load, date: Fixture.day("2026-02-06"), exercise: "bench-press", weight: 20)
         let unknown = try #require(engine.loadJump(nothing, in: lifted))

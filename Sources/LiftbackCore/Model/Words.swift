@@ -12,6 +12,15 @@ public enum Words {
         }
     }
 
+    /// The stretch up to now, as in "in the last week", "in the last 2 weeks", "in the last 10 days".
+    public static func last(days count: Int) -> String {
+        switch count {
+        case 1: "the last day"
+        case 7: "the last week"
+        default: "the last \(duration(days: count))"
+        }
+    }
+
     /// A count of sessions: "1 session", "4 sessions".
     public static func sessions(_ count: Int) -> String { count == 1 ? "1 session" : "\(count) sessions" }
 }

@@ -181,7 +181,7 @@ public enum PhaseTracker {
         let when = earliest > asOf ? " from \(earliest) at the earliest," : ""
         var conditions = [
             gate.quietDays == 1 ? "a day without a setback" : "\(Words.days(gate.quietDays)) in a row without a setback",
-            "a check-in in the last week with pain at or below \(gate.maxPain)/10",
+            "a check-in in \(Words.last(days: settings.reportFreshDays)) with pain at or below \(gate.maxPain)/10",
         ]
         if gate.sessions > done {
             let more = gate.sessions - done

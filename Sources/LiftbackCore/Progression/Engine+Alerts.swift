@@ -50,7 +50,7 @@ extension Engine {
                     message:
                         "Flare, rest and flare again has happened \(r.cycles.count) times lately. Long rests lower what the back tolerates, so the plan now keeps the trunk work in, takes smaller steps and waits \(Words.duration(days: settings.flareDaysBetweenSteps)) of good sessions before each one.",
                     forClinician:
-                        "Flare-rest-flare cycle \(r.cycles.count) times (\(dates)). Plan adjusted: steps of at most \(EngineSettings.percent(settings.flareMaxIncrease)), \(settings.flareDaysBetweenSteps / 7) tolerated weeks per step, capacity work kept in."
+                        "Flare-rest-flare cycle \(r.cycles.count) times (\(dates)). Plan adjusted: steps of at most \(EngineSettings.percent(settings.flareMaxIncrease)), \(Words.duration(days: settings.flareDaysBetweenSteps)) tolerated per step, capacity work kept in."
                 ))
         }
         if let climb = r.timeline.events.last(where: { $0.kind == .climbing }),

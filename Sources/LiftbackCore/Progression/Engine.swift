@@ -116,7 +116,7 @@ public struct Engine: Sendable, Equatable {
         let alerts = alertsFor(c, reading: r, screenNeeded: signals.screenNeeded && !stops, gentleDay: gentleDay)
         var notes = r.triage.notes.isEmpty ? [] : Self.noteTexts(r.triage)
         notes.append(
-            contentsOf: c.overrides.filter { $0.kind == .note && $0.date <= c.asOf }.suffix(3).map {
+            contentsOf: c.overrides.filter { $0.kind == .note && $0.date <= c.asOf }.suffix(settings.clinicianNotesShown).map {
                 "Note from \($0.by ?? "your clinician") on \($0.date): \($0.note ?? "")"
             })
         return Prescription(
@@ -262,12 +262,12 @@ public struct Engine: Sendable, Equatable {
         var local = settings
         if session == .fullBody, exercise.loaded {
             // The reduced-volume day of seed 003: one set fewer of the loaded work.
-            exercise.dose.sets = max(2, exercise.dose.sets - 1)
+            exercise.dose.sets = max(settings.fullBodyMinimumSets, exercise.dose.sets - settings.fullBodySetsFewer)
         }
         if r.flareMode, exercise.loaded {
             // Seed 004: while flare-ups repeat, smaller steps and two tolerated weeks per step.
             local.maxIncrease = min(settings.maxIncrease, settings.flareMaxIncrease)
-            local.minIncrease = min(settings.minIncrease, local.maxIncrease / 2)
+            local.minIncrease = min(settings.minIncrease, local.maxIncrease * settings.narrowedMinShareOfMax)
             local.daysBetweenSteps = max(settings.daysBetweenSteps, settings.flareDaysBetweenSteps)
         }
         if exercise.exposureFor != nil {
@@ -321,7 +321,7 @@ public struct Engine: Sendable, Equatable {
             return history.provisionalWorkingWeight(for: id, settings: settings).map {
                 (
                     $0,
-                    "an estimate from the first weight you chose (about \(formatWeight(LoadSteps.tidy($0))) \(unit.rawValue) for 5)"
+                    "an estimate from the first weight you chose (about \(formatWeight(LoadSteps.tidy($0))) \(unit.rawValue) for \(settings.estimatedWorkingReps))"
                 )
             }
         }

@@ -128,6 +128,26 @@ public struct EngineSettings: Sendable, Equatable {
     public var highFearStartBackPsychosocial = 4
     /// A clinician's load more than this share above the last lift waits for their confirmation.
     public var loadJumpShare = 0.10
+    /// The reduced-volume day of seed 003: this many sets fewer of the loaded work, never below
+    /// `fullBodyMinimumSets`.
+    public var fullBodySetsFewer = 1
+    public var fullBodyMinimumSets = 2
+    /// The clinician's latest notes shown with a prescription.
+    public var clinicianNotesShown = 3
+    /// A new rung's first sessions: within this many, a step back returns to the lower rung's last dose.
+    public var newRungSessions = 2
+    /// A step back in reps or seconds keeps at least this share of the exercise's starting amount.
+    public var stepBackAmountFloorShare = 0.5
+    /// Where a load step lands between `minIncrease` and `maxIncrease` (1: the largest) after a
+    /// session that was acceptable but not within `safePainMax`.
+    public var acceptableStepToward = 0.5
+    /// Where the largest step is narrowed (flare-ups, beyond the previous working weight), the
+    /// smallest is at most this share of it.
+    public var narrowedMinShareOfMax = 0.5
+    /// With high fear of movement, an exposure's dose climbs by this share of its usual step.
+    public var highFearStepShare = 0.5
+    /// The reps a working weight estimated from a first chosen load stands for.
+    public var estimatedWorkingReps = 5
     /// Days after a session during which the next-day question is still asked; later, the answer
     /// would be a guess.
     public var nextDayAnswerDays = 3

@@ -371,7 +371,9 @@ enum ExerciseRules {
         // The lower rung's last dose is repeated only when it is recent: after `breakDays` away from
         // it, repeating it would skip the coming-back taper (a property test found 48 kg repeated
         // after exactly four weeks).
-        if c.exposures.count <= 2, let lower = c.lowerRung, lower.last.date > c.asOf.adding(days: -c.settings.breakDays) {
+        if c.exposures.count <= c.settings.newRungSessions, let lower = c.lowerRung,
+            lower.last.date > c.asOf.adding(days: -c.settings.breakDays)
+        {
             var down = Dosing(exercise: lower.exercise, repeating: lower.last)
             down.weight = lower.exercise.loaded ? lower.last.weight : nil
             return Outcome(
@@ -390,7 +392,8 @@ enum ExerciseRules {
                 ])
         }
         let amount = last.amount ?? c.exercise.dose.amount
-        if amount - c.exercise.dose.step >= max(1, c.exercise.dose.amount / 2) {
+        let floor = max(1, Int((Double(c.exercise.dose.amount) * c.settings.stepBackAmountFloorShare).rounded(.down)))
+        if amount - c.exercise.dose.step >= floor {
             dosing.amount = amount - c.exercise.dose.step
             return Outcome(
                 dosing: dosing, decision: .regress, lever: lever(for: c.exercise), rule: .regressOneStep,
@@ -426,9 +429,9 @@ enum ExerciseRules {
             var steps = c.steps
             if let reference = c.screenReference(c.exercise.id)?.weight, weight >= reference - 1e-9 {
                 steps.maxIncrease = min(steps.maxIncrease, c.settings.beyondPreviousMaxIncrease)
-                steps.minIncrease = min(steps.minIncrease, steps.maxIncrease / 2)
+                steps.minIncrease = min(steps.minIncrease, steps.maxIncrease * c.settings.narrowedMinShareOfMax)
             }
-            if let up = steps.stepUp(from: weight, toward: safe ? 1 : 0.5) {
+            if let up = steps.stepUp(from: weight, toward: safe ? 1 : c.settings.acceptableStepToward) {
                 if let ceiling, up > ceiling, let move = nextVariation(c, from: weight, evidence: evidence, signals: &signals) {
                     return move
                 }
@@ -508,7 +511,10 @@ enum ExerciseRules {
                 ])
         }
         if last.amount ?? 0 < c.exercise.dose.maxAmount {
-            let step = c.fearHigh && c.exercise.exposureFor != nil ? max(1, c.exercise.dose.step / 2) : c.exercise.dose.step
+            let step =
+                c.fearHigh && c.exercise.exposureFor != nil
+                ? max(1, Int((Double(c.exercise.dose.step) * c.settings.highFearStepShare).rounded(.down)))
+                : c.exercise.dose.step
             dosing.amount = min(
                 c.exercise.dose.maxAmount, max(last.amount ?? 0, c.exercise.dose.amount - step) + step)
             return Outcome(

@@ -11,14 +11,18 @@ public struct LoadJump: Equatable, Sendable {
     public var fromDay: Day?
     /// The exercise actually lifted, when it was another rung of the ladder.
     public var fromExercise: ExerciseID?
+    /// That exercise's name, as the message says it.
+    public var fromExerciseName: String?
     public var to: Double
     public var unit: WeightUnit
     /// The rise, in whole percent, when there is something to compare with.
     public var percent: Int?
     /// The largest rise kept without confirmation, in whole percent (`EngineSettings.loadJumpShare`).
     public var limitPercent: Int
-    /// The plan's own largest weekly step, in whole percent (`EngineSettings.maxIncrease`).
+    /// The plan's own largest step, in whole percent (`EngineSettings.maxIncrease`), and the days
+    /// between its steps (`EngineSettings.daysBetweenSteps`).
     public var stepPercent: Int
+    public var stepDays: Int
 
     public var message: String {
         let load = "\(formatWeight(to)) \(unit.rawValue)"
@@ -28,13 +32,15 @@ public struct LoadJump: Equatable, Sendable {
                 + check
         }
         let base: String
-        switch (fromDay, fromExercise) {
+        switch (fromDay, fromExerciseName) {
         case (let day?, let other?):
             base = "about \(formatWeight(from)) \(unit.rawValue), the equivalent of what was lifted on \(other) on \(day)"
         case (let day?, nil): base = "the \(formatWeight(from)) \(unit.rawValue) lifted on \(day)"
         case (nil, _): base = "the \(formatWeight(from)) \(unit.rawValue) the plan would give next"
         }
-        return "\(load) is \(percent) % above \(base). The plan's own steps are at most \(stepPercent) % a week. " + check
+        return
+            "\(load) is \(percent) % above \(base). The plan's own steps are at most \(stepPercent) %, one every \(Words.days(stepDays)). "
+            + check
     }
 }
 
@@ -46,7 +52,7 @@ extension Engine {
         let ladder = catalog.ladder(for: exercise)?.id
         var jump = LoadJump(
             to: to, unit: c.unit, limitPercent: Int((settings.loadJumpShare * 100).rounded()),
-            stepPercent: Int((settings.maxIncrease * 100).rounded()))
+            stepPercent: Int((settings.maxIncrease * 100).rounded()), stepDays: settings.daysBetweenSteps)
         for workout in c.workouts where workout.date <= override.date && workout.date >= (jump.fromDay ?? workout.date) {
             // The latest session with a lift on the ladder; the heaviest set, carried to this exercise.
             var best: (weight: Double, exercise: ExerciseID)?
@@ -63,6 +69,7 @@ extension Engine {
                 jump.from = best.weight
                 jump.fromDay = workout.date
                 jump.fromExercise = best.exercise == exercise ? nil : best.exercise
+                jump.fromExerciseName = jump.fromExercise.flatMap { catalog[$0]?.name.lowercased() }
             }
         }
         if jump.from == nil {

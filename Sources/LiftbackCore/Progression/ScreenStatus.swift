@@ -35,7 +35,9 @@ extension Engine {
         if lapsed || since.days(until: c.asOf) > settings.screenValidDays {
             return ScreenStatus(
                 passed: false,
-                lapsed: "\(settings.screenValidDays / 7) weeks went by without heavy lifting after the screen of \(after)")
+                lapsed:
+                    "\(Words.duration(days: settings.screenValidDays)) went by without heavy lifting after the screen of \(after)"
+            )
         }
         return ScreenStatus(passed: true)
     }
