@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The command line's contract (shared/contract.md section 1), checked on the real binary:
+# The command line's contract (README, "The engine's commands"), checked on the real binary:
 # JSON on standard output and exit 0 on success; on bad input a non-zero exit, a message on
 # standard error that names the item, and nothing on standard output.
 set -uo pipefail
@@ -73,7 +73,7 @@ ok "import strong unit named" "d['format']=='strong' and d['unit']=='lb'" -- \
 refused "import strong without unit" "source-unit" -- import "$fixtures/strong-comma-no-unit.csv"
 refused "import missing file" "cannot read the export" -- import /nonexistent/export.csv
 
-# Adding clinicians (contract section 5): to the server's database, which must exist.
+# Adding clinicians: to the server's database, which must exist.
 admin=$(mktemp -d)
 "$bin" admin seed-load --database "$admin/liftback.sqlite" --patients 1 --weeks 1 --today 2026-12-01 >/dev/null 2>&1
 ok "add-clinician" "d['accountId'] and len(d['setPasswordToken'])>=40 and d['expiresAt'].endswith('Z')" -- \
@@ -88,6 +88,53 @@ refused "reset-link unknown" "no account" -- admin reset-link --database "$admin
 refused "admin without the database" "there is no file" -- \
   admin add-clinician --database "$admin/typo.sqlite" --email other@clinic.test --name "Dr Other"
 [ ! -e "$admin/typo.sqlite" ] || { failed=$((failed + 1)); echo "FAIL a mistyped database was created"; }
+
+# A backup taken while the server runs and writes, restored into a second server (docs/deploy.md).
+port() { python3 -c "import socket; s=socket.socket(); s.bind(('127.0.0.1',0)); print(s.getsockname()[1])"; }
+wait_up() { for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$1/health" >/dev/null && return 0; sleep 0.1; done; return 1; }
+live=$(port)
+LIFTBACK_TODAY=2026-12-01 LIFTBACK_IDLE_TIMEOUT=1 "$bin" serve --port "$live" --database "$admin/liftback.sqlite" \
+  >"$admin/serve.log" 2>&1 &
+server=$!
+wait_up "$live"
+api="http://127.0.0.1:$live/api/v1"
+token=$(curl -fs -X POST "$api/auth/token" -H 'Content-Type: application/json' \
+  -d '{"email":"patient0@liftback.test","password":"load-test-password"}' | python3 -c "import json,sys; d=json.load(sys.stdin); print(d['token'], d['accountId'])")
+read -r bearer patient <<<"$token"
+count() { curl -fs "$1/patients/$patient/history" -H "Authorization: Bearer $bearer" | python3 -c "import json,sys; print(len(json.load(sys.stdin)['workouts']))"; }
+log_one() { curl -fs -o /dev/null -X POST "$api/patients/$patient/workouts" -H "Authorization: Bearer $bearer" \
+  -H 'Content-Type: application/json' \
+  -d '{"date":"2026-12-01","exercises":[{"exercise":"goblet-squat","sets":[{"weight":20,"reps":8}]}]}'; }
+seeded=$(count "$api")
+log_one
+( for _ in $(seq 1 20); do log_one; done ) &
+writer=$!
+ok "backup while writing" "d['backup'].endswith('copy.sqlite')" -- admin backup --database "$admin/liftback.sqlite" --to "$admin/copy.sqlite"
+wait $writer
+refused "backup onto a file" "exists already" -- admin backup --database "$admin/liftback.sqlite" --to "$admin/copy.sqlite"
+refused "backup of postgres" "pg_dump" -- admin backup --database postgres://localhost/x --to "$admin/pg.sqlite"
+# A connection that goes silent mid-request is closed after the idle timeout.
+if python3 - "$live" <<'PY'
+import socket, sys, time
+s = socket.create_connection(("127.0.0.1", int(sys.argv[1])))
+s.sendall(b"GET /health HTTP/1.1\r\nHost: x\r\n")
+time.sleep(2.5)
+s.settimeout(2)
+sys.exit(0 if s.recv(100) == b"" else 1)
+PY
+then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL a silent connection stayed open"; fi
+before=$(count "$api")
+kill $server; wait $server 2>/dev/null
+restored=$(port)
+LIFTBACK_TODAY=2026-12-01 "$bin" serve --port "$restored" --database "$admin/copy.sqlite" >"$admin/restored.log" 2>&1 &
+server=$!
+wait_up "$restored"
+after=$(count "http://127.0.0.1:$restored/api/v1")
+# The copy holds every session acknowledged before it began (the seeded ones and the first logged)
+# and nothing half written: at most all of them.
+if [ -n "$after" ] && [ "$after" -ge $((seeded + 1)) ] && [ "$after" -le "$before" ]; then passed=$((passed + 1));
+else failed=$((failed + 1)); echo "FAIL restored copy: $after sessions of $before"; fi
+kill $server; wait $server 2>/dev/null
 rm -rf "$admin"
 
 echo "cli-contract: $passed passed, $failed failed"

@@ -9,7 +9,31 @@ import Logging
 struct AdminCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "admin", abstract: "Tasks for whoever runs the server.",
-        subcommands: [AddClinicianCommand.self, ResetLinkCommand.self, SeedLoadCommand.self])
+        subcommands: [AddClinicianCommand.self, ResetLinkCommand.self, SeedLoadCommand.self, BackupCommand.self])
+}
+
+/// `liftback admin backup`: a consistent copy of the SQLite database while the server runs.
+struct BackupCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backup", abstract: "Copy the SQLite database to a new file while the server keeps running.",
+        discussion:
+            "To restore, stop the server and start it with --database on the copy (or move the copy into place). PostgreSQL: use pg_dump and pg_restore (docs/deploy.md)."
+    )
+
+    @OptionGroup var store: DatabaseOption
+    @Option(help: "The new file to write the copy to; it must not exist.") var to: String
+
+    func validate() throws {
+        guard !Services.isPostgres(store.database) else {
+            throw ValidationError("--database: back up PostgreSQL with pg_dump (docs/deploy.md)")
+        }
+        guard !FileManager.default.fileExists(atPath: to) else { throw ValidationError("--to: \(to) exists already") }
+    }
+
+    func run() async throws {
+        try Backup.sqlite(store.database, to: to)
+        print(LiftbackJSON.encode(["backup": to]))
+    }
 }
 
 /// `liftback admin seed-load`: a database for load tests (docs/performance.md).

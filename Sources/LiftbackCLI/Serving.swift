@@ -37,6 +37,10 @@ func buildApplication(config: ServerConfig, seedDemo: Bool = false) throws -> so
     }
     var app = Application(
         router: buildRouter(services: services, config: config),
+        server: .http1(
+            configuration: .init(
+                idleTimeout: .seconds(Int64(config.idleTimeoutSeconds)),
+                httpDecoderConfiguration: .init(maxHeaderFieldSize: 16_384, maxHeaderListSize: 32_768, maxHeaderFieldCount: 100))),
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "Liftback"),
         services: background, logger: logger)
     for step in setUp { app.beforeServerStarts(perform: step) }

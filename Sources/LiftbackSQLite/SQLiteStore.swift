@@ -20,6 +20,15 @@ public final class SQLiteStore: Store {
     static let inlineCheckpointPages = 4_000
 
     /// Opens (or creates) the database at `path` and migrates it.
+    /// A consistent copy of the whole database in a new file at `path`, taken with SQLite's online
+    /// backup while the server keeps running: writes made during it wait, and none is half copied.
+    /// The copy is a plain SQLite file; `liftback serve --database` opens it as it is.
+    public func backup(to path: String) throws {
+        let target = try DatabaseQueue(path: path)
+        try pool.backup(to: target)
+        try target.close()
+    }
+
     public init(path: String) throws {
         var configuration = Configuration()
         configuration.prepareDatabase { db in

@@ -15,6 +15,9 @@ public struct ServerConfig: Sendable, Equatable {
     public var fixedToday: String?
     /// Mark cookies `Secure` and send HSTS (behind HTTPS): on by default unless bound to loopback.
     public var secureCookies: Bool = false
+    /// Seconds a connection may stay silent, mid-request or between requests, before it is closed
+    /// (`LIFTBACK_IDLE_TIMEOUT`); the reverse proxy in front bounds how long headers may take.
+    public var idleTimeoutSeconds = 30
 
     /// Whether `host` is a loopback address, where a browser talks plain HTTP to the server.
     public static func isLoopback(_ host: String) -> Bool {
@@ -42,6 +45,9 @@ public struct ServerConfig: Sendable, Equatable {
             port: port ?? environment["LIFTBACK_PORT"].flatMap(Int.init) ?? 8080,
             database: database ?? environment["DATABASE_URL"] ?? "liftback.sqlite",
             fixedToday: environment["LIFTBACK_TODAY"])
+        if let seconds = environment["LIFTBACK_IDLE_TIMEOUT"].flatMap(Int.init), (1...3600).contains(seconds) {
+            config.idleTimeoutSeconds = seconds
+        }
         config.secureCookies = secureCookies ?? !isLoopback(config.host)
         return config
     }
