@@ -34,6 +34,7 @@ enum JSONResponse {
         }
         let buffer = try await request.body.collect(upTo: limit)
         let data = Data(buffer.readableBytesView)
+        try JSONNumbers.refuseVanishing(data)
         do {
             let value = try JSONDecoder().decode(type, from: data)
             try entry?.refuseUnknownFields(data)

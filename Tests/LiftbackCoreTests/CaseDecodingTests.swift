@@ -14,6 +14,19 @@ struct CaseDecodingTests {
 
     func decode(_ text: String) throws(CaseError) -> Case { try Case.decode(from: Data(text.utf8), catalog: .standard) }
 
+    @Test("A number too small for a Double is refused, never read as 0; a written 0 is kept")
+    func vanishingNumbers() throws {
+        let tiny = Self.valid.replacingOccurrences(of: "\"weight\": 70", with: "\"weight\": 7e-400")
+        #expect(tiny != Self.valid)
+        #expect(throws: CaseError.self) { try decode(tiny) }
+        #expect(JSONNumbers.vanishes("1e-400") && JSONNumbers.vanishes("-0.5E-999"))
+        #expect(!JSONNumbers.vanishes("0e10") && !JSONNumbers.vanishes("0.000") && !JSONNumbers.vanishes("1e-300"))
+        // Strings and names that look like numbers are not numbers.
+        let quoted = Self.valid.replacingOccurrences(of: "\"checkIns\"", with: "\"notes1e-400\": \"1e-400\", \"checkIns\"")
+        #expect(throws: CaseError.self) { try decode(quoted) }  // an unknown field, not a number
+        #expect((try? JSONNumbers.refuseVanishing(Data(#"{"a": "1e-400"}"#.utf8))) != nil)
+    }
+
     @Test("A minimal case decodes with the defaults: pain monitoring, kg, 2.5 kg steps")
     func defaults() throws {
         let c = try decode(Self.valid)

@@ -69,6 +69,7 @@ extension Case {
     /// Decodes and validates a case file. Nothing is guessed: the first problem is reported with its field.
     public static func decode(from data: Data, catalog: Catalog) throws(CaseError) -> Case {
         let decoded: Case
+        try JSONNumbers.refuseVanishing(data)
         if let json = try? JSONSerialization.jsonObject(with: data), let unknown = CaseFields.firstUnknown(json) {
             throw CaseError(field: unknown, message: "is not a field of a case (check its spelling against docs/case-format.md)")
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import LiftbackCore
 
 /// A submitted `application/x-www-form-urlencoded` form, read without guessing: every value is a string.
 struct Form {
@@ -31,9 +32,11 @@ struct Form {
 
     func int(_ name: String) -> Int? { text(name).flatMap(Int.init) }
     /// A decimal number as people type one (a comma for the point is fine); `nil` for anything else,
-    /// hexadecimal, infinity and not-a-number included.
+    /// hexadecimal, infinity, not-a-number and a number too small to hold (`1e-400`) included.
     func double(_ name: String) -> Double? {
         guard let text = text(name), text.allSatisfy({ "0123456789.,-+eE".contains($0) }) else { return nil }
-        return Double(text.replacingOccurrences(of: ",", with: ".")).flatMap { $0.isFinite ? $0 : nil }
+        let number = text.replacingOccurrences(of: ",", with: ".")
+        guard !JSONNumbers.vanishes(number) else { return nil }
+        return Double(number).flatMap { $0.isFinite ? $0 : nil }
     }
 }
