@@ -112,7 +112,9 @@ let package = Package(
         ),
         .testTarget(name: "LiftbackSimulationTests", dependencies: ["LiftbackSimulation"]),
         .testTarget(name: "LiftbackCLITests", dependencies: ["LiftbackCLI"]),
-        .testTarget(name: "LiftbackStoreTests", dependencies: ["LiftbackStore", "LiftbackSQLite", "LiftbackPostgres"]),
+        .testTarget(
+            name: "LiftbackStoreTests",
+            dependencies: ["LiftbackStore", "LiftbackSQLite", "LiftbackPostgres", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "LiftbackServerTests",
             dependencies: [

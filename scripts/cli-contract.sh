@@ -113,6 +113,8 @@ ok "backup while writing" "d['backup'].endswith('copy.sqlite')" -- admin backup 
 wait $writer
 refused "backup onto a file" "exists already" -- admin backup --database "$admin/liftback.sqlite" --to "$admin/copy.sqlite"
 refused "backup of postgres" "pg_dump" -- admin backup --database postgres://localhost/x --to "$admin/pg.sqlite"
+refused "backup into memory" "name a new file" -- admin backup --database "$admin/liftback.sqlite" --to ':memory:'
+refused "backup of a foreign file" "not a Liftback database" -- admin backup --database "$bin" --to "$admin/foreign.sqlite"
 # A connection that goes silent mid-request is closed after the idle timeout.
 if python3 - "$live" <<'PY'
 import socket, sys, time

@@ -53,10 +53,16 @@ public struct CaseService: Sendable {
         try await store.questionnaires(patientID: patientID)
     }
 
+    /// A reader's views within this many seconds of their last listed one are that one line: a
+    /// clinician reading a record all afternoon leaves a line an hour, and cannot bury its changes.
+    public static let viewLineSeconds: TimeInterval = 3_600
+
     /// A read of the record by anyone but the patient goes on the patient's trail.
     func viewed(_ patientID: String, by caller: Caller) async throws {
         guard caller.account.id != patientID else { return }
-        try await store.addAuditEvent(caller.audit(.viewed, at: now()), patientID: patientID)
+        let at = now()
+        try await store.addView(
+            caller.audit(.viewed, at: at), patientID: patientID, unlessSince: at.addingTimeInterval(-Self.viewLineSeconds))
     }
 
     /// The next prescription for `asOf` (today, or the intake's day if that is later, when `nil`),
@@ -65,7 +71,7 @@ public struct CaseService: Sendable {
         data: CaseData, prescription: Prescription
     )? {
         let made = try await prescribed(patientID, asOf: asOf, encode: nil).map { ($0.data, $0.prescription) }
-        try await viewed(patientID, by: caller)
+        if made != nil { try await viewed(patientID, by: caller) }
         return made
     }
 
@@ -74,7 +80,7 @@ public struct CaseService: Sendable {
         _ patientID: String, asOf: Day, by caller: Caller, encode: @escaping @Sendable (Prescription) throws -> Data
     ) async throws -> Data? {
         let body = try await prescribed(patientID, asOf: asOf, encode: encode)?.body
-        try await viewed(patientID, by: caller)
+        if body != nil { try await viewed(patientID, by: caller) }
         return body
     }
 

@@ -44,7 +44,7 @@ public struct PrivacyService: Sendable {
         }
     }
 
-    /// The most lines the trail gives at a time.
+    /// The most changes the trail gives at a time, and the most views beside them.
     public static let trailLimit = 500
 
     /// The patient's audit trail, newest first: who read or changed their record, when, and how.

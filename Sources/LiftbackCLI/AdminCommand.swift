@@ -27,12 +27,17 @@ struct BackupCommand: AsyncParsableCommand {
         guard !Services.isPostgres(store.database) else {
             throw ValidationError("--database: back up PostgreSQL with pg_dump (docs/deploy.md)")
         }
-        guard !FileManager.default.fileExists(atPath: to) else { throw ValidationError("--to: \(to) exists already") }
     }
 
     func run() async throws {
-        try Backup.sqlite(store.database, to: to)
-        print(LiftbackJSON.encode(["backup": to]))
+        try emit {
+            do {
+                try Backup.sqlite(store.database, to: to)
+            } catch let error as Backup.Failure {
+                throw CLIFailure(error.description)
+            }
+            return LiftbackJSON.encode(["backup": to])
+        }
     }
 }
 

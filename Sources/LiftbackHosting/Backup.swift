@@ -4,8 +4,12 @@ import LiftbackSQLite
 /// Backups of the embedded database, for `liftback admin backup` (docs/deploy.md). PostgreSQL is
 /// backed up with its own tools (`pg_dump`), which see every server's writes.
 public enum Backup {
-    /// Copies the SQLite database at `database` to a new file at `path`, online.
+    /// Why a copy could not be made; the message names the file.
+    public typealias Failure = BackupError
+
+    /// Copies the SQLite database at `database` to a new file at `path`, online; throws a
+    /// `BackupError` naming the file when either end is wrong.
     public static func sqlite(_ database: String, to path: String) throws {
-        try SQLiteStore(path: database).backup(to: path)
+        try SQLiteStore.backup(database: database, to: path)
     }
 }

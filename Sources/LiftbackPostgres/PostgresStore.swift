@@ -278,12 +278,20 @@ public final class PostgresStore: Store {
 
     // MARK: The audit trail
 
-    public func addAuditEvent(_ event: AuditEvent, patientID: String) async throws {
-        try await insert(event, patientID, on: nil)
+    public func addView(_ event: AuditEvent, patientID: String, unlessSince since: Date) async throws {
+        var binds = PostgresBindings()
+        binds.append(patientID)
+        binds.append(event.at.timeIntervalSince1970)
+        for text in [event.actorID, event.actorRole.rawValue, event.action.rawValue, event.route, patientID, event.actorID] {
+            binds.append(text)
+        }
+        binds.append(event.action.rawValue)
+        binds.append(since.timeIntervalSince1970)
+        try await fetch(PostgresQuery(unsafeSQL: SharedSQL.insertAuditUnlessSince(SharedSQL.postgres), binds: binds), on: nil)
     }
 
     public func auditTrail(patientID: String, limit: Int) async throws -> [AuditEvent] {
-        try await fetch(shared: SharedSQL.auditTrail(SharedSQL.postgres), patientID, limit).compactMap { row in
+        try await fetch(shared: SharedSQL.auditTrail(SharedSQL.postgres), patientID, limit, patientID, limit).compactMap { row in
             let (at, actor, role, action, route) = try row.decode((Double, String, String, String, String).self)
             return AuditEvent.from(at: at, actorID: actor, role: role, action: action, route: route)
         }

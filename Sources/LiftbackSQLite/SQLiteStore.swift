@@ -19,16 +19,37 @@ public final class SQLiteStore: Store {
     /// `checkpoint()` run often keeps the log below it, so requests do not pay for checkpoints.
     static let inlineCheckpointPages = 4_000
 
-    /// Opens (or creates) the database at `path` and migrates it.
-    /// A consistent copy of the whole database in a new file at `path`, taken with SQLite's online
-    /// backup while the server keeps running: writes made during it wait, and none is half copied.
-    /// The copy is a plain SQLite file; `liftback serve --database` opens it as it is.
-    public func backup(to path: String) throws {
-        let target = try DatabaseQueue(path: path)
-        try pool.backup(to: target)
-        try target.close()
+    /// A consistent copy of the Liftback database at `source` in a new file at `path`, taken with
+    /// SQLite's online backup while a server keeps running: writes made during it wait, and none is
+    /// half copied. The source is opened read-only and is not migrated; a file that is not a Liftback
+    /// database is refused. The copy is a plain SQLite file that `liftback serve --database` opens.
+    public static func backup(database source: String, to path: String) throws {
+        try BackupError.checkTarget(path)
+        guard FileManager.default.fileExists(atPath: source) else {
+            throw BackupError("\(source): there is no such file")
+        }
+        var configuration = Configuration()
+        configuration.readonly = true
+        let reader: DatabasePool
+        do {
+            reader = try DatabasePool(path: source, configuration: configuration)
+            let applied = try reader.read { db in try migrator.appliedIdentifiers(db) }
+            guard applied.contains(Migrations.all[0].identifier) else { throw BackupError("") }
+        } catch {
+            throw BackupError("\(source): this is not a Liftback database")
+        }
+        do {
+            let target = try DatabaseQueue(path: path)
+            try reader.backup(to: target)
+            try target.close()
+            try reader.close()
+        } catch {
+            try? FileManager.default.removeItem(atPath: path)
+            throw BackupError("\(path): the copy could not be written (\(error))")
+        }
     }
 
+    /// Opens (or creates) the database at `path` and migrates it.
     public init(path: String) throws {
         var configuration = Configuration()
         configuration.prepareDatabase { db in
@@ -426,16 +447,24 @@ public final class SQLiteStore: Store {
 
     // MARK: The audit trail
 
-    public func addAuditEvent(_ event: AuditEvent, patientID: String) async throws {
-        try await pool.write { db in try Self.insert(db, event, patientID) }
+    public func addView(_ event: AuditEvent, patientID: String, unlessSince since: Date) async throws {
+        try await pool.write { db in
+            try db.execute(
+                sql: SharedSQL.insertAuditUnlessSince(SharedSQL.sqlite),
+                arguments: [
+                    patientID, event.at.timeIntervalSince1970, event.actorID, event.actorRole.rawValue, event.action.rawValue,
+                    event.route, patientID, event.actorID, event.action.rawValue, since.timeIntervalSince1970,
+                ])
+        }
     }
 
     public func auditTrail(patientID: String, limit: Int) async throws -> [AuditEvent] {
         try await pool.read { db in
-            try Row.fetchAll(db, sql: SharedSQL.auditTrail(SharedSQL.sqlite), arguments: [patientID, limit]).compactMap {
-                AuditEvent.from(
-                    at: $0["at"], actorID: $0["actor_id"], role: $0["actor_role"], action: $0["action"], route: $0["route"])
-            }
+            try Row.fetchAll(db, sql: SharedSQL.auditTrail(SharedSQL.sqlite), arguments: [patientID, limit, patientID, limit])
+                .compactMap {
+                    AuditEvent.from(
+                        at: $0["at"], actorID: $0["actor_id"], role: $0["actor_role"], action: $0["action"], route: $0["route"])
+                }
         }
     }
 
@@ -485,5 +514,29 @@ public final class SQLiteStore: Store {
                     stale: (row["case_version"] as Int64?) != (row["current_version"] as Int64?))
             }
         }
+    }
+}
+
+/// Why `liftback admin backup` could not make its copy; the message names the file.
+public struct BackupError: Error, Equatable, Sendable, CustomStringConvertible {
+    public var description: String
+    init(_ description: String) { self.description = description }
+
+    /// The copy goes to a new, ordinary file in a folder that exists: not an SQLite name for a
+    /// database in memory (`:memory:`, `file:...`) or a temporary one (an empty name), which
+    /// would report a copy and keep nothing.
+    static func checkTarget(_ path: String) throws {
+        let name = (path as NSString).lastPathComponent
+        guard !path.isEmpty, !name.isEmpty, path != ":memory:", !path.hasPrefix("file:"), !path.hasSuffix("/") else {
+            throw BackupError(
+                "\(path.isEmpty ? "--to" : path): name a new file for the copy, such as backups/liftback-2026-12-03.sqlite")
+        }
+        var isFolder: ObjCBool = false
+        let folder = (path as NSString).deletingLastPathComponent
+        guard FileManager.default.fileExists(atPath: folder.isEmpty ? "." : folder, isDirectory: &isFolder), isFolder.boolValue
+        else {
+            throw BackupError("\(path): the folder \(folder) does not exist")
+        }
+        guard !FileManager.default.fileExists(atPath: path) else { throw BackupError("\(path): exists already") }
     }
 }

@@ -111,10 +111,18 @@ public actor MemoryStore: Store {
         if let event { trails[patientID, default: []].append(event) }
     }
 
-    public func addAuditEvent(_ event: AuditEvent, patientID: String) { audited(event, patientID) }
+    public func addView(_ event: AuditEvent, patientID: String, unlessSince since: Date) {
+        let seen = (trails[patientID] ?? []).contains {
+            $0.actorID == event.actorID && $0.action == event.action && $0.at >= since
+        }
+        if !seen { audited(event, patientID) }
+    }
 
     public func auditTrail(patientID: String, limit: Int) -> [AuditEvent] {
-        Array((trails[patientID] ?? []).reversed().prefix(limit))
+        let newest = (trails[patientID] ?? []).reversed()
+        let changes = Set(newest.indices.filter { newest[$0].action != .viewed }.prefix(limit))
+        let views = Set(newest.indices.filter { newest[$0].action == .viewed }.prefix(limit))
+        return newest.indices.filter { changes.contains($0) || views.contains($0) }.map { newest[$0] }
     }
 
     public func saveSettings(_ settings: PatientSettings, patientID: String) throws {

@@ -69,11 +69,26 @@ package enum SharedSQL {
         "INSERT INTO audit_events (patient_id, at, actor_id, actor_role, action, route) VALUES (\(parameters(6, p)))"
     }
 
-    /// Parameters: patient id, limit. The columns `AuditEvent.from` reads, newest first.
+    /// Parameters: the line's six, then patient id, actor id, action and the earliest time again.
+    /// Adds the line unless the same actor already has a line of that action since then.
+    package static func insertAuditUnlessSince(_ p: Dialect) -> String {
+        """
+        INSERT INTO audit_events (patient_id, at, actor_id, actor_role, action, route)
+        SELECT \(parameters(6, p)) WHERE NOT EXISTS (
+            SELECT 1 FROM audit_events WHERE patient_id = \(p(7)) AND actor_id = \(p(8)) AND action = \(p(9)) AND at >= \(p(10)))
+        """
+    }
+
+    /// Parameters: patient id, limit, patient id, limit. The columns `AuditEvent.from` reads, newest
+    /// first: the newest changes and, beside them, the newest views, each up to the limit, so that
+    /// reads can never push a change out of the trail.
     package static func auditTrail(_ p: Dialect) -> String {
         """
-        SELECT at, actor_id, actor_role, action, route FROM audit_events WHERE patient_id = \(p(1))
-        ORDER BY id DESC LIMIT \(p(2))
+        SELECT at, actor_id, actor_role, action, route FROM (
+            SELECT * FROM (SELECT * FROM audit_events WHERE patient_id = \(p(1)) AND action <> '\(AuditAction.viewed.rawValue)' ORDER BY id DESC LIMIT \(p(2))) AS changes
+            UNION ALL
+            SELECT * FROM (SELECT * FROM audit_events WHERE patient_id = \(p(3)) AND action = '\(AuditAction.viewed.rawValue)' ORDER BY id DESC LIMIT \(p(4))) AS views
+        ) AS lines ORDER BY id DESC
         """
     }
 

@@ -75,9 +75,12 @@ public protocol Store: Sendable {
 
     // MARK: The audit trail
 
-    /// Adds a line to the patient's trail on its own: a read, which has no write to go with.
-    func addAuditEvent(_ event: AuditEvent, patientID: String) async throws
-    /// The patient's trail, newest first, at most `limit` lines.
+    /// Adds a read's line to the patient's trail on its own (a read has no write to go with), unless
+    /// the same reader already has a `viewed` line at or after `since`: a reader's repeated reads
+    /// are one line, the first.
+    func addView(_ event: AuditEvent, patientID: String, unlessSince since: Date) async throws
+    /// The patient's trail, newest first: at most `limit` changes and, beside them, at most `limit`
+    /// views, so that reads never push a change out of sight.
     func auditTrail(patientID: String, limit: Int) async throws -> [AuditEvent]
 
     // MARK: The caseload

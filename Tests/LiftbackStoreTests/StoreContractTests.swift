@@ -412,7 +412,7 @@ struct StoreContractTests {
     }
 
     @Test(
-        "The audit trail: a write's line lands with it and a refused write leaves none; newest first; it goes with the patient and outlives the actor",
+        "The audit trail: a write's line lands with it and a refused write leaves none; repeated reads are one line; newest first, views never crowding out changes; it goes with the patient and outlives the actor",
         arguments: Backend.allCases)
     func auditTrail(backend: Backend) async throws {
         let (store, pat) = try await startedCase(backend)
@@ -448,7 +448,7 @@ struct StoreContractTests {
             Override(kind: .note, date: Day(iso: "2026-11-11")!, note: "Well done"), patientID: pat.id,
             audit: line(.overrideAdded, by: doc, 5)
         ) { _ in }
-        try await store.addAuditEvent(line(.viewed, by: doc, 6), patientID: pat.id)
+        try await store.addView(line(.viewed, by: doc, 6), patientID: pat.id, unlessSince: now)
         _ = try await store.addQuestionnaire(
             QuestionnaireRecord(
                 date: Day(iso: "2026-11-12")!, answers: Array(repeating: 0, count: 24),
@@ -461,10 +461,18 @@ struct StoreContractTests {
         let trail = try await store.auditTrail(patientID: pat.id, limit: 10)
         #expect(trail.map(\.action) == [.intakeSaved, .questionnaireAdded, .viewed, .overrideAdded, .workoutLogged])
         #expect(trail.first == line(.intakeSaved, by: pat, 8) && trail[2] == line(.viewed, by: doc, 6))
-        #expect(try await store.auditTrail(patientID: pat.id, limit: 2).count == 2)
+        // A reader's reads within the window are their first line; a read after it is a new line.
+        try await store.addView(line(.viewed, by: doc, 9), patientID: pat.id, unlessSince: now.addingTimeInterval(9 - 3_600))
+        #expect(try await store.auditTrail(patientID: pat.id, limit: 10).count == 5)
+        try await store.addView(
+            line(.viewed, by: doc, 7_200), patientID: pat.id, unlessSince: now.addingTimeInterval(7_200 - 3_600))
+        // Changes and views have a limit each, so that views never push a change out of the trail.
+        let short = try await store.auditTrail(patientID: pat.id, limit: 2)
+        #expect(short.map(\.action) == [.viewed, .intakeSaved, .questionnaireAdded, .viewed])
+        #expect(short.first == line(.viewed, by: doc, 7_200))
         // The clinician's account goes; their lines stay on the patient's trail. The patient's goes with them.
         #expect(try await store.deleteAccount(id: doc.id))
-        #expect(try await store.auditTrail(patientID: pat.id, limit: 10).filter { $0.actorID == doc.id }.count == 2)
+        #expect(try await store.auditTrail(patientID: pat.id, limit: 10).filter { $0.actorID == doc.id }.count == 3)
         #expect(try await store.deleteAccount(id: pat.id))
         #expect(try await store.auditTrail(patientID: pat.id, limit: 10).isEmpty)
     }
