@@ -269,23 +269,25 @@ public final class PostgresStore: Store {
     }
 
     private func insert(_ event: AuditEvent, _ patientID: String, on connection: PostgresConnection?) async throws {
+        try await fetch(
+            PostgresQuery(unsafeSQL: SharedSQL.insertAudit(SharedSQL.postgres), binds: Self.binds(event, patientID)),
+            on: connection)
+    }
+
+    /// The six values of `SharedSQL.insertAudit`, in its order.
+    private static func binds(_ event: AuditEvent, _ patientID: String) -> PostgresBindings {
         var binds = PostgresBindings()
         binds.append(patientID)
         binds.append(event.at.timeIntervalSince1970)
         for text in [event.actorID, event.actorRole.rawValue, event.action.rawValue, event.route] { binds.append(text) }
-        try await fetch(PostgresQuery(unsafeSQL: SharedSQL.insertAudit(SharedSQL.postgres), binds: binds), on: connection)
+        return binds
     }
 
     // MARK: The audit trail
 
     public func addView(_ event: AuditEvent, patientID: String, unlessSince since: Date) async throws {
-        var binds = PostgresBindings()
-        binds.append(patientID)
-        binds.append(event.at.timeIntervalSince1970)
-        for text in [event.actorID, event.actorRole.rawValue, event.action.rawValue, event.route, patientID, event.actorID] {
-            binds.append(text)
-        }
-        binds.append(event.action.rawValue)
+        var binds = Self.binds(event, patientID)
+        for text in [patientID, event.actorID, event.action.rawValue] { binds.append(text) }
         binds.append(since.timeIntervalSince1970)
         try await fetch(PostgresQuery(unsafeSQL: SharedSQL.insertAuditUnlessSince(SharedSQL.postgres), binds: binds), on: nil)
     }

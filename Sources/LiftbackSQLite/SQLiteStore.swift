@@ -30,12 +30,9 @@ public final class SQLiteStore: Store {
         }
         var configuration = Configuration()
         configuration.readonly = true
-        let reader: DatabasePool
-        do {
-            reader = try DatabasePool(path: source, configuration: configuration)
-            let applied = try reader.read { db in try migrator.appliedIdentifiers(db) }
-            guard applied.contains(Migrations.all[0].identifier) else { throw BackupError("") }
-        } catch {
+        let reader = try? DatabasePool(path: source, configuration: configuration)
+        let applied = try? reader?.read { db in try migrator.appliedIdentifiers(db) }
+        guard let reader, applied?.contains(Migrations.all[0].identifier) == true else {
             throw BackupError("\(source): this is not a Liftback database")
         }
         do {
@@ -437,12 +434,15 @@ public final class SQLiteStore: Store {
     }
 
     static func insert(_ db: Database, _ event: AuditEvent, _ patientID: String) throws {
-        try db.execute(
-            sql: SharedSQL.insertAudit(SharedSQL.sqlite),
-            arguments: [
-                patientID, event.at.timeIntervalSince1970, event.actorID, event.actorRole.rawValue, event.action.rawValue,
-                event.route,
-            ])
+        try db.execute(sql: SharedSQL.insertAudit(SharedSQL.sqlite), arguments: arguments(event, patientID))
+    }
+
+    /// The six values of `SharedSQL.insertAudit`, in its order.
+    static func arguments(_ event: AuditEvent, _ patientID: String) -> StatementArguments {
+        [
+            patientID, event.at.timeIntervalSince1970, event.actorID, event.actorRole.rawValue, event.action.rawValue,
+            event.route,
+        ]
     }
 
     // MARK: The audit trail
@@ -451,10 +451,8 @@ public final class SQLiteStore: Store {
         try await pool.write { db in
             try db.execute(
                 sql: SharedSQL.insertAuditUnlessSince(SharedSQL.sqlite),
-                arguments: [
-                    patientID, event.at.timeIntervalSince1970, event.actorID, event.actorRole.rawValue, event.action.rawValue,
-                    event.route, patientID, event.actorID, event.action.rawValue, since.timeIntervalSince1970,
-                ])
+                arguments: Self.arguments(event, patientID)
+                    + [patientID, event.actorID, event.action.rawValue, since.timeIntervalSince1970])
         }
     }
 
@@ -526,8 +524,7 @@ public struct BackupError: Error, Equatable, Sendable, CustomStringConvertible {
     /// database in memory (`:memory:`, `file:...`) or a temporary one (an empty name), which
     /// would report a copy and keep nothing.
     static func checkTarget(_ path: String) throws {
-        let name = (path as NSString).lastPathComponent
-        guard !path.isEmpty, !name.isEmpty, path != ":memory:", !path.hasPrefix("file:"), !path.hasSuffix("/") else {
+        guard !path.isEmpty, path != ":memory:", !path.hasPrefix("file:"), !path.hasSuffix("/") else {
             throw BackupError(
                 "\(path.isEmpty ? "--to" : path): name a new file for the copy, such as backups/liftback-2026-12-03.sqlite")
         }
