@@ -228,8 +228,9 @@ public struct AccountService: Sendable {
         return code
     }
 
-    /// How long an invite code holds, unused.
-    public static let inviteLifetime: TimeInterval = 7 * 24 * 60 * 60
+    /// How many days an invite code holds, unused.
+    public static let inviteDays = 7
+    static var inviteLifetime: TimeInterval { TimeInterval(inviteDays) * 24 * 60 * 60 }
     /// Wrong codes a patient may try before waiting (then waits double, as for sign-in).
     static let inviteGuesses = SignInLimiter.Rule(freeTries: 5)
 

@@ -13,6 +13,8 @@ public struct CaseloadService: Sendable {
         public var reason: String
         public var phase: Phase?
         public var disposition: Disposition?
+        /// The day of the latest logged session, `nil` before the first.
+        public var lastSession: Day?
     }
 
     public init(store: any Store, engine: Engine) {
@@ -29,7 +31,7 @@ public struct CaseloadService: Sendable {
                 entries.append(
                     Entry(
                         account: row.account, status: cached.status, reason: cached.reason, phase: cached.phase,
-                        disposition: cached.disposition))
+                        disposition: cached.disposition, lastSession: cached.lastTraining))
                 continue
             }
             let keep = row.status.map { $0.asOf <= asOf } ?? true
@@ -40,7 +42,7 @@ public struct CaseloadService: Sendable {
             entries.append(
                 Entry(
                     account: row.account, status: status.status, reason: status.reason, phase: status.phase,
-                    disposition: status.disposition))
+                    disposition: status.disposition, lastSession: status.lastTraining))
         }
         return entries.sorted { ($1.status, $0.account.name) < ($0.status, $1.account.name) }
     }

@@ -42,7 +42,8 @@ enum OpenAPIDocument {
             errors: ["401", "403"]),
         Operation(
             method: "post", path: "/api/v1/invites/{code}/accept",
-            summary: "Patient: join the clinician of an invite; a code works once, for 7 days, and guessing is throttled",
+            summary:
+                "Patient: join the clinician of an invite; a code works once, for \(Words.days(AccountService.inviteDays)), and guessing is throttled",
             success: ("200", "Accepted"), errors: ["401", "403", "404", "429"]),
         Operation(
             method: "put", path: "/api/v1/patients/{id}/intake",

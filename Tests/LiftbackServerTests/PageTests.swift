@@ -369,6 +369,37 @@ struct PageTests {
         }
     }
 
+    @Test("The caseload says when each person last trained, and an invite code says how long it holds")
+    func caseloadAtAGlance() async throws {
+        let store = MemoryStore()
+        try await APIHarness(store: store).test { client in
+            var desk = Browser()
+            try await desk.signUp(client, "Dr Ada", "ada@example.org", role: "clinician")
+            let clinician = try #require(try await store.credentials(email: "ada@example.org")).account
+            for (index, name) in ["Sam", "Kim"].enumerated() {
+                let person = try await store.createAccount(
+                    email: "\(name.lowercased())@example.org", passwordHash: "x", name: name, role: .patient, at: Date())
+                let code = "ABCDEFG\(index)"
+                try await store.createInvite(code: code, clinicianID: clinician.id, at: Date())
+                _ = try await store.acceptInvite(code: code, patientID: person.id, createdAfter: .distantPast)
+                try await store.saveIntake(
+                    Intake(date: Day(iso: "2026-11-02")!, pattern: .muscular), settings: PatientSettings(),
+                    patientID: person.id)
+                guard name == "Sam" else { continue }
+                _ = try await store.addWorkout(
+                    Workout(
+                        date: Day(iso: "2026-11-30")!,
+                        exercises: [LoggedExercise(exercise: "glute-bridge", sets: [LoggedSet(reps: 10, pain: 1)])]),
+                    patientID: person.id, check: { _ in })
+            }
+            let caseload = try await desk.send(client, .get, "/caseload")
+            #expect(caseload.html.contains("Last session 2026-11-30") && caseload.html.contains("No session yet"))
+            let invited = try await desk.send(
+                client, .post, "/caseload/invite", form: ["csrf": Browser.csrf(in: caseload.html)])
+            #expect(invited.html.contains("It works once, within 7 days."))
+        }
+    }
+
     @Test("Text people type is escaped wherever it is shown")
     func escaping() {
         let html: HTML = "<p>\("<script>alert(1)</script> & \"quotes\"")</p>"

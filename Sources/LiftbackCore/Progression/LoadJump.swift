@@ -17,8 +17,6 @@ public struct LoadJump: Equatable, Sendable {
     public var unit: WeightUnit
     /// The rise, in whole percent, when there is something to compare with.
     public var percent: Int?
-    /// The largest rise kept without confirmation, in whole percent (`EngineSettings.loadJumpShare`).
-    public var limitPercent: Int
     /// The plan's own largest step, in whole percent (`EngineSettings.maxIncrease`), and the days
     /// between its steps (`EngineSettings.daysBetweenSteps`).
     public var stepPercent: Int
@@ -51,7 +49,7 @@ extension Engine {
         guard override.kind == .load, let exercise = override.exercise, let to = override.weight else { return nil }
         let ladder = catalog.ladder(for: exercise)?.id
         var jump = LoadJump(
-            to: to, unit: c.unit, limitPercent: Int((settings.loadJumpShare * 100).rounded()),
+            to: to, unit: c.unit,
             stepPercent: Int((settings.maxIncrease * 100).rounded()), stepDays: settings.daysBetweenSteps)
         for workout in c.workouts where workout.date <= override.date && workout.date >= (jump.fromDay ?? workout.date) {
             // The latest session with a lift on the ladder; the heaviest set, carried to this exercise.

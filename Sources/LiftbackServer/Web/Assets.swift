@@ -20,6 +20,7 @@ enum Assets {
         .badge { display: inline-block; padding: .05rem .5rem; border-radius: 1rem; font-size: .85rem; font-weight: 600; background: #e6ebf1; color: var(--ink); }
         .badge.progress, .badge.on-track { background: #dff0e4; color: var(--ok); }
         .badge.regress, .badge.flaring { background: #fbe9d7; color: var(--warn); }
+        .last-session { display: block; color: var(--muted); font-size: .85rem; }
         .badge.stop, .badge.red-flag { background: #f9dedc; color: var(--stop); }
         .badge.stalled { background: #ece6f6; color: #4b2c83; }
         .alert { border-left: 4px solid var(--warn); background: #fff7ee; padding: .75rem 1rem; margin: .75rem 0; border-radius: .3rem; }

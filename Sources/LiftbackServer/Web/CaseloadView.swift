@@ -9,7 +9,8 @@ enum CaseloadView {
         let table = entries.html { row in
             """
             <tr><td><a href="/patients/\(row.account.id)">\(row.account.name)</a></td>
-            <td><span class="badge \(row.status.rawValue)">\(row.status.rawValue)</span></td>
+            <td><span class="badge \(row.status.rawValue)">\(row.status.rawValue)</span>
+            <small class="last-session">\(row.lastSession.map { "Last session \($0)" } ?? "No session yet")</small></td>
             <td>\(row.phase?.title ?? "")</td><td>\(row.reason)</td></tr>
             """
         }
@@ -22,7 +23,7 @@ enum CaseloadView {
             """
         return """
             <h1>Caseload</h1>
-            \(code.map { HTML("<p class=\"flash\" role=\"status\">Invite code: <strong class=\"invite-code\">\($0)</strong>. Give it to your patient; they enter it under Join.</p>") })
+            \(code.map { HTML("<p class=\"flash\" role=\"status\">Invite code: <strong class=\"invite-code\">\($0)</strong>. Give it to your patient; they enter it under Join. It works once, within \(Words.days(AccountService.inviteDays)).</p>") })
             <form method="post" action="/caseload/invite">\(csrf)<button>Create an invite code</button></form>
             \(list)
             """
