@@ -85,15 +85,3 @@ struct APIErrorMiddleware: RouterMiddleware {
         }
     }
 }
-
-/// A wait in words: "a few seconds", "2 minutes".
-enum Wait {
-    static func words(_ seconds: Int) -> String {
-        switch seconds {
-        case ..<10: "a few seconds"
-        case ..<60: "\(seconds) seconds"
-        case ..<120: "a minute"
-        default: "\((seconds + 59) / 60) minutes"
-        }
-    }
-}

@@ -310,6 +310,18 @@ struct PageTests {
         }
     }
 
+    /// A patient linked to `clinician` with an intake on 2026-11-02, written straight to the store.
+    static func linkedPatient(_ name: String, of clinician: Account, in store: MemoryStore) async throws -> Account {
+        let person = try await store.createAccount(
+            email: "\(name.lowercased())@example.org", passwordHash: "x", name: name, role: .patient, at: Date())
+        let code = InviteCode.generate()
+        try await store.createInvite(code: code, clinicianID: clinician.id, at: Date())
+        _ = try await store.acceptInvite(code: code, patientID: person.id, createdAfter: .distantPast)
+        try await store.saveIntake(
+            Intake(date: Day(iso: "2026-11-02")!, pattern: .muscular), settings: PatientSettings(), patientID: person.id)
+        return person
+    }
+
     @Test("A load more than one step above the last lift waits on the patient page for the clinician to confirm it")
     func loadConfirmation() async throws {
         let store = MemoryStore()
@@ -317,12 +329,7 @@ struct PageTests {
             var desk = Browser()
             try await desk.signUp(client, "Dr Ada", "ada@example.org", role: "clinician")
             let clinician = try #require(try await store.credentials(email: "ada@example.org")).account
-            let sam = try await store.createAccount(
-                email: "sam@example.org", passwordHash: "x", name: "Sam", role: .patient, at: Date())
-            try await store.createInvite(code: "ABCDEFGH", clinicianID: clinician.id, at: Date())
-            _ = try await store.acceptInvite(code: "ABCDEFGH", patientID: sam.id, createdAfter: .distantPast)
-            try await store.saveIntake(
-                Intake(date: Day(iso: "2026-11-02")!, pattern: .muscular), settings: PatientSettings(), patientID: sam.id)
+            let sam = try await Self.linkedPatient("Sam", of: clinician, in: store)
             _ = try await store.addWorkout(
                 Workout(
                     date: Day(iso: "2026-12-01")!,
@@ -376,15 +383,8 @@ struct PageTests {
             var desk = Browser()
             try await desk.signUp(client, "Dr Ada", "ada@example.org", role: "clinician")
             let clinician = try #require(try await store.credentials(email: "ada@example.org")).account
-            for (index, name) in ["Sam", "Kim"].enumerated() {
-                let person = try await store.createAccount(
-                    email: "\(name.lowercased())@example.org", passwordHash: "x", name: name, role: .patient, at: Date())
-                let code = "ABCDEFG\(index)"
-                try await store.createInvite(code: code, clinicianID: clinician.id, at: Date())
-                _ = try await store.acceptInvite(code: code, patientID: person.id, createdAfter: .distantPast)
-                try await store.saveIntake(
-                    Intake(date: Day(iso: "2026-11-02")!, pattern: .muscular), settings: PatientSettings(),
-                    patientID: person.id)
+            for name in ["Sam", "Kim"] {
+                let person = try await Self.linkedPatient(name, of: clinician, in: store)
                 guard name == "Sam" else { continue }
                 _ = try await store.addWorkout(
                     Workout(
@@ -397,6 +397,27 @@ struct PageTests {
             let invited = try await desk.send(
                 client, .post, "/caseload/invite", form: ["csrf": Browser.csrf(in: caseload.html)])
             #expect(invited.html.contains("It works once, within 7 days."))
+        }
+    }
+
+    @Test("Past the free tries, the sign-in page answers 429 with Retry-After and says when to try again, as the API does")
+    func signInThrottled() async throws {
+        try await APIHarness().test { client in
+            _ = try await APIHarness.signUp(client, "pat@example.org")
+            var browser = Browser()
+            let page = try await browser.send(client, .get, "/signin")
+            let wrong = ["csrf": Browser.csrf(in: page.html), "email": "pat@example.org", "password": "wrong password!"]
+            for _ in 0..<SignInLimiter.account.freeTries {
+                #expect(try await browser.send(client, .post, "/signin", form: wrong).status == .unauthorized)
+            }
+            let body = wrong.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)" }
+            let (status, retryAfter, html) = try await client.execute(
+                uri: "/signin", method: .post,
+                headers: [.cookie: browser.cookieHeader, .contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: body.joined(separator: "&"))
+            ) { ($0.status, $0.headers[.retryAfter], String(buffer: $0.body)) }
+            #expect(status == .tooManyRequests && Int(retryAfter ?? "") != nil)
+            #expect(html.contains("Too many attempts. Please try again in"))
         }
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import LiftbackApp
+import LiftbackCore
 
 /// Landing, sign up, sign in, sign out and joining a clinician.
 struct AccountPages {
@@ -58,11 +59,8 @@ struct AccountPages {
                 name: form["name"] ?? "", email: form["email"] ?? "", password: form["password"] ?? "",
                 address: context.remoteAddress)
         } catch AppError.tooManyAttempts(let seconds) {
-            var page = signUpPage(
-                context, error: ("email", "Too many tries from here. Please try again in \(Wait.words(seconds))."), form: form)
-            page.status = .tooManyRequests
-            page.headers[.retryAfter] = String(seconds)
-            return page
+            return signUpPage(context, error: ("email", "Too many tries from here. \(Wait.tryAgain(seconds))"), form: form)
+                .throttled(for: seconds)
         } catch AppError.invalid(let field, let message) {
             return signUpPage(context, error: (field, Layout.sentence(message)), form: form)
         } catch AppError.emailTaken {
@@ -119,8 +117,8 @@ struct AccountPages {
                 email: email, password: form["password"] ?? "", address: context.remoteAddress, kind: .session)
             return try self.session(session, then: session.account.role == .clinician ? "/caseload" : "/today")
         } catch AppError.tooManyAttempts(let seconds) {
-            return signInPage(
-                context, error: "Too many attempts. Please try again in \(Wait.words(seconds)).", email: email)
+            return signInPage(context, error: "Too many attempts. \(Wait.tryAgain(seconds))", email: email)
+                .throttled(for: seconds)
         } catch AppError.wrongCredentials {
             return signInPage(context, error: "That email and password do not match.", email: email)
         }
@@ -180,7 +178,9 @@ struct AccountPages {
             return try await accountPage(context, deleteError: "That password does not match; nothing was deleted.")
         } catch AppError.tooManyAttempts(let seconds) {
             return try await accountPage(
-                context, deleteError: "Too many tries. Nothing was deleted; please try again in \(Wait.words(seconds)).")
+                context, deleteError: "Too many tries, so nothing was deleted. \(Wait.tryAgain(seconds))"
+            )
+            .throttled(for: seconds)
         }
         var response = WebController.redirect("/?deleted=1")
         response.setCookie(WebSession.clearedCookie(config: web.config))
@@ -198,7 +198,7 @@ struct AccountPages {
         } catch AppError.wrongCredentials {
             return try await accountPage(context, error: "Your current password does not match.")
         } catch AppError.tooManyAttempts(let seconds) {
-            return try await accountPage(context, error: "Too many tries. Please try again in \(Wait.words(seconds)).")
+            return try await accountPage(context, error: "Too many tries. \(Wait.tryAgain(seconds))").throttled(for: seconds)
         } catch AppError.invalid(_, let message) {
             return try await accountPage(context, error: Layout.sentence(message))
         }
@@ -236,13 +236,12 @@ struct AccountPages {
                 code: form.text("code") ?? "", patient: patient, address: context.remoteAddress)
         } catch AppError.notFound {
             return try joinPage(
-                context, error: "That code was not found. A code works once and for a week: check it with your clinician.",
+                context,
+                error:
+                    "That code was not found. A code works once, within \(Words.days(AccountService.inviteDays)): check it with your clinician.",
                 status: .notFound)
         } catch AppError.tooManyAttempts(let seconds) {
-            var page = try joinPage(
-                context, error: "Too many codes tried. Please try again in \(Wait.words(seconds)).", status: .tooManyRequests)
-            page.headers[.retryAfter] = String(seconds)
-            return page
+            return try joinPage(context, error: "Too many codes tried. \(Wait.tryAgain(seconds))").throttled(for: seconds)
         }
         return WebController.redirect("/today?joined=1")
     }
