@@ -53,11 +53,13 @@ public struct BaselineLift: Codable, Sendable, Equatable {
 
 /// Baseline from entered and logged sets (clinical model, section 3).
 public enum Baseline {
-    /// Working sets count from this many reps.
+    /// Sets in imported history count as working sets from this many reps: a single or a double
+    /// there is more often a test of the maximum. A typed-in working weight takes any of
+    /// `InputLimits.workingReps`, since the person says it was their working weight.
     public static let workingSetMinReps = 3
 
     /// One baseline per exercise: an entered working weight wins; otherwise the heaviest weight
-    /// lifted for at least three reps in the training history, with the best estimated maximum.
+    /// lifted for at least `workingSetMinReps` reps in the training history, with the best estimated maximum.
     public static func lifts(for intake: Intake, unit: WeightUnit) -> [BaselineLift] {
         var result: [ExerciseID: BaselineLift] = [:]
         for workout in intake.trainingHistory ?? [] {

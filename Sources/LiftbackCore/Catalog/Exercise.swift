@@ -55,6 +55,16 @@ public enum DoseKind: String, Codable, Sendable {
 
 /// A starting dose and the range it may travel within before the next variation.
 extension DoseKind {
+    /// What one set's amount is counted in, as a form labels it: "reps", "seconds", "minutes", "passes".
+    public var unitWord: String {
+        switch self {
+        case .reps: "reps"
+        case .hold: "seconds"
+        case .minutes: "minutes"
+        case .passes: "passes"
+        }
+    }
+
     /// `3 x 8 each side`, `2 x 30 s`, `20 min`, `10 passes`: a dose in words, the one way the engine's
     /// reasons and the pages write it (`times` is the sign between sets and amount).
     public func describe(sets: Int, amount: Int, perSide: Bool, times: String = "x") -> String {

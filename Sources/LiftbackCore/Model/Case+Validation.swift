@@ -210,12 +210,18 @@ public enum EntryValidation {
         }
     }
 
+    /// The longest time zone name taken (the longest in the tz database is about half of it).
+    public static let timeZoneLength = 64
+
     /// Whether `name` is a time zone the person's "today" can be read in.
-    public static func isTimeZone(_ name: String) -> Bool { name.count <= 64 && TimeZone(identifier: name) != nil }
+    public static func isTimeZone(_ name: String) -> Bool {
+        name.count <= timeZoneLength && TimeZone(identifier: name) != nil
+    }
 
     public static func timeZone(_ name: String) throws(CaseError) {
         guard isTimeZone(name) else {
-            throw CaseError(field: "timeZone", message: "\"\(name.prefix(64))\" is not a time zone name like Europe/Oslo")
+            throw CaseError(
+                field: "timeZone", message: "\"\(name.prefix(timeZoneLength))\" is not a time zone name like Europe/Oslo")
         }
     }
 
@@ -227,7 +233,8 @@ public enum EntryValidation {
     public static func notAhead(_ date: Day, today: Day) throws(CaseError) {
         guard date <= today.adding(days: daysAhead) else {
             throw CaseError(
-                field: "date", message: "is more than a day after today (\(today)): entries are dated when they happen",
+                field: "date",
+                message: "is more than \(Words.days(daysAhead)) after today (\(today)): entries are dated when they happen",
                 tooLate: true)
         }
     }

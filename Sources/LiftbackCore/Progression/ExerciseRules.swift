@@ -218,7 +218,7 @@ enum ExerciseRules {
             // No lighter weight exists: the lightest one, for fewer reps or seconds instead.
             let share = days >= s.veryLongBreakDays ? s.veryLongBreakShare : s.longBreakShare
             dosing.amount = max(1, Int((Double(last.amount ?? dosing.amount) * share).rounded(.down)))
-            fewer = " (the lightest weight there is, so fewer \(c.exercise.dose.kind == .hold ? "seconds" : "reps"))"
+            fewer = " (the lightest weight there is, so fewer \(c.exercise.dose.kind.unitWord))"
         }
         let unit = c.unit.rawValue
         let size =

@@ -28,11 +28,11 @@ public struct SymptomEvent: Equatable, Sendable {
         case .painfulDay:
             "your check-in on \(date) rated the back \(formatNumber(pain))/10, above \(limit)/10"
         case .stiffMorning:
-            "your back was stiff for \(formatNumber(pain)) minutes on the morning of \(date), more than an hour"
+            "your back was stiff for \(formatNumber(pain)) minutes on the morning of \(date), more than \(limit) minutes"
         case .climbing:
             "your day-to-day pain (check-ins) rose from about \(formatNumber(before ?? 0))/10 to \(formatNumber(pain))/10 by \(date)"
         case .hardSession:
-            pain >= Double(flareLevel)
+            pain >= Double(flareLevel ?? Int.max)
                 ? "pain reached \(formatNumber(pain))/10 in the session on \(date)"
                 : "the session on \(date) was stopped early or left the back locked up"
         }
@@ -46,14 +46,14 @@ public struct SymptomEvent: Equatable, Sendable {
         case .climbing:
             "baseline pain (check-ins) rising from about \(formatNumber(before ?? 0))/10 to \(formatNumber(pain))/10 by \(date)"
         case .hardSession:
-            pain >= Double(flareLevel)
+            pain >= Double(flareLevel ?? Int.max)
                 ? "session pain \(formatNumber(pain))/10 on \(date)"
                 : "session on \(date) stopped early or locked up afterwards"
         }
     }
 
-    /// The severe level in force when the event was made (hard sessions only).
-    public var flareLevel: Int = 7
+    /// The severe level in force when the event was made (`EngineSettings.flarePain`; hard sessions only).
+    public var flareLevel: Int?
 }
 
 /// The symptom history of a case up to its `asOf`, indexed once so every rule reads it cheaply.
@@ -167,7 +167,8 @@ public struct SymptomTimeline: Sendable {
     /// One climb is answered once and then held for `holdDays`; a further rise of `weeklyRise` inside
     /// the hold is a second climb and fires again.
     static func climbingEvents(_ reports: [(day: Day, pain: Int)], settings: EngineSettings) -> [SymptomEvent] {
-        guard reports.count >= 3 else { return [] }
+        // The fewest reports either way can climb on: two weeks of `climbReportsPerWeek`, or three weeks of one.
+        guard reports.count >= min(3, 2 * settings.climbReportsPerWeek) else { return [] }
         var sum = [0]
         sum.reserveCapacity(reports.count + 1)
         for report in reports { sum.append(sum.last! + report.pain) }

@@ -17,7 +17,7 @@ enum SessionForms {
                     <div class="set">
                     <div class="setrow">
                     \(line.weight != nil || catalog[line.exercise]?.loaded == true ? Layout.field("Set \(set + 1) weight (\(line.unit?.rawValue ?? unit))", name: weight, type: "number", value: kept.map { $0[weight] ?? "" } ?? line.weight.map(formatWeight) ?? "", extra: "inputmode=\"decimal\" step=\"any\" min=\"0\"") : "")
-                    \(Layout.field("Set \(set + 1) \(line.holdSeconds != nil ? "seconds" : line.minutes != nil ? "minutes" : "reps")", name: amount, type: "number", value: kept.map { $0[amount] ?? "" } ?? planned, extra: "inputmode=\"numeric\" min=\"0\""))
+                    \(Layout.field("Set \(set + 1) \(line.kind.unitWord)", name: amount, type: "number", value: kept.map { $0[amount] ?? "" } ?? planned, extra: "inputmode=\"numeric\" min=\"0\""))
                     </div>
                     \(Layout.painScale("Pain during set \(set + 1)", name: pain, selected: kept?.int(pain), required: false))
                     </div>
