@@ -21,7 +21,10 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Seed a demo clinician and patients with weeks of history, and print how to sign in.") var demo = false
 
     func run() async throws {
-        let config = ServerConfig.resolve(host: host, port: port, database: database, secureCookies: secureCookies)
+        let config: ServerConfig
+        do {
+            config = try ServerConfig.resolve(host: host, port: port, database: database, secureCookies: secureCookies)
+        } catch { throw CLIFailure(error.description) }
         let app = try buildApplication(config: config, seedDemo: demo)
         FileHandle.standardOutput.write(
             Data("Liftback is running on http://\(config.host):\(config.port) with data in \(config.database)\n".utf8))

@@ -35,17 +35,34 @@ public struct ServerConfig: Sendable, Equatable {
         self.fixedToday = fixedToday
     }
 
-    /// Options win; then `LIFTBACK_HOST`, `LIFTBACK_PORT`, `DATABASE_URL`; then the defaults.
+    /// A setting from the environment that cannot be used, named with what it should be.
+    public struct SettingError: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// Options win; then `LIFTBACK_HOST`, `LIFTBACK_PORT`, `DATABASE_URL`; then the defaults. A port
+    /// or idle timeout in the environment that is not a number in range stops the start, named,
+    /// rather than being replaced by the default unseen.
     public static func resolve(
         host: String?, port: Int?, database: String?, secureCookies: Bool? = nil,
         environment: [String: String] = ProcessInfo.processInfo.environment
-    ) -> ServerConfig {
+    ) throws(SettingError) -> ServerConfig {
+        func number(_ name: String, in range: ClosedRange<Int>, what: String) throws(SettingError) -> Int? {
+            guard let text = environment[name] else { return nil }
+            guard let value = Int(text), range.contains(value) else {
+                throw SettingError(
+                    description:
+                        "\(name) is \"\(text.prefix(40))\": it should be \(what) from \(range.lowerBound) to \(range.upperBound)")
+            }
+            return value
+        }
+        let environmentPort = try number("LIFTBACK_PORT", in: 1...65535, what: "a port")
         var config = ServerConfig(
             host: host ?? environment["LIFTBACK_HOST"] ?? "127.0.0.1",
-            port: port ?? environment["LIFTBACK_PORT"].flatMap(Int.init) ?? 8080,
+            port: port ?? environmentPort ?? 8080,
             database: database ?? environment["DATABASE_URL"] ?? "liftback.sqlite",
             fixedToday: environment["LIFTBACK_TODAY"])
-        if let seconds = environment["LIFTBACK_IDLE_TIMEOUT"].flatMap(Int.init), (1...3600).contains(seconds) {
+        if let seconds = try number("LIFTBACK_IDLE_TIMEOUT", in: 1...3600, what: "whole seconds") {
             config.idleTimeoutSeconds = seconds
         }
         config.secureCookies = secureCookies ?? !isLoopback(config.host)

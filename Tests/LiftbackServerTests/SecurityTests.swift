@@ -568,11 +568,28 @@ struct HeaderAndLimitTests {
             let page = try await client.execute(uri: "/signin", method: .get) { String(buffer: $0.body) }
             #expect(!page.contains("<script>") && !page.contains("style=\"") && !page.contains("javascript:"))
         }
-        #expect(ServerConfig.resolve(host: "0.0.0.0", port: nil, database: nil, environment: [:]).secureCookies)
-        #expect(!ServerConfig.resolve(host: "127.0.0.1", port: nil, database: nil, environment: [:]).secureCookies)
+        #expect(try ServerConfig.resolve(host: "0.0.0.0", port: nil, database: nil, environment: [:]).secureCookies)
+        #expect(try !ServerConfig.resolve(host: "127.0.0.1", port: nil, database: nil, environment: [:]).secureCookies)
         #expect(
-            !ServerConfig.resolve(host: "0.0.0.0", port: nil, database: nil, secureCookies: false, environment: [:]).secureCookies
+            try !ServerConfig.resolve(host: "0.0.0.0", port: nil, database: nil, secureCookies: false, environment: [:])
+                .secureCookies
         )
+    }
+
+    @Test("A port or idle timeout in the environment that cannot be used stops the start with its name, not a silent default")
+    func environmentSettings() throws {
+        func resolve(_ environment: [String: String]) throws -> ServerConfig {
+            try ServerConfig.resolve(host: nil, port: nil, database: nil, environment: environment)
+        }
+        #expect(try resolve(["LIFTBACK_IDLE_TIMEOUT": "90", "LIFTBACK_PORT": "9000"]).idleTimeoutSeconds == 90)
+        #expect(try resolve([:]).port == 8080)
+        for bad in [
+            ["LIFTBACK_IDLE_TIMEOUT": "30s"], ["LIFTBACK_IDLE_TIMEOUT": "0"], ["LIFTBACK_PORT": "http"],
+            ["LIFTBACK_PORT": "70000"],
+        ] {
+            let error = try #require(throws: ServerConfig.SettingError.self) { try resolve(bad) }
+            #expect(error.description.hasPrefix(bad.keys.first!) && error.description.contains(bad.values.first!))
+        }
     }
 
     @Test("Passwords past bcrypt's 72 bytes, names that reorder text, and notes past 500 characters are refused")
