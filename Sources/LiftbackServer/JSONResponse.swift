@@ -22,10 +22,13 @@ enum JSONResponse {
             body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
+    /// The largest JSON body or export read, in bytes.
+    static let bodyLimit = 1_000_000
+
     /// Decodes a request body, naming the field at fault; nothing is guessed.
     /// `entry`, when given, refuses any field that has no place in that kind of entry.
     static func decode<T: Decodable>(
-        _ type: T.Type, from request: Request, entry: EntryBody? = nil, limit: Int = 1_000_000
+        _ type: T.Type, from request: Request, entry: EntryBody? = nil, limit: Int = bodyLimit
     ) async throws -> T {
         // JSON bodies only: a form or text/plain body, which a page on another site could send, is refused unread.
         guard let sent = request.headers[.contentType], Self.isJSON(sent) else {

@@ -13,6 +13,31 @@ struct EntryRulesTests {
         Case(asOf: intakeDay, intake: Intake(date: intakeDay, flags: flags, pattern: .muscular), clearances: clearances)
     }
 
+    @Test("A session of more exercises, or an exercise of more sets, than anyone does in a day is refused, naming the field")
+    func sessionSize() throws {
+        let catalog = Catalog.standard
+        let set = LoggedSet(weight: 40, reps: 5, pain: 1)
+        func workout(exercises: Int, sets: Int) -> Workout {
+            Workout(
+                date: intakeDay,
+                exercises: Array(
+                    repeating: LoggedExercise(exercise: "goblet-squat", sets: Array(repeating: set, count: sets)),
+                    count: exercises))
+        }
+        let most = workout(exercises: InputLimits.exercisesPerWorkout, sets: InputLimits.setsPerExercise)
+        try EntryValidation.workout(most, unit: .kg, catalog: catalog)
+        let tooMany = #expect(throws: CaseError.self) {
+            try EntryValidation.workout(
+                workout(exercises: InputLimits.exercisesPerWorkout + 1, sets: 1), unit: .kg, catalog: catalog)
+        }
+        #expect(tooMany?.field == "exercises" && tooMany?.message.contains("\(InputLimits.exercisesPerWorkout)") == true)
+        let tooLong = #expect(throws: CaseError.self) {
+            try EntryValidation.workout(
+                workout(exercises: 1, sets: InputLimits.setsPerExercise + 1), unit: .kg, catalog: catalog)
+        }
+        #expect(tooLong?.field == "exercises[0].sets")
+    }
+
     @Test("A new intake keeps every flag still open on the earlier one; a cleared flag is not carried")
     func newIntakeKeepsOpenFlags() {
         let later = Intake(date: intakeDay.adding(days: 10), flags: [.fever], pattern: .muscular)

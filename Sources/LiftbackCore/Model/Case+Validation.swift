@@ -14,6 +14,10 @@ public enum InputLimits {
     public static let plateIncrement = 0.1...50.0
     /// Reps of a previous working weight: a set of 1 to 30 is a working set; more is endurance work.
     public static let workingReps = 1...30
+    /// Exercises in one session, and sets of one exercise in it: more is an export or typing error
+    /// (a long day in a lifting app's export stays well inside both).
+    public static let exercisesPerWorkout = 40
+    public static let setsPerExercise = 100
     /// Loads above this (in kg) are typing errors, not lifts.
     public static let maxWeightKg = 1_000.0
 
@@ -134,8 +138,17 @@ extension Workout {
     func validate(field: String, catalog: Catalog, unit: WeightUnit) throws(CaseError) {
         try checkRange(painDuring, InputLimits.pain, join(field, "painDuring"))
         try checkRange(painAfter, InputLimits.pain, join(field, "painAfter"))
+        guard exercises.count <= InputLimits.exercisesPerWorkout else {
+            throw CaseError(
+                field: join(field, "exercises"),
+                message: "has more than \(InputLimits.exercisesPerWorkout) exercises in one session")
+        }
         for (index, logged) in exercises.enumerated() {
             let exerciseField = join(field, "exercises[\(index)]")
+            guard logged.sets.count <= InputLimits.setsPerExercise else {
+                throw CaseError(
+                    field: "\(exerciseField).sets", message: "has more than \(InputLimits.setsPerExercise) sets of one exercise")
+            }
             try checkExercise(logged.exercise, catalog, "\(exerciseField).exercise")
             try checkRange(logged.painDuring, InputLimits.pain, "\(exerciseField).painDuring")
             for (setIndex, set) in logged.sets.enumerated() {

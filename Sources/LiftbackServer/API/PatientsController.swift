@@ -107,7 +107,7 @@ struct PatientsController {
             }
             return unit
         }
-        let text = String(decoding: try await request.body.collect(upTo: 1_000_000).readableBytesView, as: UTF8.self)
+        let text = String(decoding: try await request.body.collect(upTo: JSONResponse.bodyLimit).readableBytesView, as: UTF8.self)
         return JSONResponse.make(try await cases.importTrainingHistory(text, sourceUnit: sourceUnit, patientID: id, by: caller))
     }
 

@@ -51,11 +51,11 @@ struct PersonPages {
             try await logPage(context, error: message + " Nothing was saved yet; please check and save again.", kept: form)
         }
         var exercises: [LoggedExercise] = []
-        for index in 0..<max(0, min(form.int("count") ?? 0, 40)) where form["skip-\(index)"] == nil {
+        for index in 0..<max(0, min(form.int("count") ?? 0, InputLimits.exercisesPerWorkout)) where form["skip-\(index)"] == nil {
             guard let id = form.text("ex-\(index)"), let exercise = web.engine.catalog[ExerciseID(id)] else { continue }
             var sets: [LoggedSet] = []
             var set = 0
-            while form["r-\(index)-\(set)"] != nil, set < 20 {
+            while form["r-\(index)-\(set)"] != nil, set < InputLimits.setsPerExercise {
                 let (weight, amount) = ("w-\(index)-\(set)", "r-\(index)-\(set)")
                 // A value typed but not readable as a number is said so, never dropped.
                 if form.text(weight) != nil, form.double(weight) == nil {
