@@ -144,7 +144,7 @@ public final class PostgresStore: Store {
 
     public func deleteAccount(id: String) async throws -> Bool {
         // Every other table refers to accounts with ON DELETE CASCADE.
-        try await !fetch("DELETE FROM accounts WHERE id = \(id) RETURNING id").isEmpty
+        try await !fetch(shared: SharedSQL.deleteAccount(SharedSQL.postgres), id).isEmpty
     }
 
     public func setPasswordHash(_ hash: String, accountID: String) async throws {
@@ -178,7 +178,7 @@ public final class PostgresStore: Store {
     }
 
     @discardableResult public func deleteToken(hash: String) async throws -> Bool {
-        try await !fetch("DELETE FROM tokens WHERE hash = \(hash) RETURNING hash").isEmpty
+        try await !fetch(shared: SharedSQL.deleteToken(SharedSQL.postgres), hash).isEmpty
     }
 
     public func deleteTokens(accountID: String) async throws {
@@ -210,9 +210,7 @@ public final class PostgresStore: Store {
     }
 
     public func unlink(patientID: String, clinicianID: String) async throws -> Bool {
-        try await !fetch(
-            "DELETE FROM links WHERE patient_id = \(patientID) AND clinician_id = \(clinicianID) RETURNING patient_id"
-        ).isEmpty
+        try await !fetch(shared: SharedSQL.deleteLink(SharedSQL.postgres), patientID, clinicianID).isEmpty
     }
 
     public func isLinked(patientID: String, clinicianID: String) async throws -> Bool {
@@ -301,17 +299,12 @@ public final class PostgresStore: Store {
 
     public func saveIntake(_ intake: Intake, settings: PatientSettings, patientID: String) async throws {
         let (settingsJSON, intakeJSON) = (try StoredJSON.encode(settings), try StoredJSON.encode(intake))
-        try await fetch(
-            """
-            INSERT INTO patients (id, settings, intake) VALUES (\(patientID), \(settingsJSON), \(intakeJSON))
-            ON CONFLICT (id) DO UPDATE SET settings = excluded.settings, intake = excluded.intake, version = patients.version + 1
-            """)
+        try await fetch(shared: SharedSQL.upsertIntake(SharedSQL.postgres), patientID, settingsJSON, intakeJSON)
     }
 
     public func saveSettings(_ settings: PatientSettings, patientID: String) async throws {
         let json = try StoredJSON.encode(settings)
-        let updated = try await fetch(
-            "UPDATE patients SET settings = \(json), version = version + 1 WHERE id = \(patientID) RETURNING id")
+        let updated = try await fetch(shared: SharedSQL.updateSettings(SharedSQL.postgres), json, patientID)
         if updated.isEmpty { throw StoreError.noIntake }
     }
 

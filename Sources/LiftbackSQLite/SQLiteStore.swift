@@ -129,8 +129,7 @@ public final class SQLiteStore: Store {
     public func deleteAccount(id: String) async throws -> Bool {
         // Every other table refers to accounts with ON DELETE CASCADE (foreign keys are on in GRDB).
         try await pool.write { db in
-            try db.execute(sql: "DELETE FROM accounts WHERE id = ?", arguments: [id])
-            return db.changesCount > 0
+            try !Row.fetchAll(db, sql: SharedSQL.deleteAccount(SharedSQL.sqlite), arguments: [id]).isEmpty
         }
     }
 
@@ -168,8 +167,7 @@ public final class SQLiteStore: Store {
 
     @discardableResult public func deleteToken(hash: String) async throws -> Bool {
         try await pool.write { db in
-            try db.execute(sql: "DELETE FROM tokens WHERE hash = ?", arguments: [hash])
-            return db.changesCount > 0
+            try !Row.fetchAll(db, sql: SharedSQL.deleteToken(SharedSQL.sqlite), arguments: [hash]).isEmpty
         }
     }
 
@@ -203,9 +201,7 @@ public final class SQLiteStore: Store {
 
     public func unlink(patientID: String, clinicianID: String) async throws -> Bool {
         try await pool.write { db in
-            try db.execute(
-                sql: "DELETE FROM links WHERE patient_id = ? AND clinician_id = ?", arguments: [patientID, clinicianID])
-            return db.changesCount > 0
+            try !Row.fetchAll(db, sql: SharedSQL.deleteLink(SharedSQL.sqlite), arguments: [patientID, clinicianID]).isEmpty
         }
     }
 
@@ -254,13 +250,8 @@ public final class SQLiteStore: Store {
                 let current = try Int64.fetchOne(db, sql: SharedSQL.caseVersion(SharedSQL.sqlite), arguments: [patientID])
                 guard current == expected else { return false }
             }
-            try db.execute(
-                sql: """
-                    INSERT INTO patients (id, settings, intake) VALUES (?, ?, ?)
-                    ON CONFLICT (id) DO UPDATE SET settings = excluded.settings, intake = excluded.intake
-                    """,
-                arguments: [patientID, settingsJSON, intakeJSON])
-            try Self.changed(db, patientID, audit)
+            try db.execute(sql: SharedSQL.upsertIntake(SharedSQL.sqlite), arguments: [patientID, settingsJSON, intakeJSON])
+            if let audit { try Self.insert(db, audit, patientID) }
             return true
         }
     }
@@ -268,9 +259,8 @@ public final class SQLiteStore: Store {
     public func saveSettings(_ settings: PatientSettings, patientID: String) async throws {
         let json = try StoredJSON.encode(settings)
         try await pool.write { db in
-            try db.execute(sql: "UPDATE patients SET settings = ? WHERE id = ?", arguments: [json, patientID])
-            if db.changesCount == 0 { throw StoreError.noIntake }
-            try Self.markStale(db, patientID)
+            let updated = try Row.fetchAll(db, sql: SharedSQL.updateSettings(SharedSQL.sqlite), arguments: [json, patientID])
+            if updated.isEmpty { throw StoreError.noIntake }
         }
     }
 

@@ -195,6 +195,30 @@ package enum SharedSQL {
     /// Parameter: the account id. Every token of the account.
     package static func deleteTokens(_ p: Dialect) -> String { "DELETE FROM tokens WHERE account_id = \(p(1))" }
 
+    /// Parameter: the account id. A row when it was there (every other table follows with ON DELETE CASCADE).
+    package static func deleteAccount(_ p: Dialect) -> String { "DELETE FROM accounts WHERE id = \(p(1)) RETURNING id" }
+
+    /// Parameter: the token's hash. A row when it was there.
+    package static func deleteToken(_ p: Dialect) -> String { "DELETE FROM tokens WHERE hash = \(p(1)) RETURNING hash" }
+
+    /// Parameters: patient id, clinician id. A row when the link was there.
+    package static func deleteLink(_ p: Dialect) -> String {
+        "DELETE FROM links WHERE patient_id = \(p(1)) AND clinician_id = \(p(2)) RETURNING patient_id"
+    }
+
+    /// Parameters: patient id, settings, intake. A new case, or a new intake for one, raising its version.
+    package static func upsertIntake(_ p: Dialect) -> String {
+        """
+        INSERT INTO patients (id, settings, intake) VALUES (\(parameters(3, p)))
+        ON CONFLICT (id) DO UPDATE SET settings = excluded.settings, intake = excluded.intake, version = patients.version + 1
+        """
+    }
+
+    /// Parameters: settings, patient id. A row when the case exists; its version rises.
+    package static func updateSettings(_ p: Dialect) -> String {
+        "UPDATE patients SET settings = \(p(1)), version = version + 1 WHERE id = \(p(2)) RETURNING id"
+    }
+
     /// Parameters: entry id, patient id, kind. One row or none: the entry's body.
     package static func entryBody(_ p: Dialect) -> String {
         "SELECT body FROM case_entries WHERE id = \(p(1)) AND patient_id = \(p(2)) AND kind = \(p(3))"
