@@ -53,6 +53,14 @@ public struct CaseService: Sendable {
         try await store.questionnaires(patientID: patientID)
     }
 
+    /// The person's progress in `data`, their stored case, as the progress page and the clinician's view draw it.
+    public func progress(of data: CaseData, patientID: String) async throws -> ProgressSummary {
+        let scored = try await questionnaires(patientID).map { (date: $0.date, score: $0.score) }
+        return ProgressSummary(
+            data.asCase(asOf: max(today(for: data.settings), data.intake.date)), questionnaires: scored,
+            catalog: engine.catalog)
+    }
+
     /// A reader's views within this many seconds of their last listed one are that one line: a
     /// clinician reading a record all afternoon leaves a line an hour, and cannot bury its changes.
     public static let viewLineSeconds: TimeInterval = 3_600

@@ -48,7 +48,8 @@ struct ClinicianPages {
         }
         let view = PatientView(
             patient: patient, data: data, prescription: prescription,
-            questionnaires: try await web.cases.questionnaires(patient.id), csrf: Layout.csrfField(WebSession.csrf(for: context)),
+            progress: try await web.cases.progress(of: data, patientID: patient.id),
+            csrf: Layout.csrfField(WebSession.csrf(for: context)),
             engine: web.engine, pending: pending)
         return web.render(patient.name, context, flash: flash, wide: true, view.page)
     }

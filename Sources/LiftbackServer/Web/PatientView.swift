@@ -8,7 +8,7 @@ struct PatientView {
     var patient: Account
     var data: CaseData
     var prescription: Prescription
-    var questionnaires: [QuestionnaireRecord]
+    var progress: ProgressSummary
     /// The CSRF field every form carries.
     var csrf: HTML
     var engine: Engine
@@ -39,7 +39,7 @@ struct PatientView {
             \(noteForm)
             </div>
             <h2>Progress</h2>
-            \(ProgressView.charts(data, questionnaires: questionnaires, engine: engine))
+            \(ProgressView.charts(progress, settings: engine.settings))
             <h2>Timeline</h2>
             <table><thead><tr><th>Date</th><th>What</th><th>Details</th></tr></thead><tbody>\(timeline)</tbody></table>
             """

@@ -124,10 +124,7 @@ struct PersonPages {
 
     func progress(_ context: AppContext) async throws -> Response {
         let patient = try web.signedIn(context, role: .patient)
-        let data = try await web.caseData(patient)
-        let questionnaires = try await web.cases.questionnaires(patient.id)
-        return web.render(
-            "Progress", context,
-            ProgressView.page(data, questionnaires: questionnaires, engine: web.engine))
+        let progress = try await web.cases.progress(of: try await web.caseData(patient), patientID: patient.id)
+        return web.render("Progress", context, ProgressView.page(progress, settings: web.engine.settings))
     }
 }
