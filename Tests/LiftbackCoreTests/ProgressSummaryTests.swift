@@ -44,4 +44,18 @@ struct ProgressSummaryTests {
         let once = ProgressSummary(c, questionnaires: [(start, try rmdq(12))], catalog: .standard)
         #expect(once.questionnaires.first?.change == nil)
     }
+
+    @Test("Under the pain-free policy no page says that some pain during a session is fine")
+    func painFreeWords() {
+        let settings = EngineSettings()
+        for phase in [Phase.reintroduceLifting, .returnToPerformance] {
+            let free = SessionPlan.advice(for: phase, policy: .painFree, settings: settings).joined(separator: " ")
+            #expect(!free.contains("/10") && free.contains("without pain"))
+            let monitored = SessionPlan.advice(for: phase, policy: .painMonitoring, settings: settings).joined(separator: " ")
+            #expect(monitored.contains("at or below \(settings.acceptablePainMax)/10"))
+        }
+        let intake = Intake(date: Day(iso: "2026-11-02")!, pattern: .muscular)
+        let c = Case(asOf: intake.date, policy: .painFree, intake: intake)
+        #expect(ProgressSummary(c, questionnaires: [], catalog: .standard).policy.duringRule(settings).contains("without pain"))
+    }
 }

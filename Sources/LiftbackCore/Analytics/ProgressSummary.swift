@@ -20,6 +20,8 @@ public struct ProgressSummary: Sendable {
     }
 
     public var unit: WeightUnit
+    /// The case's progression policy, which says how much pain a session may bring.
+    public var policy: ProgressionPolicy
     /// Each logged hinge lift, as its deadlift equivalent, in session order.
     public var hingeLoad: [Point]
     /// The previous working weight carried to the deadlift, when there is one.
@@ -37,6 +39,7 @@ public struct ProgressSummary: Sendable {
 
     public init(_ c: Case, questionnaires scored: [(date: Day, score: InstrumentScore)], catalog: Catalog) {
         unit = c.unit
+        policy = c.policy
         let load = c.workouts.flatMap { workout in
             workout.exercises.compactMap { logged in
                 catalog.referenceEquivalent(of: logged, on: .hinge).map { Point(day: workout.date, value: $0) }

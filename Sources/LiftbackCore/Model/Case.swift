@@ -21,6 +21,18 @@ public enum ProgressionPolicy: String, Codable, Sendable, CaseIterable {
     case painFree = "pain-free"
 }
 
+extension ProgressionPolicy {
+    /// What the policy allows during a session, as a sentence for the person.
+    public func duringRule(_ settings: EngineSettings) -> String {
+        switch self {
+        case .painMonitoring:
+            "Some discomfort during training is fine if it stays at or below \(settings.acceptablePainMax)/10 and settles by the next morning."
+        case .painFree:
+            "The plan steps up only after sessions without pain, and eases back a step when pain returns."
+        }
+    }
+}
+
 /// The person's likely presentation pattern; never a diagnosis.
 public enum PresentationPattern: String, Codable, Sendable, CaseIterable {
     case muscular

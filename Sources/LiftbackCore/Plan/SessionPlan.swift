@@ -118,7 +118,7 @@ public enum SessionPlan {
     }
 
     /// Habits for the phase, in plain words (clinical model, section 4). No medication doses, ever.
-    public static func advice(for phase: Phase, settings: EngineSettings) -> [String] {
+    public static func advice(for phase: Phase, policy: ProgressionPolicy, settings: EngineSettings) -> [String] {
         var advice = [
             "Break up sitting: stand and move for a minute at least every 30 minutes.",
             "Sleep in any position that is comfortable; a pillow between or under the knees often helps.",
@@ -138,9 +138,7 @@ public enum SessionPlan {
             advice.append(
                 "Practise the hip hinge with a dowel each day, and brace as you lift: breathe in, brace, breathe out at the top.")
         case .reintroduceLifting, .returnToPerformance:
-            advice.append(
-                "Some discomfort during training is fine if it stays at or below \(settings.acceptablePainMax)/10 and settles by the next morning."
-            )
+            advice.append(policy.duringRule(settings))
         }
         return advice
     }

@@ -129,7 +129,7 @@ public struct Engine: Sendable, Equatable {
             },
             advice: stops || gentleDay
                 ? SessionPlan.restAdvice(stops ? r.triage.disposition : nil)
-                : SessionPlan.advice(for: r.phase.phase, settings: settings),
+                : SessionPlan.advice(for: r.phase.phase, policy: c.policy, settings: settings),
             disclaimer: Self.disclaimer,
             educationCards: r.phase.phase.educationCards(settings: settings) + r.fear.educationCards)
     }

@@ -19,15 +19,15 @@ enum ProgressView {
             if let last = summary.hingeLoad.last, let previous = summary.previousWorkingWeight,
                 let percent = summary.percentOfPrevious
             {
-                "Your hinge lifts, as deadlift equivalents, are at \(formatWeight(last.value)) \(unit): \(percent) % of your previous working weight of \(formatWeight(previous)) \(unit)."
+                "Hinge lifts, as deadlift equivalents, are at \(formatWeight(last.value)) \(unit): \(percent) % of the previous working weight of \(formatWeight(previous)) \(unit)."
             } else if let last = summary.hingeLoad.last {
-                "Your latest hinge lift is \(formatWeight(last.value)) \(unit) (deadlift equivalent)."
+                "The latest hinge lift is \(formatWeight(last.value)) \(unit) (deadlift equivalent)."
             } else { "No hinge lifts logged yet." }
         let painCaption =
-            "Pain during sessions and on check-ins, 0-10. Up to \(settings.acceptablePainMax) during a session is fine when it settles by the next morning; "
+            "Pain during sessions and on check-ins, 0-10. \(summary.policy.duringRule(settings)) "
             + (summary.answeredSessions == 0
-                ? "no next-day answers yet."
-                : "your back was back to usual or no worse the next day after \(summary.settledSessions) of \(summary.answeredSessions) sessions.")
+                ? "No next-day answers yet."
+                : "The back was back to usual or no worse the next day after \(summary.settledSessions) of \(summary.answeredSessions) sessions.")
         let questionnaireRows = summary.questionnaires.html { q in
             """
             <tr><td>\(q.instrument.rawValue)</td><td>\(q.scores.map { "\(formatNumber($0.value)) (\($0.day))" }.joined(separator: ", "))</td><td>\(q.interpretation) \(q.change?.explanation ?? "")</td></tr>
