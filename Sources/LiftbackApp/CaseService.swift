@@ -238,6 +238,7 @@ public struct CaseService: Sendable {
             try await store.addWorkout(distinct, patientID: patientID, audit: caller.audit(.workoutLogged, at: now())) {
                 [distinct] settings in
                 try EntryValidation.workout(distinct, unit: settings.unit, catalog: catalog)
+                try EntryValidation.recordsSomething(distinct)
             }
         }
     }

@@ -38,6 +38,22 @@ struct EntryRulesTests {
         #expect(tooLong?.field == "exercises[0].sets")
     }
 
+    @Test("A new session records something; one that only reports a symptom or a stop still counts")
+    func sessionRecordsSomething() throws {
+        func refusal(_ workout: Workout) -> String? {
+            (#expect(throws: CaseError.self) { try EntryValidation.recordsSomething(workout) })?.field
+        }
+        #expect(refusal(Workout(date: intakeDay, exercises: [])) == "exercises")
+        #expect(refusal(Workout(date: intakeDay, exercises: [LoggedExercise(exercise: "walk", sets: [])])) == "exercises[0].sets")
+        #expect(
+            refusal(Workout(date: intakeDay, exercises: [LoggedExercise(exercise: "walk", sets: [LoggedSet(pain: 2)])]))
+                == "exercises[0].sets[0]")
+        try EntryValidation.recordsSomething(Workout(date: intakeDay, exercises: [], flags: [.numbnessTingling]))
+        try EntryValidation.recordsSomething(Workout(date: intakeDay, exercises: [], stoppedEarly: true))
+        try EntryValidation.recordsSomething(
+            Workout(date: intakeDay, exercises: [LoggedExercise(exercise: "walk", sets: [LoggedSet(holdSeconds: 600)])]))
+    }
+
     @Test("A new intake keeps every flag still open on the earlier one; a cleared flag is not carried")
     func newIntakeKeepsOpenFlags() {
         let later = Intake(date: intakeDay.adding(days: 10), flags: [.fever], pattern: .muscular)

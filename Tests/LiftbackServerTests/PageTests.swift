@@ -421,6 +421,43 @@ struct PageTests {
         }
     }
 
+    @Test(
+        "The log refuses, in words, a form that does not match the plan, one past the limits, and one with everything skipped; nothing is saved"
+    )
+    func logRefusals() async throws {
+        let store = MemoryStore()
+        try await APIHarness(store: store).test { client in
+            var browser = Browser()
+            try await browser.signUp(client, "Sam", "sam@example.org")
+            let sam = try #require(try await store.credentials(email: "sam@example.org")).account
+            try await store.saveIntake(
+                Intake(date: Day(iso: "2026-11-02")!, pattern: .muscular), settings: PatientSettings(), patientID: sam.id)
+            let page = try await browser.send(client, .get, "/log")
+            let csrf = Browser.csrf(in: page.html)
+            let unknown = try await browser.send(
+                client, .post, "/log", form: ["csrf": csrf, "count": "1", "ex-0": "nope", "r-0-0": "5"])
+            #expect(unknown.status == .badRequest && unknown.html.contains("no longer matches the plan"))
+            var many = ["csrf": csrf, "count": "41"]
+            for index in 0...40 {
+                many["ex-\(index)"] = "walk"
+                many["r-\(index)-0"] = "5"
+            }
+            let tooMany = try await browser.send(client, .post, "/log", form: many)
+            #expect(
+                tooMany.status == .badRequest && tooMany.html.contains("more than \(InputLimits.exercisesPerWorkout) exercises"))
+            let skipped = try await browser.send(
+                client, .post, "/log", form: ["csrf": csrf, "count": "1", "ex-0": "walk", "r-0-0": "5", "skip-0": "1"])
+            #expect(skipped.status == .badRequest && skipped.html.contains("nothing to save"))
+            #expect(try await store.caseData(patientID: sam.id)?.workouts.isEmpty == true)
+            // A symptom reported with every exercise skipped is kept: it must reach the clinician.
+            let flagged = try await browser.send(
+                client, .post, "/log",
+                form: ["csrf": csrf, "count": "1", "ex-0": "walk", "skip-0": "1", "flag": "numbness-tingling"])
+            #expect(flagged.status == .seeOther)
+            #expect(try await store.caseData(patientID: sam.id)?.workouts.first?.workout.flags == [.numbnessTingling])
+        }
+    }
+
     @Test("Text people type is escaped wherever it is shown")
     func escaping() {
         let html: HTML = "<p>\("<script>alert(1)</script> & \"quotes\"")</p>"

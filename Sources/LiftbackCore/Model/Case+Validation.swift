@@ -212,6 +212,26 @@ public enum EntryValidation {
         try workout.validate(field: "", catalog: catalog, unit: unit)
     }
 
+    /// A new session records something. A session with nothing done or reported, an exercise
+    /// without a set or a set that records nothing would count as training that did not happen.
+    public static func recordsSomething(_ workout: Workout) throws(CaseError) {
+        // A session stopped, or reporting a symptom, before any exercise was done still counts: its
+        // report must never be lost for want of a set.
+        guard !workout.exercises.isEmpty || !workout.flags.isEmpty || workout.stoppedEarly == true else {
+            throw CaseError(field: "exercises", message: "has none: a session needs at least one exercise")
+        }
+        for (index, logged) in workout.exercises.enumerated() {
+            guard !logged.sets.isEmpty else {
+                throw CaseError(field: "exercises[\(index)].sets", message: "has none: an exercise needs at least one set")
+            }
+            for (setIndex, set) in logged.sets.enumerated()
+            where set.reps == nil && set.holdSeconds == nil && set.weight == nil {
+                throw CaseError(
+                    field: "exercises[\(index)].sets[\(setIndex)]", message: "records no reps, seconds or weight")
+            }
+        }
+    }
+
     /// The smallest load change a person can make, in their unit.
     public static func plateIncrement(_ value: Double, unit: WeightUnit) throws(CaseError) {
         let limits = InputLimits.plateIncrement

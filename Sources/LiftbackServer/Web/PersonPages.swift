@@ -51,11 +51,16 @@ struct PersonPages {
             try await logPage(context, error: message + " Nothing was saved yet; please check and save again.", kept: form)
         }
         var exercises: [LoggedExercise] = []
-        for index in 0..<max(0, min(form.int("count") ?? 0, InputLimits.exercisesPerWorkout)) where form["skip-\(index)"] == nil {
-            guard let id = form.text("ex-\(index)"), let exercise = web.engine.catalog[ExerciseID(id)] else { continue }
+        // One past the limit is read, so the core's check says what the limit is.
+        let count = max(0, min(form.int("count") ?? 0, InputLimits.exercisesPerWorkout + 1))
+        for index in 0..<count where form["skip-\(index)"] == nil {
+            guard let id = form.text("ex-\(index)"), let exercise = web.engine.catalog[ExerciseID(id)] else {
+                return try await refused("This form no longer matches the plan: please reload the page.")
+            }
             var sets: [LoggedSet] = []
             var set = 0
-            while form["r-\(index)-\(set)"] != nil, set < InputLimits.setsPerExercise {
+            // The form's size bounds this loop; the core's check says the limit on sets.
+            while form["r-\(index)-\(set)"] != nil {
                 let (weight, amount) = ("w-\(index)-\(set)", "r-\(index)-\(set)")
                 // A value typed but not readable as a number is said so, never dropped.
                 if form.text(weight) != nil, form.double(weight) == nil {
@@ -71,6 +76,11 @@ struct PersonPages {
                 set += 1
             }
             exercises.append(LoggedExercise(exercise: exercise.id, sets: sets))
+        }
+        guard !exercises.isEmpty || !form.all("flag").isEmpty || form["stopped"] != nil else {
+            return try await logPage(
+                context, error: "Every exercise is marked as skipped, so there is nothing to save. Untick one you did.",
+                kept: form)
         }
         let workout = Workout(
             // Pain stays with each set, as the API keeps it: the engine reads every exercise's own.
