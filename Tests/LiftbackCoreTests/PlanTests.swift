@@ -54,6 +54,27 @@ struct PlanTests {
         #expect(phase(Fixture.liftingCase(asOf: "2026-02-20", workouts: strong)) == .returnToPerformance)
     }
 
+    @Test(
+        "A fixed place keeps its exercise and a ladder place its own rung: the dead bug beside the plank neither becomes a second plank nor pulls the plank back"
+    )
+    func fixedAndLadderPlaces() {
+        func session(_ date: String) -> Workout {
+            Workout(
+                date: Fixture.day(date),
+                exercises: [
+                    LoggedExercise(exercise: "front-plank", sets: Array(repeating: LoggedSet(holdSeconds: 40, pain: 1), count: 3)),
+                    LoggedExercise(exercise: "dead-bug", sets: Array(repeating: LoggedSet(reps: 10, pain: 1), count: 3)),
+                ], nextDay: .settled)
+        }
+        let c = Fixture.liftingCase(asOf: "2026-01-20", workouts: [session("2026-01-15"), session("2026-01-17")])
+        let prescription = Fixture.engine.nextPrescription(for: c)
+        #expect(prescription.phase == .buildCapacity)
+        let ids = prescription.exercises.map(\.exercise)
+        #expect(Set(ids).count == ids.count, "\(ids)")
+        #expect(ids.contains("dead-bug"))
+        #expect((prescription.exercises.first { $0.exercise == "front-plank" }?.holdSeconds ?? 0) >= 40)
+    }
+
     @Test("A clinician's phase override is followed from its date and explained")
     func phaseOverride() {
         let override = Override(

@@ -47,6 +47,14 @@ public enum SessionPlan {
         phase.loadsLifts ? week[day.isoWeekday - 1].0 : .daily
     }
 
+    /// Every exercise with a fixed place in some session of `phase`.
+    static func fixedExercises(in phase: Phase) -> Set<ExerciseID> {
+        Set(
+            SessionKind.allCases.flatMap { slots(for: phase, session: $0) }.compactMap {
+                if case let .fixed(id) = $0 { id } else { nil }
+            })
+    }
+
     public static func slots(for phase: Phase, session: SessionKind) -> [Slot] {
         switch (phase, session) {
         case (.settle, _):

@@ -70,10 +70,17 @@ public struct Engine: Sendable, Equatable {
         let swaps = latestSwaps(c)
 
         var signals = ExerciseSignals()
+        // Exercises with a fixed place in this phase's sessions: a ladder slot does not take them for
+        // its rung, or a dead bug done beside the plank would pull the plank slot back to it.
+        let fixedHere = SessionPlan.fixedExercises(in: r.phase.phase)
         func prescribe(_ slot: Slot, phase: Phase) -> PrescribedExercise? {
-            guard let (exercise, ladder) = resolve(slot, phase: r.phase, history: r.history, swaps: swaps) else { return nil }
-            let (prescribed, slotSignals) = ExerciseRules.decide(
-                context(for: exercise, ladder: ladder, c, phase: phase, session: session, reading: r))
+            guard
+                let (exercise, ladder) = resolve(
+                    slot, phase: r.phase, history: r.history, swaps: swaps, ignoring: fixedHere)
+            else { return nil }
+            var context = context(for: exercise, ladder: ladder, c, phase: phase, session: session, reading: r)
+            if case .fixed = slot { context.climbs = false }
+            let (prescribed, slotSignals) = ExerciseRules.decide(context)
             signals.screenNeeded = signals.screenNeeded || slotSignals.screenNeeded
             return prescribed
         }
@@ -100,7 +107,9 @@ public struct Engine: Sendable, Equatable {
                     }
                 }
             }
-            exercises = slots.compactMap { prescribe($0, phase: r.phase.phase) }
+            // Two places that come to the same exercise give it once.
+            var placed: Set<ExerciseID> = []
+            exercises = slots.compactMap { prescribe($0, phase: r.phase.phase) }.filter { placed.insert($0.exercise).inserted }
             routine = SessionPlan.dailyRoutine.compactMap { prescribe(.fixed($0), phase: r.phase.phase) }
         }
         var reasons: [String] =
@@ -227,7 +236,9 @@ public struct Engine: Sendable, Equatable {
 
     /// The exercise a slot holds today: the rung last used on its ladder (in this phase, or higher than
     /// the phase's starting rung), the starting rung otherwise, then any clinician swap.
-    func resolve(_ slot: Slot, phase: PhaseStatus, history: History, swaps: [ExerciseID: ExerciseID]) -> (Exercise, Ladder?)? {
+    func resolve(
+        _ slot: Slot, phase: PhaseStatus, history: History, swaps: [ExerciseID: ExerciseID], ignoring fixed: Set<ExerciseID> = []
+    ) -> (Exercise, Ladder?)? {
         var id: ExerciseID
         var ladder: Ladder?
         switch slot {
@@ -237,7 +248,12 @@ public struct Engine: Sendable, Equatable {
         case let .ladder(ladderID, start):
             ladder = catalog.ladder(id: ladderID)
             id = start
-            if let ladder, let latest = history.latest(onLadder: ladderID),
+            let latestOnLadder = history.latest(onLadder: ladderID).flatMap { latest in
+                fixed.contains(catalog.exercises[latest.exerciseIndex].id)
+                    ? ladder?.rungs.filter { !fixed.contains($0) }.compactMap { history.exposures(of: $0).last }
+                        .max { $0.date < $1.date } : latest
+            }
+            if let ladder, let latest = latestOnLadder,
                 case let latestID = catalog.exercises[latest.exerciseIndex].id,
                 let latestIndex = ladder.index(of: latestID), let startIndex = ladder.index(of: start),
                 latest.date >= phase.since || latestIndex >= startIndex

@@ -2,6 +2,9 @@
 struct ExerciseContext {
     var exercise: Exercise
     var ladder: Ladder?
+    /// Whether the exercise may move on to the next rung of its ladder: not for a fixed place in a
+    /// session (the bird-dog kept beside a Pallof press stays a bird-dog).
+    var climbs = true
     /// This exercise's exposures up to `asOf`, oldest first.
     var exposures: [Exposure]
     /// The days with a session of any kind up to `asOf`, oldest first.

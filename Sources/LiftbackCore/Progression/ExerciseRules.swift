@@ -565,7 +565,7 @@ enum ExerciseRules {
     static func nextVariation(
         _ c: ExerciseContext, from weight: Double?, evidence: String, signals: inout ExerciseSignals
     ) -> Outcome? {
-        guard let ladder = c.ladder, let nextID = ladder.rung(after: c.exercise.id), let next = c.catalog[nextID],
+        guard c.climbs, let ladder = c.ladder, let nextID = ladder.rung(after: c.exercise.id), let next = c.catalog[nextID],
             next.phase <= c.phase
         else { return nil }
         var dosing = Dosing(exercise: next)
