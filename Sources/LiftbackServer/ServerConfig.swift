@@ -41,7 +41,7 @@ public struct ServerConfig: Sendable, Equatable {
     }
 
     /// Options win; then `LIFTBACK_HOST`, `LIFTBACK_PORT`, `DATABASE_URL`; then the defaults. A port
-    /// or idle timeout in the environment that is not a number in range stops the start, named,
+    /// or idle timeout that is not a number in range, or a `LIFTBACK_TODAY` that is not a date, stops the start, named,
     /// rather than being replaced by the default unseen.
     public static func resolve(
         host: String?, port: Int?, database: String?, secureCookies: Bool? = nil,
@@ -57,6 +57,10 @@ public struct ServerConfig: Sendable, Equatable {
             return value
         }
         let environmentPort = try number("LIFTBACK_PORT", in: 1...65535, what: "a port")
+        if let today = environment["LIFTBACK_TODAY"], Day(iso: today) == nil {
+            throw SettingError(
+                description: "LIFTBACK_TODAY is \"\(today.prefix(40))\": it should be a calendar date like 2026-12-01")
+        }
         var config = ServerConfig(
             host: host ?? environment["LIFTBACK_HOST"] ?? "127.0.0.1",
             port: port ?? environmentPort ?? 8080,

@@ -62,7 +62,8 @@ struct PlanTests {
             Workout(
                 date: Fixture.day(date),
                 exercises: [
-                    LoggedExercise(exercise: "front-plank", sets: Array(repeating: LoggedSet(holdSeconds: 40, pain: 1), count: 3)),
+                    LoggedExercise(
+                        exercise: "front-plank", sets: Array(repeating: LoggedSet(holdSeconds: 40, pain: 1), count: 3)),
                     LoggedExercise(exercise: "dead-bug", sets: Array(repeating: LoggedSet(reps: 10, pain: 1), count: 3)),
                 ], nextDay: .settled)
         }

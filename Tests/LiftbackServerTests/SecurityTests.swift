@@ -585,7 +585,7 @@ struct HeaderAndLimitTests {
         #expect(try resolve([:]).port == 8080)
         for bad in [
             ["LIFTBACK_IDLE_TIMEOUT": "30s"], ["LIFTBACK_IDLE_TIMEOUT": "0"], ["LIFTBACK_PORT": "http"],
-            ["LIFTBACK_PORT": "70000"],
+            ["LIFTBACK_PORT": "70000"], ["LIFTBACK_TODAY": "2026-13-45"], ["LIFTBACK_TODAY": "yesterday"],
         ] {
             let error = try #require(throws: ServerConfig.SettingError.self) { try resolve(bad) }
             #expect(error.description.hasPrefix(bad.keys.first!) && error.description.contains(bad.values.first!))

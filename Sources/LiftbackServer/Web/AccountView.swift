@@ -144,7 +144,7 @@ enum AccountView {
         }
         return """
             <h1>Who has seen your record</h1>
-            <p>Every time someone other than you looked at your record, and every change to it, newest first. Times are \(["GMT", "UTC"].contains(timeZone.identifier) ? "UTC" : "in " + timeZone.identifier).</p>
+            <p>Every change to your record, and who else looked at it: one line for each person's looks within an hour, however many there were. Newest first. Times are \(["GMT", "UTC"].contains(timeZone.identifier) ? "UTC" : "in " + timeZone.identifier).</p>
             \(lines.isEmpty ? HTML("<p>Nothing yet.</p>") : HTML("<ul class=\"trail\">\(rows)</ul>"))
             <p class="muted">Only clinicians you shared your record with can see it. You can stop sharing on <a href="/account">your account page</a>.</p>
             """
