@@ -310,6 +310,13 @@ struct PageTests {
         }
     }
 
+    /// Dr Ada, signed in at the desk through the pages, and her account as the store holds it.
+    static func clinicianDesk(_ client: some TestClientProtocol, _ store: MemoryStore) async throws -> (Browser, Account) {
+        var desk = Browser()
+        try await desk.signUp(client, "Dr Ada", "ada@example.org", role: "clinician")
+        return (desk, try #require(try await store.credentials(email: "ada@example.org")).account)
+    }
+
     /// A patient linked to `clinician` with an intake on 2026-11-02, written straight to the store.
     static func linkedPatient(_ name: String, of clinician: Account, in store: MemoryStore) async throws -> Account {
         let person = try await store.createAccount(
@@ -326,9 +333,8 @@ struct PageTests {
     func loadConfirmation() async throws {
         let store = MemoryStore()
         try await APIHarness(store: store).test { client in
-            var desk = Browser()
-            try await desk.signUp(client, "Dr Ada", "ada@example.org", role: "clinician")
-            let clinician = try #require(try await store.credentials(email: "ada@example.org")).account
+            let (signedIn, clinician) = try await Self.clinicianDesk(client, store)
+            var desk = signedIn
             let sam = try await Self.linkedPatient("Sam", of: clinician, in: store)
             _ = try await store.addWorkout(
                 Workout(
@@ -380,9 +386,8 @@ struct PageTests {
     func caseloadAtAGlance() async throws {
         let store = MemoryStore()
         try await APIHarness(store: store).test { client in
-            var desk = Browser()
-            try await desk.signUp(client, "Dr Ada", "ada@example.org", role: "clinician")
-            let clinician = try #require(try await store.credentials(email: "ada@example.org")).account
+            let (signedIn, clinician) = try await Self.clinicianDesk(client, store)
+            var desk = signedIn
             for name in ["Sam", "Kim"] {
                 let person = try await Self.linkedPatient(name, of: clinician, in: store)
                 guard name == "Sam" else { continue }
