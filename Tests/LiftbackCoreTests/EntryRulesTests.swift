@@ -38,7 +38,7 @@ struct EntryRulesTests {
         #expect(tooLong?.field == "exercises[0].sets")
     }
 
-    @Test("A new session records something; one that only reports a symptom or a stop still counts")
+    @Test("A new session records something; one that only reports pain, a symptom or a stop still counts")
     func sessionRecordsSomething() throws {
         func refusal(_ workout: Workout) -> String? {
             (#expect(throws: CaseError.self) { try EntryValidation.recordsSomething(workout) })?.field
@@ -50,6 +50,7 @@ struct EntryRulesTests {
                 == "exercises[0].sets[0]")
         try EntryValidation.recordsSomething(Workout(date: intakeDay, exercises: [], flags: [.numbnessTingling]))
         try EntryValidation.recordsSomething(Workout(date: intakeDay, exercises: [], stoppedEarly: true))
+        try EntryValidation.recordsSomething(Workout(date: intakeDay, exercises: [], painDuring: 2))
         try EntryValidation.recordsSomething(
             Workout(date: intakeDay, exercises: [LoggedExercise(exercise: "walk", sets: [LoggedSet(holdSeconds: 600)])]))
     }

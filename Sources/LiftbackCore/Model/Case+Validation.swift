@@ -215,9 +215,11 @@ public enum EntryValidation {
     /// A new session records something. A session with nothing done or reported, an exercise
     /// without a set or a set that records nothing would count as training that did not happen.
     public static func recordsSomething(_ workout: Workout) throws(CaseError) {
-        // A session stopped, or reporting a symptom, before any exercise was done still counts: its
+        // A session that reports pain, a symptom or a stop without its exercises still counts: the
         // report must never be lost for want of a set.
-        guard !workout.exercises.isEmpty || !workout.flags.isEmpty || workout.stoppedEarly == true else {
+        let reports =
+            workout.painDuring != nil || workout.painAfter != nil || !workout.flags.isEmpty || workout.stoppedEarly == true
+        guard !workout.exercises.isEmpty || reports else {
             throw CaseError(field: "exercises", message: "has none: a session needs at least one exercise")
         }
         for (index, logged) in workout.exercises.enumerated() {

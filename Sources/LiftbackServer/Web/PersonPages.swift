@@ -77,7 +77,7 @@ struct PersonPages {
             }
             exercises.append(LoggedExercise(exercise: exercise.id, sets: sets))
         }
-        guard !exercises.isEmpty || !form.all("flag").isEmpty || form["stopped"] != nil else {
+        guard !exercises.isEmpty || !form.all("flag").isEmpty || form["stopped"] != nil || form.int("after") != nil else {
             return try await logPage(
                 context, error: "Every exercise is marked as skipped, so there is nothing to save. Untick one you did.",
                 kept: form)
