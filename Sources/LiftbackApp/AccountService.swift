@@ -73,12 +73,23 @@ public struct AccountService: Sendable {
         return try await oneTimeLink(for: found.account, lasting: policy.resetLink)
     }
 
-    func oneTimeLink(for account: Account, lasting: TimeInterval) async throws -> OneTimeLink {
+    /// A one-time link for a patient who forgot their password, made by their clinician (whom
+    /// `AccessService.linkedPatient` let in) to hand them in person or by a channel they trust. It
+    /// goes on the patient's trail, so they see who made it.
+    public func resetLink(for patient: Account, by clinician: Caller) async throws -> OneTimeLink {
+        try await oneTimeLink(for: patient, lasting: policy.resetLink, audit: clinician.audit(.resetLinkIssued, at: now()))
+    }
+
+    /// How long a reset link holds, in hours, for the words that hand one out.
+    public var resetLinkHours: Int { Int(policy.resetLink / 3_600) }
+
+    func oneTimeLink(for account: Account, lasting: TimeInterval, audit: AuditEvent? = nil) async throws -> OneTimeLink {
         let token = Token.generate()
         let now = now()
         let link = OneTimeLink(setPasswordToken: token, expiresAt: now.addingTimeInterval(lasting))
         try await store.saveToken(
-            hash: Token.hash(token), accountID: account.id, kind: .setPassword, at: now, expiresAt: link.expiresAt)
+            hash: Token.hash(token), accountID: account.id, kind: .setPassword, at: now, expiresAt: link.expiresAt,
+            audit: audit)
         return link
     }
 
@@ -224,7 +235,8 @@ public struct AccountService: Sendable {
     public func createInvite(clinician: Account) async throws -> String {
         guard clinician.role == .clinician else { throw AppError.forbidden("only a clinician can do this") }
         let code = InviteCode.generate()
-        try await store.createInvite(code: code, clinicianID: clinician.id, at: now())
+        // Kept as its hash, as tokens are: a code read from the database links nobody.
+        try await store.createInvite(code: Token.hash(code), clinicianID: clinician.id, at: now())
         return code
     }
 
@@ -249,7 +261,7 @@ public struct AccountService: Sendable {
         ) { () -> String? in
             guard code.count <= 16, PlainText.isPlain(code) else { return nil }
             return try await store.acceptInvite(
-                code: code, patientID: patient.id, createdAfter: now().addingTimeInterval(-Self.inviteLifetime))
+                code: Token.hash(code), patientID: patient.id, createdAfter: now().addingTimeInterval(-Self.inviteLifetime))
         }
         guard let clinician else { throw AppError.notFound }
         return clinician

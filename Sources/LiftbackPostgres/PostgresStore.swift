@@ -151,7 +151,9 @@ public final class PostgresStore: Store {
         try await fetch(shared: SharedSQL.setPasswordHash(SharedSQL.postgres), hash, accountID)
     }
 
-    public func saveToken(hash: String, accountID: String, kind: TokenKind, at: Date, expiresAt: Date) async throws {
+    public func saveToken(hash: String, accountID: String, kind: TokenKind, at: Date, expiresAt: Date, audit: AuditEvent?)
+        async throws
+    {
         var binds = PostgresBindings()
         binds.append(hash)
         binds.append(accountID)
@@ -159,7 +161,11 @@ public final class PostgresStore: Store {
         binds.append(kind.rawValue)
         binds.append(expiresAt.timeIntervalSince1970)
         binds.append(at.timeIntervalSince1970)
-        try await fetch(PostgresQuery(unsafeSQL: SharedSQL.insertToken(SharedSQL.postgres), binds: binds))
+        _ = try await auditing(
+            audit, accountID, wrote: { _ in true },
+            write: { connection in
+                try await fetch(PostgresQuery(unsafeSQL: SharedSQL.insertToken(SharedSQL.postgres), binds: binds), on: connection)
+            })
     }
 
     public func token(hash: String) async throws -> StoredToken? {

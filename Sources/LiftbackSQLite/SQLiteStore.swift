@@ -139,7 +139,9 @@ public final class SQLiteStore: Store {
         }
     }
 
-    public func saveToken(hash: String, accountID: String, kind: TokenKind, at: Date, expiresAt: Date) async throws {
+    public func saveToken(hash: String, accountID: String, kind: TokenKind, at: Date, expiresAt: Date, audit: AuditEvent?)
+        async throws
+    {
         try await pool.write { db in
             try db.execute(
                 sql: SharedSQL.insertToken(SharedSQL.sqlite),
@@ -147,6 +149,7 @@ public final class SQLiteStore: Store {
                     hash, accountID, at.timeIntervalSince1970, kind.rawValue, expiresAt.timeIntervalSince1970,
                     at.timeIntervalSince1970,
                 ])
+            if let audit { try Self.insert(db, audit, accountID) }
         }
     }
 

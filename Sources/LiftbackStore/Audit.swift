@@ -15,6 +15,8 @@ public enum AuditAction: String, Codable, Sendable, CaseIterable {
     case flagCleared = "flag-cleared"
     case overrideAdded = "override-added"
     case policyChanged = "policy-changed"
+    /// The patient's clinician made a one-time link to set a new password (the person forgot theirs).
+    case resetLinkIssued = "reset-link-issued"
 }
 
 /// One line of a patient's audit trail: who (account id and role) did what with the record, when

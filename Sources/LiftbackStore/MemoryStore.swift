@@ -53,8 +53,9 @@ public actor MemoryStore: Store {
         trails[id] = nil
         return true
     }
-    public func saveToken(hash: String, accountID: String, kind: TokenKind, at: Date, expiresAt: Date) {
+    public func saveToken(hash: String, accountID: String, kind: TokenKind, at: Date, expiresAt: Date, audit: AuditEvent?) {
         tokens[hash] = (accountID, kind, at, expiresAt, at)
+        audited(audit, accountID)
     }
     public func token(hash: String) -> StoredToken? {
         guard let token = tokens[hash], let account = accounts[token.accountID]?.account else { return nil }

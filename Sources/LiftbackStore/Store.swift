@@ -18,8 +18,11 @@ public protocol Store: Sendable {
     func deleteAccount(id: String) async throws -> Bool
     /// Replaces the account's password hash.
     func setPasswordHash(_ hash: String, accountID: String) async throws
-    /// Keeps a bearer or session token by its hash; the token itself is never stored.
-    func saveToken(hash: String, accountID: String, kind: TokenKind, at: Date, expiresAt: Date) async throws
+    /// Keeps a bearer or session token by its hash; the token itself is never stored. With `audit`,
+    /// the line goes on the trail of the token's account, a patient, in the same transaction (a
+    /// clinician's reset link for their patient).
+    func saveToken(hash: String, accountID: String, kind: TokenKind, at: Date, expiresAt: Date, audit: AuditEvent?)
+        async throws
     /// The token with this hash, whatever its state: the caller decides whether it still holds.
     func token(hash: String) async throws -> StoredToken?
     /// Records that the token was used at `at`, for its idle limit.
@@ -32,6 +35,8 @@ public protocol Store: Sendable {
 
     // MARK: Clinician links
 
+    /// Keeps an invite by `code` as the caller gives it: the services give the code's hash, never
+    /// the code itself.
     func createInvite(code: String, clinicianID: String, at: Date) async throws
     /// Links the patient to the invite's clinician and uses the invite up; returns the clinician's
     /// id, or `nil` for a code unknown, used, or created before `createdAfter`.
@@ -161,5 +166,9 @@ extension Store {
 
     public func addQuestionnaire(_ record: QuestionnaireRecord, patientID: String) async throws -> Int64 {
         try await addQuestionnaire(record, patientID: patientID, audit: nil)
+    }
+
+    public func saveToken(hash: String, accountID: String, kind: TokenKind, at: Date, expiresAt: Date) async throws {
+        try await saveToken(hash: hash, accountID: accountID, kind: kind, at: at, expiresAt: expiresAt, audit: nil)
     }
 }

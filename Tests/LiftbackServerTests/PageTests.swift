@@ -405,6 +405,44 @@ struct PageTests {
         }
     }
 
+    @Test(
+        "A linked clinician makes a one-time password link on the patient page; it sets the password once, the person's trail names who made it, and no other clinician can make one"
+    )
+    func passwordLinkFromTheDesk() async throws {
+        let store = MemoryStore()
+        try await APIHarness(store: store).test { client in
+            let (signedIn, clinician) = try await Self.clinicianDesk(client, store)
+            var desk = signedIn
+            let sam = try await Self.linkedPatient("Sam", of: clinician, in: store)
+            let page = try await desk.send(client, .get, "/patients/\(sam.id)")
+            #expect(page.html.contains("Make a password link") && page.html.contains("within 24 hours"))
+            let made = try await desk.send(
+                client, .post, "/patients/\(sam.id)/reset-link", form: ["csrf": Browser.csrf(in: page.html)])
+            #expect(made.status == .ok && made.html.contains("It works once, until"))
+            let link = try #require(made.html.firstMatch(of: /<code class="link">([^<]+)<\/code>/)).1
+            #expect(link.hasPrefix("http://") && link.contains("/set-password?token="))
+            let token = String(try #require(link.split(separator: "token=").last))
+
+            var person = Browser()
+            let form = try await person.send(client, .get, "/set-password?token=\(token)")
+            #expect(form.status == .ok)
+            let fields = ["csrf": Browser.csrf(in: form.html), "token": token, "password": "a brand new password"]
+            let set = try await person.send(client, .post, "/set-password", form: fields)
+            #expect(set.status == .seeOther && set.location == "/today")
+            #expect(try await person.send(client, .get, "/set-password?token=\(token)").status == .badRequest)
+            let trail = try await store.auditTrail(patientID: sam.id, limit: 10)
+            #expect(trail.contains { $0.action == .resetLinkIssued && $0.actorID == clinician.id })
+
+            var other = Browser()
+            try await other.signUp(client, "Dr Bo", "bo@example.org", role: "clinician")
+            let caseload = try await other.send(client, .get, "/caseload")
+            let refused = try await other.send(
+                client, .post, "/patients/\(sam.id)/reset-link", form: ["csrf": Browser.csrf(in: caseload.html)])
+            #expect(refused.status == .notFound && !refused.html.contains("token="))
+            #expect(try await store.auditTrail(patientID: sam.id, limit: 10).filter { $0.action == .resetLinkIssued }.count == 1)
+        }
+    }
+
     @Test("Past the free tries, the sign-in page answers 429 with Retry-After and says when to try again, as the API does")
     func signInThrottled() async throws {
         try await APIHarness().test { client in

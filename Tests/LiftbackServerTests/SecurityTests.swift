@@ -227,10 +227,11 @@ struct SecurityTests {
         }
     }
 
-    @Test("An invite code links one patient, holds a week, and wrong codes are throttled")
+    @Test("An invite code links one patient, holds a week, is not kept as typed, and wrong codes are throttled")
     func invitesAreSingleUse() async throws {
         let clock = TestClock()
-        try await H(now: clock.now).test { client in
+        let store = MemoryStore()
+        try await H(store: store, now: clock.now).test { client in
             _ = try await H.signUp(client, "doc@example.org", role: "clinician")
             let (first, second, guesser) = (
                 try await H.signUp(client, "first@example.org"), try await H.signUp(client, "second@example.org"),
@@ -251,6 +252,8 @@ struct SecurityTests {
             }
             let code = try await invite()
             #expect(code.count == 8)  // 8 of 32 letters and digits: 40 bits
+            // The store keeps the code's hash: the code as typed, read from the database, links nobody.
+            #expect(try await store.acceptInvite(code: code, patientID: first.id, createdAfter: .distantPast) == nil)
             // Read aloud or copied with a space or a hyphen, and in lower case, it is the same code.
             let spoken = "\(code.prefix(4).lowercased())-\(code.dropFirst(4))".addingPercentEncoding(
                 withAllowedCharacters: .urlPathAllowed)!

@@ -77,6 +77,12 @@ struct StoreContractTests {
         #expect(try await store.token(hash: "abc")?.account.id == account.id)
         try await store.deleteToken(hash: "abc")
         #expect(try await store.token(hash: "abc") == nil)
+        // A clinician's reset link goes on the patient's trail with the token, in one write.
+        let line = AuditEvent(at: now, actorID: "c1", actorRole: .clinician, action: .resetLinkIssued, route: "POST /x")
+        try await store.saveToken(
+            hash: "link", accountID: account.id, kind: .setPassword, at: now, expiresAt: now + 60, audit: line)
+        #expect(try await store.token(hash: "link")?.kind == .setPassword)
+        #expect(try await store.auditTrail(patientID: account.id, limit: 5) == [line])
     }
 
     @Test("A token keeps its kind, its end and its last use; an account's tokens go together", arguments: Backend.allCases)

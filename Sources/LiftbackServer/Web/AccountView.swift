@@ -164,6 +164,7 @@ enum AccountView {
         case .flagCleared: "reviewed and cleared a symptom"
         case .overrideAdded: "adjusted your plan"
         case .policyChanged: "changed how your plan progresses"
+        case .resetLinkIssued: "made a link to set a new password"
         }
     }
 }

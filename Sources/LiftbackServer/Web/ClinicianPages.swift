@@ -16,6 +16,7 @@ struct ClinicianPages {
         }
         router.post("patients/:id/override") { request, context in try await override(request, context) }
         router.post("patients/:id/clear") { request, context in try await clear(request, context) }
+        router.post("patients/:id/reset-link") { request, context in try await resetLink(request, context) }
     }
 
     func caseload(_ context: AppContext, code: String? = nil) async throws -> Response {
@@ -39,9 +40,10 @@ struct ClinicianPages {
         return (context.caller(clinician), patient)
     }
 
-    func patient(_ context: AppContext, flash: String? = nil, confirm pending: (Override, LoadJump)? = nil) async throws
-        -> Response
-    {
+    func patient(
+        _ context: AppContext, flash: String? = nil, confirm pending: (Override, LoadJump)? = nil,
+        resetLink: (url: String, until: String)? = nil
+    ) async throws -> Response {
         let (clinician, patient) = try await linkedPatient(context)
         guard let (data, prescription) = try await web.cases.prescription(patient.id, by: clinician) else {
             return web.render(patient.name, context, wide: true, "<h1>\(patient.name)</h1><p>The intake is not done yet.</p>")
@@ -50,7 +52,7 @@ struct ClinicianPages {
             patient: patient, data: data, prescription: prescription,
             progress: try await web.cases.progress(of: data, patientID: patient.id),
             csrf: Layout.csrfField(WebSession.csrf(for: context)),
-            engine: web.engine, pending: pending)
+            engine: web.engine, pending: pending, resetLink: resetLink, resetLinkHours: web.services.accounts.resetLinkHours)
         return web.render(patient.name, context, flash: flash, wide: true, view.page)
     }
 
@@ -94,6 +96,22 @@ struct ClinicianPages {
         }
         try await web.cases.addClearance(Clearance(flag: flag, date: web.today()), by: clinician, patientID: patient.id)
         return done("cleared", patient)
+    }
+
+    /// A one-time link for the patient to set a new password, shown once on the page (a reload
+    /// asks the browser to send the form again, and makes another).
+    func resetLink(_ request: Request, _ context: AppContext) async throws -> Response {
+        let (clinician, patient) = try await linkedPatient(context)
+        _ = try await WebSession.checkedForm(request, context)
+        let link = try await web.services.accounts.resetLink(for: patient, by: clinician)
+        let format = DateFormatter()
+        format.locale = Locale(identifier: "en_GB")
+        format.timeZone = .gmt
+        format.dateFormat = "d MMM yyyy, HH:mm 'UTC'"
+        let until = format.string(from: link.expiresAt)
+        return try await self.patient(
+            context, flash: "The link is below. It is shown only this once.",
+            resetLink: (web.address(request, path: "/set-password?token=" + link.setPasswordToken), until))
     }
 
     /// After a change is saved, the patient page is loaded afresh (post, redirect, get), so that a

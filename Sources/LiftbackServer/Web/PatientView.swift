@@ -14,6 +14,10 @@ struct PatientView {
     var engine: Engine
     /// A load waiting for the clinician's confirmation, with what it would jump by.
     var pending: (override: Override, jump: LoadJump)?
+    /// A one-time password link just made for the patient: the address to give them and when it ends.
+    var resetLink: (url: String, until: String)?
+    /// How long a password link holds, in hours.
+    var resetLinkHours: Int
 
     var action: String { "/patients/\(patient.id)" }
     var currentCase: Case { data.asCase(asOf: prescription.asOf) }
@@ -42,6 +46,26 @@ struct PatientView {
             \(ProgressView.charts(progress, settings: engine.settings))
             <h2>Timeline</h2>
             <table><thead><tr><th>Date</th><th>What</th><th>Details</th></tr></thead><tbody>\(timeline)</tbody></table>
+            \(accountForm)
+            """
+    }
+
+    /// A forgotten password: a one-time link the clinician gives the person themselves.
+    var accountForm: HTML {
+        let made: HTML =
+            resetLink.map { link in
+                """
+                <div class="card alert" id="reset-link"><p>Give \(patient.name) this link yourself, in person or by a \
+                message you trust. It works once, until \(link.until).</p><p><code class="link">\(link.url)</code></p></div>
+                """
+            } ?? ""
+        return """
+            <h2>Their account</h2>
+            \(made)
+            <form method="post" action="\(action)/reset-link" class="card">\(csrf)
+            <p>If \(patient.name) forgot their password, make a link for them to set a new one. It works once, within \
+            \(resetLinkHours) hours, and their record shows that you made it.</p>
+            <button>Make a password link</button></form>
             """
     }
 

@@ -51,6 +51,15 @@ struct WebController {
 
     func today() -> Day { cases.today() }
 
+    /// The full address of `path` on this server as the browser reached it, for a link a person
+    /// passes on; only the path when the request's host is not a plain host name and port.
+    func address(_ request: Request, path: String) -> String {
+        guard let host = request.head.authority, host.count <= 255,
+            host.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || ".-:[]".contains($0)) })
+        else { return path }
+        return (config.secureCookies ? "https://" : "http://") + host + path
+    }
+
     /// The signed-in patient's stored case, or a redirect to the intake.
     func caseData(_ patient: Account) async throws -> CaseData {
         guard let data = try await cases.caseData(patient.id) else { throw PageRedirect(location: "/intake") }

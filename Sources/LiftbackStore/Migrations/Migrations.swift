@@ -5,6 +5,7 @@ package enum Migrations {
         (Migration002CaseStatus.identifier, Migration002CaseStatus.statements(for:)),
         (Migration003Tokens.identifier, Migration003Tokens.statements(for:)),
         (Migration004Audit.identifier, Migration004Audit.statements(for:)),
+        (Migration005InviteHashes.identifier, Migration005InviteHashes.statements(for:)),
     ]
 }
 
