@@ -98,6 +98,8 @@ LIFTBACK_TODAY=2026-12-01 LIFTBACK_IDLE_TIMEOUT=1 "$bin" serve --port "$live" --
 server=$!
 wait_up "$live"
 api="http://127.0.0.1:$live/api/v1"
+# A second server on the same port says so and stops, never announcing that it runs.
+refused "serve on a port in use" "could not listen on 127.0.0.1:$live" -- serve --port "$live" --database "$admin/second.sqlite"
 token=$(curl -fs -X POST "$api/auth/token" -H 'Content-Type: application/json' \
   -d '{"email":"patient0@liftback.test","password":"load-test-password"}' | python3 -c "import json,sys; d=json.load(sys.stdin); print(d['token'], d['accountId'])")
 read -r bearer patient <<<"$token"

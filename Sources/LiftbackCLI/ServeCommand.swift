@@ -25,9 +25,16 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             config = try ServerConfig.resolve(host: host, port: port, database: database, secureCookies: secureCookies)
         } catch { throw CLIFailure(error.description) }
-        let app = try buildApplication(config: config, seedDemo: demo)
-        FileHandle.standardOutput.write(
-            Data("Liftback is running on http://\(config.host):\(config.port) with data in \(config.database)\n".utf8))
-        try await app.runService()
+        let listening = Listening()
+        let app = try buildApplication(config: config, seedDemo: demo, listening: listening)
+        do {
+            try await app.runService()
+        } catch  where !listening.value.withLock({ $0 }) {
+            // Most often the port is taken (another Liftback still running) or needs privileges.
+            let reason = "\(error)".components(separatedBy: "): ").last ?? "\(error)"
+            throw CLIFailure(
+                "Liftback could not listen on \(config.host):\(config.port) (\(reason)); stop what uses it, or choose another port with --port"
+            )
+        }
     }
 }

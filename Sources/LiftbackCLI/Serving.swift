@@ -5,6 +5,7 @@ import LiftbackHosting
 import LiftbackServer
 import Logging
 import ServiceLifecycle
+import Synchronization
 
 // The server's entry point lives with the command line, not in LiftbackServer: the HTTP adapters
 // cannot import the stores or their opening (LiftbackHosting), and the compiler keeps it so.
@@ -24,7 +25,9 @@ extension ServerConfig {
 /// Wiring in one place: the services over the store the configuration names (SQLite by default,
 /// PostgreSQL for a `postgres://` URL, both migrated on start), the router, the server's address
 /// and, when asked, the demo data.
-func buildApplication(config: ServerConfig, seedDemo: Bool = false) throws -> some ApplicationProtocol {
+///
+/// `listening` is set once the port is bound, so that a failure before it can be told apart.
+func buildApplication(config: ServerConfig, seedDemo: Bool = false, listening: Listening) throws -> some ApplicationProtocol {
     var logger = Logger(label: "liftback")
     logger.logLevel = .info
     let (services, background, opened) = try config.services(opening: logger)
@@ -42,7 +45,19 @@ func buildApplication(config: ServerConfig, seedDemo: Bool = false) throws -> so
                 idleTimeout: .seconds(Int64(config.idleTimeoutSeconds)),
                 httpDecoderConfiguration: .init(maxHeaderFieldSize: 16_384, maxHeaderListSize: 32_768, maxHeaderFieldCount: 100))),
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "Liftback"),
-        services: background, logger: logger)
+        services: background,
+        onServerRunning: { channel in
+            // Said once the port is bound, so a port in use is never announced as running.
+            listening.value.withLock { $0 = true }
+            let port = channel.localAddress?.port ?? config.port
+            FileHandle.standardOutput.write(
+                Data("Liftback is running on http://\(config.host):\(port) with data in \(config.database)\n".utf8))
+        }, logger: logger)
     for step in setUp { app.beforeServerStarts(perform: step) }
     return app
+}
+
+/// Whether the server got as far as listening on its port.
+final class Listening: Sendable {
+    let value = Mutex(false)
 }

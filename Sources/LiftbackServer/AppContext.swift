@@ -11,7 +11,8 @@ public struct AppContext: RequestContext {
     /// The anonymous CSRF cookie, for the sign-up and sign-in forms.
     public var anonymousCSRF: String?
 
-    /// The caller's network address, for the sign-in limiter (behind a proxy, the proxy's).
+    /// The caller's network address, for the sign-in limiter: the peer's, or behind a trusted
+    /// reverse proxy the one it forwards (`ClientAddressMiddleware`).
     public var remoteAddress: String?
 
     /// The route the request matched, as the audit trail names it (`POST /api/v1/patients/{id}/workouts`),

@@ -10,6 +10,7 @@ public func buildRouter(services: Services, config: ServerConfig) -> Router<AppC
     router.add(middleware: SecurityHeadersMiddleware(secure: config.secureCookies))
     router.add(middleware: APIErrorMiddleware())
     router.add(middleware: PlainPathMiddleware())
+    if !config.trustedProxies.isEmpty { router.add(middleware: ClientAddressMiddleware(trusted: config.trustedProxies)) }
     router.get("health") { _, _ in "ok" }
     let openAPI = OpenAPIDocument.json(settings: services.engine.settings)
     router.get("openapi.json") { _, _ in

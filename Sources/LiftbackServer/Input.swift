@@ -40,3 +40,46 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
         return response
     }
 }
+
+extension Request {
+    /// The body, read whole up to `limit` bytes. A longer one is answered 413 with the limit in
+    /// words, not the bare status the framework gives, so the sender knows what to change.
+    func body(upTo limit: Int) async throws -> ByteBuffer {
+        do {
+            return try await body.collect(upTo: limit)
+        } catch let error as HTTPResponseError where error.status == .contentTooLarge {
+            throw APIError(
+                .contentTooLarge, "this is more than \(limit / 1_000) KB, the most one request takes; please send less at a time")
+        }
+    }
+}
+
+/// Behind a reverse proxy every connection comes from the proxy, so the sign-in limiter would count
+/// all callers as one. For a peer in `trusted` (`LIFTBACK_TRUSTED_PROXIES`) the caller is the last
+/// address of `X-Forwarded-For`, the one that proxy added; anyone else's header is ignored, since
+/// a caller can write any address into it.
+struct ClientAddressMiddleware: RouterMiddleware {
+    typealias Context = AppContext
+    let trusted: Set<String>
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response
+    {
+        var context = context
+        context.remoteAddress = Self.client(
+            peer: context.remoteAddress, forwardedFor: request.headers[values: .xForwardedFor], trusted: trusted)
+        return try await next(request, context)
+    }
+
+    /// The caller's address: the proxy's last forwarded entry when `peer` is trusted, else `peer`.
+    static func client(peer: String?, forwardedFor: [String], trusted: Set<String>) -> String? {
+        guard let peer, trusted.contains(peer),
+            let last = forwardedFor.last?.split(separator: ",").last?.trimmingCharacters(in: .whitespaces),
+            ServerConfig.isAddress(last)
+        else { return peer }
+        return last
+    }
+}
+
+extension HTTPField.Name {
+    static let xForwardedFor = Self("X-Forwarded-For")!
+}

@@ -35,7 +35,7 @@ enum JSONResponse {
             throw APIError(
                 .unsupportedMediaType, "send the body as JSON, with Content-Type: application/json", field: "Content-Type")
         }
-        let buffer = try await request.body.collect(upTo: limit)
+        let buffer = try await request.body(upTo: limit)
         let data = Data(buffer.readableBytesView)
         try JSONNumbers.refuseVanishing(data)
         do {

@@ -18,6 +18,15 @@ public struct ServerConfig: Sendable, Equatable {
     /// Seconds a connection may stay silent, mid-request or between requests, before it is closed
     /// (`LIFTBACK_IDLE_TIMEOUT`); the reverse proxy in front bounds how long headers may take.
     public var idleTimeoutSeconds = 30
+    /// The reverse proxies whose `X-Forwarded-For` names the caller (`LIFTBACK_TRUSTED_PROXIES`,
+    /// addresses separated by commas); none by default, when the peer is the caller.
+    public var trustedProxies: Set<String> = []
+
+    /// Whether `text` is an IPv4 or IPv6 address as a peer's is written (digits, hex, dots, colons).
+    public static func isAddress(_ text: some StringProtocol) -> Bool {
+        (2...45).contains(text.count) && text.allSatisfy { $0.isHexDigit || $0 == "." || $0 == ":" }
+            && (text.contains(".") || text.contains(":"))
+    }
 
     /// Whether `host` is a loopback address, where a browser talks plain HTTP to the server.
     public static func isLoopback(_ host: String) -> Bool {
@@ -68,6 +77,16 @@ public struct ServerConfig: Sendable, Equatable {
             fixedToday: environment["LIFTBACK_TODAY"])
         if let seconds = try number("LIFTBACK_IDLE_TIMEOUT", in: 1...3600, what: "whole seconds") {
             config.idleTimeoutSeconds = seconds
+        }
+        if let proxies = environment["LIFTBACK_TRUSTED_PROXIES"] {
+            let addresses = proxies.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            if let wrong = addresses.first(where: { !isAddress($0) }) {
+                throw SettingError(
+                    description:
+                        "LIFTBACK_TRUSTED_PROXIES has \"\(wrong.prefix(40))\": it should be addresses like 127.0.0.1, separated by commas"
+                )
+            }
+            config.trustedProxies = Set(addresses)
         }
         config.secureCookies = secureCookies ?? !isLoopback(config.host)
         return config

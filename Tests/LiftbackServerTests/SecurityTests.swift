@@ -589,10 +589,29 @@ struct HeaderAndLimitTests {
         for bad in [
             ["LIFTBACK_IDLE_TIMEOUT": "30s"], ["LIFTBACK_IDLE_TIMEOUT": "0"], ["LIFTBACK_PORT": "http"],
             ["LIFTBACK_PORT": "70000"], ["LIFTBACK_TODAY": "2026-13-45"], ["LIFTBACK_TODAY": "yesterday"],
+            ["LIFTBACK_TRUSTED_PROXIES": "127.0.0.1, nginx"],
         ] {
             let error = try #require(throws: ServerConfig.SettingError.self) { try resolve(bad) }
-            #expect(error.description.hasPrefix(bad.keys.first!) && error.description.contains(bad.values.first!))
+            #expect(error.description.hasPrefix(bad.keys.first!) && error.description.contains(bad.values.first!.suffix(5)))
         }
+        #expect(try resolve(["LIFTBACK_TRUSTED_PROXIES": "127.0.0.1, ::1"]).trustedProxies == ["127.0.0.1", "::1"])
+    }
+
+    @Test(
+        "Behind a trusted reverse proxy the sign-in limiter counts the address it forwards; anyone else's X-Forwarded-For is ignored"
+    )
+    func forwardedAddress() {
+        let proxy: Set<String> = ["127.0.0.1"]
+        func client(_ peer: String?, _ forwarded: [String]) -> String? {
+            ClientAddressMiddleware.client(peer: peer, forwardedFor: forwarded, trusted: proxy)
+        }
+        // nginx appends the caller to whatever the caller sent: the last entry is the one it vouches for.
+        #expect(client("127.0.0.1", ["10.9.9.9, 203.0.113.7"]) == "203.0.113.7")
+        #expect(client("127.0.0.1", ["10.9.9.9", "2001:db8::1"]) == "2001:db8::1")
+        #expect(client("198.51.100.4", ["203.0.113.7"]) == "198.51.100.4")
+        #expect(client("127.0.0.1", []) == "127.0.0.1")
+        #expect(client("127.0.0.1", ["not an address"]) == "127.0.0.1")
+        #expect(client(nil, ["203.0.113.7"]) == nil)
     }
 
     @Test("Passwords past bcrypt's 72 bytes, names that reorder text, and notes past 500 characters are refused")
@@ -623,6 +642,34 @@ struct HeaderAndLimitTests {
                 client, .post, "/api/v1/patients/\(pat.id)/overrides", token: doc.token,
                 json: ["kind": "note", "date": "2026-12-01", "note": String(repeating: "n", count: 501)])
             #expect(note.status == .badRequest && note.json["field"] as? String == "note")
+        }
+    }
+
+    @Test(
+        "A body past its limit is answered 413 with the limit in words, and an error repeats at most a short part of what was sent"
+    )
+    func limitsInWords() async throws {
+        try await H().test { client in
+            let pat = try await H.signUp(client, "pat@example.org")
+            let base = "/api/v1/patients/\(pat.id)"
+            _ = try await H.send(client, .put, "\(base)/intake", token: pat.token, json: H.intake)
+            let huge = try await H.send(
+                client, .post, "\(base)/check-ins", token: pat.token,
+                raw: "{\"date\":\"2026-12-01\",\"pain\":2,\"x\":\"" + String(repeating: "a", count: JSONResponse.bodyLimit)
+                    + "\"}")
+            #expect(huge.status == .contentTooLarge && huge.text.contains("more than 1000 KB"), "\(huge.text.prefix(200))")
+            // A tempo, a date and a field name as long as the body allows come back cut short.
+            let typed = String(repeating: "9", count: 100_000)
+            var workout = H.workout
+            workout["exercises"] = [["exercise": "trap-bar-deadlift", "sets": [["weight": 70, "reps": 8, "tempo": typed]]]]
+            var badDate = H.workout
+            badDate["date"] = typed
+            var badField = H.workout
+            badField[typed] = 1
+            for body in [workout, badDate, badField] {
+                let refused = try await H.send(client, .post, "\(base)/workouts", token: pat.token, json: body)
+                #expect(refused.status == .badRequest && refused.body.count < 600, "\(refused.text.prefix(300))")
+            }
         }
     }
 }

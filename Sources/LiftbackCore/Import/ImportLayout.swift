@@ -168,7 +168,7 @@ extension ImportLayout {
         guard let day = Self.isoDay(dateText) ?? Self.writtenDay(dateText) else {
             throw ImportError(
                 kind: .unreadable, line: line, column: date.name,
-                message: "\"\(dateText)\" is not a date like \(dateExample)")
+                message: "\(Words.quoted(dateText)) is not a date like \(dateExample)")
         }
         let name = fields[exercise.index].trimmingCharacters(in: .whitespaces)
         if let setKind, Self.skippedSetKinds.contains(Self.letters(fields[setKind.index])) {
@@ -202,7 +202,7 @@ extension ImportLayout {
         {
             return value
         }
-        throw ImportError(kind: .unreadable, line: line, column: column.name, message: "\"\(text)\" is not a number")
+        throw ImportError(kind: .unreadable, line: line, column: column.name, message: "\(Words.quoted(text)) is not a number")
     }
 
     /// The unit of a row that has a weight.
@@ -224,7 +224,7 @@ extension ImportLayout {
                 return fallbackUnit
             default:
                 throw ImportError(
-                    kind: .unreadable, line: line, column: column.name, message: "\"\(text)\" is neither kg nor lbs")
+                    kind: .unreadable, line: line, column: column.name, message: "\(Words.quoted(text)) is neither kg nor lbs")
             }
         }
     }

@@ -56,8 +56,11 @@ public struct CaseError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The entry is dated too far ahead (answered with 422, not 400: the entry is sound but early).
     public var tooLate: Bool
 
+    /// The longest field name an error names: a path from a body can be as long as the body.
+    public static let fieldLength = 120
+
     public init(field: String, message: String, tooLate: Bool = false) {
-        self.field = field
+        self.field = field.count <= Self.fieldLength ? field : String(field.prefix(Self.fieldLength)) + "…"
         self.message = message
         self.tooLate = tooLate
     }

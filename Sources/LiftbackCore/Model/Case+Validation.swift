@@ -91,7 +91,7 @@ func checkRange<T: Comparable>(_ value: T?, _ range: ClosedRange<T>, _ field: St
 
 func checkExercise(_ id: ExerciseID?, _ catalog: Catalog, _ field: String) throws(CaseError) {
     guard let id, !catalog.contains(id) else { return }
-    throw CaseError(field: field, message: "unknown exercise \"\(id)\" (see `liftback catalog`)")
+    throw CaseError(field: field, message: "unknown exercise \(Words.quoted(id.rawValue)) (see `liftback catalog`)")
 }
 
 func checkWeight(_ weight: Double?, _ unit: WeightUnit, _ field: String, positive: Bool = false) throws(CaseError) {
@@ -167,7 +167,7 @@ extension LoggedSet {
         try checkRange(rpe, InputLimits.rpe, join(field, "rpe"))
         try checkRange(pain, InputLimits.pain, join(field, "pain"))
         if let tempo, Tempo(tempo) == nil {
-            throw CaseError(field: join(field, "tempo"), message: "\"\(tempo)\" is not a tempo like 3-1-2")
+            throw CaseError(field: join(field, "tempo"), message: "\(Words.quoted(tempo)) is not a tempo like 3-1-2")
         }
     }
 }
@@ -256,7 +256,7 @@ public enum EntryValidation {
     public static func timeZone(_ name: String) throws(CaseError) {
         guard isTimeZone(name) else {
             throw CaseError(
-                field: "timeZone", message: "\"\(name.prefix(timeZoneLength))\" is not a time zone name like Europe/Oslo")
+                field: "timeZone", message: "\(Words.quoted(name)) is not a time zone name like Europe/Oslo")
         }
     }
 

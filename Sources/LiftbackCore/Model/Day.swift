@@ -100,7 +100,7 @@ extension Day: Codable {
             throw DecodingError.dataCorruptedError(
                 in: container,
                 debugDescription:
-                    "\"\(text)\" is not a calendar date from \(Day.years.lowerBound) to \(Day.years.upperBound) (expected YYYY-MM-DD)"
+                    "\(Words.quoted(text)) is not a calendar date from \(Day.years.lowerBound) to \(Day.years.upperBound) (expected YYYY-MM-DD)"
             )
         }
         self = day

@@ -23,4 +23,13 @@ public enum Words {
 
     /// A count of sessions: "1 session", "4 sessions".
     public static func sessions(_ count: Int) -> String { count == 1 ? "1 session" : "\(count) sessions" }
+
+    /// The longest part of what someone typed that an error message repeats back.
+    public static let quoteLength = 40
+
+    /// Text someone sent, in quotes, as an error message repeats it: at most `quoteLength`
+    /// characters, the rest marked as left out, so that a message never grows with its input.
+    public static func quoted(_ text: some StringProtocol) -> String {
+        text.count <= quoteLength ? "\"\(text)\"" : "\"\(text.prefix(quoteLength))…\""
+    }
 }

@@ -103,11 +103,11 @@ struct PatientsController {
         let (id, caller) = try await patientSelf(context)
         let sourceUnit = try request.uri.queryParameters.get("sourceUnit").map { text in
             guard let unit = WeightUnit(rawValue: text) else {
-                throw APIError(.badRequest, "\"\(text)\" is not kg or lb", field: "sourceUnit")
+                throw APIError(.badRequest, "\(Words.quoted(text)) is not kg or lb", field: "sourceUnit")
             }
             return unit
         }
-        let text = String(decoding: try await request.body.collect(upTo: JSONResponse.bodyLimit).readableBytesView, as: UTF8.self)
+        let text = String(decoding: try await request.body(upTo: JSONResponse.bodyLimit).readableBytesView, as: UTF8.self)
         return JSONResponse.make(try await cases.importTrainingHistory(text, sourceUnit: sourceUnit, patientID: id, by: caller))
     }
 

@@ -17,8 +17,11 @@ struct Form {
         }
     }
 
+    /// The largest form read, in bytes: far above what any page sends.
+    static let limit = 256_000
+
     static func read(_ request: Request) async throws -> Form {
-        let buffer = try await request.body.collect(upTo: 256 * 1024)
+        let buffer = try await request.body(upTo: Self.limit)
         return Form(String(buffer: buffer))
     }
 
