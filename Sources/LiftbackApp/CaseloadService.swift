@@ -44,7 +44,10 @@ public struct CaseloadService: Sendable {
                     account: row.account, status: status.status, reason: status.reason, phase: status.phase,
                     disposition: status.disposition, lastSession: status.lastTraining))
         }
-        return entries.sorted { ($1.status, $0.account.name) < ($0.status, $1.account.name) }
+        // Most urgent first: an emergency before a flag that needs review, then by name.
+        return entries.sorted {
+            ($1.status, $1.disposition ?? .proceed, $0.account.name) < ($0.status, $0.disposition ?? .proceed, $1.account.name)
+        }
     }
 
     /// Runs the engine on the patient's case as of `asOf` and, when `keep`, caches the status with

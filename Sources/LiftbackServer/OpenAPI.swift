@@ -315,7 +315,9 @@ enum OpenAPIDocument {
                     "answers": ["type": "array", "items": ["type": ["integer", "null"]]],
                 ], required: ["instrument", "date", "answers"]),
             "Score": object(["instrument": ["type": "string"], "score": ["type": "number"], "category": ["type": "string"]]),
-            "Clearance": object(["flag": ["type": "string"], "date": day], required: ["flag", "date"]),
+            "Clearance": object(
+                ["flag": ["type": "string"], "date": day, "note": ["type": "string", "maxLength": InputLimits.noteLength]],
+                required: ["flag", "date"]),
             "Override": object(
                 [
                     "kind": ["type": "string", "enum": names(Override.Kind.self)], "date": day,

@@ -61,7 +61,7 @@ struct PrecisionScenarioTests {
         #expect(p.disposition == .clinician && loaded(p).isEmpty)
         #expect(CaseStatus(p) == .redFlag)
         let (_, reason) = CaseStatus.classify(p)
-        #expect(reason.contains("no improvement 2 weeks") && !reason.contains("your"))
+        #expect(reason.contains("no improvement in 2 weeks") && !reason.contains("your"))
         // Cleared by the clinician, the flag stays closed until two more weeks of reports show it again.
         var cleared = c
         cleared.clearances.append(Clearance(flag: .noImprovement2Weeks, date: Fixture.day("2026-02-22")))

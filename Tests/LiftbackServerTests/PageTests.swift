@@ -443,6 +443,75 @@ struct PageTests {
         }
     }
 
+    /// What a page shows as text, without its tags and attributes.
+    static func visibleText(_ html: String) -> String {
+        html.replacing(/<script.*?<\/script>/.dotMatchesNewlines(), with: "").replacing(/<[^>]*>/, with: " ")
+    }
+
+    @Test(
+        "The clinician's pages speak in words: status, decisions, rules, flags and policy have no internal names; the forms start at the plan's phase and policy, and the load list holds the plan's lifts"
+    )
+    func clinicianPagesInWords() async throws {
+        let store = MemoryStore()
+        try await APIHarness(store: store).test { client in
+            let (signedIn, clinician) = try await Self.clinicianDesk(client, store)
+            var desk = signedIn
+            let sam = try await Self.linkedPatient("Sam", of: clinician, in: store)
+            let ann = try await Self.linkedPatient("Ann", of: clinician, in: store)
+            _ = try await store.addWorkout(
+                Workout(
+                    date: Day(iso: "2026-12-01")!,
+                    exercises: [LoggedExercise(exercise: "glute-bridge", sets: [LoggedSet(reps: 10, pain: 2)])],
+                    painDuring: 2, painAfter: 2, nextDay: .settled),
+                patientID: sam.id, check: { _ in })
+            try await store.addCheckIn(
+                CheckIn(date: Day(iso: "2026-12-02")!, pain: 3, flags: [.numbnessTingling]), patientID: sam.id)
+            try await store.addCheckIn(
+                CheckIn(date: Day(iso: "2026-12-03")!, pain: 3, flags: [.saddleNumbness]), patientID: ann.id)
+            _ = try await store.addQuestionnaire(
+                QuestionnaireRecord(
+                    date: Day(iso: "2026-11-02")!, answers: [1, 0, 0, 1, 0, 1, 1, 0, 3],
+                    score: try Instrument.startback.score([1, 0, 0, 1, 0, 1, 1, 0, 3])),
+                patientID: sam.id)
+
+            let caseload = try await desk.send(client, .get, "/caseload")
+            let listed = Self.visibleText(caseload.html)
+            // An emergency comes first, apart from a flag that needs review.
+            #expect(listed.contains("Emergency") && listed.contains("Needs review"))
+            #expect(try #require(listed.range(of: "Ann")).lowerBound < (try #require(listed.range(of: "Sam"))).lowerBound)
+            let page = try await desk.send(client, .get, "/patients/\(sam.id)")
+            let text = Self.visibleText(page.html)
+            let internalNames =
+                RuleID.allCases.map(\.rawValue) + RedFlag.allCases.map(\.rawValue).filter { $0.contains("-") }
+                + ["red-flag", "on-track", "pain-monitoring", "startback", "regress", "progress,"]
+            for name in internalNames { #expect(!text.contains(name), "\(name) shown on the patient page") }
+            #expect(text.contains("Needs review") && text.contains("numbness or tingling") && text.contains("STarT Back"))
+            #expect(text.contains("paused until the open flag is reviewed"))
+            #expect(page.html.contains(#"<option value="pain-monitoring" selected>"#))
+            let services = try #require(APIHarness.current)
+            let plan = try #require(try await services.cases.prescription(sam.id, by: Caller(clinician, route: "GET /x")))
+            #expect(page.html.contains(#"<option value="\#(plan.prescription.phase.rawValue)" selected>"#))
+            #expect(!page.html.contains(#"<option value="barbell-back-squat">"#))
+
+            // Clearing asks for the outcome and the review; without them nothing is cleared.
+            let csrf = Browser.csrf(in: page.html)
+            let bare = try await desk.send(
+                client, .post, "/patients/\(sam.id)/clear", form: ["csrf": csrf, "flag": "numbness-tingling"])
+            #expect(bare.html.contains("Not cleared"))
+            #expect(try await store.caseData(patientID: sam.id)?.clearances.isEmpty == true)
+            let cleared = try await desk.send(
+                client, .post, "/patients/\(sam.id)/clear",
+                form: ["csrf": csrf, "flag": "numbness-tingling", "note": "Checked in clinic: no nerve signs.", "reviewed": "1"])
+            #expect(cleared.location == "/patients/\(sam.id)?done=cleared")
+            let clearance = try #require(try await store.caseData(patientID: sam.id)?.clearances.first)
+            #expect(clearance.note == "Checked in clinic: no nerve signs." && clearance.by == "Dr Ada")
+            // The person then hears who reviewed it, when, and the outcome.
+            let person = try await services.cases.prescription(sam.id, by: Caller(sam, route: "GET /today"))
+            let notice = try #require(person?.prescription.alerts.first { $0.id == .flagReviewed })
+            #expect(notice.message.contains("Dr Ada reviewed") && notice.message.contains("no nerve signs"))
+        }
+    }
+
     @Test("Past the free tries, the sign-in page answers 429 with Retry-After and says when to try again, as the API does")
     func signInThrottled() async throws {
         try await APIHarness().test { client in

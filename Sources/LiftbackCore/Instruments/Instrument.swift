@@ -45,6 +45,20 @@ public enum Instrument: String, Codable, Sendable, CaseIterable {
 }
 
 /// Why a set of answers cannot be scored. Each case names the item at fault.
+extension Instrument {
+    /// The questionnaire's name as clinicians say it.
+    public var title: String {
+        switch self {
+        case .startback: "STarT Back"
+        case .odi: "Oswestry (ODI)"
+        case .rmdq: "Roland-Morris"
+        case .tsk11: "Tampa Scale (TSK-11)"
+        case .fabq: "Fear-Avoidance Beliefs (FABQ)"
+        case .psfs: "Patient-Specific Functional Scale"
+        }
+    }
+}
+
 public enum InstrumentError: Error, Equatable, Sendable, CustomStringConvertible {
     case wrongCount(instrument: Instrument, expected: ClosedRange<Int>, got: Int)
     case valueOutOfRange(instrument: Instrument, item: Int, value: Int, allowed: ClosedRange<Int>)

@@ -297,5 +297,8 @@ public enum EntryValidation {
             throw CaseError(
                 field: "date", message: "is later than today (\(latest)): a flag is cleared once it has been reviewed")
         }
+        if (clearance.note?.count ?? 0) > InputLimits.noteLength {
+            throw CaseError(field: "note", message: "is longer than \(InputLimits.noteLength) characters")
+        }
     }
 }

@@ -22,6 +22,14 @@ public enum ProgressionPolicy: String, Codable, Sendable, CaseIterable {
 }
 
 extension ProgressionPolicy {
+    /// The policy's name on a clinician's page, with its limit.
+    public func title(_ settings: EngineSettings) -> String {
+        switch self {
+        case .painMonitoring: "Pain monitoring (up to \(settings.acceptablePainMax)/10, settled next morning)"
+        case .painFree: "Pain-free only"
+        }
+    }
+
     /// What the policy allows during a session, as a sentence for the person.
     public func duringRule(_ settings: EngineSettings) -> String {
         switch self {
@@ -48,6 +56,17 @@ public enum NextDayResponse: String, Codable, Sendable, CaseIterable {
     case same
     /// Worse than before the session.
     case worse
+}
+
+extension NextDayResponse {
+    /// The answer as a clinician's timeline shows it.
+    public var title: String {
+        switch self {
+        case .settled: "back to usual"
+        case .same: "about the same"
+        case .worse: "worse"
+        }
+    }
 }
 
 /// A previous working weight, entered by the person or a clinician.
@@ -220,11 +239,14 @@ public struct Clearance: Codable, Sendable, Equatable {
     public var flag: RedFlag
     public var date: Day
     public var by: String?
+    /// The outcome of the review, in the clinician's words, which the person sees.
+    public var note: String?
 
-    public init(flag: RedFlag, date: Day, by: String? = nil) {
+    public init(flag: RedFlag, date: Day, by: String? = nil, note: String? = nil) {
         self.flag = flag
         self.date = date
         self.by = by
+        self.note = note
     }
 }
 

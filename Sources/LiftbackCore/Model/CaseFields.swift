@@ -34,7 +34,7 @@ enum CaseFields {
 
     static let checkIn = object(["date", "pain", "stiffnessMinutes", "flags"])
     static let screen = object(["date", "passed", "toeTouch", "squats", "plank", "walk"])
-    static let clearance = object(["flag", "date", "by"])
+    static let clearance = object(["flag", "date", "by", "note"])
     static let override = object(["kind", "date", "by", "phase", "exercise", "replacement", "weight", "note"])
     static let questionnaire = object(["instrument", "date", "answers"])
 

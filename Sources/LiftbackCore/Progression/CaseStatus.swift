@@ -10,6 +10,16 @@ public enum CaseStatus: String, Codable, Sendable, DeclarationOrdered {
 
     public static let declaredMostFirst = true
 
+    /// The status as a clinician's caseload shows it; an open flag says how urgent it is.
+    public func title(_ disposition: Disposition?) -> String {
+        switch self {
+        case .redFlag: if let disposition, disposition.stopsLoading { disposition.title } else { Disposition.clinician.title }
+        case .flaring: "Flaring"
+        case .stalled: "Stalled"
+        case .onTrack: "On track"
+        }
+    }
+
     /// Reads the status from a prescription, with the reason a clinician sees first.
     public init(_ prescription: Prescription) {
         self = Self.classify(prescription).status
@@ -26,7 +36,7 @@ public enum CaseStatus: String, Codable, Sendable, DeclarationOrdered {
             return (.flaring, alert.forClinician)
         }
         if let regress = p.exercises.first(where: { $0.decision == .regress && $0.rule != .resumeAfterBreak }) {
-            return (.flaring, "\(regress.name) stepping back: \(regress.forClinician ?? regress.rule.rawValue)")
+            return (.flaring, "\(regress.name) stepping back: \(regress.forClinician ?? regress.rule.title)")
         }
         if let alert = p.alerts.first(where: { $0.id == .stalled }) { return (.stalled, alert.forClinician) }
         if let alert = p.alerts.first(where: { $0.id == .checkInDue }) { return (.stalled, alert.forClinician) }
@@ -35,9 +45,7 @@ public enum CaseStatus: String, Codable, Sendable, DeclarationOrdered {
             ?? p.exercises.first { $0.decision == .progress } ?? p.exercises.first
         return (
             .onTrack,
-            latest.map { line in
-                "\(p.phase.title). \(line.name): \(line.forClinician ?? line.decision.rawValue)"
-            } ?? "\(p.phase.title), on plan."
+            latest.map { line in "\(line.name): \(line.forClinician ?? line.rule.title)" } ?? "On plan."
         )
     }
 }

@@ -98,6 +98,20 @@ extension Engine {
         if let stalled = stalledMessage(c, history: r.history, phase: r.phase.phase) {
             alerts.append(Alert(id: .stalled, message: stalled.person, forClinician: stalled.clinician))
         }
+        // The person hears back from the review, for a week, once nothing is open any more.
+        if !triage.disposition.stopsLoading,
+            let reviewed = c.clearances.filter({ $0.date <= c.asOf }).max(by: { $0.date < $1.date }),
+            reviewed.date.days(until: c.asOf) < settings.holdDays
+        {
+            let who = reviewed.by ?? "Your clinician"
+            alerts.append(
+                Alert(
+                    id: .flagReviewed,
+                    message: "\(who) reviewed what you reported (\(reviewed.flag.meaning.lowercasedFirst.dropPeriod)) on "
+                        + "\(reviewed.date)" + (reviewed.note.map { ": \"\($0)\"" } ?? ".") + " Your plan carries on from here.",
+                    forClinician:
+                        "\(reviewed.flag.label) reviewed and cleared by \(reviewed.by ?? "a clinician") on \(reviewed.date)."))
+        }
         return alerts
     }
 
@@ -159,8 +173,35 @@ extension Engine {
 }
 
 extension RedFlag {
-    /// The flag's name in plain words for a clinician ("saddle numbness").
-    public var plainName: String { rawValue.replacingOccurrences(of: "-", with: " ") }
+    /// The flag's name as a clinician writes it in notes ("saddle numbness").
+    public var plainName: String {
+        switch self {
+        case .bladderBowelDysfunction: "bladder or bowel dysfunction"
+        case .saddleNumbness: "saddle numbness"
+        case .bilateralLegSymptoms: "symptoms in both legs"
+        case .progressiveLegWeakness: "progressive leg weakness"
+        case .suddenLegWeakness: "sudden leg weakness"
+        case .fever: "fever"
+        case .cannotStandOrWalk: "unable to stand or walk"
+        case .cancerHistory: "history of cancer"
+        case .unexplainedWeightLoss: "unexplained weight loss"
+        case .significantTrauma: "significant trauma"
+        case .osteoporosisOrSteroids: "osteoporosis or long-term steroids"
+        case .ivDrugUse: "intravenous drug use"
+        case .immunosuppression: "immunosuppression"
+        case .radiatingLegPain: "radiating leg pain"
+        case .numbnessTingling: "numbness or tingling"
+        case .burningPain: "burning pain"
+        case .worseWithLightActivity: "worse with light activity"
+        case .noImprovement2Weeks: "no improvement in 2 weeks"
+        case .dailyActivitiesImpossible: "daily activities impossible"
+        case .ageOver50: "age over 50"
+        case .constantNightPain: "constant night pain"
+        }
+    }
+
+    /// `plainName` starting with a capital, for a list or a label.
+    public var label: String { plainName.prefix(1).uppercased() + plainName.dropFirst() }
 }
 
 extension Disposition {

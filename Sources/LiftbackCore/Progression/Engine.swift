@@ -174,7 +174,8 @@ public struct Engine: Sendable, Equatable {
             return ExerciseRules.render(
                 ExerciseRules.Outcome(
                     dosing: Dosing(exercise: exercise), decision: .hold, lever: nil, rule: .gentleMovementOnly,
-                    reasons: ["Gentle movement is fine while a clinician reviews your answers."]),
+                    reasons: ["Gentle movement is fine while a clinician reviews your answers."],
+                    clinician: "gentle movement only while the flag is open"),
                 bare(exercise, c))
         }
         let gentle = Set(SessionPlan.gentleMovement)
@@ -186,6 +187,7 @@ public struct Engine: Sendable, Equatable {
             paused.lever = nil
             paused.rule = .redFlagPause
             paused.reasons = ["Paused until a clinician has reviewed the symptoms you reported."]
+            paused.forClinician = "paused until the open flag is reviewed"
             result.append(paused)
         }
         return result
@@ -208,7 +210,10 @@ public struct Engine: Sendable, Equatable {
                     dosing: Dosing(exercise: exercise), decision: .hold, lever: nil, rule: .severePainGentleDay,
                     reasons: [
                         "A gentle day after pain of \(severe.pain)/10 on \(severe.day): easy movement helps the back settle; weights wait until \(severe.day.adding(days: settings.severePainWindowDays + 1))."
-                    ]),
+                    ],
+                    clinician:
+                        "gentle day after pain \(severe.pain)/10 on \(severe.day); no loaded work until \(severe.day.adding(days: settings.severePainWindowDays + 1))"
+                ),
                 bare(exercise, c))
         }
     }

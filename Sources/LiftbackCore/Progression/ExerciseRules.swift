@@ -742,6 +742,6 @@ enum ExerciseRules {
             perSide: exercise.dose.perSide, weight: d.weight, unit: d.weight == nil ? nil : c.unit,
             tempo: d.tempo, pauseSeconds: d.pauseSeconds, decision: o.decision, lever: o.lever, rule: o.rule,
             reasons: o.reasons, stage: stage, percentOfPrevious: percent, lastWeight: c.exposures.last?.weight,
-            cue: exercise.cue, forClinician: o.clinician ?? "\(o.decision.rawValue), \(describe(d, unit: c.unit))")
+            cue: exercise.cue, forClinician: o.clinician ?? "\(o.rule.title), \(describe(d, unit: c.unit))")
     }
 }

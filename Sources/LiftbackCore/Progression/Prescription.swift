@@ -39,6 +39,53 @@ public enum RuleID: String, Codable, Sendable, CaseIterable {
     case variationProgress = "variation-progress"
 }
 
+extension Decision {
+    /// The decision as a clinician's page shows it.
+    public var title: String {
+        switch self {
+        case .start: "Start"
+        case .progress: "Step up"
+        case .hold: "Hold"
+        case .regress: "Step back"
+        case .stop: "Stop"
+        }
+    }
+}
+
+extension RuleID {
+    /// What the rule did, in a few words for a clinician (docs/rules.md has each in full).
+    public var title: String {
+        switch self {
+        case .addLoad: "first load added"
+        case .awaitingNextDay: "waiting for the next-day answer"
+        case .clinicianLoad: "load set by a clinician"
+        case .completeTheWork: "reps below the range: repeat"
+        case .doseProgress: "one step more"
+        case .doubleProgressionLoad: "top of the range: next weight"
+        case .doubleProgressionReps: "one more rep a set"
+        case .gentleMovementOnly: "gentle movement while a flag is open"
+        case .holdAfterSetback: "held after a setback"
+        case .leverProgress: "tempo, pause or a set added"
+        case .loadProgress: "load stepped up"
+        case .oneStepPerWeek: "one step a week at most"
+        case .painNotReported: "no pain score: held"
+        case .redFlagPause: "paused while a flag is open"
+        case .regressOneStep: "last step taken back"
+        case .regressVariation: "back to the easier variation"
+        case .repeatAfterClearance: "repeat after a clearance"
+        case .resumeAfterBreak: "lighter after a break"
+        case .screenNeeded: "capped until a movement screen"
+        case .severePainGentleDay: "gentle day after severe pain"
+        case .startBodyweight: "start at bodyweight"
+        case .startDose: "starting dose"
+        case .startHalfPrevious: "start at about half the previous working weight"
+        case .startLightChoice: "start light, at a weight they could lift about 15 times"
+        case .topOfRange: "every lever in use"
+        case .variationProgress: "next variation of the ladder"
+        }
+    }
+}
+
 /// One line of explanation: the rule that fired and a sentence with its numbers.
 public struct Reason: Codable, Sendable, Equatable {
     public var rule: String
@@ -119,6 +166,8 @@ public enum AlertID: String, Codable, Sendable, CaseIterable {
     case checkInDue = "check-in-due"
     /// Fear of movement or a high psychosocial score shapes the plan (seeds 002, 004).
     case fearOfMovement = "fear-of-movement"
+    /// A clinician reviewed and cleared a flag in the last week: who, when, and the outcome.
+    case flagReviewed = "flag-reviewed"
 }
 
 /// A notice for the person (`message`) and, worded for their clinician, `forClinician`.

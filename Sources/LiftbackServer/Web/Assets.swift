@@ -17,14 +17,16 @@ enum Assets {
         .card { background: #fff; border: 1px solid #d8dde3; border-radius: .6rem; padding: 1rem; margin: .75rem 0; }
         .dose { font-size: 1.15rem; font-weight: 600; }
         .why { color: var(--muted); margin: .25rem 0 0; }
-        .badge { display: inline-block; padding: .05rem .5rem; border-radius: 1rem; font-size: .85rem; font-weight: 600; background: #e6ebf1; color: var(--ink); }
+        .badge { display: inline-block; padding: .05rem .5rem; border-radius: 1rem; font-size: .85rem; font-weight: 600; background: #e6ebf1; color: var(--ink); white-space: nowrap; }
         .badge.progress, .badge.on-track { background: #dff0e4; color: var(--ok); }
         .badge.regress, .badge.flaring { background: #fbe9d7; color: var(--warn); }
         .last-session { display: block; color: var(--muted); font-size: .85rem; }
         .badge.stop, .badge.red-flag { background: #f9dedc; color: var(--stop); }
+        .badge.emergency { background: var(--stop); color: #fff; }
         .badge.stalled { background: #ece6f6; color: #4b2c83; }
         .alert { border-left: 4px solid var(--warn); background: #fff7ee; padding: .75rem 1rem; margin: .75rem 0; border-radius: .3rem; }
         .alert.red-flag { border-color: var(--stop); background: #fdf0ef; }
+        .alert.flag-reviewed { border-color: var(--ok); background: #eef7f0; }
         .flash { background: #e8f3ea; border-left: 4px solid var(--ok); padding: .6rem 1rem; border-radius: .3rem; }
         label { display: block; margin: .6rem 0; font-weight: 600; }
         label.check, label.pain { font-weight: 400; }

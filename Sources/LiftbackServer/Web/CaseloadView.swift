@@ -4,12 +4,19 @@ import LiftbackCore
 /// The clinician's caseload as a page: most urgent first (the service's order), each person with
 /// their status, phase and the last decision in the clinician's words, and the invite form.
 enum CaseloadView {
+    /// The status in words, coloured by how urgent it is: an emergency stands apart from a flag
+    /// that needs review.
+    static func badge(_ status: CaseStatus, _ disposition: Disposition?) -> HTML {
+        let kind = status == .redFlag && disposition == .emergency ? "red-flag emergency" : status.rawValue
+        return "<span class=\"badge \(kind)\">\(status.title(disposition))</span>"
+    }
+
     /// - Parameter code: an invite code just created, shown once.
     static func page(_ entries: [CaseloadService.Entry], code: String?, csrf: HTML) -> HTML {
         let table = entries.html { row in
             """
             <tr><td><a href="/patients/\(row.account.id)">\(row.account.name)</a></td>
-            <td><span class="badge \(row.status.rawValue)">\(row.status.rawValue)</span>
+            <td>\(badge(row.status, row.disposition))
             <small class="last-session">\(row.lastSession.map { "Last session \($0)" } ?? "No session yet")</small></td>
             <td>\(row.phase?.title ?? "")</td><td>\(row.reason)</td></tr>
             """

@@ -94,7 +94,17 @@ struct ClinicianPages {
         guard let flag = form.text("flag").flatMap(RedFlag.init(rawValue:)) else {
             throw APIError(.badRequest, "choose a flag", field: "flag")
         }
-        try await web.cases.addClearance(Clearance(flag: flag, date: web.today()), by: clinician, patientID: patient.id)
+        guard let note = form.text("note"), form["reviewed"] != nil else {
+            return try await self.patient(
+                context,
+                flash: "Not cleared: please write the outcome of the review and tick that you have reviewed it with the person.")
+        }
+        do {
+            try await web.cases.addClearance(
+                Clearance(flag: flag, date: web.today(), note: note), by: clinician, patientID: patient.id)
+        } catch let error as CaseError {
+            return try await self.patient(context, flash: "Not cleared: \(FieldWords.sentence(error))")
+        }
         return done("cleared", patient)
     }
 

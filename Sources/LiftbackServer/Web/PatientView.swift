@@ -23,16 +23,16 @@ struct PatientView {
     var currentCase: Case { data.asCase(asOf: prescription.asOf) }
 
     var page: HTML {
-        let status = CaseStatus(prescription).rawValue
+        let policy = data.settings.policy.title(engine.settings)
         return """
             <h1>\(patient.name)</h1>
-            <p><span class="badge \(status)">\(status)</span> \(prescription.phase.title) since \(prescription.phaseSince) · \
-            policy \(data.settings.policy.rawValue) · \(data.intake.pattern.summary)</p>
+            <p>\(CaseloadView.badge(CaseStatus(prescription), prescription.disposition)) \(prescription.phase.title) since \
+            \(prescription.phaseSince) · \(policy) · \(data.intake.pattern.summary)</p>
             \(confirmForm)
             \(prescription.alerts.html { "<div class=\"alert \($0.id.rawValue)\"><p>\($0.forClinician)</p></div>" })
+            \(clearForm)
             <h2>Next session (\(prescription.asOf))</h2>
             \(nextSession)
-            \(clearForm)
             <h2>Change the plan</h2>
             <div class="cards">
             \(policyForm)
@@ -42,6 +42,8 @@ struct PatientView {
             \(loadForm)
             \(noteForm)
             </div>
+            <h2>At the start</h2>
+            \(intakeSummary)
             <h2>Progress</h2>
             \(ProgressView.charts(progress, settings: engine.settings))
             <h2>Timeline</h2>
@@ -50,37 +52,41 @@ struct PatientView {
             """
     }
 
-    /// A forgotten password: a one-time link the clinician gives the person themselves.
-    var accountForm: HTML {
-        let made: HTML =
-            resetLink.map { link in
-                """
-                <div class="card alert" id="reset-link"><p>Give \(patient.name) this link yourself, in person or by a \
-                message you trust. It works once, until \(link.until).</p><p><code class="link">\(link.url)</code></p></div>
-                """
-            } ?? ""
-        return """
-            <h2>Their account</h2>
-            \(made)
-            <form method="post" action="\(action)/reset-link" class="card">\(csrf)
-            <p>If \(patient.name) forgot their password, make a link for them to set a new one. It works once, within \
-            \(resetLinkHours) hours, and their record shows that you made it.</p>
-            <button>Make a password link</button></form>
-            """
-    }
-
+    /// The next session as the engine decided it: the decision and the rule in words, and why,
+    /// written to the clinician (dates and numbers, not the person's "you").
     var nextSession: HTML {
         let rows = prescription.exercises.html { line in
             """
             <tr><td>\(line.name)</td><td>\(PrescriptionView.dose(line))</td>
-            <td><span class="badge \(line.decision.rawValue)">\(line.decision.rawValue)</span> <code>\(line.rule.rawValue)</code></td>
-            <td>\(line.reasons.joined(separator: " "))</td></tr>
+            <td><span class="badge \(line.decision.rawValue)">\(line.decision.title)</span></td>
+            <td>\(line.forClinician ?? line.rule.title)</td></tr>
             """
         }
         return """
             <table><thead><tr><th>Exercise</th><th>Dose</th><th>Decision</th><th>Why</th></tr></thead><tbody>
             \(rows)
             </tbody></table>
+            """
+    }
+
+    /// What the person said at the intake: pain, flags, avoided movements and the weights they
+    /// lifted before, which the plan's starting loads come from.
+    var intakeSummary: HTML {
+        let intake = data.intake
+        let unit = data.settings.unit
+        let weights = intake.previousWorkingWeights.html { w in
+            "<li>\(engine.catalog[w.exercise]?.name ?? "An exercise no longer in the catalogue"): \(formatWeight(w.weight)) \((w.unit ?? unit).rawValue) × \(w.reps)</li>"
+        }
+        let facts: [String] = [
+            "Intake on \(intake.date)" + (intake.pain.map { ", pain \($0)/10" } ?? ""),
+            intake.flags.isEmpty ? "No flags ticked" : "Flags: " + intake.flags.map(\.plainName).joined(separator: ", "),
+            intake.avoids.isEmpty
+                ? "Avoids no movement in particular"
+                : "Avoids: " + intake.avoids.map { $0.title.lowercased() }.joined(separator: ", "),
+        ]
+        return """
+            <ul>\(facts.html { "<li>\($0)</li>" })</ul>
+            \(intake.previousWorkingWeights.isEmpty ? HTML("<p>No previous working weights given.</p>") : HTML("<p>Previous working weights:</p><ul>\(weights)</ul>"))
             """
     }
 
@@ -108,35 +114,42 @@ struct PatientView {
             """, button: "Keep \(formatWeight(jump.to)) \(jump.unit.rawValue) for \(name)", alert: true)
     }
 
+    /// Clearing a flag is a clinical decision: it asks for the outcome of the review, and for a tick
+    /// that says the review took place, before loading resumes.
     var clearForm: HTML {
         let openFlags = currentCase.openFlags
         guard !openFlags.isEmpty else { return "" }
-        let options = openFlags.html { "<option value=\"\($0.rawValue)\">\($0.rawValue): \($0.meaning)</option>" }
+        let options = openFlags.html { "<option value=\"\($0.rawValue)\">\($0.label): \($0.meaning)</option>" }
         return """
             <form method="post" action="\(action)/clear" class="card">\(csrf)
             <h2>Clear a reviewed flag</h2>
             <label>Flag<select name="flag">\(options)</select></label>
-            <button>Mark as reviewed and cleared today</button>
+            \(Layout.field("Outcome of the review (the person sees it)", name: "note", extra: "required maxlength=\"\(InputLimits.noteLength)\""))
+            <label class="check"><input type="checkbox" name="reviewed" value="1" required> I have reviewed this \
+            with the person, and loading may resume</label>
+            <button>Clear the flag</button>
             </form>
             """
     }
 
+    /// A select's options with the current value chosen.
+    func options<T: RawRepresentable<String>>(_ values: [T], current: T, title: (T) -> String) -> HTML {
+        values.html { value in
+            "<option value=\"\(value.rawValue)\"\(value.rawValue == current.rawValue ? HTML(" selected") : "")>\(title(value))</option>"
+        }
+    }
+
     var policyForm: HTML {
-        let limit = engine.settings.acceptablePainMax
+        let choices = options(ProgressionPolicy.allCases, current: data.settings.policy) { $0.title(engine.settings) }
         return changeForm(
-            "policy",
-            """
-            <label>Progression policy<select name="policy">\
-            <option value="pain-monitoring">Pain monitoring (up to \(limit)/10, settled next morning)</option>\
-            <option value="pain-free">Pain-free only</option></select></label>
-            """, button: "Set policy")
+            "policy", "<label>Progression policy<select name=\"policy\">\(choices)</select></label>", button: "Set policy")
     }
 
     var phaseForm: HTML {
-        let options = Phase.allCases.html { "<option value=\"\($0.rawValue)\">\($0.title)</option>" }
+        let choices = options(Phase.allCases, current: prescription.phase) { $0.title }
         return changeForm(
             "phase",
-            "<label>Phase<select name=\"phase\">\(options)</select></label>\(Layout.field("Note (optional)", name: "note"))",
+            "<label>Phase<select name=\"phase\">\(choices)</select></label>\(Layout.field("Note (optional)", name: "note"))",
             button: "Set phase from today")
     }
 
@@ -170,8 +183,11 @@ struct PatientView {
         }
     }
 
+    /// The next load, for a loaded exercise of the plan (the next session's, in its order).
     var loadForm: HTML {
-        let options = engine.catalog.exercises.html { "<option value=\"\($0.id.rawValue)\">\($0.name)</option>" }
+        let loaded = prescription.exercises.filter { engine.catalog[$0.exercise]?.loaded == true }
+        guard !loaded.isEmpty else { return "" }
+        let options = loaded.html { "<option value=\"\($0.exercise.rawValue)\">\($0.name)</option>" }
         let weight = Layout.field(
             "Weight (\(data.settings.unit.rawValue))", name: "weight", type: "number", extra: "step=\"any\" min=\"0\" required")
         return changeForm(
@@ -184,40 +200,71 @@ struct PatientView {
             button: "Add note")
     }
 
-    /// Every entry of the case, newest first: sessions, check-ins, overrides and clearances.
+    /// Every entry of the case, newest first, in words and units: sessions, check-ins, overrides
+    /// and clearances.
     var timeline: HTML {
+        let unit = data.settings.unit.rawValue
         var rows: [(Day, Int, HTML)] = []
         func flags(_ flags: [RedFlag]) -> String {
-            flags.isEmpty ? "" : "· flags: " + flags.map(\.rawValue).joined(separator: ", ")
+            flags.isEmpty ? "" : " · reported: " + flags.map(\.plainName).joined(separator: ", ")
         }
+        func pain(_ value: Int?) -> String { value.map { "\($0)/10" } ?? "not given" }
+        func name(_ id: ExerciseID?) -> String { id.map { engine.catalog[$0]?.name ?? $0.rawValue } ?? "" }
         for stored in data.workouts {
             let w = stored.workout
             let lifts = w.exercises.map { e in
-                "\(engine.catalog[e.exercise]?.name ?? "Exercise") \(e.sets.compactMap(\.weight).max().map { formatWeight($0) } ?? "")"
-                    .trimmingCharacters(in: .whitespaces)
+                name(e.exercise) + (e.sets.compactMap(\.weight).max().map { " \(formatWeight($0)) \(unit)" } ?? "")
             }
-            let pain = "pain \(w.peakPainDuring.map(String.init) ?? "-")/10 during, \(w.painAfter.map(String.init) ?? "-") after"
             let details =
-                "\(pain), next day \(w.nextDay?.rawValue ?? "not answered") \(flags(w.flags)) · \(lifts.joined(separator: ", "))"
+                "Pain \(pain(w.peakPainDuring)) during, \(pain(w.painAfter)) after; next day \(w.nextDay?.title ?? "not answered")"
+                + (w.stoppedEarly == true ? "; stopped early" : "") + flags(w.flags) + " · " + lifts.joined(separator: ", ")
             rows.append((w.date, 0, "<tr><td>\(w.date)</td><td>Session</td><td>\(details)</td></tr>"))
         }
         for checkIn in data.checkIns {
-            let details = "pain \(checkIn.pain)/10 \(flags(checkIn.flags))"
+            let details = "Pain \(checkIn.pain)/10\(flags(checkIn.flags))"
             rows.append((checkIn.date, 1, "<tr><td>\(checkIn.date)</td><td>Check-in</td><td>\(details)</td></tr>"))
         }
         for o in data.overrides {
-            let parts: [String?] = [
-                o.kind.rawValue, o.phase?.rawValue, o.exercise?.rawValue, o.replacement?.rawValue, o.weight.map(formatWeight),
-                o.note,
-            ]
-            let details = parts.map { $0 ?? "" }.joined(separator: " ")
+            let details: String =
+                switch o.kind {
+                case .phase: "Phase set to \(o.phase?.title ?? "")"
+                case .swap: "\(name(o.exercise)) swapped for \(name(o.replacement))"
+                case .load: "Next load of \(name(o.exercise)) set to \(o.weight.map { "\(formatWeight($0)) \(unit)" } ?? "")"
+                case .note: "Note"
+                }
+            let note = o.note.map { o.kind == .note ? ": \($0)" : " (\($0))" } ?? ""
             rows.append(
-                (o.date, 2, "<tr><td>\(o.date)</td><td>Override by \(o.by ?? "clinician")</td><td>\(details)</td></tr>"))
+                (
+                    o.date, 2,
+                    "<tr><td>\(o.date)</td><td>Plan change by \(o.by ?? "a clinician")</td><td>\(details)\(note)</td></tr>"
+                ))
         }
         for clearance in data.clearances {
-            let details = "\(clearance.flag.rawValue) by \(clearance.by ?? "clinician")"
-            rows.append((clearance.date, 3, "<tr><td>\(clearance.date)</td><td>Flag cleared</td><td>\(details)</td></tr>"))
+            let details =
+                "\(clearance.flag.label), cleared by \(clearance.by ?? "a clinician")" + (clearance.note.map { ": \($0)" } ?? "")
+            rows.append((clearance.date, 3, "<tr><td>\(clearance.date)</td><td>Flag reviewed</td><td>\(details)</td></tr>"))
         }
         return rows.sorted { ($0.0, $0.1) > ($1.0, $1.1) }.html(\.2)
+    }
+}
+
+extension PatientView {
+    /// A forgotten password: a one-time link the clinician gives the person themselves.
+    var accountForm: HTML {
+        let made: HTML =
+            resetLink.map { link in
+                """
+                <div class="card alert" id="reset-link"><p>Give \(patient.name) this link yourself, in person or by a \
+                message you trust. It works once, until \(link.until).</p><p><code class="link">\(link.url)</code></p></div>
+                """
+            } ?? ""
+        return """
+            <h2>Their account</h2>
+            \(made)
+            <form method="post" action="\(action)/reset-link" class="card">\(csrf)
+            <p>If \(patient.name) forgot their password, make a link for them to set a new one. It works once, within \
+            \(resetLinkHours) hours, and their record shows that you made it.</p>
+            <button>Make a password link</button></form>
+            """
     }
 }

@@ -30,7 +30,7 @@ enum ProgressView {
                 : "The back was back to usual or no worse the next day after \(summary.settledSessions) of \(summary.answeredSessions) sessions.")
         let questionnaireRows = summary.questionnaires.html { q in
             """
-            <tr><td>\(q.instrument.rawValue)</td><td>\(q.scores.map { "\(formatNumber($0.value)) (\($0.day))" }.joined(separator: ", "))</td><td>\(q.interpretation) \(q.change?.explanation ?? "")</td></tr>
+            <tr><td>\(q.instrument.title)</td><td>\(q.scores.map { "\(formatNumber($0.value)) (\($0.day))" }.joined(separator: ", "))</td><td>\(q.interpretation) \(q.change?.explanation ?? "")</td></tr>
             """
         }
         return """
