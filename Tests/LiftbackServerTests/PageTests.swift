@@ -497,7 +497,8 @@ struct PageTests {
             let csrf = Browser.csrf(in: page.html)
             let bare = try await desk.send(
                 client, .post, "/patients/\(sam.id)/clear", form: ["csrf": csrf, "flag": "numbness-tingling"])
-            #expect(bare.html.contains("Not cleared"))
+            // A refusal looks like one: marked as an alert, answered 400, not the calm "saved" style.
+            #expect(bare.status == .badRequest && bare.html.contains(#"<p class="problem" role="alert">Not cleared"#))
             #expect(try await store.caseData(patientID: sam.id)?.clearances.isEmpty == true)
             let cleared = try await desk.send(
                 client, .post, "/patients/\(sam.id)/clear",

@@ -28,6 +28,7 @@ enum Assets {
         .alert.red-flag { border-color: var(--stop); background: #fdf0ef; }
         .alert.flag-reviewed { border-color: var(--ok); background: #eef7f0; }
         .flash { background: #e8f3ea; border-left: 4px solid var(--ok); padding: .6rem 1rem; border-radius: .3rem; }
+        .problem { background: #fdf0ef; border-left: 4px solid var(--stop); padding: .6rem 1rem; border-radius: .3rem; font-weight: 600; }
         label { display: block; margin: .6rem 0; font-weight: 600; }
         label.check, label.pain { font-weight: 400; }
         input[type=text], input[type=email], input[type=password], input[type=number], input[type=date], select, textarea {

@@ -41,7 +41,7 @@ struct ClinicianPages {
     }
 
     func patient(
-        _ context: AppContext, flash: String? = nil, confirm pending: (Override, LoadJump)? = nil,
+        _ context: AppContext, flash: String? = nil, problem: String? = nil, confirm pending: (Override, LoadJump)? = nil,
         resetLink: (url: String, until: String)? = nil
     ) async throws -> Response {
         let (clinician, patient) = try await linkedPatient(context)
@@ -53,7 +53,10 @@ struct ClinicianPages {
             progress: try await web.cases.progress(of: data, patientID: patient.id),
             csrf: Layout.csrfField(WebSession.csrf(for: context)),
             engine: web.engine, pending: pending, resetLink: resetLink, resetLinkHours: web.services.accounts.resetLinkHours)
-        return web.render(patient.name, context, flash: flash, wide: true, view.page)
+        // A refused change is a 400; a load waiting for confirmation is a question, not an error.
+        return web.render(
+            patient.name, context, flash: flash, problem: problem, wide: true,
+            status: problem == nil || pending != nil ? .ok : .badRequest, view.page)
     }
 
     func override(_ request: Request, _ context: AppContext) async throws -> Response {
@@ -62,7 +65,7 @@ struct ClinicianPages {
         let kind = form["kind"] ?? ""
         if kind == "policy" {
             guard let policy = ProgressionPolicy(rawValue: form["policy"] ?? "") else {
-                return try await self.patient(context, flash: "Not saved: please choose one of the policies.")
+                return try await self.patient(context, problem: "Not saved: please choose one of the policies.")
             }
             try await web.cases.setPolicy(policy, by: clinician, patientID: patient.id)
             return done("policy", patient)
@@ -81,9 +84,9 @@ struct ClinicianPages {
             try await web.cases.addOverride(override, by: clinician, confirmed: form["confirm"] != nil, patientID: patient.id)
         } catch AppError.loadNeedsConfirmation(let jump) {
             return try await self.patient(
-                context, flash: "Not saved yet: please check the load below.", confirm: (override, jump))
+                context, problem: "Not saved yet: please check the load below.", confirm: (override, jump))
         } catch let error as CaseError {
-            return try await self.patient(context, flash: "Not saved: \(FieldWords.sentence(error))")
+            return try await self.patient(context, problem: "Not saved: \(FieldWords.sentence(error))")
         }
         return done("saved", patient)
     }
@@ -97,13 +100,13 @@ struct ClinicianPages {
         guard let note = form.text("note"), form["reviewed"] != nil else {
             return try await self.patient(
                 context,
-                flash: "Not cleared: please write the outcome of the review and tick that you have reviewed it with the person.")
+                problem: "Not cleared: please write the outcome of the review and tick that you have reviewed it with the person.")
         }
         do {
             try await web.cases.addClearance(
                 Clearance(flag: flag, date: web.today(), note: note), by: clinician, patientID: patient.id)
         } catch let error as CaseError {
-            return try await self.patient(context, flash: "Not cleared: \(FieldWords.sentence(error))")
+            return try await self.patient(context, problem: "Not cleared: \(FieldWords.sentence(error))")
         }
         return done("cleared", patient)
     }

@@ -4,9 +4,12 @@ import LiftbackCore
 /// The page frame shared by every page: language, a device-width viewport, the stylesheet, the
 /// navigation for the signed-in role and the decision-support footer.
 enum Layout {
-    static func page(_ title: String, account: Account?, csrf: String?, flash: String? = nil, wide: Bool = false, _ body: HTML)
-        -> HTML
-    {
+    /// - Parameters:
+    ///   - flash: what was just done, calmly; `problem`: what stopped it, marked as an error.
+    static func page(
+        _ title: String, account: Account?, csrf: String?, flash: String? = nil, problem: String? = nil, wide: Bool = false,
+        _ body: HTML
+    ) -> HTML {
         """
         <!doctype html>
         <html lang="en">
@@ -21,6 +24,7 @@ enum Layout {
         <header class="top"><a class="brand" href="/">Liftback</a>\(nav(account, csrf: csrf))</header>
         <main class="\(wide ? "wide" : "narrow")">
         \(flash.map { HTML("<p class=\"flash\" role=\"status\">\($0)</p>") })
+        \(problem.map { HTML("<p class=\"problem\" role=\"alert\">\($0)</p>") })
         \(body)
         </main>
         <footer><p>\(Engine.disclaimer)</p></footer>

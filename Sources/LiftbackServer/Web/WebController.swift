@@ -28,13 +28,14 @@ struct WebController {
     }
 
     func render(
-        _ title: String, _ context: AppContext, flash: String? = nil, wide: Bool = false, status: HTTPResponse.Status = .ok,
-        _ body: HTML
+        _ title: String, _ context: AppContext, flash: String? = nil, problem: String? = nil, wide: Bool = false,
+        status: HTTPResponse.Status = .ok, _ body: HTML
     )
         -> Response
     {
         let page = Layout.page(
-            title, account: context.identity, csrf: WebSession.csrf(for: context), flash: flash, wide: wide, body)
+            title, account: context.identity, csrf: WebSession.csrf(for: context), flash: flash, problem: problem, wide: wide,
+            body)
         return Response(
             status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
             body: .init(byteBuffer: ByteBuffer(string: page.description)))
