@@ -24,6 +24,8 @@ public enum AppError: Error, Equatable, Sendable {
     case noIntake
     /// The case kept changing while this was being saved; nothing was saved.
     case busy
+    /// The idempotency key came before with a different entry; nothing was saved.
+    case keyReused
 }
 
 extension AppError {
@@ -33,6 +35,7 @@ extension AppError {
         case .emailTaken: self = .emailTaken
         case .noIntake: self = .noIntake
         case .busy: self = .busy
+        case .keyReused: self = .keyReused
         }
     }
 

@@ -229,17 +229,36 @@ public struct CaseService: Sendable {
         }
     }
 
-    /// Adds a logged session; returns its id, for the next-day answer later.
-    public func addWorkout(_ workout: Workout, patientID: String, by caller: Caller) async throws -> Int64 {
+    /// The longest idempotency key taken.
+    public static let keyLength = 128
+
+    /// A sender's idempotency key as stored: plain text of at most `keyLength` characters.
+    static func checkedKey(_ key: String?) throws -> String? {
+        guard let key else { return nil }
+        guard !key.isEmpty, key.count <= keyLength, PlainText.isPlain(key) else {
+            throw AppError.invalid(
+                field: "Idempotency-Key", message: "should be 1 to \(keyLength) characters of plain text, such as a UUID")
+        }
+        return key
+    }
+
+    /// Adds a logged session; returns its id, for the next-day answer later. With `key` (the
+    /// sender's idempotency key), the same session sent again is stored once and answered with
+    /// the first one's id.
+    public func addWorkout(_ workout: Workout, patientID: String, by caller: Caller, key: String? = nil) async throws
+        -> Int64
+    {
         try EntryValidation.notAhead(workout.date, today: today())
+        let key = try Self.checkedKey(key)
         var distinct = workout
         distinct.flags = workout.flags.distinctFlags
         return try await AppError.translating {
-            try await store.addWorkout(distinct, patientID: patientID, audit: caller.audit(.workoutLogged, at: now())) {
-                [distinct] settings in
-                try EntryValidation.workout(distinct, unit: settings.unit, catalog: catalog)
-                try EntryValidation.recordsSomething(distinct)
-            }
+            try await store.addEntry(
+                .workout(distinct), patientID: patientID,
+                check: { [distinct] settings in
+                    try EntryValidation.workout(distinct, unit: settings.unit, catalog: catalog)
+                    try EntryValidation.recordsSomething(distinct)
+                }, audit: caller.audit(.workoutLogged, at: now()), key: key)
         }
     }
 
@@ -290,20 +309,23 @@ public struct CaseService: Sendable {
 
     /// Adds a check-in, and with it the next-day answer to an earlier session when one is given (a
     /// session that is not the patient's is passed over). The check-in is checked first, so a
-    /// refused one changes nothing.
+    /// refused one changes nothing. With `key`, the same check-in sent again is stored once.
     public func addCheckIn(
         _ checkIn: CheckIn, patientID: String, by caller: Caller,
-        answering session: (id: Int64, amendment: WorkoutAmendment)? = nil
+        answering session: (id: Int64, amendment: WorkoutAmendment)? = nil, key: String? = nil
     ) async throws {
         try EntryValidation.notAhead(checkIn.date, today: today())
         try EntryValidation.checkIn(checkIn)
+        let key = try Self.checkedKey(key)
         var checkIn = checkIn
         checkIn.flags = checkIn.flags.distinctFlags
         if let session, try await store.workout(id: session.id, patientID: patientID) != nil {
             try await amendWorkout(id: session.id, session.amendment, patientID: patientID, by: caller)
         }
-        try await AppError.translating {
-            try await store.addCheckIn(checkIn, patientID: patientID, audit: caller.audit(.checkInAdded, at: now()))
+        _ = try await AppError.translating {
+            try await store.addEntry(
+                .checkIn(checkIn), patientID: patientID, check: { _ in }, audit: caller.audit(.checkInAdded, at: now()),
+                key: key)
         }
     }
 

@@ -118,7 +118,7 @@ public final class PostgresStore: Store {
             for text in [account.id, email, email.lowercased(), name, role.rawValue, passwordHash] { binds.append(text) }
             binds.append(at.timeIntervalSince1970)
             try await fetch(PostgresQuery(unsafeSQL: SharedSQL.insertAccount(SharedSQL.postgres), binds: binds))
-        } catch let error as PSQLError where error.serverInfo?[.sqlState] == "23505" {
+        } catch  where Self.isUniqueViolation(error) {
             throw StoreError.emailTaken
         }
         return account
@@ -340,24 +340,51 @@ public final class PostgresStore: Store {
     }
 
     /// Adds the entry in one statement with the version raise, and only while the settings are
-    /// those it was checked against.
-    public func addEntry(_ entry: CaseEntry, patientID: String, check: EntryCheck, audit: AuditEvent?) async throws -> Int64 {
-        try await checked(patientID, check: check) { settings in
-            let (kind, body) = try StoredJSON.stored(entry)
-            return try await auditing(
-                audit, patientID, wrote: { $0 != nil },
-                write: { connection in
-                    try await fetch(
-                        """
-                        WITH bumped AS (
-                            UPDATE patients SET version = version + 1 WHERE id = \(patientID) AND settings = \(settings) RETURNING id
-                        )
-                        INSERT INTO case_entries (patient_id, kind, date, body)
-                        SELECT id, \(kind.rawValue), \(entry.date.description), \(body) FROM bumped
-                        RETURNING id
-                        """, on: connection
-                    ).first?.decode(Int64.self)
-                })
+    /// those it was checked against. Of two requests racing with one idempotency key, the unique
+    /// index lets one insert; the other finds its entry and answers with it.
+    public func addEntry(_ entry: CaseEntry, patientID: String, check: EntryCheck, audit: AuditEvent?, key: String?)
+        async throws -> Int64
+    {
+        /// The entry stored before with `key`, when it is this one (encoded only once checked).
+        func earlier(_ new: (kind: StoredJSON.Kind, body: String)) async throws -> Int64? {
+            guard let key, let row = try await fetch(shared: SharedSQL.entryByKey(SharedSQL.postgres), patientID, key).first
+            else { return nil }
+            let (id, kind, body) = try row.decode((Int64, String, String).self)
+            return try StoredJSON.replayed(id: id, kind: kind, body: body, as: new)
+        }
+        var checkedEntry: (kind: StoredJSON.Kind, body: String)?
+        do {
+            return try await checked(patientID, check: check) { settings in
+                let (kind, body) = try StoredJSON.stored(entry)
+                checkedEntry = (kind, body)
+                if let id = try await earlier((kind, body)) { return id }
+                return try await auditing(
+                    audit, patientID, wrote: { $0 != nil },
+                    write: { connection in
+                        try await fetch(
+                            """
+                            WITH bumped AS (
+                                UPDATE patients SET version = version + 1 WHERE id = \(patientID) AND settings = \(settings) RETURNING id
+                            )
+                            INSERT INTO case_entries (patient_id, kind, date, body, idempotency_key)
+                            SELECT id, \(kind.rawValue), \(entry.date.description), \(body), \(key) FROM bumped
+                            RETURNING id
+                            """, on: connection
+                        ).first?.decode(Int64.self)
+                    })
+            }
+        } catch  where Self.isUniqueViolation(error) {
+            guard let checkedEntry, let id = try await earlier(checkedEntry) else { throw error }
+            return id
+        }
+    }
+
+    /// Whether a write failed on a unique index, alone or inside a transaction.
+    static func isUniqueViolation(_ error: any Error) -> Bool {
+        switch error {
+        case let error as PSQLError: error.serverInfo?[.sqlState] == "23505"
+        case let error as PostgresTransactionError: error.closureError.map(isUniqueViolation) ?? false
+        default: false
         }
     }
 

@@ -267,13 +267,20 @@ public final class SQLiteStore: Store {
         }
     }
 
-    public func addEntry(_ entry: CaseEntry, patientID: String, check: EntryCheck, audit: AuditEvent?) async throws -> Int64 {
+    public func addEntry(_ entry: CaseEntry, patientID: String, check: EntryCheck, audit: AuditEvent?, key: String?)
+        async throws -> Int64
+    {
         try await pool.write { db in
             try check(try Self.settings(db, patientID))
             let (kind, body) = try StoredJSON.stored(entry)
+            if let key,
+                let earlier = try Row.fetchOne(db, sql: SharedSQL.entryByKey(SharedSQL.sqlite), arguments: [patientID, key])
+            {
+                return try StoredJSON.replayed(id: earlier["id"], kind: earlier["kind"], body: earlier["body"], as: (kind, body))
+            }
             try db.execute(
                 sql: SharedSQL.insertEntry(SharedSQL.sqlite),
-                arguments: [patientID, kind.rawValue, entry.date.description, body])
+                arguments: [patientID, kind.rawValue, entry.date.description, body, key])
             let id = db.lastInsertedRowID
             try Self.changed(db, patientID, audit)
             return id
@@ -307,7 +314,7 @@ public final class SQLiteStore: Store {
                     sql: SharedSQL.insertEntry(SharedSQL.sqlite),
                     arguments: [
                         patientID, StoredJSON.Kind.flagReport.rawValue, workout.date.description,
-                        try StoredJSON.encode(StoredJSON.FlagReport(date: workout.date, flags: added)),
+                        try StoredJSON.encode(StoredJSON.FlagReport(date: workout.date, flags: added)), nil,
                     ])
             }
             try Self.changed(db, patientID, audit)
@@ -403,7 +410,7 @@ public final class SQLiteStore: Store {
                 for entry in entries {
                     try db.execute(
                         sql: SharedSQL.insertEntry(SharedSQL.sqlite),
-                        arguments: [account.id, entry.kind.rawValue, entry.date.description, entry.body])
+                        arguments: [account.id, entry.kind.rawValue, entry.date.description, entry.body, nil])
                 }
                 if let clinicianID {
                     try db.execute(

@@ -50,6 +50,11 @@ public struct APIError: Error, HTTPResponseError, Equatable {
         case .emailTaken: APIError(.conflict, "an account with this email already exists", field: "email")
         case .noIntake: APIError(.conflict, "complete the intake first", field: "intake")
         case .busy: APIError(.conflict, "the case changed while this was being saved; nothing was saved, please try again")
+        case .keyReused:
+            APIError(
+                .conflict,
+                "this Idempotency-Key was sent before with a different entry; nothing was saved (use a new key for a new entry)",
+                field: "Idempotency-Key")
         }
     }
 

@@ -82,4 +82,6 @@ struct ClientAddressMiddleware: RouterMiddleware {
 
 extension HTTPField.Name {
     static let xForwardedFor = Self("X-Forwarded-For")!
+    /// The sender's key for a write that must happen once however often it is sent.
+    static let idempotencyKey = Self("Idempotency-Key")!
 }

@@ -16,6 +16,8 @@ enum OpenAPIDocument {
         var query: [(name: String, required: Bool)] = []
         /// The request body is an exported CSV file rather than JSON.
         var csvBody = false
+        /// The write honours an `Idempotency-Key` header: sent again with the same key, it is stored once.
+        var idempotent = false
     }
 
     /// Query parameters that are not dates: their schemas by name.
@@ -51,15 +53,17 @@ enum OpenAPIDocument {
                 "The intake, as in a case file, with policy, unit and plate increment; once a weight is logged the unit stays (400 on `unit`)",
             body: "Intake", success: ("200", "Triage"), errors: ["400", "401", "404", "422"]),
         Operation(
-            method: "post", path: "/api/v1/patients/{id}/workouts", summary: "Log one workout", body: "Workout",
-            success: ("201", "Created"), errors: ["400", "401", "403", "404", "409", "422"]),
+            method: "post", path: "/api/v1/patients/{id}/workouts",
+            summary: "Log one workout; with Idempotency-Key, sending it again stores it once and answers with the first id",
+            body: "Workout", success: ("201", "Created"), errors: ["400", "401", "403", "404", "409", "422"], idempotent: true),
         Operation(
             method: "patch", path: "/api/v1/patients/{id}/workouts/{workoutId}",
             summary: "Add the next-day answer, pain after or new flags",
             body: "WorkoutPatch", success: ("200", "Created")),
         Operation(
-            method: "post", path: "/api/v1/patients/{id}/check-ins", summary: "Log one check-in", body: "CheckIn",
-            success: ("201", "Created"), errors: ["400", "401", "403", "404", "409", "422"]),
+            method: "post", path: "/api/v1/patients/{id}/check-ins",
+            summary: "Log one check-in; with Idempotency-Key, sending it again stores it once", body: "CheckIn",
+            success: ("201", "Created"), errors: ["400", "401", "403", "404", "409", "422"], idempotent: true),
         Operation(
             method: "post", path: "/api/v1/patients/{id}/screens", summary: "Record a movement screen", body: "Screen",
             success: ("201", "Created"), errors: ["400", "401", "404", "409", "422"]),
@@ -142,6 +146,13 @@ enum OpenAPIDocument {
                     "name": $0.name, "in": "query", "required": $0.required,
                     "schema": querySchemas[$0.name] ?? ["type": "string", "format": "date"],
                 ]
+            }
+            if operation.idempotent {
+                parameters.append([
+                    "name": "Idempotency-Key", "in": "header", "required": false,
+                    "description": "Any unique text, such as a UUID, for this one entry; 409 when it came before with another",
+                    "schema": ["type": "string", "minLength": 1, "maxLength": CaseService.keyLength],
+                ])
             }
             var responses: [String: Any] = [:]
             var success: [String: Any] = ["description": "Success"]

@@ -16,6 +16,8 @@ public actor MemoryStore: Store {
     private var clearanceOrder: [String: [Int64]] = [:]
     private var reports: [String: [FlagReport]] = [:]
     private var trails: [String: [AuditEvent]] = [:]
+    /// Entries stored with an idempotency key, per patient: id, kind and body.
+    private var keyed: [String: [String: (id: Int64, kind: String, body: String)]] = [:]
 
     public init() {}
 
@@ -51,6 +53,7 @@ public actor MemoryStore: Store {
         clearanceOrder[id] = nil
         reports[id] = nil
         trails[id] = nil
+        keyed[id] = nil
         return true
     }
     public func saveToken(hash: String, accountID: String, kind: TokenKind, at: Date, expiresAt: Date, audit: AuditEvent?) {
@@ -162,10 +165,17 @@ public actor MemoryStore: Store {
         }
     }
 
-    public func addEntry(_ entry: CaseEntry, patientID: String, check: EntryCheck, audit: AuditEvent?) throws -> Int64 {
+    public func addEntry(_ entry: CaseEntry, patientID: String, check: EntryCheck, audit: AuditEvent?, key: String?) throws
+        -> Int64
+    {
         try check(try requireSettings(patientID))
+        let (kind, body) = try StoredJSON.stored(entry)
+        if let key, let earlier = keyed[patientID]?[key] {
+            return try StoredJSON.replayed(id: earlier.id, kind: earlier.kind, body: earlier.body, as: (kind, body))
+        }
         audited(audit, patientID)
         let id = newID()
+        if let key { keyed[patientID, default: [:]][key] = (id, kind.rawValue, body) }
         try update(patientID) { data in
             switch entry {
             case .workout(let workout): data.workouts.append(StoredWorkout(id: id, workout: workout))

@@ -182,4 +182,6 @@ public enum StoreError: Error, Equatable, Sendable {
     case noIntake
     /// The case's settings kept changing while an entry was being saved; nothing was saved.
     case busy
+    /// The idempotency key was already used for a different entry; nothing was saved.
+    case keyReused
 }

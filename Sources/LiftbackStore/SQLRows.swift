@@ -241,8 +241,14 @@ package enum SharedSQL {
     }
 
     /// Parameters: patient id, kind, date, body.
+    /// Parameters: patient id, kind, date, body, idempotency key (or null).
     package static func insertEntry(_ p: Dialect) -> String {
-        "INSERT INTO case_entries (patient_id, kind, date, body) VALUES (\(parameters(4, p)))"
+        "INSERT INTO case_entries (patient_id, kind, date, body, idempotency_key) VALUES (\(parameters(5, p)))"
+    }
+
+    /// Parameters: patient id, idempotency key. The entry sent with that key before: id, kind and body.
+    package static func entryByKey(_ p: Dialect) -> String {
+        "SELECT id, kind, body FROM case_entries WHERE patient_id = \(p(1)) AND idempotency_key = \(p(2))"
     }
 
     /// Parameters: patient id, settings, intake.

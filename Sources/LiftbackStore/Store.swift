@@ -64,7 +64,12 @@ public protocol Store: Sendable {
     /// same transaction as the write: whatever `check` throws leaves nothing stored, and nothing is
     /// encoded before it passes. The store decides nothing about the entry; the caller's check (the
     /// core's `EntryValidation`) does. `StoreError.noIntake` before the intake.
-    func addEntry(_ entry: CaseEntry, patientID: String, check: EntryCheck, audit: AuditEvent?) async throws -> Int64
+    ///
+    /// With a `key` (the sender's idempotency key), an entry already stored with that key for the
+    /// patient is not stored again: its id is returned, and nothing changes (no version raise, no
+    /// audit line); `StoreError.keyReused` when that entry differs from this one.
+    func addEntry(_ entry: CaseEntry, patientID: String, check: EntryCheck, audit: AuditEvent?, key: String?) async throws
+        -> Int64
     /// Replaces a stored workout, checked as `addEntry` checks; `false` when the patient has no workout with that id.
     func replaceWorkout(id: Int64, with workout: Workout, patientID: String, check: EntryCheck, audit: AuditEvent?)
         async throws -> Bool
@@ -149,7 +154,11 @@ extension Store {
     }
 
     public func addEntry(_ entry: CaseEntry, patientID: String, check: EntryCheck) async throws -> Int64 {
-        try await addEntry(entry, patientID: patientID, check: check, audit: nil)
+        try await addEntry(entry, patientID: patientID, check: check, audit: nil, key: nil)
+    }
+
+    public func addEntry(_ entry: CaseEntry, patientID: String, check: EntryCheck, audit: AuditEvent?) async throws -> Int64 {
+        try await addEntry(entry, patientID: patientID, check: check, audit: audit, key: nil)
     }
 
     public func saveIntake(_ intake: Intake, settings: PatientSettings, patientID: String, ifVersion version: Int64?)

@@ -34,6 +34,13 @@ package enum StoredJSON {
         }
     }
 
+    /// The id of an entry stored before with the same idempotency key, when it is this entry
+    /// (`new`, as `stored` encodes it); `StoreError.keyReused` when it is another.
+    package static func replayed(id: Int64, kind: String, body: String, as new: (kind: Kind, body: String)) throws -> Int64 {
+        guard kind == new.kind.rawValue, body == new.body else { throw StoreError.keyReused }
+        return id
+    }
+
     /// The flags `new` has that `old` had not.
     package static func addedFlags(_ old: Workout, _ new: Workout) -> [RedFlag] { new.flags.filter { !old.flags.contains($0) } }
 

@@ -310,6 +310,16 @@ struct PageTests {
         }
     }
 
+    /// Sam, signed up and signed in through the pages, with an intake on 2026-11-02 written straight to the store.
+    static func signedInPerson(_ client: some TestClientProtocol, _ store: MemoryStore) async throws -> (Browser, Account) {
+        var browser = Browser()
+        try await browser.signUp(client, "Sam", "sam@example.org")
+        let sam = try #require(try await store.credentials(email: "sam@example.org")).account
+        try await store.saveIntake(
+            Intake(date: Day(iso: "2026-11-02")!, pattern: .muscular), settings: PatientSettings(), patientID: sam.id)
+        return (browser, sam)
+    }
+
     /// Dr Ada, signed in at the desk through the pages, and her account as the store holds it.
     static func clinicianDesk(_ client: some TestClientProtocol, _ store: MemoryStore) async throws -> (Browser, Account) {
         var desk = Browser()
@@ -443,6 +453,47 @@ struct PageTests {
         }
     }
 
+    @Test(
+        "The log form sent twice (a double tap, or the back button and save again) stores one session; a refused form keeps its token; a paused plan shows no green saved"
+    )
+    func logOnce() async throws {
+        let store = MemoryStore()
+        try await APIHarness(store: store).test { client in
+            var (browser, sam) = try await Self.signedInPerson(client, store)
+            let page = try await browser.send(client, .get, "/log")
+            // Every field as the browser would send it, filled in from the plan.
+            var form: [String: String] = [:]
+            for match in page.html.matches(of: /<input type="(?:hidden|number)" name="([^"]+)" value="([^"]*)"/) {
+                form[String(match.1)] = String(match.2)
+            }
+            let token = try #require(form["submission"])
+            #expect(!token.isEmpty && form["count"] != nil)
+            let first = try await browser.send(client, .post, "/log", form: form)
+            let second = try await browser.send(client, .post, "/log", form: form)
+            #expect(first.location == "/today?logged=1" && second.location == "/today?logged=1")
+            #expect(try await store.caseData(patientID: sam.id)?.workouts.count == 1)
+            // Changed and sent again with the same form: the first save stands, and the page says so.
+            var changed = form
+            changed["after"] = "3"
+            let edited = try await browser.send(client, .post, "/log", form: changed)
+            #expect(edited.location == "/today?logged=again")
+            #expect(try await browser.send(client, .get, "/today?logged=again").html.contains("saved already"))
+            #expect(try await store.caseData(patientID: sam.id)?.workouts.count == 1)
+            // A refused form comes back with the same token, and a new form has a new one.
+            let refused = try await browser.send(
+                client, .post, "/log", form: ["csrf": form["csrf"]!, "submission": "t-9", "count": "1", "ex-0": "nope"])
+            #expect(refused.html.contains(#"name="submission" value="t-9""#))
+            #expect(!(try await browser.send(client, .get, "/log")).html.contains(token))
+            // A check-in with a red flag pauses the plan; Today then shows the pause, with no green "saved" above it.
+            let checkIn = try await browser.send(client, .get, "/check-in")
+            _ = try await browser.send(
+                client, .post, "/check-in",
+                form: ["csrf": Browser.csrf(in: checkIn.html), "pain": "3", "flag": "numbness-tingling", "submission": "c-1"])
+            let paused = try await browser.send(client, .get, "/today?logged=1")
+            #expect(!paused.html.contains("class=\"flash\"") && paused.html.contains("paused"))
+        }
+    }
+
     /// What a page shows as text, without its tags and attributes.
     static func visibleText(_ html: String) -> String {
         html.replacing(/<script.*?<\/script>/.dotMatchesNewlines(), with: "").replacing(/<[^>]*>/, with: " ")
@@ -540,11 +591,7 @@ struct PageTests {
     func logRefusals() async throws {
         let store = MemoryStore()
         try await APIHarness(store: store).test { client in
-            var browser = Browser()
-            try await browser.signUp(client, "Sam", "sam@example.org")
-            let sam = try #require(try await store.credentials(email: "sam@example.org")).account
-            try await store.saveIntake(
-                Intake(date: Day(iso: "2026-11-02")!, pattern: .muscular), settings: PatientSettings(), patientID: sam.id)
+            var (browser, sam) = try await Self.signedInPerson(client, store)
             let page = try await browser.send(client, .get, "/log")
             let csrf = Browser.csrf(in: page.html)
             let unknown = try await browser.send(

@@ -672,4 +672,38 @@ struct HeaderAndLimitTests {
             }
         }
     }
+
+    @Test(
+        "A workout or check-in sent again with its Idempotency-Key is stored once; the key with another body is 409, and a key past its limit 400"
+    )
+    func idempotentWrites() async throws {
+        try await H().test { client in
+            let pat = try await H.signUp(client, "pat@example.org")
+            let base = "/api/v1/patients/\(pat.id)"
+            _ = try await H.send(client, .put, "\(base)/intake", token: pat.token, json: H.intake)
+            func post(_ path: String, key: String, _ body: [String: Any]) async throws -> H.Reply {
+                let data = try JSONSerialization.data(withJSONObject: body)
+                return try await client.execute(
+                    uri: "\(base)/\(path)", method: .post,
+                    headers: [.authorization: "Bearer \(pat.token)", .contentType: "application/json", .idempotencyKey: key],
+                    body: ByteBuffer(bytes: data)
+                ) { H.Reply(status: $0.status, body: Data($0.body.readableBytesView)) }
+            }
+            let first = try await post("workouts", key: "phone-1", H.workout)
+            let again = try await post("workouts", key: "phone-1", H.workout)
+            #expect(first.status == .created && again.status == .created)
+            #expect(first.json["id"] as? Int == again.json["id"] as? Int)
+            var changed = H.workout
+            changed["painAfter"] = 6
+            let reused = try await post("workouts", key: "phone-1", changed)
+            #expect(reused.status == .conflict && reused.json["field"] as? String == "Idempotency-Key")
+            let tooLong = try await post("workouts", key: String(repeating: "k", count: CaseService.keyLength + 1), H.workout)
+            #expect(tooLong.status == .badRequest && tooLong.json["field"] as? String == "Idempotency-Key")
+            let checkIn: [String: Any] = ["date": "2026-12-01", "pain": 2]
+            #expect(try await post("check-ins", key: "phone-2", checkIn).status == .created)
+            #expect(try await post("check-ins", key: "phone-2", checkIn).status == .created)
+            let history = try await H.send(client, .get, "\(base)/history", token: pat.token)
+            #expect((history.json["workouts"] as? [Any])?.count == 1 && (history.json["checkIns"] as? [Any])?.count == 1)
+        }
+    }
 }

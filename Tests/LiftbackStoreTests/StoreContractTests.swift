@@ -149,6 +149,42 @@ struct StoreContractTests {
     }
 
     @Test(
+        "An entry sent again with its idempotency key is stored once and answered with the first id; the key with another entry is refused",
+        arguments: Backend.allCases)
+    func idempotencyKeys(backend: Backend) async throws {
+        let store = try await backend.make()
+        let pat = try await patient(store)
+        let other = try await patient(store, "other@example.org")
+        for person in [pat, other] { try await store.saveIntake(intake, settings: PatientSettings(), patientID: person.id) }
+        let session = Workout(
+            date: Day(iso: "2026-12-01")!,
+            exercises: [LoggedExercise(exercise: "glute-bridge", sets: [LoggedSet(reps: 10, pain: 1)])], painDuring: 1)
+        let line = AuditEvent(at: now, actorID: pat.id, actorRole: .patient, action: .workoutLogged, route: "POST /x")
+        let first = try await store.addEntry(.workout(session), patientID: pat.id, check: { _ in }, audit: line, key: "k-1")
+        let version = try await store.caseVersion(patientID: pat.id)
+        let again = try await store.addEntry(.workout(session), patientID: pat.id, check: { _ in }, audit: line, key: "k-1")
+        #expect(again == first)
+        #expect(try await store.caseData(patientID: pat.id)?.workouts.count == 1)
+        #expect(try await store.caseVersion(patientID: pat.id) == version)
+        #expect(try await store.auditTrail(patientID: pat.id, limit: 10).count == 1)
+        var changed = session
+        changed.painDuring = 4
+        await #expect(throws: StoreError.keyReused) {
+            try await store.addEntry(.workout(changed), patientID: pat.id, check: { _ in }, audit: nil, key: "k-1")
+        }
+        // A key is the sender's own: another person's entry with the same key is theirs, and no key means a new entry.
+        #expect(
+            try await store.addEntry(.workout(session), patientID: other.id, check: { _ in }, audit: nil, key: "k-1") != first)
+        _ = try await store.addEntry(.workout(session), patientID: pat.id, check: { _ in }, audit: nil, key: nil)
+        #expect(try await store.caseData(patientID: pat.id)?.workouts.count == 2)
+        // Two sends racing with one key (a retry while the first is still on its way) store one entry.
+        async let one = store.addEntry(.workout(session), patientID: pat.id, check: { _ in }, audit: line, key: "race")
+        async let two = store.addEntry(.workout(session), patientID: pat.id, check: { _ in }, audit: line, key: "race")
+        #expect(try await one == two)
+        #expect(try await store.caseData(patientID: pat.id)?.workouts.count == 3)
+    }
+
+    @Test(
         "The case round-trips: intake, workouts in date order, check-ins, screens, clearances, overrides",
         arguments: Backend.allCases)
     func caseRoundTrip(backend: Backend) async throws {

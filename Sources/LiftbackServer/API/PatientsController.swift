@@ -114,7 +114,8 @@ struct PatientsController {
     func postWorkout(_ request: Request, _ context: AppContext) async throws -> Response {
         let (id, caller) = try await patientSelf(context)
         let workout = try await JSONResponse.decode(Workout.self, from: request, entry: .workout)
-        return JSONResponse.make(Created(id: try await cases.addWorkout(workout, patientID: id, by: caller)), status: .created)
+        let created = try await cases.addWorkout(workout, patientID: id, by: caller, key: request.headers[.idempotencyKey])
+        return JSONResponse.make(Created(id: created), status: .created)
     }
 
     func patchWorkout(_ request: Request, _ context: AppContext) async throws -> Response {
@@ -128,7 +129,8 @@ struct PatientsController {
     func postCheckIn(_ request: Request, _ context: AppContext) async throws -> Response {
         let (id, caller) = try await patientSelf(context)
         try await cases.addCheckIn(
-            try await JSONResponse.decode(CheckIn.self, from: request, entry: .checkIn), patientID: id, by: caller)
+            try await JSONResponse.decode(CheckIn.self, from: request, entry: .checkIn), patientID: id, by: caller,
+            key: request.headers[.idempotencyKey])
         return JSONResponse.make(Created(), status: .created)
     }
 

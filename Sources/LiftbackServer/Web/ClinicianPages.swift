@@ -100,7 +100,8 @@ struct ClinicianPages {
         guard let note = form.text("note"), form["reviewed"] != nil else {
             return try await self.patient(
                 context,
-                problem: "Not cleared: please write the outcome of the review and tick that you have reviewed it with the person.")
+                problem: "Not cleared: please write the outcome of the review and tick that you have reviewed it with the person."
+            )
         }
         do {
             try await web.cases.addClearance(

@@ -21,10 +21,15 @@ struct PersonPages {
         guard let day = try await web.cases.day(of: patient, by: context.caller(patient)) else {
             throw PageRedirect(location: "/intake")
         }
+        let query = request.uri.queryParameters
+        // A paused plan speaks for itself: no green "saved" above the calm words on what to do now.
         let flash: String? =
-            request.uri.queryParameters.get("logged") != nil
-            ? "Session saved. Tomorrow we will ask how your back feels."
-            : request.uri.queryParameters.get("joined") != nil ? "You are now linked with your clinician." : nil
+            switch (day.prescription.disposition.stopsLoading, query.get("logged")) {
+            case (true, _): nil
+            case (false, "again"): "This session was saved already, as first sent; saving it again added nothing."
+            case (false, .some): "Session saved. Tomorrow we will ask how your back feels."
+            case (false, nil): query.get("joined") != nil ? "You are now linked with your clinician." : nil
+            }
         return web.render(
             "Today", context, flash: flash,
             PrescriptionView.today(
@@ -88,10 +93,14 @@ struct PersonPages {
             flags: form.all("flag").compactMap(RedFlag.init(rawValue:)),
             stoppedEarly: form["stopped"] == nil ? nil : true)
         do {
-            _ = try await web.cases.addWorkout(workout, patientID: patient.id, by: context.caller(patient))
+            _ = try await web.cases.addWorkout(
+                workout, patientID: patient.id, by: context.caller(patient), key: form.text("submission"))
         } catch let error as CaseError {
             return try await refused(
                 FieldWords.sentence(error, exercises: exercises.map { web.engine.catalog[$0.exercise]?.name }))
+        } catch AppError.keyReused {
+            // The same form sent again after a change (the back button): the first save stands.
+            return WebController.redirect("/today?logged=again")
         }
         return WebController.redirect("/today?logged=1")
     }
@@ -125,9 +134,12 @@ struct PersonPages {
             answer = (id, CaseService.WorkoutAmendment(nextDay: nextDay, lockedUp: form["lockedUp"] == nil ? nil : true))
         }
         do {
-            try await web.cases.addCheckIn(checkIn, patientID: patient.id, by: context.caller(patient), answering: answer)
+            try await web.cases.addCheckIn(
+                checkIn, patientID: patient.id, by: context.caller(patient), answering: answer, key: form.text("submission"))
         } catch let error as CaseError {
             return try await checkInPage(context, error: FieldWords.sentence(error), kept: form)
+        } catch AppError.keyReused {
+            return WebController.redirect("/today")
         }
         return WebController.redirect("/today")
     }

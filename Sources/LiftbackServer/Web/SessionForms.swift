@@ -1,3 +1,4 @@
+import Foundation
 import LiftbackApp
 import LiftbackCore
 
@@ -5,6 +6,14 @@ import LiftbackCore
 /// they are given; `PersonPages` fetches it and saves what comes back.
 enum SessionForms {
     /// The session form, filled from the plan, or with what was typed when `kept` is the refused form.
+    /// The hidden field that makes a form's save happen once: a new token for each form shown, the
+    /// same one when a refused form comes back, so that sending it twice (a double tap, the back
+    /// button) stores one entry.
+    static func submission(_ kept: Form?) -> HTML {
+        let token = kept?.text("submission") ?? UUID().uuidString
+        return "<input type=\"hidden\" name=\"submission\" value=\"\(token)\">"
+    }
+
     static func log(
         _ prescription: Prescription, unit: WeightUnit, catalog: Catalog, csrf: String?, error: String?, kept: Form?
     ) -> HTML {
@@ -39,7 +48,7 @@ enum SessionForms {
             <p>Weights and reps are filled in from your plan: change them if you did something else, and tap your pain for each set.</p>
             \(error.map { HTML("<p class=\"error\" role=\"alert\">\($0)</p>") })
             <form method="post" action="/log">
-            \(Layout.csrfField(csrf))
+            \(Layout.csrfField(csrf))\(submission(kept))
             <input type="hidden" name="count" value="\(prescription.exercises.count)">
             \(exercises)
             <section class="card">
@@ -80,7 +89,7 @@ enum SessionForms {
             <h1>How is your back today?</h1>
             \(error.map { HTML("<p class=\"error\" role=\"alert\">\($0) Nothing was saved yet; please check and save again.</p>") })
             <form method="post" action="/check-in">
-            \(Layout.csrfField(csrf))
+            \(Layout.csrfField(csrf))\(submission(kept))
             \(question)
             \(Layout.painScale("Your pain today", name: "pain", selected: kept?.int("pain")))
             \(Layout.field("Morning stiffness, in minutes", name: "stiffness", type: "number", value: kept?["stiffness"] ?? "", extra: "inputmode=\"numeric\" min=\"0\" max=\"\(InputLimits.stiffnessMinutes.upperBound)\""))

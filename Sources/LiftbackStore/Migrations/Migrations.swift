@@ -6,6 +6,7 @@ package enum Migrations {
         (Migration003Tokens.identifier, Migration003Tokens.statements(for:)),
         (Migration004Audit.identifier, Migration004Audit.statements(for:)),
         (Migration005InviteHashes.identifier, Migration005InviteHashes.statements(for:)),
+        (Migration006IdempotencyKeys.identifier, Migration006IdempotencyKeys.statements(for:)),
     ]
 }
 
