@@ -21,6 +21,10 @@ public struct ServerConfig: Sendable, Equatable {
     /// The reverse proxies whose `X-Forwarded-For` names the caller (`LIFTBACK_TRUSTED_PROXIES`,
     /// addresses separated by commas); none by default, when the peer is the caller.
     public var trustedProxies: Set<String> = []
+    /// The number an emergency's call button dials (`LIFTBACK_EMERGENCY_NUMBER`): 112, which works
+    /// across Europe and on most mobile phones, unless the clinic sets its own (999, 911, 000).
+    public var emergencyNumber = ServerConfig.defaultEmergencyNumber
+    public static let defaultEmergencyNumber = "112"
 
     /// Whether `text` is an IPv4 or IPv6 address as a peer's is written (digits, hex, dots, colons).
     public static func isAddress(_ text: some StringProtocol) -> Bool {
@@ -87,6 +91,14 @@ public struct ServerConfig: Sendable, Equatable {
                 )
             }
             config.trustedProxies = Set(addresses)
+        }
+        if let number = environment["LIFTBACK_EMERGENCY_NUMBER"] {
+            guard (2...6).contains(number.count), number.allSatisfy(\.isASCII), number.allSatisfy(\.isNumber) else {
+                throw SettingError(
+                    description:
+                        "LIFTBACK_EMERGENCY_NUMBER is \"\(number.prefix(40))\": it should be 2 to 6 digits, like 112 or 999")
+            }
+            config.emergencyNumber = number
         }
         config.secureCookies = secureCookies ?? !isLoopback(config.host)
         return config

@@ -494,6 +494,29 @@ struct PageTests {
         }
     }
 
+    @Test(
+        "A symptom reported later pauses the plan in calm words said once: an emergency has a button that calls the emergency number, and there is a way for a tick made by mistake"
+    )
+    func pausedPlanSpeaksOnce() async throws {
+        let store = MemoryStore()
+        try await APIHarness(store: store).test { client in
+            var (browser, _) = try await Self.signedInPerson(client, store)
+            let checkIn = try await browser.send(client, .get, "/check-in")
+            _ = try await browser.send(
+                client, .post, "/check-in",
+                form: ["csrf": Browser.csrf(in: checkIn.html), "pain": "4", "flag": "saddle-numbness", "submission": "s-1"])
+            let today = try await browser.send(client, .get, "/today")
+            let text = Self.visibleText(today.html)
+            #expect(today.html.contains(#"<a class="button call" href="tel:112">Call 112</a>"#))
+            #expect(text.contains("Ticked by mistake?"))
+            // Each sentence of the pause is said once, and no flag goes by its internal name.
+            for sentence in ["Please go to an emergency department", "You reported numbness around the groin"] {
+                #expect(text.components(separatedBy: sentence).count == 2, "\(sentence)")
+            }
+            #expect(!text.contains("saddle-numbness"))
+        }
+    }
+
     /// What a page shows as text, without its tags and attributes.
     static func visibleText(_ html: String) -> String {
         html.replacing(/<script.*?<\/script>/.dotMatchesNewlines(), with: "").replacing(/<[^>]*>/, with: " ")

@@ -589,12 +589,14 @@ struct HeaderAndLimitTests {
         for bad in [
             ["LIFTBACK_IDLE_TIMEOUT": "30s"], ["LIFTBACK_IDLE_TIMEOUT": "0"], ["LIFTBACK_PORT": "http"],
             ["LIFTBACK_PORT": "70000"], ["LIFTBACK_TODAY": "2026-13-45"], ["LIFTBACK_TODAY": "yesterday"],
-            ["LIFTBACK_TRUSTED_PROXIES": "127.0.0.1, nginx"],
+            ["LIFTBACK_TRUSTED_PROXIES": "127.0.0.1, nginx"], ["LIFTBACK_EMERGENCY_NUMBER": "11a"],
         ] {
             let error = try #require(throws: ServerConfig.SettingError.self) { try resolve(bad) }
             #expect(error.description.hasPrefix(bad.keys.first!) && error.description.contains(bad.values.first!.suffix(5)))
         }
         #expect(try resolve(["LIFTBACK_TRUSTED_PROXIES": "127.0.0.1, ::1"]).trustedProxies == ["127.0.0.1", "::1"])
+        #expect(try resolve(["LIFTBACK_EMERGENCY_NUMBER": "999"]).emergencyNumber == "999")
+        #expect(try resolve([:]).emergencyNumber == "112")
     }
 
     @Test(

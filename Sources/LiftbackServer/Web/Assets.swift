@@ -34,6 +34,7 @@ enum Assets {
         input[type=text], input[type=email], input[type=password], input[type=number], input[type=date], select, textarea {
             display: block; width: 100%; max-width: 100%; margin-top: .25rem; padding: .6rem; font-size: 1rem; border: 1px solid #8a94a3; border-radius: .4rem; background: #fff; color: var(--ink); }
         button, .button { display: inline-block; padding: .7rem 1.2rem; font-size: 1rem; font-weight: 600; color: #fff; background: var(--accent); border: 0; border-radius: .5rem; cursor: pointer; text-decoration: none; }
+        .button.call { background: var(--stop); font-size: 1.15rem; min-width: 12rem; text-align: center; }
         button.link { background: none; color: var(--accent); padding: 0; font-weight: 400; text-decoration: underline; }
         form.inline { display: inline; }
         fieldset { border: 1px solid #d8dde3; border-radius: .5rem; margin: .75rem 0; padding: .5rem .75rem; min-width: 0; }

@@ -114,6 +114,8 @@ struct IntakePages {
     }
 
     func stopPage(_ triage: TriageResult, _ context: AppContext) -> Response {
-        web.render("Please check in with a professional", context, IntakeView.stop(triage))
+        web.render(
+            "Please check in with a professional", context,
+            IntakeView.stop(triage, emergencyNumber: web.config.emergencyNumber))
     }
 }

@@ -97,10 +97,11 @@ enum IntakeView {
             """
     }
 
-    static func stop(_ triage: TriageResult) -> HTML {
+    static func stop(_ triage: TriageResult, emergencyNumber: String) -> HTML {
         """
         <h1>Thank you. Let's pause here.</h1>
         <div class="alert red-flag" role="alert"><p>\(triage.disposition.guidance ?? "")</p></div>
+        \(Layout.emergencyCall(triage.disposition, number: emergencyNumber))
         <p>You told us about:</p>
         <ul>\(triage.flags.filter { $0.level != .weak }.html { "<li>\($0.meaning)</li>" })</ul>
         <p>These symptoms are uncommon and usually have a clear explanation, but they deserve a professional's look before any training plan. Liftback will not suggest loaded exercise until a clinician has reviewed them.</p>

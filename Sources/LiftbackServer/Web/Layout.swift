@@ -62,6 +62,11 @@ enum Layout {
         """
     }
 
+    /// For an emergency, a button that dials the emergency number (a server setting); nothing otherwise.
+    static func emergencyCall(_ disposition: Disposition, number: String) -> HTML {
+        disposition == .emergency ? "<p><a class=\"button call\" href=\"tel:\(number)\">Call \(number)</a></p>" : ""
+    }
+
     /// A new password's field, with the lengths the account service accepts.
     static func newPasswordField(_ label: String = "New password", error: String? = nil) -> HTML {
         field(

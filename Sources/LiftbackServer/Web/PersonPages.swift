@@ -33,7 +33,8 @@ struct PersonPages {
         return web.render(
             "Today", context, flash: flash,
             PrescriptionView.today(
-                day.prescription, engine: web.engine, patient: patient, awaiting: day.awaiting, linked: day.reviewerLinked))
+                day.prescription, engine: web.engine, patient: patient, awaiting: day.awaiting, linked: day.reviewerLinked,
+                emergencyNumber: web.config.emergencyNumber))
     }
 
     /// The session form, filled from the plan, or with what was typed when `kept` is the refused form.

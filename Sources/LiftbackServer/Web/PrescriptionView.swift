@@ -4,25 +4,34 @@ import LiftbackCore
 /// How a prescription reads on a phone: the phase and why, each exercise with its dose, load,
 /// plates per side and the reasons behind any change, then the routine and education cards.
 enum PrescriptionView {
-    /// - Parameter linked: whether a clinician can see the record (a pause waits for one's review).
+    /// - Parameters:
+    ///   - linked: whether a clinician can see the record (a pause waits for one's review).
+    ///   - emergencyNumber: the number the call button of an emergency dials (the server's setting).
     static func today(
-        _ p: Prescription, engine: Engine, patient: Account, awaiting: StoredWorkout?, linked: Bool = true
+        _ p: Prescription, engine: Engine, patient: Account, awaiting: StoredWorkout?, linked: Bool = true,
+        emergencyNumber: String = ServerConfig.defaultEmergencyNumber
     ) -> HTML {
         let (catalog, settings) = (engine.catalog, engine.settings)
         let card = { (line: PrescribedExercise) in Self.card(line, catalog: catalog) }
         let alerts = p.alerts.html { "<div class=\"alert \($0.id.rawValue)\" role=\"alert\"><p>\($0.message)</p></div>" }
         if p.disposition.stopsLoading {
-            // A reason the alerts already say is not said twice.
-            let said = Set(p.alerts.map(\.message))
+            // A reason the alerts already say, whole or in part, is not said twice.
+            let unsaid = p.reasons.filter { reason in !p.alerts.contains { $0.message.contains(reason) } }
             let noClinician: HTML =
                 linked
                 ? ""
                 : "<p>No clinician is linked with you on Liftback yet. Please see a doctor or physiotherapist about these symptoms; if yours uses Liftback, <a href=\"/join\">join them with their code</a> so that they can review them here and the plan can carry on.</p>"
+            let mistake: HTML =
+                linked
+                ? "<details><summary>Ticked by mistake?</summary><p>That happens. Let your clinician know: once they have checked with you, they clear it here and your plan carries on from where it was. Nothing you logged is lost.</p></details>"
+                : "<details><summary>Ticked by mistake?</summary><p>That happens. A clinician who has checked with you can clear it; once you join yours here, they can do it in a minute. Nothing you logged is lost.</p></details>"
             return """
                 <h1>Your plan is paused</h1>
                 \(alerts)
-                <ul>\(p.reasons.filter { !said.contains($0) }.html { "<li>\($0)</li>" })</ul>
+                \(Layout.emergencyCall(p.disposition, number: emergencyNumber))
+                \(unsaid.isEmpty ? "" : HTML("<ul>\(unsaid.html { "<li>\($0)</li>" })</ul>"))
                 \(noClinician)
+                \(mistake)
                 \(p.exercises.isEmpty ? "" : HTML("<h2>Gentle movement in the meantime</h2>\(p.exercises.filter { $0.decision != .stop }.html(card))"))
                 <p><a href="/check-in">Tell us how you are today</a></p>
                 """
