@@ -38,6 +38,31 @@ struct EntryRulesTests {
         #expect(tooLong?.field == "exercises[0].sets")
     }
 
+    @Test(
+        "A 10,000-minute walk and 501 kg x 5 are typing errors, refused with their limit; a long walk and a heavy pull are kept")
+    func implausibleAmounts() throws {
+        let catalog = Catalog.standard
+        func refusal(_ exercise: ExerciseID, _ set: LoggedSet, unit: WeightUnit = .kg) -> CaseError? {
+            let workout = Workout(date: intakeDay, exercises: [LoggedExercise(exercise: exercise, sets: [set])])
+            return #expect(throws: CaseError.self) { try EntryValidation.workout(workout, unit: unit, catalog: catalog) }
+        }
+        let walk = refusal("walk", LoggedSet(.minutes, amount: 10_000))
+        #expect(walk?.field == "exercises[0].sets[0].holdSeconds" && walk?.message.contains("600 minutes") == true)
+        let heavy = refusal("conventional-deadlift", LoggedSet(weight: 501, reps: 5))
+        #expect(heavy?.field == "exercises[0].sets[0].weight" && heavy?.message.contains("500 kg") == true)
+        for (exercise, set) in [
+            ("walk", LoggedSet(.minutes, amount: 90)), ("conventional-deadlift", LoggedSet(weight: 250, reps: 3)),
+        ] {
+            try EntryValidation.workout(
+                Workout(date: intakeDay, exercises: [LoggedExercise(exercise: ExerciseID(exercise), sets: [set])]), unit: .kg,
+                catalog: catalog)
+        }
+        // A plank's hold is in seconds, where ten minutes is 600: the minutes' limit is not the seconds'.
+        try EntryValidation.workout(
+            Workout(date: intakeDay, exercises: [LoggedExercise(exercise: "front-plank", sets: [LoggedSet(.hold, amount: 900)])]),
+            unit: .kg, catalog: catalog)
+    }
+
     @Test("A new session records something; one that only reports pain, a symptom or a stop still counts")
     func sessionRecordsSomething() throws {
         func refusal(_ workout: Workout) -> String? {

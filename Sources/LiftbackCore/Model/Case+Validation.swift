@@ -18,8 +18,11 @@ public enum InputLimits {
     /// (a long day in a lifting app's export stays well inside both).
     public static let exercisesPerWorkout = 40
     public static let setsPerExercise = 100
-    /// Loads above this (in kg) are typing errors, not lifts.
-    public static let maxWeightKg = 1_000.0
+    /// Loads above this (in kg) are typing errors, not lifts: the heaviest deadlift ever pulled
+    /// is about 500 kg, and the real exports' heaviest set is 245 kg.
+    public static let maxWeightKg = 500.0
+    /// Minutes of a timed exercise in one set (a walk, the bike): ten hours is already a typing error.
+    public static let minutes = 0...600
 
     /// The heaviest load accepted, in `unit`.
     public static func maxWeight(in unit: WeightUnit) -> Double { WeightUnit.kg.convert(maxWeightKg, to: unit) }
@@ -151,8 +154,16 @@ extension Workout {
             }
             try checkExercise(logged.exercise, catalog, "\(exerciseField).exercise")
             try checkRange(logged.painDuring, InputLimits.pain, "\(exerciseField).painDuring")
+            // A timed exercise's minutes travel as its amount in `holdSeconds`, so they get their own limit.
+            let timed = catalog[logged.exercise]?.dose.kind == .minutes
             for (setIndex, set) in logged.sets.enumerated() {
-                try set.validate(field: "\(exerciseField).sets[\(setIndex)]", unit: unit)
+                let setField = "\(exerciseField).sets[\(setIndex)]"
+                try set.validate(field: setField, unit: unit)
+                if timed, let minutes = set.holdSeconds, !InputLimits.minutes.contains(minutes) {
+                    throw CaseError(
+                        field: "\(setField).holdSeconds",
+                        message: "\(minutes) minutes is more than \(InputLimits.minutes.upperBound) minutes in one go")
+                }
             }
         }
     }
