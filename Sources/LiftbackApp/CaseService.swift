@@ -128,6 +128,10 @@ public struct CaseService: Sendable {
         public var awaiting: StoredWorkout?
         /// `true` unless the plan pauses and nobody is linked to review it.
         public var reviewerLinked: Bool
+        /// A session is logged on the person's today: the day's work is done.
+        public var doneToday: Bool
+        /// A training day since the last session that went by with nothing logged.
+        public var missed: (day: Day, kind: SessionKind)?
     }
 
     /// The person's day, or `nil` before the intake.
@@ -135,7 +139,13 @@ public struct CaseService: Sendable {
         guard let (data, prescription) = try await prescription(patient.id, by: caller) else { return nil }
         var linked = true
         if prescription.disposition.stopsLoading { linked = !(try await store.clinicians(ofPatient: patient.id)).isEmpty }
-        return PersonDay(data: data, prescription: prescription, awaiting: awaitingAnswer(data), reviewerLinked: linked)
+        let today = today(for: data.settings)
+        let logged = data.workouts.map(\.workout.date)
+        return PersonDay(
+            data: data, prescription: prescription, awaiting: awaitingAnswer(data), reviewerLinked: linked,
+            doneToday: logged.contains(today),
+            missed: SessionPlan.missed(
+                phase: prescription.phase, since: prescription.phaseSince, logged: logged, asOf: today))
     }
 
     /// The session that still waits for its next-day answer on the person's today, if any.

@@ -208,4 +208,33 @@ struct CaseStatusTests {
             CaseStatus.redFlag > CaseStatus.flaring && CaseStatus.flaring > CaseStatus.stalled
                 && CaseStatus.stalled > CaseStatus.onTrack)
     }
+
+    @Test(
+        "A missed session is the latest training day since the last one logged (not a walk or a rest day), in a lifting phase only",
+        arguments: [
+            // (logged, today, missed): the week is lower body Monday, mobility and core Tuesday, upper
+            // body Wednesday, a walk Thursday, full body Friday, a walk Saturday, rest Sunday.
+            (["2026-11-30"], "2026-12-03", "2026-12-02"),  // Monday done, Wednesday missed: said on Thursday
+            (["2026-11-30"], "2026-12-02", "2026-12-01"),  // Tuesday missed, said on Wednesday
+            (["2026-11-30", "2026-12-02"], "2026-12-03", nil),  // nothing missed since Wednesday
+            (["2026-11-30"], "2026-12-01", nil),  // the day after a session: nothing to miss yet
+            (["2026-12-04"], "2026-12-07", nil),  // Friday done; Saturday is a walk, Sunday a rest
+        ] as [([String], String, String?)])
+    func missedSession(logged: [String], today: String, missed: String?) {
+        let days = logged.map { Day(iso: $0)! }
+        let found = SessionPlan.missed(
+            phase: .reintroduceLifting, since: Day(iso: "2026-11-02")!, logged: days, asOf: Day(iso: today)!)
+        #expect(found?.day.description == missed)
+        #expect(
+            SessionPlan.missed(phase: .restoreMovement, since: Day(iso: "2026-11-02")!, logged: days, asOf: Day(iso: today)!)
+                == nil)
+    }
+
+    @Test("A missed session is never one from before the phase began")
+    func missedOnlyInPhase() {
+        let found = SessionPlan.missed(
+            phase: .reintroduceLifting, since: Day(iso: "2026-12-03")!, logged: [], asOf: Day(iso: "2026-12-03")!)
+        #expect(found == nil)
+        #expect(Day(iso: "2026-12-01")!.weekdayName == "Tuesday")
+    }
 }

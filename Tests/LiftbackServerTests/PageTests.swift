@@ -472,13 +472,24 @@ struct PageTests {
             let second = try await browser.send(client, .post, "/log", form: form)
             #expect(first.location == "/today?logged=1" && second.location == "/today?logged=1")
             #expect(try await store.caseData(patientID: sam.id)?.workouts.count == 1)
+            // Today says the day's work is done, and the plan shown is the next one.
+            let done = try await browser.send(client, .get, "/today")
+            #expect(done.html.contains("Today's session is logged") && done.html.contains("Log another session"))
+            // A session forgotten yesterday is logged on its own day.
+            var yesterday = form
+            yesterday["submission"] = "forgotten-1"
+            yesterday["day"] = "yesterday"
+            _ = try await browser.send(client, .post, "/log", form: yesterday)
+            #expect(
+                try await store.caseData(patientID: sam.id)?.workouts.map(\.workout.date.description)
+                    == ["2026-12-06", APIHarness.today])
             // Changed and sent again with the same form: the first save stands, and the page says so.
             var changed = form
             changed["after"] = "3"
             let edited = try await browser.send(client, .post, "/log", form: changed)
             #expect(edited.location == "/today?logged=again")
             #expect(try await browser.send(client, .get, "/today?logged=again").html.contains("saved already"))
-            #expect(try await store.caseData(patientID: sam.id)?.workouts.count == 1)
+            #expect(try await store.caseData(patientID: sam.id)?.workouts.count == 2)
             // A refused form comes back with the same token, and a new form has a new one.
             let refused = try await browser.send(
                 client, .post, "/log", form: ["csrf": form["csrf"]!, "submission": "t-9", "count": "1", "ex-0": "nope"])

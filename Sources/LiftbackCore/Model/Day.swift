@@ -42,6 +42,11 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// ISO 8601 weekday: 1 is Monday, 7 is Sunday.
     public var isoWeekday: Int { ((ordinal % 7) + 7 + 3) % 7 + 1 }
 
+    /// The day of the week in words: "Monday" for an ISO weekday of 1.
+    public var weekdayName: String {
+        ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][isoWeekday - 1]
+    }
+
     public var description: String {
         let (year, month, day) = parts
         func pad(_ value: Int, _ width: Int) -> String {

@@ -42,6 +42,27 @@ public enum SessionPlan {
         (.rest, "Rest: move as you like, no training."),
     ]
 
+    /// Whether a session of this kind is training the person would miss (not a walk or a rest).
+    public static func isTraining(_ kind: SessionKind) -> Bool {
+        [.lowerBody, .mobilityCore, .upperBody, .fullBody].contains(kind)
+    }
+
+    /// The latest training day of the last week that went by with nothing logged, in a lifting
+    /// phase, since both the phase began and the last session logged: what "you missed Tuesday's
+    /// session" speaks of. `nil` when nothing was missed, or before lifting (every day is the same
+    /// short session then, and a missed one needs no word).
+    public static func missed(phase: Phase, since: Day, logged: [Day], asOf: Day) -> (day: Day, kind: SessionKind)? {
+        guard phase.loadsLifts else { return nil }
+        let last = logged.filter { $0 < asOf }.max()
+        for back in 1...6 {
+            let day = asOf.adding(days: -back)
+            if day < since || last.map({ day <= $0 }) == true { return nil }
+            let kind = session(for: phase, on: day)
+            if isTraining(kind) { return (day, kind) }
+        }
+        return nil
+    }
+
     /// The session kind for a day in a phase.
     public static func session(for phase: Phase, on day: Day) -> SessionKind {
         phase.loadsLifts ? week[day.isoWeekday - 1].0 : .daily

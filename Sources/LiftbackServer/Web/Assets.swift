@@ -27,6 +27,8 @@ enum Assets {
         .alert { border-left: 4px solid var(--warn); background: #fff7ee; padding: .75rem 1rem; margin: .75rem 0; border-radius: .3rem; }
         .alert.red-flag { border-color: var(--stop); background: #fdf0ef; }
         .alert.flag-reviewed { border-color: var(--ok); background: #eef7f0; }
+        .card.done { border-left: 4px solid var(--ok); }
+        .missed { color: var(--muted); }
         .flash { background: #e8f3ea; border-left: 4px solid var(--ok); padding: .6rem 1rem; border-radius: .3rem; }
         .problem { background: #fdf0ef; border-left: 4px solid var(--stop); padding: .6rem 1rem; border-radius: .3rem; font-weight: 600; }
         label { display: block; margin: .6rem 0; font-weight: 600; }

@@ -32,9 +32,7 @@ struct PersonPages {
             }
         return web.render(
             "Today", context, flash: flash,
-            PrescriptionView.today(
-                day.prescription, engine: web.engine, patient: patient, awaiting: day.awaiting, linked: day.reviewerLinked,
-                emergencyNumber: web.config.emergencyNumber))
+            PrescriptionView.today(day, engine: web.engine, emergencyNumber: web.config.emergencyNumber))
     }
 
     /// The session form, filled from the plan, or with what was typed when `kept` is the refused form.
@@ -90,7 +88,9 @@ struct PersonPages {
         }
         let workout = Workout(
             // Pain stays with each set, as the API keeps it: the engine reads every exercise's own.
-            date: web.cases.today(for: data.settings), exercises: exercises, painAfter: form.int("after"),
+            // A session forgotten yesterday can still be logged on its own day.
+            date: web.cases.today(for: data.settings).adding(days: form["day"] == "yesterday" ? -1 : 0),
+            exercises: exercises, painAfter: form.int("after"),
             flags: form.all("flag").compactMap(RedFlag.init(rawValue:)),
             stoppedEarly: form["stopped"] == nil ? nil : true)
         do {

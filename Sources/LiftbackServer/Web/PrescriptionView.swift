@@ -5,12 +5,11 @@ import LiftbackCore
 /// plates per side and the reasons behind any change, then the routine and education cards.
 enum PrescriptionView {
     /// - Parameters:
-    ///   - linked: whether a clinician can see the record (a pause waits for one's review).
+    ///   - day: the plan, and what the day around it holds (a session waiting for its next-day
+    ///     answer, one done today, one missed, whether a clinician can review a pause).
     ///   - emergencyNumber: the number the call button of an emergency dials (the server's setting).
-    static func today(
-        _ p: Prescription, engine: Engine, patient: Account, awaiting: StoredWorkout?, linked: Bool = true,
-        emergencyNumber: String = ServerConfig.defaultEmergencyNumber
-    ) -> HTML {
+    static func today(_ day: CaseService.PersonDay, engine: Engine, emergencyNumber: String) -> HTML {
+        let (p, awaiting, linked) = (day.prescription, day.awaiting, day.reviewerLinked)
         let (catalog, settings) = (engine.catalog, engine.settings)
         let card = { (line: PrescribedExercise) in Self.card(line, catalog: catalog) }
         let alerts = p.alerts.html { "<div class=\"alert \($0.id.rawValue)\" role=\"alert\"><p>\($0.message)</p></div>" }
@@ -40,15 +39,26 @@ enum PrescriptionView {
             awaiting.map {
                 "<div class=\"alert\"><p>How did your back feel after the session on \($0.workout.date)? <a href=\"/check-in\">Answer the next-day question</a>: it decides the next step.</p></div>"
             } ?? ""
+        let done: HTML =
+            day.doneToday
+            ? "<div class=\"card done\" role=\"status\"><h2>Today's session is logged</h2><p>Well done. Rest and let your back recover; the plan below is for your next session.</p></div>"
+            : ""
+        let missed: HTML =
+            !day.doneToday
+            ? day.missed.map {
+                "<p class=\"missed\">You missed \($0.day.weekdayName)'s session (\($0.kind.title.lowercased())). No need to catch up: today's plan simply carries on.</p>"
+            } ?? "" : ""
         return """
             <h1>\(p.phase.title)</h1>
             <p>\(p.phase.purpose(settings: settings))</p>
             <details><summary>Why this phase</summary><ul>\(p.phaseReasons.html { "<li>\($0)</li>" })</ul><p class="muted">\(p.expectedTimeline)</p></details>
+            \(done)
+            \(missed)
             \(nudge)
             \(alerts)
-            <h2>\(p.session.title) · \(p.asOf)</h2>
+            <h2>\(day.doneToday ? "Next: " : "")\(p.session.title) · \(p.asOf)</h2>
             \(p.exercises.html(card))
-            <p><a class="button" href="/log">Log this session</a></p>
+            <p><a class="button" href="/log">\(day.doneToday ? "Log another session" : "Log this session")</a></p>
             <h2>Every day</h2>
             \(p.dailyRoutine.html(card))
             <h2>Good to know</h2>

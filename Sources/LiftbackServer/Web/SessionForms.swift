@@ -50,6 +50,10 @@ enum SessionForms {
             <form method="post" action="/log">
             \(Layout.csrfField(csrf))\(submission(kept))
             <input type="hidden" name="count" value="\(prescription.exercises.count)">
+            <fieldset class="when"><legend>When did you train?</legend>
+            <label class="check"><input type="radio" name="day" value="today"\(Layout.checked(kept?["day"] != "yesterday"))> Today</label>
+            <label class="check"><input type="radio" name="day" value="yesterday"\(Layout.checked(kept?["day"] == "yesterday"))> Yesterday (forgot to log it)</label>
+            </fieldset>
             \(exercises)
             <section class="card">
             <h2>After the session</h2>
