@@ -237,4 +237,16 @@ struct CaseStatusTests {
         #expect(found == nil)
         #expect(Day(iso: "2026-12-01")!.weekdayName == "Tuesday")
     }
+
+    @Test("The plan's exercises reach every session of the week, not only the next one, each once")
+    func planExercisesAcrossTheWeek() {
+        // 2026-02-02 is a Monday in reintroduce lifting: a lower-body day.
+        let c = Fixture.liftingCase(asOf: "2026-02-02")
+        let next = Fixture.engine.nextPrescription(for: c)
+        let plan = Fixture.engine.planExercises(c)
+        #expect(next.session == .lowerBody)
+        #expect(Set(next.exercises.map(\.exercise)).isSubset(of: Set(plan)))
+        #expect(plan.contains("dumbbell-bench-press") && !next.exercises.contains { $0.exercise == "dumbbell-bench-press" })
+        #expect(Set(plan).count == plan.count)
+    }
 }

@@ -580,6 +580,13 @@ struct PageTests {
 
             // Clearing asks for the outcome and the review; without them nothing is cleared.
             let csrf = Browser.csrf(in: page.html)
+            // The movement screen, part by part: three of four is recorded, and not passed.
+            let screened = try await desk.send(
+                client, .post, "/patients/\(sam.id)/screen",
+                form: ["csrf": csrf, "toeTouch": "1", "squats": "1", "plank": "1"])
+            #expect(screened.location == "/patients/\(sam.id)?done=screen-not-passed")
+            let screen = try #require(try await store.caseData(patientID: sam.id)?.screens.first)
+            #expect(!screen.passed && screen.toeTouch == true && screen.walk == false)
             let bare = try await desk.send(
                 client, .post, "/patients/\(sam.id)/clear", form: ["csrf": csrf, "flag": "numbness-tingling"])
             // A refusal looks like one: marked as an alert, answered 400, not the calm "saved" style.

@@ -234,6 +234,24 @@ public struct MovementScreen: Codable, Sendable, Equatable {
     }
 }
 
+extension MovementScreen {
+    /// The four parts, by their field name, as a clinician reads them.
+    public static let parts: [(field: String, title: String)] = [
+        ("toeTouch", "Toe touch in a hip hinge, without pain"),
+        ("squats", "20 bodyweight squats, without discomfort"),
+        ("plank", "A 60 s plank, without back tension"),
+        ("walk", "A 10-minute walk, without more symptoms"),
+    ]
+
+    /// A screen from the parts that went without symptoms: passed when all four did.
+    public init(date: Day, passedParts: Set<String>) {
+        let passed = Self.parts.allSatisfy { passedParts.contains($0.field) }
+        self.init(
+            date: date, passed: passed, toeTouch: passedParts.contains("toeTouch"), squats: passedParts.contains("squats"),
+            plank: passedParts.contains("plank"), walk: passedParts.contains("walk"))
+    }
+}
+
 /// A flag a clinician reviewed and cleared on a date; the same flag reported later opens again.
 public struct Clearance: Codable, Sendable, Equatable {
     public var flag: RedFlag

@@ -239,6 +239,22 @@ public struct Engine: Sendable, Equatable {
         return swaps
     }
 
+    /// Every exercise the current phase's sessions hold for this person now, across the week
+    /// (each ladder at the person's rung, swaps applied), each once, in the week's order: what a
+    /// clinician may swap or load, beyond the one session shown next.
+    public func planExercises(_ c: Case) -> [ExerciseID] {
+        let r = read(c)
+        let swaps = latestSwaps(c)
+        let fixedHere = SessionPlan.fixedExercises(in: r.phase.phase)
+        var seen: Set<ExerciseID> = []
+        return SessionKind.allCases.flatMap { SessionPlan.slots(for: r.phase.phase, session: $0) }.compactMap { slot in
+            guard let (exercise, _) = resolve(slot, phase: r.phase, history: r.history, swaps: swaps, ignoring: fixedHere),
+                seen.insert(exercise.id).inserted
+            else { return nil }
+            return exercise.id
+        }
+    }
+
     /// The exercise a slot holds today: the rung last used on its ladder (in this phase, or higher than
     /// the phase's starting rung), the starting rung otherwise, then any clinician swap.
     func resolve(

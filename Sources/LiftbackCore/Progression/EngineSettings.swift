@@ -160,7 +160,7 @@ public struct EngineSettings: Sendable, Equatable {
 extension EngineSettings {
     /// `0.9` as `90 %`.
     public static func percent(_ share: Double) -> String { "\(Int((share * 100).rounded())) %" }
-    var screenPercent: String { Self.percent(screenShare) }
+    public var screenPercent: String { Self.percent(screenShare) }
     var stepWindow: String {
         "\(Int((minIncrease * 100).rounded()))-\(Int((maxIncrease * 100).rounded())) %"
     }

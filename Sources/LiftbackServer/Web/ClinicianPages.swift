@@ -12,11 +12,12 @@ struct ClinicianPages {
         router.get("caseload") { _, context in try await caseload(context) }
         router.post("caseload/invite") { request, context in try await invite(request, context) }
         router.get("patients/:id") { request, context in
-            try await patient(context, flash: Self.done(request.uri.queryParameters.get("done")))
+            try await patient(context, flash: Self.done(request.uri.queryParameters.get("done"), settings: web.engine.settings))
         }
         router.post("patients/:id/override") { request, context in try await override(request, context) }
         router.post("patients/:id/clear") { request, context in try await clear(request, context) }
         router.post("patients/:id/reset-link") { request, context in try await resetLink(request, context) }
+        router.post("patients/:id/screen") { request, context in try await screen(request, context) }
     }
 
     func caseload(_ context: AppContext, code: String? = nil) async throws -> Response {
@@ -52,7 +53,8 @@ struct ClinicianPages {
             patient: patient, data: data, prescription: prescription,
             progress: try await web.cases.progress(of: data, patientID: patient.id),
             csrf: Layout.csrfField(WebSession.csrf(for: context)),
-            engine: web.engine, pending: pending, resetLink: resetLink, resetLinkHours: web.services.accounts.resetLinkHours)
+            engine: web.engine, pending: pending, resetLink: resetLink, resetLinkHours: web.services.accounts.resetLinkHours,
+            plan: web.engine.planExercises(data.asCase(asOf: prescription.asOf)))
         // A refused change is a 400; a load waiting for confirmation is a question, not an error.
         return web.render(
             patient.name, context, flash: flash, problem: problem, wide: true,
@@ -112,6 +114,16 @@ struct ClinicianPages {
         return done("cleared", patient)
     }
 
+    /// The movement screen the clinician watched today, part by part.
+    func screen(_ request: Request, _ context: AppContext) async throws -> Response {
+        let (clinician, patient) = try await linkedPatient(context)
+        let form = try await WebSession.checkedForm(request, context)
+        let passed = Set(MovementScreen.parts.map(\.field).filter { form[$0] != nil })
+        let screen = MovementScreen(date: web.today(), passedParts: passed)
+        try await web.cases.addScreen(screen, patientID: patient.id, by: clinician)
+        return done(screen.passed ? "screen-passed" : "screen-not-passed", patient)
+    }
+
     /// A one-time link for the patient to set a new password, shown once on the page (a reload
     /// asks the browser to send the form again, and makes another).
     func resetLink(_ request: Request, _ context: AppContext) async throws -> Response {
@@ -135,11 +147,15 @@ struct ClinicianPages {
     }
 
     /// The message for a change just saved; `nil` for anything else in the query.
-    static func done(_ what: String?) -> String? {
+    static func done(_ what: String?, settings: EngineSettings) -> String? {
         switch what {
         case "policy": "The progression policy is set. The plan now follows it."
         case "saved": "Saved. The plan now takes this change into account."
         case "cleared": "Cleared. The plan resumes unless the symptom is reported again."
+        case "screen-passed":
+            "The movement screen is recorded as passed. Loads may now go past \(settings.screenPercent) of the previous working weight."
+        case "screen-not-passed":
+            "The movement screen is recorded, not yet passed. Loads stay below \(settings.screenPercent) of the previous working weight."
         default: nil
         }
     }

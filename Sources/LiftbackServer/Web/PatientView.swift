@@ -18,6 +18,8 @@ struct PatientView {
     var resetLink: (url: String, until: String)?
     /// How long a password link holds, in hours.
     var resetLinkHours: Int
+    /// Every exercise of the plan this phase (`Engine.planExercises`), for swaps and loads.
+    var plan: [ExerciseID]
 
     var action: String { "/patients/\(patient.id)" }
     var currentCase: Case { data.asCase(asOf: prescription.asOf) }
@@ -41,6 +43,7 @@ struct PatientView {
             \(undoSwapForms)
             \(loadForm)
             \(noteForm)
+            \(screenForm)
             </div>
             <h2>At the start</h2>
             \(intakeSummary)
@@ -153,9 +156,9 @@ struct PatientView {
             button: "Set phase from today")
     }
 
-    /// Swaps offered for what the plan prescribes now, each along its ladder or among its swaps.
+    /// Swaps offered for every exercise of the plan, each along its ladder or among its swaps.
     var swapForm: HTML {
-        let swappable = (prescription.exercises + prescription.dailyRoutine).map(\.exercise).filter {
+        let swappable = (plan + prescription.dailyRoutine.map(\.exercise).filter { !plan.contains($0) }).filter {
             !engine.catalog.swapOptions(for: $0).isEmpty
         }
         guard !swappable.isEmpty else { return "" }
@@ -183,15 +186,30 @@ struct PatientView {
         }
     }
 
-    /// The next load, for a loaded exercise of the plan (the next session's, in its order).
+    /// The next load, for a loaded exercise of the plan this phase.
     var loadForm: HTML {
-        let loaded = prescription.exercises.filter { engine.catalog[$0.exercise]?.loaded == true }
+        let loaded = plan.compactMap { engine.catalog[$0] }.filter(\.loaded)
         guard !loaded.isEmpty else { return "" }
-        let options = loaded.html { "<option value=\"\($0.exercise.rawValue)\">\($0.name)</option>" }
+        let options = loaded.html { "<option value=\"\($0.id.rawValue)\">\($0.name)</option>" }
         let weight = Layout.field(
             "Weight (\(data.settings.unit.rawValue))", name: "weight", type: "number", extra: "step=\"any\" min=\"0\" required")
         return changeForm(
             "load", "<label>Exercise<select name=\"exercise\">\(options)</select></label>\(weight)", button: "Set the next load")
+    }
+
+    /// The four-part movement screen before loads near the previous working weight (seed 001),
+    /// as the clinician watched it today: each part ticked when it went without symptoms.
+    var screenForm: HTML {
+        let parts = MovementScreen.parts.html { part in
+            "<label class=\"check\"><input type=\"checkbox\" name=\"\(part.field)\" value=\"1\"> \(part.title)</label>"
+        }
+        return """
+            <form method="post" action="\(action)/screen" class="card">\(csrf)
+            <h3>Movement screen, watched today</h3>
+            <p class="muted">Tick each part that went without symptoms. All four pass the screen.</p>
+            \(parts)
+            <button>Record the screen</button></form>
+            """
     }
 
     var noteForm: HTML {
