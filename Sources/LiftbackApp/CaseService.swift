@@ -191,6 +191,26 @@ public struct CaseService: Sendable {
         throw AppError.busy
     }
 
+    /// The person's own settings: unit (only until a weight is logged), plate increment, time
+    /// zone and the equipment at hand. The progression policy stays the clinician's.
+    public func saveSettings(
+        unit: WeightUnit, plateIncrement: Double, timeZone: String?, equipment: EquipmentAtHand?, patientID: String,
+        by caller: Caller
+    ) async throws {
+        try EntryValidation.plateIncrement(plateIncrement, unit: unit)
+        if let timeZone { try EntryValidation.timeZone(timeZone) }
+        if let equipment { try EntryValidation.equipment(equipment, unit: unit) }
+        try await rewrite(patientID, caller.audit(.settingsChanged, at: now())) { data in
+            guard var data else { throw AppError.noIntake }
+            try data.asCase(asOf: data.intake.date).checkUnitChange(to: unit)
+            data.settings.unit = unit
+            data.settings.plateIncrement = plateIncrement
+            data.settings.timeZone = timeZone
+            data.settings.equipment = equipment
+            return (data.intake, data.settings, ())
+        }
+    }
+
     /// How often `rewrite` reads and decides again when the case moved on while it decided.
     static let rewriteAttempts = 5
 

@@ -17,6 +17,8 @@ public enum AuditAction: String, Codable, Sendable, CaseIterable {
     case policyChanged = "policy-changed"
     /// The patient's clinician made a one-time link to set a new password (the person forgot theirs).
     case resetLinkIssued = "reset-link-issued"
+    /// The person changed their settings: unit, plate increment, time zone or equipment.
+    case settingsChanged = "settings-changed"
 }
 
 /// One line of a patient's audit trail: who (account id and role) did what with the record, when

@@ -55,15 +55,18 @@ public struct PatientSettings: Codable, Sendable, Equatable {
     public var plateIncrement: Double
     /// The person's time zone (an IANA name such as `Europe/Oslo`), so that their "today" is theirs.
     public var timeZone: String?
+    /// The kettlebells and dumbbells the person has, in `unit`; a usual gym's when absent.
+    public var equipment: EquipmentAtHand?
 
     public init(
         policy: ProgressionPolicy = .painMonitoring, unit: WeightUnit = .kg, plateIncrement: Double? = nil,
-        timeZone: String? = nil
+        timeZone: String? = nil, equipment: EquipmentAtHand? = nil
     ) {
         self.policy = policy
         self.unit = unit
         self.plateIncrement = plateIncrement ?? unit.defaultIncrement
         self.timeZone = timeZone
+        self.equipment = equipment
     }
 }
 
@@ -130,7 +133,7 @@ public struct CaseData: Sendable, Equatable {
         Case(
             asOf: asOf, policy: settings.policy, unit: settings.unit, plateIncrement: settings.plateIncrement, intake: intake,
             screens: screens, clearances: clearances, workouts: workouts.map(\.workout), checkIns: checkIns, overrides: overrides,
-            questionnaires: questionnaires)
+            equipment: settings.equipment, questionnaires: questionnaires)
     }
 }
 

@@ -528,6 +528,54 @@ struct PageTests {
         }
     }
 
+    @Test(
+        "Settings: unit until a weight is logged, plate step, equipment and time zone are saved; a refused save names and marks its field and keeps what was typed"
+    )
+    func settings() async throws {
+        let store = MemoryStore()
+        try await APIHarness(store: store).test { client in
+            var (browser, sam) = try await Self.signedInPerson(client, store)
+            let page = try await browser.send(client, .get, "/settings")
+            #expect(page.status == .ok && page.html.contains(#"value="kg" checked"#))
+            let csrf = Browser.csrf(in: page.html)
+            let good = [
+                "csrf": csrf, "unit": "kg", "plateIncrement": "1.25", "kettlebells": "8, 12, 16", "dumbbells": "",
+                "timeZone": "Europe/Oslo",
+            ]
+            let saved = try await browser.send(client, .post, "/settings", form: good)
+            #expect(saved.location == "/settings?saved=1")
+            let settings = try #require(try await store.settings(patientID: sam.id))
+            #expect(settings.plateIncrement == 1.25 && settings.timeZone == "Europe/Oslo")
+            #expect(settings.equipment == EquipmentAtHand(kettlebells: [8, 12, 16], dumbbells: nil))
+            // A zone that does not exist: refused by name, marked for screen readers, the rest kept.
+            var wrongZone = good
+            wrongZone["timeZone"] = "Mars/Olympus"
+            wrongZone["kettlebells"] = "8, 12, 20"
+            let refused = try await browser.send(client, .post, "/settings", form: wrongZone)
+            #expect(
+                refused.status == .badRequest && refused.html.contains(#"aria-invalid="true" aria-describedby="timeZone-error""#))
+            #expect(refused.html.contains(#"value="8, 12, 20""#) && refused.html.contains("Mars/Olympus"))
+            for (field, typed) in [("kettlebells", "8, heavy"), ("dumbbells", "5, 1e9")] {
+                var bad = good
+                bad[field] = typed
+                let answer = try await browser.send(client, .post, "/settings", form: bad)
+                #expect(answer.status == .badRequest && answer.html.contains(#"aria-describedby="\#(field)-error""#), "\(field)")
+            }
+            #expect(try await store.settings(patientID: sam.id)?.equipment?.kettlebells == [8, 12, 16])
+            // Once a weight is logged the unit stays: pounds are refused, not a misreading of every session.
+            _ = try await store.addWorkout(
+                Workout(
+                    date: Day(iso: "2026-12-01")!,
+                    exercises: [LoggedExercise(exercise: "goblet-squat", sets: [LoggedSet(weight: 16, reps: 8, pain: 1)])]),
+                patientID: sam.id, check: { _ in })
+            var pounds = good
+            pounds["unit"] = "lb"
+            let stays = try await browser.send(client, .post, "/settings", form: pounds)
+            #expect(stays.status == .badRequest && stays.html.contains("stays kg"))
+            #expect(try await browser.send(client, .get, "/settings").html.contains(#"value="lb" disabled"#))
+        }
+    }
+
     /// What a page shows as text, without its tags and attributes.
     static func visibleText(_ html: String) -> String {
         html.replacing(/<script.*?<\/script>/.dotMatchesNewlines(), with: "").replacing(/<[^>]*>/, with: " ")

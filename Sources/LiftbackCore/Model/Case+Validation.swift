@@ -18,6 +18,10 @@ public enum InputLimits {
     /// (a long day in a lifting app's export stays well inside both).
     public static let exercisesPerWorkout = 40
     public static let setsPerExercise = 100
+    /// The most weights one list of equipment holds: a full rack of bells is about 20.
+    public static let equipmentItems = 40
+    /// The longest time zone name taken (the longest in the tz database is about half of it).
+    public static let timeZoneLength = 64
     /// Loads above this (in kg) are typing errors, not lifts: the heaviest deadlift ever pulled
     /// is about 500 kg, and the real exports' heaviest set is 245 kg.
     public static let maxWeightKg = 500.0
@@ -42,6 +46,7 @@ extension Case {
             throw CaseError(field: "asOf", message: "\(asOf) is before the intake date \(intake.date)")
         }
         try intake.validate(field: "intake", catalog: catalog, unit: unit)
+        if let equipment { try EntryValidation.equipment(equipment, unit: unit) }
         for (index, workout) in workouts.enumerated() {
             try workout.validate(field: "workouts[\(index)]", catalog: catalog, unit: unit)
         }
@@ -256,12 +261,22 @@ public enum EntryValidation {
         }
     }
 
-    /// The longest time zone name taken (the longest in the tz database is about half of it).
-    public static let timeZoneLength = 64
+    /// Kettlebells and dumbbells at hand: real weights, in the case's unit, and a list of a rack's size.
+    public static func equipment(_ equipment: EquipmentAtHand, unit: WeightUnit) throws(CaseError) {
+        for (name, list) in [("kettlebells", equipment.kettlebells), ("dumbbells", equipment.dumbbells)] {
+            guard let list else { continue }
+            guard list.count <= InputLimits.equipmentItems else {
+                throw CaseError(field: "equipment.\(name)", message: "lists more than \(InputLimits.equipmentItems) weights")
+            }
+            for (index, weight) in list.enumerated() {
+                try checkWeight(weight, unit, "equipment.\(name)[\(index)]", positive: true)
+            }
+        }
+    }
 
     /// Whether `name` is a time zone the person's "today" can be read in.
     public static func isTimeZone(_ name: String) -> Bool {
-        name.count <= timeZoneLength && TimeZone(identifier: name) != nil
+        name.count <= InputLimits.timeZoneLength && TimeZone(identifier: name) != nil
     }
 
     public static func timeZone(_ name: String) throws(CaseError) {

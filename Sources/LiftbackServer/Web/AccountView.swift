@@ -165,6 +165,7 @@ enum AccountView {
         case .overrideAdded: "adjusted your plan"
         case .policyChanged: "changed how your plan progresses"
         case .resetLinkIssued: "made a link to set a new password"
+        case .settingsChanged: "changed the settings"
         }
     }
 }

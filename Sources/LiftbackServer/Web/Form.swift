@@ -36,8 +36,11 @@ struct Form {
     func int(_ name: String) -> Int? { text(name).flatMap(Int.init) }
     /// A decimal number as people type one (a comma for the point is fine); `nil` for anything else,
     /// hexadecimal, infinity, not-a-number and a number too small to hold (`1e-400`) included.
-    func double(_ name: String) -> Double? {
-        guard let text = text(name), text.allSatisfy({ "0123456789.,-+eE".contains($0) }) else { return nil }
+    func double(_ name: String) -> Double? { text(name).flatMap(Self.number) }
+
+    /// Text as a decimal number, as `double` reads a field.
+    static func number(_ text: String) -> Double? {
+        guard text.allSatisfy({ "0123456789.,-+eE".contains($0) }) else { return nil }
         let number = text.replacingOccurrences(of: ",", with: ".")
         guard !JSONNumbers.vanishes(number) else { return nil }
         return Double(number).flatMap { $0.isFinite ? $0 : nil }

@@ -38,7 +38,7 @@ enum Layout {
         let links: HTML =
             account.role == .clinician
             ? "<a href=\"/caseload\">Caseload</a>"
-            : "<a href=\"/today\">Today</a> <a href=\"/log\">Log</a> <a href=\"/progress\">Progress</a>"
+            : "<a href=\"/today\">Today</a> <a href=\"/log\">Log</a> <a href=\"/check-in\">Check in</a> <a href=\"/progress\">Progress</a> <a href=\"/settings\">Settings</a>"
         return """
             <nav>\(links) <a href="/account">Account</a> <form method="post" action="/signout" class="inline">\(csrfField(csrf))<button class="link">Sign out</button></form></nav>
             """
@@ -57,9 +57,11 @@ enum Layout {
     static func field(
         _ label: String, name: String, type: String = "text", value: String = "", extra: HTML = "", error: String? = nil
     ) -> HTML {
-        """
-        <label>\(label)<input type="\(type)" name="\(name)" value="\(value)" \(extra)>\(error.map { HTML("<span class=\"error\">\($0)</span>") })</label>
-        """
+        // A field at fault says so to screen readers too, and points at its message.
+        let marked: HTML = error == nil ? "" : " aria-invalid=\"true\" aria-describedby=\"\(name)-error\""
+        return """
+            <label>\(label)<input type="\(type)" name="\(name)" value="\(value)" \(extra)\(marked)>\(error.map { HTML("<span class=\"error\" id=\"\(name)-error\">\($0)</span>") })</label>
+            """
     }
 
     /// For an emergency, a button that dials the emergency number (a server setting); nothing otherwise.

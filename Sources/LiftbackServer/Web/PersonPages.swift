@@ -14,6 +14,60 @@ struct PersonPages {
         router.get("check-in") { _, context in try await checkInPage(context) }
         router.post("check-in") { request, context in try await checkIn(request, context) }
         router.get("progress") { _, context in try await progress(context) }
+        router.get("settings") { request, context in
+            try await settingsPage(context, flash: request.uri.queryParameters.get("saved") != nil ? "Settings saved." : nil)
+        }
+        router.post("settings") { request, context in try await saveSettings(request, context) }
+    }
+
+    func settingsPage(
+        _ context: AppContext, values: SettingsView.Values? = nil, error: (field: String, message: String)? = nil,
+        flash: String? = nil
+    ) async throws -> Response {
+        let patient = try web.signedIn(context, role: .patient)
+        let data = try await web.caseData(patient)
+        return web.render(
+            "Settings", context, flash: flash, status: error == nil ? .ok : .badRequest,
+            SettingsView.page(
+                values ?? SettingsView.Values(data.settings), unitLocked: data.asCase(asOf: data.intake.date).recordsWeights,
+                csrf: WebSession.csrf(for: context), error: error))
+    }
+
+    func saveSettings(_ request: Request, _ context: AppContext) async throws -> Response {
+        let patient = try web.signedIn(context, role: .patient)
+        let form = try await WebSession.checkedForm(request, context)
+        let data = try await web.caseData(patient)
+        let values = SettingsView.Values(form, unit: data.settings.unit)
+        func refused(_ field: String, _ message: String) async throws -> Response {
+            try await settingsPage(context, values: values, error: (field, Layout.sentence(message)))
+        }
+        guard let increment = form.double("plateIncrement") else {
+            return try await refused("plateIncrement", "the smallest step should be a number, like 2.5")
+        }
+        /// A list typed as "16, 20, 24" (spaces or semicolons work too); `nil` when empty.
+        func weights(_ typed: String) -> [Double]?? {
+            let parts = typed.split(whereSeparator: { "; ".contains($0) || $0 == "," }).map(String.init)
+            if parts.isEmpty { return .some(nil) }
+            let numbers = parts.prefix(InputLimits.equipmentItems + 1).compactMap { Form.number($0) }
+            return numbers.count == min(parts.count, InputLimits.equipmentItems + 1) ? .some(numbers) : nil
+        }
+        guard let kettlebells = weights(values.kettlebells) else {
+            return try await refused("kettlebells", "please type the kettlebells as numbers separated by commas, like 8, 12, 16")
+        }
+        guard let dumbbells = weights(values.dumbbells) else {
+            return try await refused("dumbbells", "please type the dumbbells as numbers separated by commas, like 5, 7.5, 10")
+        }
+        let equipment =
+            kettlebells == nil && dumbbells == nil ? nil : EquipmentAtHand(kettlebells: kettlebells, dumbbells: dumbbells)
+        do {
+            try await web.cases.saveSettings(
+                unit: values.unit, plateIncrement: increment, timeZone: values.timeZone.isEmpty ? nil : values.timeZone,
+                equipment: equipment, patientID: patient.id, by: context.caller(patient))
+        } catch let error as CaseError {
+            let field = error.field.hasPrefix("equipment.") ? String(error.field.dropFirst(10).prefix { $0 != "[" }) : error.field
+            return try await refused(field, "\(FieldWords.describe(field)) \(error.message)")
+        }
+        return WebController.redirect("/settings?saved=1")
     }
 
     func today(_ request: Request, _ context: AppContext) async throws -> Response {
