@@ -388,7 +388,14 @@ public struct CaseService: Sendable {
     public func addClearance(_ clearance: Clearance, by caller: Caller, patientID: String) async throws {
         var clearance = clearance
         clearance.by = caller.account.name
-        try EntryValidation.clearance(clearance, intake: try await requireCase(patientID).intake.date, latest: today())
+        let data = try await requireCase(patientID)
+        let today = today()
+        try EntryValidation.clearance(clearance, intake: data.intake.date, latest: today)
+        // A report dated a day ahead (the person's day is already tomorrow) is what was reviewed:
+        // the clearance takes its day, or it would leave open the very flag it clears.
+        if clearance.date == today, let reported = data.asCase(asOf: today).lastReport(of: clearance.flag), reported > today {
+            clearance.date = reported
+        }
         try await AppError.translating {
             try await store.addClearance(clearance, patientID: patientID, audit: caller.audit(.flagCleared, at: now()))
         }

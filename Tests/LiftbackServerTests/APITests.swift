@@ -98,6 +98,34 @@ struct APITests {
         }
     }
 
+    @Test(
+        "A symptom dated tomorrow (a person whose day is already tomorrow) counts at once: today's plan, the caseload, and a review cleared today"
+    )
+    func tomorrowsFlagIsSeenToday() async throws {
+        try await H().test { client in
+            let (pat, doc) = try await Self.linkedPair(client)
+            let base = "/api/v1/patients/\(pat.id)"
+            _ = try await H.send(client, .put, "\(base)/intake", token: pat.token, json: H.intake)
+            // Today is 2026-12-07 where the server is.
+            let reported = try await H.send(
+                client, .post, "\(base)/check-ins", token: pat.token,
+                json: ["date": "2026-12-08", "pain": 3, "flags": ["saddle-numbness"]])
+            #expect(reported.status == .created, "\(reported.text)")
+            let next = try await H.send(client, .get, "\(base)/next?asOf=\(APIHarness.today)", token: pat.token)
+            #expect(next.json["disposition"] as? String == "emergency", "\(next.text.prefix(300))")
+            let caseload = try await H.send(client, .get, "/api/v1/caseload?asOf=\(APIHarness.today)", token: doc.token)
+            #expect(
+                (caseload.json["patients"] as? [[String: Any]])?.first?["status"] as? String == "red-flag", "\(caseload.text)")
+            // The clinician reviews it today: the clearance covers the report it was about.
+            let cleared = try await H.send(
+                client, .post, "\(base)/clearances", token: doc.token,
+                json: ["flag": "saddle-numbness", "date": APIHarness.today])
+            #expect(cleared.status == .created)
+            let after = try await H.send(client, .get, "\(base)/next?asOf=\(APIHarness.today)", token: pat.token)
+            #expect(after.json["disposition"] as? String == "proceed", "\(after.text.prefix(300))")
+        }
+    }
+
     @Test("A movement screen whose parts contradict `passed` is refused, naming the part, and nothing is kept")
     func contradictoryScreen() async throws {
         try await H().test { client in

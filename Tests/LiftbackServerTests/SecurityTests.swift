@@ -672,6 +672,9 @@ struct HeaderAndLimitTests {
                 let refused = try await H.send(client, .post, "\(base)/workouts", token: pat.token, json: body)
                 #expect(refused.status == .badRequest && refused.body.count < 600, "\(refused.text.prefix(300))")
             }
+            let longDay = try await H.send(
+                client, .get, "\(base)/next?asOf=\(String(repeating: "A", count: 15_000))", token: pat.token)
+            #expect(longDay.status == .badRequest && longDay.body.count < 600)
         }
     }
 

@@ -132,15 +132,7 @@ extension Engine {
     /// The day a flag was last reported (the intake, a session or a check-in); `nil` for a derived flag.
     func flagReportDay(_ c: Case, _ flag: RedFlag, timeline: SymptomTimeline) -> Day? {
         if flag == .noImprovement2Weeks, let derived = timeline.noImprovement { return derived.day }
-        var latest: Day?
-        if c.intake.flags.contains(flag) { latest = c.intake.date }
-        for workout in c.workouts where workout.date <= c.asOf && workout.flags.contains(flag) {
-            latest = max(latest ?? workout.date, workout.date)
-        }
-        for checkIn in c.checkIns where checkIn.date <= c.asOf && checkIn.flags.contains(flag) {
-            latest = max(latest ?? checkIn.date, checkIn.date)
-        }
-        return latest
+        return c.lastReport(of: flag)
     }
 
     /// Stalled: in a training phase, no session for a fortnight, or three weeks of sessions without a step up.

@@ -1,23 +1,38 @@
 extension Case {
-    /// Flags reported up to `asOf` and not cleared since: a clearance covers reports on or before its
-    /// date, and the same flag reported after it opens again (docs/case-format.md, "The case").
+    /// Flags reported and not cleared since: a clearance covers reports on or before its date, and
+    /// the same flag reported after it opens again (docs/case-format.md, "The case"). A report counts
+    /// from the moment it is made, up to `EntryValidation.daysAhead` after `asOf`: a person whose day
+    /// is already tomorrow (a time zone ahead of the server's) is never hidden until the server's
+    /// calendar catches up, and neither is a symptom typed with tomorrow's date.
     public var openFlags: [RedFlag] {
+        let horizon = flagHorizon
         var lastReported: [RedFlag: Day] = [:]
         func report(_ flags: [RedFlag], _ day: Day) {
-            guard day <= asOf else { return }
+            guard day <= horizon else { return }
             for flag in flags { lastReported[flag] = max(lastReported[flag] ?? day, day) }
         }
         report(intake.flags, intake.date)
         for workout in workouts { report(workout.flags, workout.date) }
         for checkIn in checkIns { report(checkIn.flags, checkIn.date) }
         var lastCleared: [RedFlag: Day] = [:]
-        for clearance in clearances where clearance.date <= asOf {
+        for clearance in clearances where clearance.date <= horizon {
             lastCleared[clearance.flag] = max(lastCleared[clearance.flag] ?? clearance.date, clearance.date)
         }
         return lastReported.compactMap { flag, reported in
             if let cleared = lastCleared[flag], cleared >= reported { return nil }
             return flag
         }.sorted { $0.rawValue < $1.rawValue }
+    }
+
+    /// The last day whose reported flags count on `asOf`.
+    public var flagHorizon: Day { asOf.adding(days: EntryValidation.daysAhead) }
+
+    /// The latest report of `flag` that counts on `asOf` (see `openFlags`), if any.
+    public func lastReport(of flag: RedFlag) -> Day? {
+        let reports =
+            (intake.flags.contains(flag) ? [intake.date] : [])
+            + workouts.filter { $0.flags.contains(flag) }.map(\.date) + checkIns.filter { $0.flags.contains(flag) }.map(\.date)
+        return reports.filter { $0 <= flagHorizon }.max()
     }
 
     /// The latest movement screen up to `asOf` decides: a later failed screen withdraws an earlier

@@ -188,7 +188,7 @@ struct PatientsController {
             throw APIError(.badRequest, "give the day to prescribe for, as asOf=YYYY-MM-DD", field: "asOf")
         }
         guard let day = Day(iso: text) else {
-            throw APIError(.badRequest, "\"\(text)\" is not a calendar date (expected YYYY-MM-DD)", field: "asOf")
+            throw APIError(.badRequest, "\(Words.quoted(text)) is not a calendar date (expected YYYY-MM-DD)", field: "asOf")
         }
         return day
     }
