@@ -104,7 +104,7 @@ public struct AccountService: Sendable {
     ///
     /// - Throws: `AppError.invalid` on `token` for a link unknown, used or expired, and on
     ///   `password` for a weak one (the link then still holds).
-    public func setPassword(token: String, password: String) async throws -> Account {
+    public func setPassword(token: String, password: String, route: String) async throws -> Account {
         let hash = Token.hash(String(token.prefix(256)))
         guard let stored = try await store.token(hash: hash), stored.kind == .setPassword, now() < stored.expiresAt else {
             throw Self.linkUsed
@@ -115,7 +115,11 @@ public struct AccountService: Sendable {
         guard try await store.deleteToken(hash: hash) else {
             throw Self.linkUsed
         }
-        try await store.setPasswordHash(await Passwords.hash(password, cost: passwordCost), accountID: account.id)
+        // On a patient's trail: a link made by a clinician who was since unlinked, or by anyone
+        // else, shows when it was used.
+        let line = account.role == .patient ? Caller(account, route: route).audit(.passwordSetWithLink, at: now()) : nil
+        try await store.setPasswordHash(
+            await Passwords.hash(password, cost: passwordCost), accountID: account.id, audit: line)
         try await store.deleteTokens(accountID: account.id)  // every other session, and other links
         return account
     }
@@ -278,5 +282,7 @@ public struct AccountService: Sendable {
     public func unlink(patient: Account, clinicianID: String) async throws {
         guard patient.role == .patient else { throw AppError.forbidden("only the patient can do this") }
         guard try await store.unlink(patientID: patient.id, clinicianID: clinicianID) else { throw AppError.notFound }
+        // A password link that clinician made for the person must not outlive the trust it came from.
+        try await store.deleteTokens(accountID: patient.id, kind: .setPassword)
     }
 }

@@ -147,8 +147,16 @@ public final class PostgresStore: Store {
         try await !fetch(shared: SharedSQL.deleteAccount(SharedSQL.postgres), id).isEmpty
     }
 
-    public func setPasswordHash(_ hash: String, accountID: String) async throws {
-        try await fetch(shared: SharedSQL.setPasswordHash(SharedSQL.postgres), hash, accountID)
+    public func setPasswordHash(_ hash: String, accountID: String, audit: AuditEvent?) async throws {
+        var binds = PostgresBindings()
+        binds.append(hash)
+        binds.append(accountID)
+        _ = try await auditing(
+            audit, accountID, wrote: { _ in true },
+            write: { connection in
+                try await fetch(
+                    PostgresQuery(unsafeSQL: SharedSQL.setPasswordHash(SharedSQL.postgres), binds: binds), on: connection)
+            })
     }
 
     public func saveToken(hash: String, accountID: String, kind: TokenKind, at: Date, expiresAt: Date, audit: AuditEvent?)
@@ -189,6 +197,10 @@ public final class PostgresStore: Store {
 
     public func deleteTokens(accountID: String) async throws {
         try await fetch(shared: SharedSQL.deleteTokens(SharedSQL.postgres), accountID)
+    }
+
+    public func deleteTokens(accountID: String, kind: TokenKind) async throws {
+        try await fetch(shared: SharedSQL.deleteTokensOfKind(SharedSQL.postgres), accountID, kind.rawValue)
     }
 
     // MARK: Clinician links

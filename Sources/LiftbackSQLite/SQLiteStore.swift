@@ -133,9 +133,10 @@ public final class SQLiteStore: Store {
         }
     }
 
-    public func setPasswordHash(_ hash: String, accountID: String) async throws {
+    public func setPasswordHash(_ hash: String, accountID: String, audit: AuditEvent?) async throws {
         try await pool.write { db in
             try db.execute(sql: SharedSQL.setPasswordHash(SharedSQL.sqlite), arguments: [hash, accountID])
+            if let audit { try Self.insert(db, audit, accountID) }
         }
     }
 
@@ -176,6 +177,12 @@ public final class SQLiteStore: Store {
 
     public func deleteTokens(accountID: String) async throws {
         try await pool.write { db in try db.execute(sql: SharedSQL.deleteTokens(SharedSQL.sqlite), arguments: [accountID]) }
+    }
+
+    public func deleteTokens(accountID: String, kind: TokenKind) async throws {
+        try await pool.write { db in
+            try db.execute(sql: SharedSQL.deleteTokensOfKind(SharedSQL.sqlite), arguments: [accountID, kind.rawValue])
+        }
     }
 
     // MARK: Clinician links

@@ -17,6 +17,8 @@ public enum AuditAction: String, Codable, Sendable, CaseIterable {
     case policyChanged = "policy-changed"
     /// The patient's clinician made a one-time link to set a new password (the person forgot theirs).
     case resetLinkIssued = "reset-link-issued"
+    /// The account's password was set with a one-time link (a reset, whoever made the link).
+    case passwordSetWithLink = "password-set-with-link"
     /// The person changed their settings: unit, plate increment, time zone or equipment.
     case settingsChanged = "settings-changed"
 }

@@ -39,7 +39,10 @@ public actor MemoryStore: Store {
     }
 
     public func account(id: String) -> Account? { accounts[id]?.account }
-    public func setPasswordHash(_ hash: String, accountID: String) { accounts[accountID]?.hash = hash }
+    public func setPasswordHash(_ hash: String, accountID: String, audit: AuditEvent?) {
+        accounts[accountID]?.hash = hash
+        audited(audit, accountID)
+    }
 
     public func deleteAccount(id: String) -> Bool {
         guard accounts.removeValue(forKey: id) != nil else { return false }
@@ -69,6 +72,9 @@ public actor MemoryStore: Store {
     public func touchToken(hash: String, at: Date) { tokens[hash]?.lastUsedAt = at }
     @discardableResult public func deleteToken(hash: String) -> Bool { tokens.removeValue(forKey: hash) != nil }
     public func deleteTokens(accountID: String) { tokens = tokens.filter { $0.value.accountID != accountID } }
+    public func deleteTokens(accountID: String, kind: TokenKind) {
+        tokens = tokens.filter { $0.value.accountID != accountID || $0.value.kind != kind }
+    }
 
     public func createInvite(code: String, clinicianID: String, at: Date) { invites[code] = (clinicianID, at) }
 

@@ -195,6 +195,11 @@ package enum SharedSQL {
     /// Parameter: the account id. Every token of the account.
     package static func deleteTokens(_ p: Dialect) -> String { "DELETE FROM tokens WHERE account_id = \(p(1))" }
 
+    /// Parameters: the account id, the kind.
+    package static func deleteTokensOfKind(_ p: Dialect) -> String {
+        "DELETE FROM tokens WHERE account_id = \(p(1)) AND kind = \(p(2))"
+    }
+
     /// Parameter: the account id. A row when it was there (every other table follows with ON DELETE CASCADE).
     package static func deleteAccount(_ p: Dialect) -> String { "DELETE FROM accounts WHERE id = \(p(1)) RETURNING id" }
 

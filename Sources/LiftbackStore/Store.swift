@@ -17,7 +17,8 @@ public protocol Store: Sendable {
     /// entries, questionnaires and status. `false` when there was no such account.
     func deleteAccount(id: String) async throws -> Bool
     /// Replaces the account's password hash.
-    func setPasswordHash(_ hash: String, accountID: String) async throws
+    /// With `audit`, the line goes on the account's trail (a patient's) in the same transaction.
+    func setPasswordHash(_ hash: String, accountID: String, audit: AuditEvent?) async throws
     /// Keeps a bearer or session token by its hash; the token itself is never stored. With `audit`,
     /// the line goes on the trail of the token's account, a patient, in the same transaction (a
     /// clinician's reset link for their patient).
@@ -32,6 +33,8 @@ public protocol Store: Sendable {
     @discardableResult func deleteToken(hash: String) async throws -> Bool
     /// Deletes every token of the account: signing out everywhere, or after a new password.
     func deleteTokens(accountID: String) async throws
+    /// Deletes the account's tokens of one kind (its one-time links, when a clinician is unlinked).
+    func deleteTokens(accountID: String, kind: TokenKind) async throws
 
     // MARK: Clinician links
 
@@ -175,6 +178,10 @@ extension Store {
 
     public func addQuestionnaire(_ record: QuestionnaireRecord, patientID: String) async throws -> Int64 {
         try await addQuestionnaire(record, patientID: patientID, audit: nil)
+    }
+
+    public func setPasswordHash(_ hash: String, accountID: String) async throws {
+        try await setPasswordHash(hash, accountID: accountID, audit: nil)
     }
 
     public func saveToken(hash: String, accountID: String, kind: TokenKind, at: Date, expiresAt: Date) async throws {

@@ -442,6 +442,14 @@ struct PageTests {
             #expect(try await person.send(client, .get, "/set-password?token=\(token)").status == .badRequest)
             let trail = try await store.auditTrail(patientID: sam.id, limit: 10)
             #expect(trail.contains { $0.action == .resetLinkIssued && $0.actorID == clinician.id })
+            #expect(trail.contains { $0.action == .passwordSetWithLink && $0.route == "POST /set-password" })
+            // A link made before the person stops sharing their record dies with the link to that clinician.
+            let again = try await desk.send(
+                client, .post, "/patients/\(sam.id)/reset-link", form: ["csrf": Browser.csrf(in: page.html)])
+            let second = String(try #require(again.html.firstMatch(of: /token=([^<"]+)/)).1)
+            let services = try #require(APIHarness.current)
+            try await services.accounts.unlink(patient: sam, clinicianID: clinician.id)
+            #expect(try await !services.accounts.linkHolds(second))
 
             var other = Browser()
             try await other.signUp(client, "Dr Bo", "bo@example.org", role: "clinician")
@@ -449,7 +457,7 @@ struct PageTests {
             let refused = try await other.send(
                 client, .post, "/patients/\(sam.id)/reset-link", form: ["csrf": Browser.csrf(in: caseload.html)])
             #expect(refused.status == .notFound && !refused.html.contains("token="))
-            #expect(try await store.auditTrail(patientID: sam.id, limit: 10).filter { $0.action == .resetLinkIssued }.count == 1)
+            #expect(try await store.auditTrail(patientID: sam.id, limit: 10).filter { $0.action == .resetLinkIssued }.count == 2)
         }
     }
 

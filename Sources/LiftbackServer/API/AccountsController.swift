@@ -42,7 +42,7 @@ struct AccountsController {
 
     func register(_ api: RouterGroup<AppContext>) {
         api.post("accounts") { request, context in try await createAccount(request, context) }
-        api.post("accounts/set-password") { request, _ in try await setPassword(request) }
+        api.post("accounts/set-password") { request, context in try await setPassword(request, context) }
         api.delete("accounts/me") { request, context in try await deleteAccount(request, context) }
         api.post("auth/token") { request, context in try await token(request, context) }
         api.delete("auth/token") { request, context in try await revoke(request, context) }
@@ -59,9 +59,10 @@ struct AccountsController {
     }
 
     /// A password set with a one-time link's token: a new clinician's first, or a reset.
-    func setPassword(_ request: Request) async throws -> Response {
+    func setPassword(_ request: Request, _ context: AppContext) async throws -> Response {
         let body = try await JSONResponse.decode(NewPassword.self, from: request)
-        _ = try await accounts.setPassword(token: body.token, password: body.password)
+        _ = try await accounts.setPassword(
+            token: body.token, password: body.password, route: AppContext.route(of: request, context))
         return Response(status: .noContent)
     }
 

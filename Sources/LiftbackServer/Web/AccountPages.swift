@@ -86,7 +86,8 @@ struct AccountPages {
         let form = try await WebSession.checkedForm(request, context)
         let token = form["token"] ?? ""
         do {
-            let account = try await web.services.accounts.setPassword(token: token, password: form["password"] ?? "")
+            let account = try await web.services.accounts.setPassword(
+                token: token, password: form["password"] ?? "", route: AppContext.route(of: request, context))
             return try await startSession(account, then: account.role == .clinician ? "/caseload" : "/today")
         } catch AppError.invalid(_, let message) {
             return setPasswordPage(context, token: token, error: Layout.sentence(message))
