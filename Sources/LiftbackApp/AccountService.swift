@@ -25,8 +25,9 @@ public struct AccountService: Sendable {
     /// Clinicians do not sign themselves up: whoever runs the server adds them (`addClinician`),
     /// so that nobody can take a clinician's name and see a patient's record through an invite.
     /// A new patient account. An address already taken is said plainly (`AppError.emailTaken`), so
-    /// a person who forgot they signed up knows to sign in; each such answer takes a limiter turn from
-    /// the sender's network address, so the sign-up form cannot be used to test a list of addresses.
+    /// a person who forgot they signed up knows to sign in. Every sign-up takes a limiter turn from
+    /// the sender's network address before bcrypt runs, made or not, so the form can neither test a
+    /// list of addresses nor make accounts by the thousand, nor burn the server's time hashing.
     public func signUp(name: String, email: String, password: String, role: Role = .patient, address: String?)
         async throws -> Account
     {
@@ -35,15 +36,18 @@ public struct AccountService: Sendable {
                 "clinician accounts are created by whoever runs Liftback (liftback admin add-clinician)", field: "role")
         }
         let (name, email) = try NewAccountInput(name: name, email: email, password: password).validated()
-        let hash = await Passwords.hash(password, cost: passwordCost)
-        let created: Account? = try await takingTurns([("sign-up:" + (address ?? "unknown"), SignInLimiter.address)]) {
+        let created: Account?? = try await takingTurns(
+            [("sign-up:" + (address ?? "unknown"), SignInLimiter.address)], countingEvery: true
+        ) {
+            let hash = await Passwords.hash(password, cost: passwordCost)
             do {
-                return try await store.createAccount(email: email, passwordHash: hash, name: name, role: .patient, at: now())
+                return .some(
+                    try await store.createAccount(email: email, passwordHash: hash, name: name, role: .patient, at: now()))
             } catch StoreError.emailTaken {
-                return nil
+                return .some(nil)
             }
         }
-        guard let created else { throw AppError.emailTaken }
+        guard let created = created ?? nil else { throw AppError.emailTaken }
         return created
     }
 
@@ -142,7 +146,8 @@ public struct AccountService: Sendable {
         ) { () -> Account? in
             let found = try await store.credentials(email: email)
             let matches = await Passwords.verify(password, hash: found?.passwordHash ?? dummyHash)
-            return matches ? found?.account : nil
+            // bcrypt reads 72 bytes: a longer password would match on its first 72 alone.
+            return matches && password.utf8.count <= NewAccountInput.passwordMaximumBytes ? found?.account : nil
         }
         guard let signedIn else { throw AppError.wrongCredentials }
         return try await openSession(for: signedIn, kind: kind)
@@ -152,8 +157,11 @@ public struct AccountService: Sendable {
     /// while one of them must wait. A `nil` outcome counts as a failure against every key; a success
     /// forgets the failures of the keys in `clearing` (an account's, never an address's, which an
     /// attacker could clear). An error thrown by `attempt` counts as neither.
+    ///
+    /// With `countingEvery`, every try counts, whatever its outcome (sign-ups: each makes an account).
     func takingTurns<T>(
-        _ keys: [(key: String, rule: SignInLimiter.Rule)], clearing: Set<String> = [], _ attempt: () async throws -> T?
+        _ keys: [(key: String, rule: SignInLimiter.Rule)], clearing: Set<String> = [], countingEvery: Bool = false,
+        _ attempt: () async throws -> T?
     ) async throws -> T? {
         if let wait = await limiter.begin(keys, now: now()) {
             throw AppError.tooManyAttempts(retryAfter: Int(wait.rounded(.up)))
@@ -166,7 +174,9 @@ public struct AccountService: Sendable {
             throw error
         }
         let ended = now()
-        for (key, _) in keys { await limiter.end(key, failed: outcome == nil, clear: clearing.contains(key), now: ended) }
+        for (key, _) in keys {
+            await limiter.end(key, failed: countingEvery || outcome == nil, clear: clearing.contains(key), now: ended)
+        }
         return outcome
     }
 
@@ -213,7 +223,8 @@ public struct AccountService: Sendable {
         let confirmed = try await takingTurns(
             [(accountKey, SignInLimiter.account), Self.addressTurn(address)], clearing: [accountKey]
         ) { () -> Bool? in
-            guard password.utf8.count <= 1_024, let found = try await store.credentials(email: account.email),
+            guard password.utf8.count <= NewAccountInput.passwordMaximumBytes,
+                let found = try await store.credentials(email: account.email),
                 found.account.id == account.id
             else { return nil }
             return await Passwords.verify(password, hash: found.passwordHash) ? true : nil

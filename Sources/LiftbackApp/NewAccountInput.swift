@@ -1,4 +1,5 @@
 import Foundation
+import LiftbackCore
 
 /// A new account's fields, checked one way for the API and for the sign-up page.
 public struct NewAccountInput {
@@ -18,8 +19,8 @@ public struct NewAccountInput {
     /// The trimmed name and email, or an error naming the field at fault.
     func validated() throws(AppError) -> (name: String, email: String) {
         let email = email.trimmingCharacters(in: .whitespaces)
-        guard email.count <= Self.emailMaximum, email.contains("@"), !email.hasPrefix("@"), !email.hasSuffix("@"),
-            PlainText.isPlain(email)
+        guard email.count <= Self.emailMaximum, email.unicodeScalars.count <= Self.emailMaximum, email.contains("@"),
+            !email.hasPrefix("@"), !email.hasSuffix("@"), PlainText.isPlain(email), !PlainText.hasReordering(email)
         else { throw .invalid(field: "email", message: "enter an email address like name@example.org") }
         // bcrypt reads 72 bytes and ignores the rest: a longer password is refused, never silently cut.
         guard password.count >= Self.passwordMinimum, password.utf8.count <= Self.passwordMaximumBytes,
@@ -41,9 +42,14 @@ public struct NewAccountInput {
                 message: "choose a password that is harder to guess: not your email, and not a few characters repeated")
         }
         let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard Self.nameLength.contains(name.count), PlainText.isPlain(name), !PlainText.hasReordering(name) else {
+        guard Self.nameLength.contains(name.count), InputLimits.fits(name, characters: Self.nameLength.upperBound),
+            PlainText.isPlain(name), !PlainText.hasReordering(name)
+        else {
             throw .invalid(
-                field: "name", message: "enter a name of up to \(Self.nameLength.upperBound) characters, without line breaks")
+                field: "name",
+                message:
+                    "enter a name of up to \(Self.nameLength.upperBound) characters, without line breaks or characters that reorder or hide text"
+            )
         }
         return (name, email)
     }

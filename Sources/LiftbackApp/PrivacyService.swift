@@ -48,8 +48,9 @@ public struct PrivacyService: Sendable {
     public static let trailLimit = 500
 
     /// The patient's audit trail, newest first: who read or changed their record, when, and how.
-    public func auditTrail(_ patient: Account) async throws -> [TrailLine] {
-        let events = try await store.auditTrail(patientID: patient.id, limit: Self.trailLimit)
+    /// - Parameter limit: the most changes, and views beside them; the export asks for all.
+    public func auditTrail(_ patient: Account, limit: Int = trailLimit) async throws -> [TrailLine] {
+        let events = try await store.auditTrail(patientID: patient.id, limit: limit)
         var names: [String: String?] = [patient.id: patient.name]
         for id in Set(events.map(\.actorID)) where names[id] == nil { names[id] = try await store.account(id: id)?.name }
         return events.map { event in
@@ -73,7 +74,7 @@ public struct PrivacyService: Sendable {
             clinicians: try await store.clinicians(ofPatient: patient.id).map { Person(name: $0.name, email: $0.email) },
             case: data == nil ? nil : try await cases.history(patient.id, asOf: nil, by: Caller(patient, route: "export")),
             settings: data?.settings, questionnaires: try await store.questionnaires(patientID: patient.id),
-            auditTrail: try await auditTrail(patient))
+            auditTrail: try await auditTrail(patient, limit: Int(Int32.max)))
     }
 
     /// Deletes the account and everything held about it, once its password is given again. The

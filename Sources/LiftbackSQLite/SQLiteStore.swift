@@ -37,6 +37,8 @@ public final class SQLiteStore: Store {
         }
         do {
             let target = try DatabaseQueue(path: path)
+            // A copy of health records is readable by its owner alone, whatever the umask.
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
             try reader.backup(to: target)
             try target.close()
             try reader.close()

@@ -27,7 +27,7 @@ enum OpenAPIDocument {
         Operation(
             method: "post", path: "/api/v1/accounts",
             summary: "Sign up as a patient; role clinician is refused with 403 (clinicians are added by the operator)",
-            auth: false, body: "NewAccount", success: ("201", "Account"), errors: ["400", "403", "409"]),
+            auth: false, body: "NewAccount", success: ("201", "Account"), errors: ["400", "403", "409", "429"]),
         Operation(
             method: "post", path: "/api/v1/accounts/set-password",
             summary: "Set a password with a one-time link's token (a new clinician's, or a reset); it works once",

@@ -102,17 +102,22 @@ struct SecurityTests {
         #expect(!Token.matches("", token))
     }
 
-    @Test("Sign-up says an address is taken, but not to one sender for a list of addresses: past 30 it is 429")
+    @Test(
+        "Sign-up says an address is taken, but not to one sender for a list of addresses, nor makes accounts by the thousand: past 30 sign-ups, made or not, it is 429"
+    )
     func signUpProbingIsThrottled() async throws {
         try await H(store: MemoryStore()).test { client in
             let body: [String: Any] = ["email": "taken@example.org", "password": "a long enough passphrase", "name": "T"]
             #expect(try await H.send(client, .post, "/api/v1/accounts", json: body).status == .created)
-            for attempt in 1...SignInLimiter.address.freeTries {
+            for attempt in 2...SignInLimiter.address.freeTries {
                 let reply = try await H.send(client, .post, "/api/v1/accounts", json: body)
                 #expect(reply.status == .conflict, "attempt \(attempt)")
             }
             let throttled = try await H.send(client, .post, "/api/v1/accounts", json: body)
             #expect(throttled.status == .tooManyRequests, "\(throttled.text)")
+            var fresh = body
+            fresh["email"] = "new@example.org"
+            #expect(try await H.send(client, .post, "/api/v1/accounts", json: fresh).status == .tooManyRequests)
         }
     }
 
@@ -275,6 +280,31 @@ struct SecurityTests {
             #expect(
                 (caseload.json["patients"] as? [[String: Any]])?.compactMap { $0["id"] as? String }.sorted()
                     == [first.id, guesser.id].sorted())
+        }
+    }
+
+    @Test("The export holds the whole trail: many changes of one kind cannot push another out of it")
+    func exportHoldsWholeTrail() async throws {
+        let store = MemoryStore()
+        try await H(store: store).test { client in
+            let pat = try await H.signUp(client, "pat@example.org")
+            let account = try #require(try await store.account(id: pat.id))
+            try await store.saveIntake(
+                Intake(date: Day(iso: "2026-11-02")!, pattern: .muscular), settings: PatientSettings(), patientID: pat.id)
+            let first = AuditEvent(
+                at: Date(timeIntervalSince1970: 0), actorID: "c1", actorRole: .clinician, action: .resetLinkIssued,
+                route: "POST /x")
+            try await store.saveToken(
+                hash: "h", accountID: pat.id, kind: .setPassword, at: Date(), expiresAt: Date(), audit: first)
+            for index in 0..<(PrivacyService.trailLimit + 5) {
+                let line = AuditEvent(
+                    at: Date(timeIntervalSince1970: Double(index + 1)), actorID: "c1", actorRole: .clinician,
+                    action: .overrideAdded, route: "POST /y")
+                try await store.addCheckIn(CheckIn(date: Day(iso: "2026-11-03")!, pain: 2), patientID: pat.id, audit: line)
+            }
+            let export = try await H.current!.privacy.export(account)
+            #expect(export.auditTrail.count == PrivacyService.trailLimit + 6)
+            #expect(export.auditTrail.contains { $0.action == .resetLinkIssued })
         }
     }
 
@@ -616,7 +646,9 @@ struct HeaderAndLimitTests {
         #expect(client(nil, ["203.0.113.7"]) == nil)
     }
 
-    @Test("Passwords past bcrypt's 72 bytes, names that reorder text, and notes past 500 characters are refused")
+    @Test(
+        "Passwords past bcrypt's 72 bytes (signing in too), names and emails that reorder or hide text, and notes past 500 characters (or their Unicode scalars) are refused"
+    )
     func fieldLimits() async throws {
         try await H().test { client in
             func signUp(_ name: String, _ password: String) async throws -> H.Reply {
@@ -638,12 +670,36 @@ struct HeaderAndLimitTests {
             #expect(ownEmail.status == .badRequest && ownEmail.json["field"] as? String == "password")
             let reordered = try await signUp("Pat\u{202E}nimda", "correct horse battery")
             #expect(reordered.status == .badRequest && reordered.json["field"] as? String == "name")
+            // Hidden and reordering marks are refused in names and emails alike; one letter with
+            // 400,000 accents is one character, and far too long.
+            for name in ["Pa\u{200B}t", "Pa\u{200F}t", "Pa\u{061C}t", "e" + String(repeating: "\u{0301}", count: 100_000)] {
+                let reply = try await signUp(name, "correct horse battery")
+                #expect(reply.json["field"] as? String == "name", "\(reply.status) \(reply.text.prefix(200))")
+            }
+            let hiddenEmail = try await H.send(
+                client, .post, "/api/v1/accounts",
+                json: ["email": "pat\u{202E}@example.org", "password": "correct horse battery", "name": "Pat"])
+            #expect(hiddenEmail.json["field"] as? String == "email")
+            // Signing in reads the whole password, not bcrypt's first 72 bytes.
+            let exact = String(repeating: "abcdefgh", count: 9)  // 72 bytes, signed up above
+            _ = try await H.send(
+                client, .post, "/api/v1/accounts", json: ["email": "seventy@example.org", "password": exact, "name": "S"])
+            let longer = try await H.send(
+                client, .post, "/api/v1/auth/token", json: ["email": "seventy@example.org", "password": exact + "anything"])
+            #expect(longer.status == .unauthorized)
+            let right = try await H.send(
+                client, .post, "/api/v1/auth/token", json: ["email": "seventy@example.org", "password": exact])
+            #expect(right.status == .ok)
             let (pat, doc) = try await APITests.linkedPair(client)
             _ = try await H.send(client, .put, "/api/v1/patients/\(pat.id)/intake", token: pat.token, json: H.intake)
             let note = try await H.send(
                 client, .post, "/api/v1/patients/\(pat.id)/overrides", token: doc.token,
                 json: ["kind": "note", "date": "2026-12-01", "note": String(repeating: "n", count: 501)])
             #expect(note.status == .badRequest && note.json["field"] as? String == "note")
+            let accents = try await H.send(
+                client, .post, "/api/v1/patients/\(pat.id)/overrides", token: doc.token,
+                json: ["kind": "note", "date": "2026-12-01", "note": "e" + String(repeating: "\u{0301}", count: 100_000)])
+            #expect(accents.status == .badRequest && accents.json["field"] as? String == "note")
         }
     }
 

@@ -28,6 +28,12 @@ public enum InputLimits {
     /// Minutes of a timed exercise in one set (a walk, the bike): ten hours is already a typing error.
     public static let minutes = 0...600
 
+    /// Whether text keeps to `characters` as a person counts them, and to four Unicode scalars a
+    /// character as stored: one letter with 400,000 accents on it is one character, and 800 KB.
+    public static func fits(_ text: some StringProtocol, characters: Int) -> Bool {
+        text.count <= characters && text.unicodeScalars.count <= 4 * characters
+    }
+
     /// The heaviest load accepted, in `unit`.
     public static func maxWeight(in unit: WeightUnit) -> Double { WeightUnit.kg.convert(maxWeightKg, to: unit) }
 
@@ -209,7 +215,7 @@ extension Override {
             throw CaseError(field: join(field, exercise == nil ? "exercise" : "weight"), message: "is required for a load")
         case .note where (note ?? "").isEmpty:
             throw CaseError(field: join(field, "note"), message: "is required for a note")
-        case _ where (note?.count ?? 0) > InputLimits.noteLength:
+        case _ where !InputLimits.fits(note ?? "", characters: InputLimits.noteLength):
             throw CaseError(field: join(field, "note"), message: "is longer than \(InputLimits.noteLength) characters")
         default:
             break
@@ -323,7 +329,7 @@ public enum EntryValidation {
             throw CaseError(
                 field: "date", message: "is later than today (\(latest)): a flag is cleared once it has been reviewed")
         }
-        if (clearance.note?.count ?? 0) > InputLimits.noteLength {
+        if !InputLimits.fits(clearance.note ?? "", characters: InputLimits.noteLength) {
             throw CaseError(field: "note", message: "is longer than \(InputLimits.noteLength) characters")
         }
     }
