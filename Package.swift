@@ -148,3 +148,12 @@ if ProcessInfo.processInfo.environment["LIFTBACK_BENCHMARKS"] != nil {
 if ProcessInfo.processInfo.environment["LIFTBACK_SIMULATION_ONLY"] != nil {
     package.targets.removeAll { $0.type == .test && $0.name != "LiftbackSimulationTests" }
 }
+
+// LIFTBACK_PROBES=1 compiles the tests that need what a fresh clone does not have: the real Strong,
+// Hevy and FitNotes exports beside the repository, and the simulation's tuning probes. Without it
+// they are not built at all, so `swift test` skips nothing (docs/architecture.md, "Tests").
+if ProcessInfo.processInfo.environment["LIFTBACK_PROBES"] != nil {
+    for target in package.targets where ["LiftbackCoreTests", "LiftbackSimulationTests"].contains(target.name) {
+        target.swiftSettings = (target.swiftSettings ?? []) + [.define("LIFTBACK_PROBES")]
+    }
+}
