@@ -388,6 +388,7 @@ public struct CaseService: Sendable {
     public func addClearance(_ clearance: Clearance, by caller: Caller, patientID: String) async throws {
         var clearance = clearance
         clearance.by = caller.account.name
+        clearance.byAccount = caller.account.id
         let data = try await requireCase(patientID)
         let today = today()
         try EntryValidation.clearance(clearance, intake: data.intake.date, latest: today)
@@ -407,6 +408,7 @@ public struct CaseService: Sendable {
     public func addOverride(_ override: Override, by caller: Caller, confirmed: Bool, patientID: String) async throws {
         var override = override
         override.by = caller.account.name
+        override.byAccount = caller.account.id
         try EntryValidation.notAhead(override.date, today: today())
         let data = try await requireCase(patientID)
         try EntryValidation.override(override, unit: data.settings.unit, catalog: catalog)

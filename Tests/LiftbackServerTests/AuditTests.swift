@@ -56,6 +56,10 @@ struct AuditTests {
             #expect(try await H.send(client, .get, "\(base)/audit", token: other.token).status == .notFound)
             let export = try await H.send(client, .get, "\(base)/export", token: pat.token)
             #expect((export.json["auditTrail"] as? [[String: Any]])?.count == 4)
+            // The override itself names its clinician's account, not only the name shown to the person.
+            let history = try await H.send(client, .get, "\(base)/history", token: pat.token)
+            let override = try #require((history.json["overrides"] as? [[String: Any]])?.first)
+            #expect(override["by"] as? String == "Dr Rivera" && override["byAccount"] as? String == doc.id)
         }
     }
 

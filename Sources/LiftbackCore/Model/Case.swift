@@ -256,7 +256,9 @@ extension MovementScreen {
 public struct Clearance: Codable, Sendable, Equatable {
     public var flag: RedFlag
     public var date: Day
+    /// The clinician's name as the person reads it, and their account, which names them for good.
     public var by: String?
+    public var byAccount: String?
     /// The outcome of the review, in the clinician's words, which the person sees.
     public var note: String?
 
@@ -343,7 +345,9 @@ public struct Override: Codable, Sendable, Equatable {
 
     public var kind: Kind
     public var date: Day
+    /// The clinician's name as the person reads it, and their account, which names them for good.
     public var by: String?
+    public var byAccount: String?
     public var phase: Phase?
     public var exercise: ExerciseID?
     public var replacement: ExerciseID?

@@ -34,8 +34,8 @@ enum CaseFields {
 
     static let checkIn = object(["date", "pain", "stiffnessMinutes", "flags"])
     static let screen = object(["date", "passed", "toeTouch", "squats", "plank", "walk"])
-    static let clearance = object(["flag", "date", "by", "note"])
-    static let override = object(["kind", "date", "by", "phase", "exercise", "replacement", "weight", "note"])
+    static let clearance = object(["flag", "date", "by", "byAccount", "note"])
+    static let override = object(["kind", "date", "by", "byAccount", "phase", "exercise", "replacement", "weight", "note"])
     static let questionnaire = object(["instrument", "date", "answers"])
 
     /// The path of the first field that has no place in a case, if any.
