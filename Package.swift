@@ -9,7 +9,8 @@ let package = Package(
     products: [
         .library(name: "LiftbackCore", targets: ["LiftbackCore"]),
         .library(name: "LiftbackStore", targets: ["LiftbackStore"]),
-        // What an app on a phone takes: the core, the services and SQLite, without PostgresNIO.
+        // What an app on a phone takes: the core and SQLite (with LiftbackApp for the services),
+        // without PostgresNIO.
         .library(name: "LiftbackSQLite", targets: ["LiftbackSQLite"]),
         .library(name: "LiftbackApp", targets: ["LiftbackApp"]),
         .library(name: "LiftbackServer", targets: ["LiftbackServer"]),

@@ -206,12 +206,11 @@ public struct PersonRun {
         let squats = back.tolerance >= p.screenSquatTolerance
         let plank = back.capacity >= p.screenPlankCapacity
         let walk = back.sensitisation < p.screenWalkSensitisation && !back.flagPresent
-        let passed = MovementScreen.passes(toeTouch: toeTouch, squats: squats, plank: plank, walk: walk)
-        log.append(
-            .screen(MovementScreen(date: date, passed: passed, toeTouch: toeTouch, squats: squats, plank: plank, walk: walk)))
+        let screen = MovementScreen(date: date, toeTouch: toeTouch, squats: squats, plank: plank, walk: walk)
+        log.append(.screen(screen))
         lastScreen = day
         screenPending = false
-        if passed { outcome.screensPassed += 1 }
+        if screen.passed { outcome.screensPassed += 1 }
     }
 
     /// Whether a line lifts at least the previous working weight on the hinge ladder.

@@ -245,7 +245,6 @@ package enum SharedSQL {
         "SELECT id, kind, body FROM case_entries WHERE patient_id = \(p(1)) ORDER BY date\(p.byteOrder), id"
     }
 
-    /// Parameters: patient id, kind, date, body.
     /// Parameters: patient id, kind, date, body, idempotency key (or null).
     package static func insertEntry(_ p: Dialect) -> String {
         "INSERT INTO case_entries (patient_id, kind, date, body, idempotency_key) VALUES (\(parameters(5, p)))"

@@ -647,6 +647,10 @@ struct PageTests {
                 client, .post, "/patients/\(sam.id)/clear", form: ["csrf": csrf, "flag": "numbness-tingling"])
             // A refusal looks like one: marked as an alert, answered 400, not the calm "saved" style.
             #expect(bare.status == .badRequest && bare.html.contains(#"<p class="problem" role="alert">Not cleared"#))
+            let unticked = try await desk.send(
+                client, .post, "/patients/\(sam.id)/clear",
+                form: ["csrf": csrf, "flag": "numbness-tingling", "note": "Seen.", "reviewed": "0"])
+            #expect(unticked.status == .badRequest)
             #expect(try await store.caseData(patientID: sam.id)?.clearances.isEmpty == true)
             let cleared = try await desk.send(
                 client, .post, "/patients/\(sam.id)/clear",

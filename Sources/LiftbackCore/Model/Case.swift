@@ -211,9 +211,11 @@ public struct MovementScreen: Codable, Sendable, Equatable {
         self.walk = walk
     }
 
-    /// A screen passes only when every part that was recorded passed.
-    public static func passes(toeTouch: Bool, squats: Bool, plank: Bool, walk: Bool) -> Bool {
-        toeTouch && squats && plank && walk
+    /// A screen watched part by part: it passes when all four parts did (the one place that says so).
+    public init(date: Day, toeTouch: Bool, squats: Bool, plank: Bool, walk: Bool) {
+        self.init(
+            date: date, passed: toeTouch && squats && plank && walk, toeTouch: toeTouch, squats: squats, plank: plank,
+            walk: walk)
     }
 
     /// The parts as recorded, by their field names.
@@ -243,11 +245,10 @@ extension MovementScreen {
         ("walk", "A 10-minute walk, without more symptoms"),
     ]
 
-    /// A screen from the parts that went without symptoms: passed when all four did.
+    /// A screen from the parts, by field name, that went without symptoms.
     public init(date: Day, passedParts: Set<String>) {
-        let passed = Self.parts.allSatisfy { passedParts.contains($0.field) }
         self.init(
-            date: date, passed: passed, toeTouch: passedParts.contains("toeTouch"), squats: passedParts.contains("squats"),
+            date: date, toeTouch: passedParts.contains("toeTouch"), squats: passedParts.contains("squats"),
             plank: passedParts.contains("plank"), walk: passedParts.contains("walk"))
     }
 }

@@ -99,7 +99,7 @@ struct ClinicianPages {
         guard let flag = form.text("flag").flatMap(RedFlag.init(rawValue:)) else {
             throw APIError(.badRequest, "choose a flag", field: "flag")
         }
-        guard let note = form.text("note"), form["reviewed"] != nil else {
+        guard let note = form.text("note"), form["reviewed"] == "1" else {
             return try await self.patient(
                 context,
                 problem: "Not cleared: please write the outcome of the review and tick that you have reviewed it with the person."
