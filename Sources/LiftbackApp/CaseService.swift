@@ -259,6 +259,13 @@ public struct CaseService: Sendable {
         }
     }
 
+    /// A clinician's note for the person reads as written: characters that reorder or hide the text
+    /// around them could make it say something else on the person's screen.
+    static func checkNote(_ note: String?) throws {
+        guard let note, PlainText.hasReordering(note) else { return }
+        throw AppError.invalid(field: "note", message: "holds characters that reorder or hide text; please type it plainly")
+    }
+
     /// The longest idempotency key taken.
     public static let keyLength = 128
 
@@ -389,6 +396,7 @@ public struct CaseService: Sendable {
         var clearance = clearance
         clearance.by = caller.account.name
         clearance.byAccount = caller.account.id
+        try Self.checkNote(clearance.note)
         let data = try await requireCase(patientID)
         let today = today()
         try EntryValidation.clearance(clearance, intake: data.intake.date, latest: today)
@@ -409,6 +417,7 @@ public struct CaseService: Sendable {
         var override = override
         override.by = caller.account.name
         override.byAccount = caller.account.id
+        try Self.checkNote(override.note)
         try EntryValidation.notAhead(override.date, today: today())
         let data = try await requireCase(patientID)
         try EntryValidation.override(override, unit: data.settings.unit, catalog: catalog)

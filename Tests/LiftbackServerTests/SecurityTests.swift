@@ -700,6 +700,10 @@ struct HeaderAndLimitTests {
                 client, .post, "/api/v1/patients/\(pat.id)/overrides", token: doc.token,
                 json: ["kind": "note", "date": "2026-12-01", "note": "e" + String(repeating: "\u{0301}", count: 100_000)])
             #expect(accents.status == .badRequest && accents.json["field"] as? String == "note")
+            let reversedNote = try await H.send(
+                client, .post, "/api/v1/patients/\(pat.id)/overrides", token: doc.token,
+                json: ["kind": "note", "date": "2026-12-01", "note": "Rest \u{202E}ekil uoy sa yrt"])
+            #expect(reversedNote.status == .badRequest && reversedNote.json["field"] as? String == "note")
         }
     }
 

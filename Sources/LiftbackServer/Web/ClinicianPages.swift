@@ -89,6 +89,8 @@ struct ClinicianPages {
                 context, problem: "Not saved yet: please check the load below.", confirm: (override, jump))
         } catch let error as CaseError {
             return try await self.patient(context, problem: "Not saved: \(FieldWords.sentence(error))")
+        } catch AppError.invalid(_, let message) {
+            return try await self.patient(context, problem: "Not saved: \(Layout.sentence(message))")
         }
         return done("saved", patient)
     }
@@ -110,6 +112,8 @@ struct ClinicianPages {
                 Clearance(flag: flag, date: web.today(), note: note), by: clinician, patientID: patient.id)
         } catch let error as CaseError {
             return try await self.patient(context, problem: "Not cleared: \(FieldWords.sentence(error))")
+        } catch AppError.invalid(_, let message) {
+            return try await self.patient(context, problem: "Not cleared: \(Layout.sentence(message))")
         }
         return done("cleared", patient)
     }
