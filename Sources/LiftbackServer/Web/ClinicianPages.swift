@@ -83,16 +83,27 @@ struct ClinicianPages {
             replacement: swap.flatMap { $0.count == 2 ? $0[1] : nil } ?? form.text("replacement").map { ExerciseID($0) },
             weight: form.double("weight"), note: form.text("note"))
         do {
-            try await web.cases.addOverride(override, by: clinician, confirmed: form["confirm"] != nil, patientID: patient.id)
+            let refused = try await refusal("Not saved", context) {
+                try await web.cases.addOverride(override, by: clinician, confirmed: form["confirm"] != nil, patientID: patient.id)
+            }
+            if let refused { return refused }
         } catch AppError.loadNeedsConfirmation(let jump) {
             return try await self.patient(
                 context, problem: "Not saved yet: please check the load below.", confirm: (override, jump))
-        } catch let error as CaseError {
-            return try await self.patient(context, problem: "Not saved: \(FieldWords.sentence(error))")
-        } catch AppError.invalid(_, let message) {
-            return try await self.patient(context, problem: "Not saved: \(Layout.sentence(message))")
         }
         return done("saved", patient)
+    }
+
+    /// Runs a change; a refusal naming a field comes back as the page with the problem in words.
+    func refusal(_ verdict: String, _ context: AppContext, _ change: () async throws -> Void) async throws -> Response? {
+        do {
+            try await change()
+            return nil
+        } catch let error as CaseError {
+            return try await patient(context, problem: "\(verdict): \(FieldWords.sentence(error))")
+        } catch AppError.invalid(_, let message) {
+            return try await patient(context, problem: "\(verdict): \(Layout.sentence(message))")
+        }
     }
 
     func clear(_ request: Request, _ context: AppContext) async throws -> Response {
@@ -107,15 +118,11 @@ struct ClinicianPages {
                 problem: "Not cleared: please write the outcome of the review and tick that you have reviewed it with the person."
             )
         }
-        do {
+        let refused = try await refusal("Not cleared", context) {
             try await web.cases.addClearance(
                 Clearance(flag: flag, date: web.today(), note: note), by: clinician, patientID: patient.id)
-        } catch let error as CaseError {
-            return try await self.patient(context, problem: "Not cleared: \(FieldWords.sentence(error))")
-        } catch AppError.invalid(_, let message) {
-            return try await self.patient(context, problem: "Not cleared: \(Layout.sentence(message))")
         }
-        return done("cleared", patient)
+        return refused ?? done("cleared", patient)
     }
 
     /// The movement screen the clinician watched today, part by part.
