@@ -76,6 +76,16 @@ struct APIHarness {
         }
     }
 
+    /// A patient signed up and signed in, with the harness's intake saved; and the path of their record.
+    static func patientWithIntake(_ client: some TestClientProtocol) async throws -> (
+        patient: (id: String, token: String), base: String
+    ) {
+        let pat = try await signUp(client, "pat@example.org")
+        let base = "/api/v1/patients/\(pat.id)"
+        _ = try await send(client, .put, "\(base)/intake", token: pat.token, json: intake)
+        return (pat, base)
+    }
+
     /// Signs up and signs in; returns the account id and a bearer token.
     static func signUp(_ client: some TestClientProtocol, _ email: String, role: String = "patient", name: String? = nil)
         async throws

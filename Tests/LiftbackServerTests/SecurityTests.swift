@@ -712,9 +712,7 @@ struct HeaderAndLimitTests {
     )
     func limitsInWords() async throws {
         try await H().test { client in
-            let pat = try await H.signUp(client, "pat@example.org")
-            let base = "/api/v1/patients/\(pat.id)"
-            _ = try await H.send(client, .put, "\(base)/intake", token: pat.token, json: H.intake)
+            let (pat, base) = try await H.patientWithIntake(client)
             let huge = try await H.send(
                 client, .post, "\(base)/check-ins", token: pat.token,
                 raw: "{\"date\":\"2026-12-01\",\"pain\":2,\"x\":\"" + String(repeating: "a", count: JSONResponse.bodyLimit)
@@ -743,9 +741,7 @@ struct HeaderAndLimitTests {
     )
     func idempotentWrites() async throws {
         try await H().test { client in
-            let pat = try await H.signUp(client, "pat@example.org")
-            let base = "/api/v1/patients/\(pat.id)"
-            _ = try await H.send(client, .put, "\(base)/intake", token: pat.token, json: H.intake)
+            let (pat, base) = try await H.patientWithIntake(client)
             func post(_ path: String, key: String, _ body: [String: Any]) async throws -> H.Reply {
                 let data = try JSONSerialization.data(withJSONObject: body)
                 return try await client.execute(
