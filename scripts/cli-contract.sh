@@ -98,6 +98,7 @@ LIFTBACK_TODAY=2026-12-01 LIFTBACK_IDLE_TIMEOUT=1 "$bin" serve --port "$live" --
 server=$!
 wait_up "$live"
 api="http://127.0.0.1:$live/api/v1"
+refused "serve on a port that cannot exist" "--port should be from 1 to 65535" -- serve --port 70000 --database "$admin/third.sqlite"
 # A second server on the same port says so and stops, never announcing that it runs.
 refused "serve on a port in use" "could not listen on 127.0.0.1:$live" -- serve --port "$live" --database "$admin/second.sqlite"
 token=$(curl -fs -X POST "$api/auth/token" -H 'Content-Type: application/json' \

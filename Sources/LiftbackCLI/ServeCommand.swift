@@ -20,6 +20,12 @@ struct ServeCommand: AsyncParsableCommand {
     var secureCookies: Bool?
     @Flag(help: "Seed a demo clinician and patients with weeks of history, and print how to sign in.") var demo = false
 
+    func validate() throws {
+        if let port, !(1...65_535).contains(port) { throw ValidationError("--port should be from 1 to 65535, not \(port)") }
+        if let host, host.isEmpty { throw ValidationError("--host should name an address, like 127.0.0.1") }
+        if let database, database.isEmpty { throw ValidationError("--database should name an SQLite file or a postgres:// URL") }
+    }
+
     func run() async throws {
         let config: ServerConfig
         do {
