@@ -123,6 +123,9 @@ struct APITests {
             #expect(cleared.status == .created)
             let after = try await H.send(client, .get, "\(base)/next?asOf=\(APIHarness.today)", token: pat.token)
             #expect(after.json["disposition"] as? String == "proceed", "\(after.text.prefix(300))")
+            // The person hears back from that review at once too.
+            let alerts = (after.json["alerts"] as? [[String: Any]])?.compactMap { $0["id"] as? String }
+            #expect(alerts?.contains("flag-reviewed") == true)
         }
     }
 

@@ -100,7 +100,8 @@ extension Engine {
         }
         // The person hears back from the review, for a week, once nothing is open any more.
         if !triage.disposition.stopsLoading,
-            let reviewed = c.clearances.filter({ $0.date <= c.asOf }).max(by: { $0.date < $1.date }),
+            // A review dated on a report a day ahead (`Case.flagHorizon`) counts as the flag did.
+            let reviewed = c.clearances.filter({ $0.date <= c.flagHorizon }).max(by: { $0.date < $1.date }),
             reviewed.date.days(until: c.asOf) < settings.holdDays
         {
             let who = reviewed.by ?? "Your clinician"
