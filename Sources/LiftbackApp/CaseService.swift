@@ -400,11 +400,7 @@ public struct CaseService: Sendable {
         let data = try await requireCase(patientID)
         let today = today()
         try EntryValidation.clearance(clearance, intake: data.intake.date, latest: today)
-        // A report dated a day ahead (the person's day is already tomorrow) is what was reviewed:
-        // the clearance takes its day, or it would leave open the very flag it clears.
-        if clearance.date == today, let reported = data.asCase(asOf: today).lastReport(of: clearance.flag), reported > today {
-            clearance.date = reported
-        }
+        if clearance.date == today { clearance.date = data.asCase(asOf: today).clearanceDay(for: clearance.flag) }
         try await AppError.translating {
             try await store.addClearance(clearance, patientID: patientID, audit: caller.audit(.flagCleared, at: now()))
         }

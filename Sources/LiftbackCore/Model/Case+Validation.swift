@@ -34,6 +34,11 @@ public enum InputLimits {
         text.count <= characters && text.unicodeScalars.count <= 4 * characters
     }
 
+    /// A clinician's note past `noteLength`, an override's or a review's, refused in one wording.
+    static func noteTooLong(_ field: String) -> CaseError {
+        CaseError(field: field, message: "is longer than \(noteLength) characters")
+    }
+
     /// The heaviest load accepted, in `unit`.
     public static func maxWeight(in unit: WeightUnit) -> Double { WeightUnit.kg.convert(maxWeightKg, to: unit) }
 
@@ -216,7 +221,7 @@ extension Override {
         case .note where (note ?? "").isEmpty:
             throw CaseError(field: join(field, "note"), message: "is required for a note")
         case _ where !InputLimits.fits(note ?? "", characters: InputLimits.noteLength):
-            throw CaseError(field: join(field, "note"), message: "is longer than \(InputLimits.noteLength) characters")
+            throw InputLimits.noteTooLong(join(field, "note"))
         default:
             break
         }
@@ -329,8 +334,6 @@ public enum EntryValidation {
             throw CaseError(
                 field: "date", message: "is later than today (\(latest)): a flag is cleared once it has been reviewed")
         }
-        if !InputLimits.fits(clearance.note ?? "", characters: InputLimits.noteLength) {
-            throw CaseError(field: "note", message: "is longer than \(InputLimits.noteLength) characters")
-        }
+        if !InputLimits.fits(clearance.note ?? "", characters: InputLimits.noteLength) { throw InputLimits.noteTooLong("note") }
     }
 }

@@ -27,6 +27,13 @@ extension Case {
     /// The last day whose reported flags count on `asOf`.
     public var flagHorizon: Day { asOf.adding(days: EntryValidation.daysAhead) }
 
+    /// The day a clearance of `flag` reviewed on `asOf` takes: `asOf`, or the day of a report dated
+    /// ahead of it (within `flagHorizon`), which is what was reviewed; dated `asOf`, the clearance
+    /// would leave open the very flag it clears.
+    public func clearanceDay(for flag: RedFlag) -> Day {
+        max(asOf, lastReport(of: flag) ?? asOf)
+    }
+
     /// The latest report of `flag` that counts on `asOf` (see `openFlags`), if any.
     public func lastReport(of flag: RedFlag) -> Day? {
         let reports =
