@@ -49,6 +49,13 @@ refused "not a number" "item 2" -- score tsk11 --answers 1,x,1,1,1,1,1,1,1,1,1
 refused "unknown instrument" "unknown instrument" -- score sf36 --answers 1
 refused "unknown flag" "sore-toe" -- triage --flags fever,sore-toe
 refused "missing case" "cannot read" -- next --case /no/such/case.json
+refused "calendar of no days" "from 1 to 92" -- export ics --case examples/contract-example.json --days 0
+refused "calendar of a missing case" "cannot read" -- export ics --case /no/such/case.json
+if "$bin" export ics --case - <examples/contract-example.json >"$out" && head -1 "$out" | grep -q $'^BEGIN:VCALENDAR\r$'; then
+  passed=$((passed + 1))
+else
+  failed=$((failed + 1)); echo "FAIL export ics from standard input"
+fi
 bad=$(mktemp --suffix=.json)
 sed 's/"painAfter": 3/"painAfter": 11/' examples/contract-example.json >"$bad"
 refused "pain 11" "workouts\[0\].painAfter" -- next --case "$bad"

@@ -97,6 +97,34 @@ public struct AccountService: Sendable {
         return link
     }
 
+    /// A new secret for the person's calendar feed, shown once: any earlier feed address stops, and
+    /// the new one goes on the person's trail in the same write. Only its SHA-256 is kept.
+    public func newCalendarFeed(by caller: Caller) async throws -> (token: String, expiresAt: Date) {
+        guard caller.account.role == .patient else { throw AppError.forbidden("only a patient has a calendar feed", field: nil) }
+        try await store.deleteTokens(accountID: caller.account.id, kind: .calendar)
+        let token = Token.generate()
+        let now = now()
+        let expiresAt = now.addingTimeInterval(policy.calendarFeed)
+        try await store.saveToken(
+            hash: Token.hash(token), accountID: caller.account.id, kind: .calendar, at: now, expiresAt: expiresAt,
+            audit: caller.audit(.calendarFeedMade, at: now))
+        return (token, expiresAt)
+    }
+
+    /// Stops the person's calendar feed: its address answers 404 from now on, on every server.
+    public func stopCalendarFeed(for account: Account) async throws {
+        try await store.deleteTokens(accountID: account.id, kind: .calendar)
+    }
+
+    /// The patient whose calendar feed `token` opens, or `nil`. A feed has no idle limit (a calendar
+    /// app may read it weekly), only its end; it opens nothing but the feed.
+    public func calendarAccount(token: String) async throws -> Account? {
+        guard token.count == 64, let stored = try await store.token(hash: Token.hash(token)), stored.kind == .calendar,
+            now() < stored.expiresAt, stored.account.role == .patient
+        else { return nil }
+        return stored.account
+    }
+
     /// Whether a one-time link still holds, so that its page can say so before a password is typed.
     public func linkHolds(_ token: String) async throws -> Bool {
         guard token.count <= 256, let stored = try await store.token(hash: Token.hash(token)) else { return false }

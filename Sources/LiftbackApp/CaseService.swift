@@ -112,6 +112,16 @@ public struct CaseService: Sendable {
             make: { data, day in engine.nextPrescription(for: data.asCase(asOf: day)) }, encode: encode)
     }
 
+    /// The person's planned sessions of the next `days` days from their today, as an iCalendar (what
+    /// their calendar feed gives, as `liftback export ics` does for a case file); `nil` before the intake.
+    public func calendar(_ patientID: String, days: Int = 14, by caller: Caller) async throws -> String? {
+        guard let (data, prescription) = try await prescription(patientID, by: caller) else { return nil }
+        let c = data.asCase(asOf: prescription.asOf)
+        return ICalendar.document(
+            engine.plannedSessions(c, days: days), calendarID: String(Token.hash("calendar " + patientID).prefix(16)),
+            stamp: prescription.asOf)
+    }
+
     /// The whole case as of `asOf`, or as of its latest entry when `nil` (never before the intake).
     public func history(_ patientID: String, asOf: Day?, by caller: Caller) async throws -> Case {
         let data = try await requireCase(patientID)

@@ -73,6 +73,8 @@ public struct SessionPolicy: Sendable, Equatable {
     public var newAccountLink: TimeInterval = 72 * 60 * 60
     /// How long a password reset link holds.
     public var resetLink: TimeInterval = 24 * 60 * 60
+    /// How long a calendar feed's address holds: calendar apps read it for months without anyone signing in.
+    public var calendarFeed: TimeInterval = 365 * 24 * 60 * 60
 
     public init() {}
 }

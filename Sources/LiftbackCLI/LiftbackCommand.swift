@@ -12,11 +12,11 @@ public struct LiftbackCommand: AsyncParsableCommand {
         commandName: "liftback",
         abstract: "Graded return to lifting with low back pain: triage, scores and the next prescription.",
         discussion:
-            "Decision support, not a diagnosis. Every command prints JSON on standard output (simulate prints a table unless --json); errors go to standard error with a non-zero exit.",
+            "Decision support, not a diagnosis. Every command prints JSON on standard output (simulate prints a table unless --json, export ics an iCalendar); errors go to standard error with a non-zero exit.",
         subcommands: [
             ScoreCommand.self, TriageCommand.self, NextCommand.self, CatalogCommand.self, BaselineCommand.self,
             PatternCommand.self, ChangeCommand.self, ImportCommand.self, SimulateCommand.self, ServeCommand.self,
-            AdminCommand.self,
+            AdminCommand.self, ExportCommand.self,
         ])
 
     public init() {}
@@ -44,9 +44,9 @@ public struct CLIFailure: Error, Equatable, CustomStringConvertible {
 }
 
 /// Runs a command body: prints its JSON, or prints the failure to standard error and exits non-zero.
-func emit(_ body: () throws -> String) throws {
+func emit(terminator: String = "\n", _ body: () throws -> String) throws {
     do {
-        print(try body())
+        print(try body(), terminator: terminator)
     } catch let failure as CLIFailure {
         FileHandle.standardError.write(Data("error: \(failure.message)\n".utf8))
         throw ExitCode(2)

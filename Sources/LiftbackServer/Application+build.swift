@@ -21,6 +21,7 @@ public func buildRouter(services: Services, config: ServerConfig) -> Router<AppC
     // Who is asking is decided by route group, never by the path's text: the API reads bearer tokens
     // only, the pages the session cookie only, so a cookie cannot drive the API however the path is
     // spelled (`//api/v1/...` routes to the API group and finds no bearer token).
+    CalendarFeedRoute.register(router, services: services)
     let api = router.group("api/v1").add(middleware: BearerAuthenticator(accounts: services.accounts))
     AccountsController(services: services).register(api)
     PatientsController(services: services).register(api)

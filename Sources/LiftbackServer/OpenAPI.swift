@@ -107,6 +107,15 @@ enum OpenAPIDocument {
             summary: "Delete the caller's account and everything held about them, once the password is given again",
             body: "Password", success: ("204", nil), errors: ["400", "401", "429"]),
         Operation(
+            method: "post", path: "/api/v1/patients/{id}/calendar-feed",
+            summary:
+                "Patient: a new secret calendar feed (iCalendar, the next two weeks of planned sessions, read without signing in at the path answered); any earlier one stops",
+            success: ("201", "CalendarFeed"), errors: ["401", "403", "404"]),
+        Operation(
+            method: "delete", path: "/api/v1/patients/{id}/calendar-feed",
+            summary: "Patient: stop the calendar feed; its address answers 404 from then on", success: ("204", nil),
+            errors: ["401", "403", "404"]),
+        Operation(
             method: "delete", path: "/api/v1/patients/{id}/clinicians/{clinicianId}",
             summary: "Patient: stop sharing the record with a linked clinician, who then gets 404 on it", success: ("204", nil),
             errors: ["401", "403", "404"]),
@@ -259,6 +268,12 @@ enum OpenAPIDocument {
             "Invite": object(["code": ["type": "string"]], required: ["code"]),
             "Accepted": object(["clinicianId": ["type": "string"]]),
             "Created": object(["id": ["type": "integer"]]),
+            "CalendarFeed": object(
+                [
+                    "path": ["type": "string", "pattern": "^/calendar/[0-9a-f]{64}\\.ics$"],
+                    "expiresAt": ["type": "string", "format": "date-time"],
+                ],
+                required: ["path", "expiresAt"]),
             "Intake": object(
                 [
                     "date": day, "flags": flags,

@@ -21,6 +21,8 @@ public enum AuditAction: String, Codable, Sendable, CaseIterable {
     case passwordSetWithLink = "password-set-with-link"
     /// The person changed their settings: unit, plate increment, time zone or equipment.
     case settingsChanged = "settings-changed"
+    /// The person made a calendar feed address (any earlier one stopped).
+    case calendarFeedMade = "calendar-feed-made"
 }
 
 /// One line of a patient's audit trail: who (account id and role) did what with the record, when

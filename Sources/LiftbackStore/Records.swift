@@ -29,6 +29,8 @@ public enum TokenKind: String, Codable, Sendable, CaseIterable {
     case bearer, session
     /// A one-time link to set a password: a new clinician's first, or a reset.
     case setPassword = "set-password"
+    /// A personal calendar feed's secret address: read-only, for the person's planned sessions.
+    case calendar
 }
 
 /// A stored token (by its hash) with whose it is and when it ends.

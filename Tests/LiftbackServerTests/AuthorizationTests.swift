@@ -42,6 +42,7 @@ struct AuthorizationTests {
         // What only the patient does: their entries, their copy of the record and its trail, ending a link.
         let patientWrites = [
             "intake", "training-history", "workouts", "{workoutId}", "check-ins", "export", "audit", "{clinicianId}",
+            "calendar-feed",
         ]
         let clinicianWrites = ["clearances", "overrides"]
         let last = path.split(separator: "/").last.map(String.init) ?? ""
@@ -93,7 +94,7 @@ struct AuthorizationTests {
                     checked += 1
                 }
             }
-            #expect(checked == 5 * 14)
+            #expect(checked == 5 * 16)
             // Once A stopped sharing, the clinician meets A's record as any stranger does.
             #expect(try await H.send(client, .get, "/api/v1/patients/\(a.id)/history", token: linked.token).status == .notFound)
             #expect(

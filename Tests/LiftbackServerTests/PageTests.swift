@@ -584,6 +584,68 @@ struct PageTests {
         }
     }
 
+    @Test(
+        "The calendar feed: made on the settings page and shown once, read without signing in, ended by a new address, by stopping it and by signing out everywhere; no other token opens it"
+    )
+    func calendarFeed() async throws {
+        let store = MemoryStore()
+        try await APIHarness(store: store).test { client in
+            var (browser, sam) = try await Self.signedInPerson(client, store)
+            let page = try await browser.send(client, .get, "/settings")
+            #expect(page.html.contains("Make a calendar address"))
+            let csrf = Browser.csrf(in: page.html)
+            func make() async throws -> String {
+                let made = try await browser.send(client, .post, "/settings/calendar", form: ["csrf": csrf, "do": "make"])
+                #expect(made.status == .ok && made.html.contains("shown only this once") && made.html.contains("webcal://"))
+                let address = try #require(made.html.firstMatch(of: /<code class="address">([^<]+)<\/code>/)).1
+                return String(try #require(address.firstMatch(of: /\/calendar\/[0-9a-f]{64}\.ics/)).0)
+            }
+            func feed(_ path: String) async throws -> (HTTPResponse.Status, String) {
+                try await client.execute(uri: path, method: .get) { ($0.status, String(buffer: $0.body)) }
+            }
+            let first = try await make()
+            let (status, calendar) = try await feed(first)
+            #expect(status == .ok && calendar.hasPrefix("BEGIN:VCALENDAR\r\n") && calendar.contains("BEGIN:VEVENT"))
+            #expect(calendar.contains("BEGIN:VALARM") && !calendar.contains(sam.id))
+            #expect(try await store.auditTrail(patientID: sam.id, limit: 10).contains { $0.action == .calendarFeedMade })
+            let second = try await make()
+            #expect(try await feed(first).0 == .notFound)
+            #expect(try await feed(second).0 == .ok)
+            let stopped = try await browser.send(client, .post, "/settings/calendar", form: ["csrf": csrf, "do": "stop"])
+            #expect(stopped.location == "/settings?calendar=stopped")
+            #expect(try await feed(second).0 == .notFound)
+            // A session token is not a feed's secret, and a feed's secret opens no page.
+            let session = try #require(browser.cookies[WebSession.cookie])
+            #expect(try await feed("/calendar/\(session).ics").0 == .notFound)
+            let third = try await make()
+            let secret = String(third.dropFirst("/calendar/".count).dropLast(4))
+            let reply = try await client.execute(
+                uri: "/today", method: .get, headers: [.cookie: "\(WebSession.cookie)=\(secret)"]
+            ) {
+                $0.status
+            }
+            #expect(reply == .seeOther)
+            try await APIHarness.current!.accounts.signOutEverywhere(sam)
+            #expect(try await feed(third).0 == .notFound)
+        }
+    }
+
+    @Test("The API makes and stops a calendar feed for the patient only")
+    func calendarFeedAPI() async throws {
+        try await APIHarness().test { client in
+            let (pat, base) = try await APIHarness.patientWithIntake(client)
+            let made = try await APIHarness.send(client, .post, "\(base)/calendar-feed", token: pat.token)
+            #expect(made.status == .created && (made.json["expiresAt"] as? String)?.isEmpty == false)
+            let path = try #require(made.json["path"] as? String)
+            let feed = try await client.execute(uri: path, method: .get) { ($0.status, $0.headers[.contentType]) }
+            #expect(feed.0 == .ok && feed.1 == "text/calendar; charset=utf-8")
+            let doc = try await APIHarness.signUp(client, "doc@example.org", role: "clinician")
+            #expect(try await APIHarness.send(client, .post, "\(base)/calendar-feed", token: doc.token).status == .notFound)
+            #expect(try await APIHarness.send(client, .delete, "\(base)/calendar-feed", token: pat.token).status == .noContent)
+            #expect(try await client.execute(uri: path, method: .get) { $0.status } == .notFound)
+        }
+    }
+
     /// What a page shows as text, without its tags and attributes.
     static func visibleText(_ html: String) -> String {
         html.replacing(/<script.*?<\/script>/.dotMatchesNewlines(), with: "").replacing(/<[^>]*>/, with: " ")

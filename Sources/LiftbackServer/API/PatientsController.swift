@@ -27,6 +27,31 @@ struct PatientsController {
         patients.get("export") { _, context in try await export(context) }
         patients.get("audit") { _, context in try await auditTrail(context) }
         patients.delete("clinicians/:clinicianId") { _, context in try await unlinkClinician(context) }
+        patients.post("calendar-feed") { _, context in try await newCalendarFeed(context) }
+        patients.delete("calendar-feed") { _, context in try await stopCalendarFeed(context) }
+    }
+
+    struct CalendarFeed: Encodable {
+        /// The feed's path on this server (`/calendar/{secret}.ics`), shown once.
+        var path: String
+        var expiresAt: Date
+    }
+
+    /// A new secret calendar feed address for the person; any earlier one stops.
+    func newCalendarFeed(_ context: AppContext) async throws -> Response {
+        let (_, caller) = try await patientSelf(context)
+        let feed = try await services.accounts.newCalendarFeed(by: caller)
+        var response = JSONResponse.make(
+            CalendarFeed(path: CalendarFeedRoute.path(feed.token), expiresAt: feed.expiresAt), status: .created)
+        response.headers[.cacheControl] = "no-store"
+        return response
+    }
+
+    /// Stops the person's calendar feed.
+    func stopCalendarFeed(_ context: AppContext) async throws -> Response {
+        let (_, caller) = try await patientSelf(context)
+        try await services.accounts.stopCalendarFeed(for: caller.account)
+        return Response(status: .noContent)
     }
 
     /// Everything held about the person, for the person.

@@ -166,6 +166,7 @@ enum AccountView {
         case .policyChanged: "changed how your plan progresses"
         case .resetLinkIssued: "made a link to set a new password"
         case .settingsChanged: "changed the settings"
+        case .calendarFeedMade: "made a calendar feed address"
         case .passwordSetWithLink: "set a new password with a one-time link"
         }
     }

@@ -38,6 +38,8 @@ enum Assets {
         button, .button { display: inline-block; padding: .7rem 1.2rem; font-size: 1rem; font-weight: 600; color: #fff; background: var(--accent); border: 0; border-radius: .5rem; cursor: pointer; text-decoration: none; }
         .button.call { background: var(--stop); font-size: 1.15rem; min-width: 12rem; text-align: center; }
         button.link { background: none; color: var(--accent); padding: 0; font-weight: 400; text-decoration: underline; }
+        button.secondary { background: none; color: var(--accent); border: 2px solid var(--accent); }
+        code.address { word-break: break-all; }
         form.inline { display: inline; }
         fieldset { border: 1px solid #d8dde3; border-radius: .5rem; margin: .75rem 0; padding: .5rem .75rem; min-width: 0; }
         legend { font-weight: 600; padding: 0 .25rem; }

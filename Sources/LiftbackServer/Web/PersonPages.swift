@@ -15,14 +15,33 @@ struct PersonPages {
         router.post("check-in") { request, context in try await checkIn(request, context) }
         router.get("progress") { _, context in try await progress(context) }
         router.get("settings") { request, context in
-            try await settingsPage(context, flash: request.uri.queryParameters.get("saved") != nil ? "Settings saved." : nil)
+            let query = request.uri.queryParameters
+            return try await settingsPage(
+                context,
+                flash: query.get("saved") != nil
+                    ? "Settings saved." : query.get("calendar") == "stopped" ? "Your calendar address is stopped." : nil)
         }
         router.post("settings") { request, context in try await saveSettings(request, context) }
+        router.post("settings/calendar") { request, context in try await calendarFeed(request, context) }
+    }
+
+    /// Makes (shown this once) or stops the person's calendar feed address.
+    func calendarFeed(_ request: Request, _ context: AppContext) async throws -> Response {
+        let patient = try web.signedIn(context, role: .patient)
+        let form = try await WebSession.checkedForm(request, context)
+        if form["do"] == "stop" {
+            try await web.services.accounts.stopCalendarFeed(for: patient)
+            return WebController.redirect("/settings?calendar=stopped")
+        }
+        let feed = try await web.services.accounts.newCalendarFeed(by: context.caller(patient))
+        return try await settingsPage(
+            context, flash: "Your calendar address is below.",
+            calendarAddress: web.address(request, path: CalendarFeedRoute.path(feed.token)))
     }
 
     func settingsPage(
         _ context: AppContext, values: SettingsView.Values? = nil, error: (field: String, message: String)? = nil,
-        flash: String? = nil
+        flash: String? = nil, calendarAddress: String? = nil
     ) async throws -> Response {
         let patient = try web.signedIn(context, role: .patient)
         let data = try await web.caseData(patient)
@@ -30,7 +49,7 @@ struct PersonPages {
             "Settings", context, flash: flash, status: error == nil ? .ok : .badRequest,
             SettingsView.page(
                 values ?? SettingsView.Values(data.settings), unitLocked: data.asCase(asOf: data.intake.date).recordsWeights,
-                csrf: WebSession.csrf(for: context), error: error))
+                csrf: WebSession.csrf(for: context), error: error, calendarAddress: calendarAddress))
     }
 
     func saveSettings(_ request: Request, _ context: AppContext) async throws -> Response {

@@ -35,9 +35,11 @@ enum SettingsView {
     /// - Parameters:
     ///   - unitLocked: weights are logged, so the unit stays.
     ///   - error: the field at fault (`plateIncrement`, `timeZone`, `kettlebells`, ...) and what is wrong.
-    static func page(_ values: Values, unitLocked: Bool, csrf: String?, error: (field: String, message: String)? = nil)
-        -> HTML
-    {
+    ///   - calendarAddress: a calendar feed address just made, shown this once.
+    static func page(
+        _ values: Values, unitLocked: Bool, csrf: String?, error: (field: String, message: String)? = nil,
+        calendarAddress: String? = nil
+    ) -> HTML {
         func message(_ field: String) -> String? { error?.field == field ? error?.message : nil }
         let unit = values.unit.rawValue
         let units = WeightUnit.allCases.html { choice in
@@ -57,7 +59,39 @@ enum SettingsView {
             \(Layout.field("Time zone (like Europe/Oslo), so that your today is yours", name: "timeZone", value: values.timeZone, extra: "autocomplete=\"off\" maxlength=\"\(InputLimits.timeZoneLength)\"", error: message("timeZone")))
             <button>Save settings</button>
             </form>
+            \(calendar(csrf: csrf, address: calendarAddress))
             <p><a href="/account">Password, your data and who can see it</a> are on your account page.</p>
+            """
+    }
+
+    /// The calendar feed: an address for the phone's calendar with the coming two weeks of sessions.
+    static func calendar(csrf: String?, address: String?) -> HTML {
+        let made: HTML =
+            address.map { address in
+                let subscribe =
+                    address.hasPrefix("https://")
+                    ? "webcal://" + address.dropFirst(8)
+                    : address.hasPrefix("http://") ? "webcal://" + address.dropFirst(7) : address
+                return """
+                    <div class="card alert" id="calendar-address"><p>Your calendar address, shown only this once. Anyone \
+                    with it can read your planned sessions, so keep it to yourself.</p>
+                    <p><code class="address">\(address)</code></p>
+                    <p><a class="button" href="\(subscribe)">Add to my calendar</a></p>
+                    <p class="muted">Or copy the address into your calendar app as a subscription ("add calendar from address").</p></div>
+                    """
+            } ?? ""
+        return """
+            <section class="card" aria-labelledby="calendar-title"><h2 id="calendar-title">Calendar</h2>
+            <p>Your planned sessions of the next two weeks in your phone's calendar, with a reminder in the morning of each \
+            day. The loads are not in it: they follow how your last session went, so open Liftback on the day.</p>
+            \(made)
+            <form method="post" action="/settings/calendar">\(Layout.csrfField(csrf))<input type="hidden" name="do" value="make">
+            <button>\(address == nil ? "Make a calendar address" : "Make another address")</button>
+            <span class="muted">Any address made before stops working.</span></form>
+            <form method="post" action="/settings/calendar">\(Layout.csrfField(csrf))<input type="hidden" name="do" value="stop">
+            <button class="secondary">Stop my calendar address</button></form>
+            <p class="muted">Signing out everywhere or changing your password stops it too.</p>
+            </section>
             """
     }
 }

@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import LiftbackCore
+
+/// `liftback export ics|fhir --case FILE` (contract, section 5: exports).
+struct ExportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export", abstract: "Write a case in another system's format: a calendar of planned sessions.",
+        subcommands: [ExportCalendarCommand.self])
+}
+
+/// `liftback export ics --case FILE|- [--days N]`
+struct ExportCalendarCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ics",
+        abstract: "An iCalendar (RFC 5545) of the planned sessions of the coming days, each with a reminder.",
+        discussion: """
+            One all-day event per planned session from the case's asOf (rest days left out), its exercises in the \
+            description and a reminder at 08:00 on the day. Loads are not in the calendar: they follow how the \
+            sessions before went, so the day's prescription (liftback next) gives them.
+            """)
+
+    static let dayRange = 1...92
+
+    @Option(name: .customLong("case"), help: "A case file (see docs/case-format.md), or - for standard input.") var casePath:
+        String
+    @Option(help: "How many days to plan, 1-92.") var days: Int = 14
+
+    func validate() throws {
+        guard Self.dayRange.contains(days) else {
+            throw ValidationError("--days must be a whole number of days from 1 to 92, not \(days)")
+        }
+    }
+
+    func run() async throws {
+        try emit(terminator: "") { try Self.output(casePath: casePath, days: days) }
+    }
+
+    static func output(
+        casePath: String, days: Int, readStandardInput: () -> Data = { FileHandle.standardInput.readDataToEndOfFile() }
+    )
+        throws -> String
+    {
+        let c = try loadCase(casePath, readStandardInput: readStandardInput)
+        return ICalendar.document(
+            configuredEngine.plannedSessions(c, days: days), calendarID: "case-\(c.intake.date)", stamp: c.asOf)
+    }
+}
