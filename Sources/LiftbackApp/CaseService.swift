@@ -122,6 +122,16 @@ public struct CaseService: Sendable {
             stamp: prescription.asOf)
     }
 
+    /// The person's record as one FHIR R4 `Bundle` (what `liftback export fhir` gives for a case file),
+    /// with the plan of their today; `nil` before the intake. A read by their clinician goes on the trail.
+    public func fhir(_ patientID: String, by caller: Caller) async throws -> JSONValue? {
+        guard let (data, prescription) = try await prescription(patientID, by: caller) else { return nil }
+        let name = try await store.account(id: patientID)?.name
+        return FHIRExport.bundle(
+            data.asCase(asOf: prescription.asOf), prescription: prescription,
+            subject: .init(key: Token.hash("fhir " + patientID), name: name), catalog: catalog)
+    }
+
     /// The whole case as of `asOf`, or as of its latest entry when `nil` (never before the intake).
     public func history(_ patientID: String, asOf: Day?, by caller: Caller) async throws -> Case {
         let data = try await requireCase(patientID)

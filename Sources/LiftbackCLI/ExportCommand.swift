@@ -5,8 +5,32 @@ import LiftbackCore
 /// `liftback export ics|fhir --case FILE` (contract, section 5: exports).
 struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "export", abstract: "Write a case in another system's format: a calendar of planned sessions.",
-        subcommands: [ExportCalendarCommand.self])
+        commandName: "export",
+        abstract: "Write a case in another system's format: FHIR R4 for clinical records, a calendar of planned sessions.",
+        subcommands: [ExportFHIRCommand.self, ExportCalendarCommand.self])
+}
+
+/// `liftback export fhir --case FILE|-`
+struct ExportFHIRCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fhir",
+        abstract: "The case as one FHIR R4 Bundle (JSON): patient, pain reports, questionnaires, the plan, clinician changes.",
+        discussion: "docs/fhir.md lists each resource, its codes and how it maps from the case.")
+
+    @Option(name: .customLong("case"), help: "A case file (see docs/case-format.md), or - for standard input.") var casePath:
+        String
+
+    func run() async throws { try emit { try Self.output(casePath: casePath) } }
+
+    static func output(casePath: String, readStandardInput: () -> Data = { FileHandle.standardInput.readDataToEndOfFile() })
+        throws -> String
+    {
+        let c = try loadCase(casePath, readStandardInput: readStandardInput)
+        return LiftbackJSON.encode(
+            FHIRExport.bundle(
+                c, prescription: configuredEngine.nextPrescription(for: c), subject: .init(key: "case-\(c.intake.date)"),
+                catalog: configuredEngine.catalog))
+    }
 }
 
 /// `liftback export ics --case FILE|- [--days N]`

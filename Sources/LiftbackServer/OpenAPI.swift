@@ -18,6 +18,8 @@ enum OpenAPIDocument {
         var csvBody = false
         /// The write honours an `Idempotency-Key` header: sent again with the same key, it is stored once.
         var idempotent = false
+        /// The success body's media type.
+        var mediaType = "application/json"
     }
 
     /// Query parameters that are not dates: their schemas by name.
@@ -89,6 +91,11 @@ enum OpenAPIDocument {
         Operation(
             method: "get", path: "/api/v1/patients/{id}/history", summary: "The case as stored, in the case file's shape",
             success: ("200", "Case"), errors: ["400", "401", "404", "409"], query: [("asOf", false)]),
+        Operation(
+            method: "get", path: "/api/v1/patients/{id}/fhir",
+            summary:
+                "The record as one FHIR R4 Bundle (application/fhir+json): Patient, pain Observations (LOINC 72514-3), questionnaires, the plan as a CarePlan, Provenance for clinician changes (docs/fhir.md)",
+            success: ("200", "FHIRBundle"), errors: ["401", "404", "409"], mediaType: "application/fhir+json"),
         Operation(
             method: "get", path: "/api/v1/caseload", summary: "Clinician: linked patients by status, most urgent first",
             success: ("200", "Caseload"), errors: ["400", "401", "403"], query: [("asOf", false)]),
@@ -166,7 +173,7 @@ enum OpenAPIDocument {
             var responses: [String: Any] = [:]
             var success: [String: Any] = ["description": "Success"]
             if let schema = operation.success.schema {
-                success["content"] = ["application/json": ["schema": ["$ref": "#/components/schemas/\(schema)"]]]
+                success["content"] = [operation.mediaType: ["schema": ["$ref": "#/components/schemas/\(schema)"]]]
             }
             responses[operation.success.status] = success
             // A body that is not JSON is refused with 415 before it is read.
@@ -268,6 +275,11 @@ enum OpenAPIDocument {
             "Invite": object(["code": ["type": "string"]], required: ["code"]),
             "Accepted": object(["clinicianId": ["type": "string"]]),
             "Created": object(["id": ["type": "integer"]]),
+            "FHIRBundle": object(
+                [
+                    "resourceType": ["type": "string", "const": "Bundle"], "type": ["type": "string", "const": "collection"],
+                    "entry": ["type": "array", "items": ["type": "object"]],
+                ], required: ["resourceType", "type", "entry"]),
             "CalendarFeed": object(
                 [
                     "path": ["type": "string", "pattern": "^/calendar/[0-9a-f]{64}\\.ics$"],

@@ -99,6 +99,40 @@ struct APITests {
     }
 
     @Test(
+        "GET /fhir gives the record as one FHIR Bundle to the patient and their clinician (whose read goes on the trail), with the person's name and the clinician's review"
+    )
+    func fhirBundle() async throws {
+        let store = MemoryStore()
+        try await H(store: store).test { client in
+            let (pat, doc) = try await Self.linkedPair(client)
+            let base = "/api/v1/patients/\(pat.id)"
+            #expect(try await H.send(client, .get, "\(base)/fhir", token: pat.token).status == .conflict)
+            _ = try await H.send(client, .put, "\(base)/intake", token: pat.token, json: H.intake)
+            _ = try await H.send(
+                client, .post, "\(base)/check-ins", token: pat.token,
+                json: ["date": "2026-12-06", "pain": 3, "flags": ["numbness-tingling"]])
+            _ = try await H.send(
+                client, .post, "\(base)/clearances", token: doc.token,
+                json: ["flag": "numbness-tingling", "date": "2026-12-07", "note": "Seen in clinic."])
+            let reply = try await client.execute(
+                uri: "\(base)/fhir", method: .get, headers: [.authorization: "Bearer \(pat.token)"]
+            ) { ($0.status, $0.headers[.contentType], Data($0.body.readableBytesView)) }
+            #expect(reply.0 == .ok && reply.1 == "application/fhir+json; charset=utf-8")
+            let bundle = try #require(try JSONSerialization.jsonObject(with: reply.2) as? [String: Any])
+            let resources = (bundle["entry"] as? [[String: Any]] ?? []).compactMap { $0["resource"] as? [String: Any] }
+            let patient = resources.first { $0["resourceType"] as? String == "Patient" }
+            #expect((patient?["name"] as? [[String: Any]])?.first?["text"] as? String == "pat@example.org")
+            #expect(!String(decoding: reply.2, as: UTF8.self).contains(pat.id))
+            let provenance = resources.first { $0["resourceType"] as? String == "Provenance" }
+            #expect(((provenance?["activity"] as? [String: Any])?["text"] as? String)?.contains("Seen in clinic.") == true)
+            #expect(try await H.send(client, .get, "\(base)/fhir", token: doc.token).status == .ok)
+            let trail = try await store.auditTrail(patientID: pat.id, limit: 20)
+            #expect(
+                trail.contains { $0.action == .viewed && $0.actorID == doc.id && $0.route == "GET /api/v1/patients/{id}/fhir" })
+        }
+    }
+
+    @Test(
         "A symptom dated tomorrow (a person whose day is already tomorrow) counts at once: today's plan, the caseload, and a review cleared today"
     )
     func tomorrowsFlagIsSeenToday() async throws {

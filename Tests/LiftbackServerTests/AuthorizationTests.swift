@@ -94,7 +94,7 @@ struct AuthorizationTests {
                     checked += 1
                 }
             }
-            #expect(checked == 5 * 16)
+            #expect(checked == 5 * 17)
             // Once A stopped sharing, the clinician meets A's record as any stranger does.
             #expect(try await H.send(client, .get, "/api/v1/patients/\(a.id)/history", token: linked.token).status == .notFound)
             #expect(

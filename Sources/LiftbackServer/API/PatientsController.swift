@@ -24,6 +24,7 @@ struct PatientsController {
         patients.post("overrides") { request, context in try await postOverride(request, context) }
         patients.get("next") { request, context in try await getNext(request, context) }
         patients.get("history") { request, context in try await getHistory(request, context) }
+        patients.get("fhir") { _, context in try await getFHIR(context) }
         patients.get("export") { _, context in try await export(context) }
         patients.get("audit") { _, context in try await auditTrail(context) }
         patients.delete("clinicians/:clinicianId") { _, context in try await unlinkClinician(context) }
@@ -226,6 +227,16 @@ struct PatientsController {
             throw AppError.noIntake
         }
         return JSONResponse.make(raw: body)
+    }
+
+    /// The record as one FHIR R4 Bundle, for the patient and their linked clinician.
+    func getFHIR(_ context: AppContext) async throws -> Response {
+        let (id, caller) = try await reachable(context)
+        guard let bundle = try await cases.fhir(id, by: caller) else { throw AppError.noIntake }
+        var response = JSONResponse.make(bundle)
+        response.headers[.contentType] = "application/fhir+json; charset=utf-8"
+        response.headers[.cacheControl] = "no-store"
+        return response
     }
 
     func getHistory(_ request: Request, _ context: AppContext) async throws -> Response {
