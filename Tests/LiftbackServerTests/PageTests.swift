@@ -584,6 +584,26 @@ struct PageTests {
         }
     }
 
+    @Test("Today says what changed since the last session, in one line per lift that moved")
+    func whatChanged() async throws {
+        try await APIHarness().test { client in
+            let (pat, base) = try await APIHarness.patientWithIntake(client)
+            for workout in APIHarness.evidenceWorkouts + [APIHarness.workout.merging(["nextDay": "settled"]) { $1 }] {
+                #expect(
+                    try await APIHarness.send(client, .post, "\(base)/workouts", token: pat.token, json: workout).status
+                        == .created)
+            }
+            var browser = Browser()
+            try await browser.signIn(client, "pat@example.org")
+            let today = try await browser.send(client, .get, "/today")
+            #expect(today.html.contains("What changed since last time"))
+            #expect(
+                today.html.contains(
+                    "<li>Trap-bar deadlift 70 to 75 kg: the last session on 2026-11-30 peaked at 3/10 and settled by the next morning.</li>"
+                ))
+        }
+    }
+
     @Test(
         "The calendar feed: made on the settings page and shown once, read without signing in, ended by a new address, by stopping it and by signing out everywhere; no other token opens it"
     )

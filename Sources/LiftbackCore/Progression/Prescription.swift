@@ -225,3 +225,21 @@ public struct Prescription: Codable, Sendable, Equatable {
     /// Short cards for the phase, and more when fear of movement shapes the plan.
     public var educationCards: [EducationCard] = []
 }
+
+extension Prescription {
+    /// What changed since the last session and why, one line per exercise that stepped up or back
+    /// (issue 10's "what changed"): "Trap-bar deadlift 70 to 75 kg: the last session on 2026-11-30
+    /// peaked at 3/10 and settled by the next morning."
+    public var changes: [String] {
+        exercises.filter { $0.decision == .progress || $0.decision == .regress }.map { line in
+            let reason = line.reasons.first ?? ""
+            if let from = line.lastWeight, let to = line.weight, from != to, let unit = line.unit,
+                let colon = reason.range(of: ": ")
+            {
+                return
+                    "\(line.name) \(formatWeight(from)) to \(formatWeight(to)) \(unit.rawValue): \(reason[colon.upperBound...])"
+            }
+            return "\(line.name): \(reason.prefix(1).lowercased() + reason.dropFirst())"
+        }
+    }
+}

@@ -57,6 +57,7 @@ enum PrescriptionView {
             \(nudge)
             \(alerts)
             <h2>\(day.doneToday ? "Next: " : "")\(p.session.title) · \(p.asOf)</h2>
+            \(p.changes.isEmpty ? "" : HTML("<section class=\"card changes\" aria-labelledby=\"changes-title\"><h3 id=\"changes-title\">What changed since last time</h3><ul>\(p.changes.html { "<li>\($0)</li>" })</ul></section>"))
             \(p.exercises.html(card))
             <p><a class="button" href="/log">\(day.doneToday ? "Log another session" : "Log this session")</a></p>
             <h2>Every day</h2>
