@@ -38,6 +38,35 @@ def assert_page_is_accessible(driver):
     assert overflow <= 0, f"the page scrolls sideways by {overflow}px"
     low = driver.execute_script(CONTRAST_SCRIPT)
     assert low == [], f"text below WCAG AA contrast: {low[:5]}"
+    if driver.execute_script("return document.documentElement.clientWidth") < 500:
+        small = driver.execute_script(TAP_TARGET_SCRIPT)
+        assert small == [], f"tap targets under 44 x 44 px: {small[:5]}"
+    tiny = driver.execute_script(
+        "return Array.from(document.querySelectorAll('figure.chart *, svg text')).filter(e => e.getClientRects().length"
+        " && Array.from(e.childNodes).some(n => n.nodeType === 3 && n.textContent.trim())"
+        " && e.getBoundingClientRect().height > 0 && parseFloat(getComputedStyle(e).fontSize)"
+        " * (e.closest('svg') ? e.closest('svg').getBoundingClientRect().width / e.closest('svg').viewBox.baseVal.width : 1) < 12)"
+        ".map(e => e.textContent.trim().slice(0, 20))")
+    assert tiny == [], f"chart text under 12 px: {tiny[:5]}"
+
+
+# On a phone, every control a finger taps is at least 44 x 44 px: menu links, buttons, checkboxes
+# with their labels, the summary that opens a detail. The 0-10 pain scale keeps its eleven numbers
+# on one row, so each is 44 px tall and shares the row's width (at least 24 px wide, WCAG 2.5.8).
+TAP_TARGET_SCRIPT = """
+const small = [];
+for (const e of document.querySelectorAll('nav a, nav button, main button, main a.button, label.check, label.pain span, summary')) {
+  if (!e.getClientRects().length) continue;
+  const r = e.getBoundingClientRect();
+  const wide = e.matches('label.pain span') ? 24 : 44;
+  if (r.height < 43.5 || r.width < wide) small.push(e.tagName + ' "' + e.textContent.trim().slice(0, 20) + '" ' + Math.round(r.width) + 'x' + Math.round(r.height));
+}
+for (const row of document.querySelectorAll('.painrow')) {
+  const tops = new Set(Array.from(row.querySelectorAll('span')).map(e => Math.round(e.getBoundingClientRect().top)));
+  if (tops.size > 1) small.push('a pain scale on ' + tops.size + ' rows');
+}
+return small;
+"""
 
 
 # Every visible element with its own text: the contrast of its colour against the first opaque
@@ -216,6 +245,45 @@ def test_person_journey_and_clinician(server, phone, desk):
     assert "Saved" in desk.page_source
     phone.get(server.url + "/today")
     assert "Lovely start" in phone.page_source
+
+
+def test_smallest_phone(server):
+    """At 320 px: no sideways scroll, tap targets of 44 px, charts with readable axes and units, on
+    every page a person uses, with a lift and pain reports logged so that the charts are drawn."""
+    import json
+    import urllib.request
+    from conftest import make_driver
+    api = server.url + "/api/v1"
+
+    def call(method, path, body, token=None):
+        request = urllib.request.Request(api + path, data=json.dumps(body).encode(), method=method,
+                                         headers={"Content-Type": "application/json"})
+        if token:
+            request.add_header("Authorization", "Bearer " + token)
+        return json.loads(urllib.request.urlopen(request).read() or b"{}")
+
+    call("POST", "/accounts", {"email": "kim@example.org", "password": PASSWORD, "name": "Kim", "role": "patient"})
+    login = call("POST", "/auth/token", {"email": "kim@example.org", "password": PASSWORD})
+    token, me = login["token"], login["accountId"]
+    call("PUT", f"/patients/{me}/intake", {"date": "2026-11-02", "pattern": "muscular", "pain": 3,
+         "previousWorkingWeights": [{"exercise": "conventional-deadlift", "weight": 140, "reps": 5}]}, token)
+    for day, weight in (("2026-11-23", 70), ("2026-11-30", 75)):
+        call("POST", f"/patients/{me}/workouts", {"date": day, "painDuring": 3, "painAfter": 2, "nextDay": "settled",
+             "exercises": [{"exercise": "trap-bar-deadlift", "sets": [{"weight": weight, "reps": 8}] * 3}]}, token)
+    call("POST", f"/patients/{me}/check-ins", {"date": "2026-12-01", "pain": 2}, token)
+    driver = make_driver(320, 640, mobile=True)
+    try:
+        sign_in(driver, server, "kim@example.org")
+        for path in ("/today", "/log", "/check-in", "/progress", "/settings", "/account", "/join"):
+            driver.get(server.url + path)
+            assert_page_is_accessible(driver)
+        driver.get(server.url + "/progress")
+        assert driver.find_elements(By.CSS_SELECTOR, "figure.chart .y-axis")
+        assert "kg" in driver.find_element(By.CSS_SELECTOR, "figure.chart .y-axis").text
+        assert "Conventional deadlift" in driver.page_source
+        shot(driver, "08-progress-320")
+    finally:
+        driver.quit()
 
 
 def test_red_flag_intake_stops_calmly(server, phone):

@@ -19,6 +19,21 @@ public struct ProgressSummary: Sendable {
         public var change: ImportantChange?
     }
 
+    /// One main lift's loads, each session's heaviest set carried to the lift its ladder is measured
+    /// by (a trap-bar deadlift as a conventional deadlift), against the previous working weight there.
+    public struct Lift: Sendable {
+        public var ladder: LadderID
+        /// The lift as people say it: "Conventional deadlift".
+        public var name: String
+        public var load: [Point]
+        public var previousWorkingWeight: Double?
+        /// The latest load as a share of the previous working weight, in whole percent.
+        public var percentOfPrevious: Int?
+    }
+
+    /// The main lifts charted, one line each: the hinge, squat, push and pull ladders that have a logged load.
+    public static let chartedLadders: [LadderID] = [.hinge, .squat, .push, .pull]
+
     public var unit: WeightUnit
     /// The case's progression policy, which says how much pain a session may bring.
     public var policy: ProgressionPolicy
@@ -36,22 +51,31 @@ public struct ProgressSummary: Sendable {
     public var settledSessions: Int
     /// By instrument name.
     public var questionnaires: [Questionnaire]
+    /// The main lifts with a logged load, in `chartedLadders` order.
+    public var lifts: [Lift]
 
     public init(_ c: Case, questionnaires scored: [(date: Day, score: InstrumentScore)], catalog: Catalog) {
         unit = c.unit
         policy = c.policy
-        let load = c.workouts.flatMap { workout in
-            workout.exercises.compactMap { logged in
-                catalog.referenceEquivalent(of: logged, on: .hinge).map { Point(day: workout.date, value: $0) }
-            }
-        }
         let baseline = Baseline.lifts(for: c.intake, unit: c.unit)
-        let previous = catalog.ladder(id: .hinge).flatMap {
-            Baseline.carried(to: $0.reference, from: baseline, catalog: catalog)
-        }?.weight
-        hingeLoad = load
-        previousWorkingWeight = previous
-        percentOfPrevious = load.last.flatMap { last in previous.flatMap { Int(rounding: 100 * last.value / $0) } }
+        lifts = Self.chartedLadders.compactMap { id in
+            guard let ladder = catalog.ladder(id: id) else { return nil }
+            let load = c.workouts.flatMap { workout in
+                workout.exercises.compactMap { logged in
+                    catalog.referenceEquivalent(of: logged, on: id).map { Point(day: workout.date, value: $0) }
+                }
+            }
+            let previous = Baseline.carried(to: ladder.reference, from: baseline, catalog: catalog)?.weight
+            guard !load.isEmpty || id == .hinge else { return nil }
+            return Lift(
+                ladder: id, name: catalog[ladder.reference]?.name ?? ladder.reference.rawValue, load: load,
+                previousWorkingWeight: previous,
+                percentOfPrevious: load.last.flatMap { last in previous.flatMap { Int(rounding: 100 * last.value / $0) } })
+        }
+        let hinge = lifts.first { $0.ladder == .hinge }
+        hingeLoad = hinge?.load ?? []
+        previousWorkingWeight = hinge?.previousWorkingWeight
+        percentOfPrevious = hinge?.percentOfPrevious
         painDuring = c.workouts.compactMap { w in w.peakPainDuring.map { Point(day: w.date, value: Double($0)) } }
         checkIns = c.checkIns.map { Point(day: $0.date, value: Double($0.pain)) }
         answeredSessions = c.workouts.filter { $0.nextDay != nil }.count

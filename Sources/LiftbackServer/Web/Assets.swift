@@ -4,10 +4,11 @@ enum Assets {
         :root { --ink: #1b2430; --muted: #4a5563; --accent: #0b5cad; --ok: #1d6b34; --warn: #8a4b00; --stop: #a3201b; --bg: #f7f8fa; }
         * { box-sizing: border-box; }
         body { margin: 0; font: 17px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--ink); background: var(--bg); }
-        header.top { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; justify-content: space-between; padding: .75rem 1rem; background: #fff; border-bottom: 1px solid #d8dde3; }
+        header.top { display: flex; flex-wrap: wrap; gap: 0 1rem; align-items: center; justify-content: space-between; padding: .25rem .75rem; background: #fff; border-bottom: 1px solid #d8dde3; }
         .brand { font-weight: 700; color: var(--accent); text-decoration: none; font-size: 1.2rem; }
-        nav { display: flex; flex-wrap: wrap; gap: .75rem; align-items: center; }
-        nav a { color: var(--accent); }
+        nav { display: flex; flex-wrap: wrap; gap: 0 .15rem; align-items: center; }
+        nav a, nav button.link { display: inline-flex; align-items: center; justify-content: center; min-height: 44px; min-width: 44px; padding: 0 .35rem; color: var(--accent); }
+        .brand { display: inline-flex; align-items: center; min-height: 44px; }
         main { padding: 1rem; margin: 0 auto; }
         main.narrow { max-width: 40rem; }
         main.wide { max-width: 72rem; }
@@ -33,9 +34,11 @@ enum Assets {
         .problem { background: #fdf0ef; border-left: 4px solid var(--stop); padding: .6rem 1rem; border-radius: .3rem; font-weight: 600; }
         label { display: block; margin: .6rem 0; font-weight: 600; }
         label.check, label.pain { font-weight: 400; }
+        label.check { display: flex; align-items: center; gap: .6rem; min-height: 44px; margin: .2rem 0; }
+        label.check input { flex: none; width: 1.4rem; height: 1.4rem; margin: 0; }
         input[type=text], input[type=email], input[type=password], input[type=number], input[type=date], select, textarea {
             display: block; width: 100%; max-width: 100%; margin-top: .25rem; padding: .6rem; font-size: 1rem; border: 1px solid #8a94a3; border-radius: .4rem; background: #fff; color: var(--ink); }
-        button, .button { display: inline-block; padding: .7rem 1.2rem; font-size: 1rem; font-weight: 600; color: #fff; background: var(--accent); border: 0; border-radius: .5rem; cursor: pointer; text-decoration: none; }
+        button, .button { font-family: inherit; display: inline-block; min-height: 44px; min-width: 44px; padding: .7rem 1.2rem; font-size: 1rem; font-weight: 600; color: #fff; background: var(--accent); border: 0; border-radius: .5rem; cursor: pointer; text-decoration: none; }
         .button.call { background: var(--stop); font-size: 1.15rem; min-width: 12rem; text-align: center; }
         button.link { background: none; color: var(--accent); padding: 0; font-weight: 400; text-decoration: underline; }
         button.secondary { background: none; color: var(--accent); border: 2px solid var(--accent); }
@@ -43,10 +46,11 @@ enum Assets {
         form.inline { display: inline; }
         fieldset { border: 1px solid #d8dde3; border-radius: .5rem; margin: .75rem 0; padding: .5rem .75rem; min-width: 0; }
         legend { font-weight: 600; padding: 0 .25rem; }
-        .painrow { display: flex; flex-wrap: wrap; gap: .3rem; }
+        .painrow { display: grid; grid-template-columns: repeat(11, minmax(0, 1fr)); gap: 2px; }
+        fieldset.scale { border: 0; padding: .25rem 0; margin: .5rem 0; }
         label.pain { margin: 0; }
         label.pain input { position: absolute; opacity: 0; width: 1px; height: 1px; }
-        label.pain span { display: inline-block; min-width: 2.3rem; padding: .45rem 0; text-align: center; border: 1px solid #8a94a3; border-radius: .4rem; background: #fff; }
+        label.pain span { display: flex; align-items: center; justify-content: center; min-height: 44px; padding: 0; text-align: center; border: 1px solid #8a94a3; border-radius: .4rem; background: #fff; }
         label.pain input:checked + span { background: var(--accent); color: #fff; border-color: var(--accent); }
         label.pain input:focus-visible + span { outline: 3px solid #f0b400; }
         .setrow { display: grid; grid-template-columns: 1fr 1fr; gap: .5rem; }
@@ -54,9 +58,16 @@ enum Assets {
         table { width: 100%; border-collapse: collapse; background: #fff; }
         th, td { text-align: left; padding: .5rem; border-bottom: 1px solid #e1e5ea; vertical-align: top; }
         .muted { color: var(--muted); }
-        svg.chart { width: 100%; height: auto; background: #fff; border: 1px solid #d8dde3; border-radius: .4rem; }
+        summary { min-height: 44px; padding: .55rem 0; cursor: pointer; }
+        figure.chart { margin: .75rem 0 1.25rem; }
+        figure.chart .plot { display: grid; grid-template-columns: auto minmax(0, 1fr); gap: .2rem .4rem; }
+        figure.chart .plot svg { width: 100%; height: auto; background: #fff; border: 1px solid #d8dde3; border-radius: .3rem; overflow: visible; }
+        figure.chart .y-axis { display: flex; flex-direction: column; justify-content: space-between; text-align: right; font-size: .8rem; color: var(--muted); white-space: nowrap; }
+        figure.chart .x-axis { display: flex; justify-content: space-between; font-size: .8rem; color: var(--muted); }
+        figure.chart .legend { display: flex; flex-wrap: wrap; gap: .25rem 1rem; font-size: .9rem; margin: .4rem 0 .2rem; }
         .cards { display: grid; gap: .75rem; }
         @media (min-width: 48rem) { .cards { grid-template-columns: 1fr 1fr; } }
+        @media (max-width: 22.5rem) { main { padding: .5rem; } .card { padding: .6rem; } fieldset { padding: .4rem .5rem; } .painrow { gap: 1px; } }
         """
 
     /// Progressive enhancement for one-tap logging: tapping a pain number on a set moves focus to the

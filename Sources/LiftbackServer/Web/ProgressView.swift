@@ -15,14 +15,19 @@ enum ProgressView {
     static func charts(_ summary: ProgressSummary, settings: EngineSettings) -> HTML {
         let unit = summary.unit.rawValue
         func points(_ list: [ProgressSummary.Point]) -> [(x: Int, y: Double)] { list.map { ($0.day.ordinal, $0.value) } }
-        let loadCaption: String =
-            if let last = summary.hingeLoad.last, let previous = summary.previousWorkingWeight,
-                let percent = summary.percentOfPrevious
-            {
-                "Hinge lifts, as deadlift equivalents, are at \(formatWeight(last.value)) \(unit): \(percent) % of the previous working weight of \(formatWeight(previous)) \(unit)."
-            } else if let last = summary.hingeLoad.last {
-                "The latest hinge lift is \(formatWeight(last.value)) \(unit) (deadlift equivalent)."
-            } else { "No hinge lifts logged yet." }
+        let liftColors = ["#0b5cad", "#1d6b34", "#6a3d9a", "#8a4b00"]
+        let liftCharts = summary.lifts.enumerated().html { index, lift in
+            let caption: String =
+                if let last = lift.load.last, let previous = lift.previousWorkingWeight, let percent = lift.percentOfPrevious {
+                    "The latest is \(formatWeight(last.value)) \(unit), \(percent) % of your previous working weight of \(formatWeight(previous)) \(unit). Easier variations are counted as their \(lift.name.lowercased()) equivalent."
+                } else if let last = lift.load.last {
+                    "The latest is \(formatWeight(last.value)) \(unit). Easier variations are counted as their \(lift.name.lowercased()) equivalent."
+                } else { "Nothing lifted on this yet." }
+            return Chart.line(
+                title: lift.name, caption: caption, unit: unit,
+                series: [Chart.Series(label: lift.name, points: points(lift.load), color: liftColors[index % liftColors.count])],
+                reference: lift.previousWorkingWeight.map { ("previous working weight", $0) })
+        }
         let painCaption =
             "Pain during sessions and on check-ins, 0-10. \(summary.policy.duringRule(settings)) "
             + (summary.answeredSessions == 0
@@ -34,8 +39,10 @@ enum ProgressView {
             """
         }
         return """
-            \(Chart.line(title: "Working load", caption: loadCaption, series: [Chart.Series(label: "hinge lifts, as deadlift equivalents", points: points(summary.hingeLoad), color: "#0b5cad")], reference: summary.previousWorkingWeight.map { ("previous working weight", $0) }))
-            \(Chart.line(title: "Pain", caption: painCaption, series: [Chart.Series(label: "during sessions", points: points(summary.painDuring), color: "#a3201b"), Chart.Series(label: "check-ins", points: points(summary.checkIns), color: "#1d6b34")], yMax: 10))
+            <h2>Loads</h2>
+            \(liftCharts)
+            <h2>Pain</h2>
+            \(Chart.line(title: "Pain, 0 to 10", caption: painCaption, unit: "/10", series: [Chart.Series(label: "during sessions", points: points(summary.painDuring), color: "#a3201b"), Chart.Series(label: "check-ins", points: points(summary.checkIns), color: "#1d6b34")], yMax: 10))
             <h2>Questionnaires</h2>
             <table><thead><tr><th>Questionnaire</th><th>Scores</th><th>What it means</th></tr></thead><tbody>\(questionnaireRows)</tbody></table>
             """
