@@ -132,6 +132,28 @@ public struct CaseService: Sendable {
             subject: .init(key: Token.hash("fhir " + patientID), name: name), catalog: catalog)
     }
 
+    /// A person's record on one page, for a referral letter or the clinical record: the plan of
+    /// their today, their progress, and the decisions of the last `weeks` weeks.
+    public struct Report: Sendable {
+        public var patient: Account
+        public var data: CaseData
+        public var prescription: Prescription
+        public var progress: ProgressSummary
+        public var decisions: [PlanDay]
+        public var weeks: Int
+    }
+
+    /// The report of `patient` (whom `AccessService` let the caller reach); `nil` before the intake.
+    /// A clinician's read goes on the person's trail, as any read of the record does.
+    public func report(of patient: Account, weeks: Int = 4, by caller: Caller) async throws -> Report? {
+        guard let (data, prescription) = try await prescription(patient.id, by: caller) else { return nil }
+        let c = data.asCase(asOf: prescription.asOf)
+        return Report(
+            patient: patient, data: data, prescription: prescription,
+            progress: try await progress(of: data, patientID: patient.id),
+            decisions: engine.recentDecisions(c, days: 7 * weeks), weeks: weeks)
+    }
+
     /// The whole case as of `asOf`, or as of its latest entry when `nil` (never before the intake).
     public func history(_ patientID: String, asOf: Day?, by caller: Caller) async throws -> Case {
         let data = try await requireCase(patientID)

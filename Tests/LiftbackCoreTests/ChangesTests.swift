@@ -24,4 +24,26 @@ struct ChangesTests {
         let unchanged = p.exercises.filter { $0.decision != .progress && $0.decision != .regress }.map(\.name)
         #expect(!p.changes.contains { change in unchanged.contains { change.hasPrefix($0 + " ") || change.hasPrefix($0 + ":") } })
     }
+
+    @Test("The decisions of the last weeks are each session day's, from what was known that morning, in a clinician's words")
+    func recentDecisions() {
+        let c = Fixture.liftingCase(
+            asOf: "2026-02-16",
+            workouts: [
+                Fixture.session("2026-02-02", weight: 70, pain: 3, after: 2),
+                Fixture.session("2026-02-09", weight: 75, pain: 6, after: 5),
+            ])
+        let days = engine.recentDecisions(c, days: 28)
+        let on9 = days.first { $0.day == Fixture.day("2026-02-09") }
+        #expect(
+            on9?.changes.contains { $0.hasPrefix("Trap-bar deadlift: load 70 to 75 kg after a session at 3/10 on 2026-02-02") }
+                == true, "\(days)")
+        // The session of the 9th was too much: the next decision, on the 16th, steps back.
+        let on16 = days.first { $0.day == Fixture.day("2026-02-16") }
+        #expect(on16?.changes.contains { $0.hasPrefix("Trap-bar deadlift:") && $0.contains("6/10") } == true, "\(days)")
+        #expect(days.map(\.day) == days.map(\.day).sorted() && days.allSatisfy { $0.stopped == nil })
+        // What was known on a morning leaves out what came later that day and after.
+        let morning = c.known(on: Fixture.day("2026-02-09"))
+        #expect(morning.workouts.allSatisfy { $0.date < Fixture.day("2026-02-09") } && morning.asOf == Fixture.day("2026-02-09"))
+    }
 }

@@ -186,4 +186,15 @@ struct ImportantChangeTests {
         #expect(ImportantChange(measure: .pain, baseline: 2, current: 5).direction == .worsened)
         #expect(ImportantChange(measure: .pain, baseline: 2, current: 5).important)
     }
+
+    @Test("The explanation names the questionnaire as clinicians say it, never its identifier")
+    func explanationInWords() {
+        #expect(
+            ImportantChange(measure: .odi, baseline: 40, current: 20).explanation
+                == "Oswestry (ODI) moved from 40 to 20: an important improvement (the threshold is 10 points or 30 % of the baseline)."
+        )
+        for measure in ChangeMeasure.allCases {
+            #expect(!ImportantChange(measure: measure, baseline: 10, current: 5).explanation.hasPrefix(measure.rawValue))
+        }
+    }
 }

@@ -584,6 +584,33 @@ struct PageTests {
         }
     }
 
+    @Test(
+        "The printable report: one article a person for their clinician (the caseload's in its order), 404 for any other clinician, and its read goes on the trail"
+    )
+    func reports() async throws {
+        let store = MemoryStore()
+        try await APIHarness(store: store).test { client in
+            let (signedIn, clinician) = try await Self.clinicianDesk(client, store)
+            var desk = signedIn
+            let sam = try await Self.linkedPatient("Sam", of: clinician, in: store)
+            _ = try await Self.linkedPatient("Ria", of: clinician, in: store)
+            let one = try await desk.send(client, .get, "/patients/\(sam.id)/report")
+            #expect(one.status == .ok && one.html.components(separatedBy: "<article class=\"report\">").count == 2)
+            #expect(one.html.contains("Decisions of the last 4 weeks") && one.html.contains("Red flags and reviews"))
+            let every = try await desk.send(client, .get, "/caseload/report")
+            #expect(every.html.components(separatedBy: "<article class=\"report\">").count == 3)
+            #expect(every.html.contains("2 pages, one a person."))
+            #expect(
+                try await store.auditTrail(patientID: sam.id, limit: 5).contains {
+                    $0.action == .viewed && $0.actorID == clinician.id
+                })
+            var other = Browser()
+            try await other.signUp(client, "Dr Bo", "bo@example.org", role: "clinician")
+            #expect(try await other.send(client, .get, "/patients/\(sam.id)/report").status == .notFound)
+            #expect(!(try await other.send(client, .get, "/caseload/report").html.contains("Sam")))
+        }
+    }
+
     @Test("Today says what changed since the last session, in one line per lift that moved")
     func whatChanged() async throws {
         try await APIHarness().test { client in

@@ -161,6 +161,17 @@ def sign_in(driver, server, email):
     submit(driver)
 
 
+def api(server, method, path, body=None, token=None):
+    """One JSON API call, for setting up what a test then walks through in the browser."""
+    import json
+    import urllib.request
+    request = urllib.request.Request(server.url + "/api/v1" + path, data=json.dumps(body or {}).encode(), method=method,
+                                     headers={"Content-Type": "application/json"})
+    if token:
+        request.add_header("Authorization", "Bearer " + token)
+    return json.loads(urllib.request.urlopen(request).read() or b"{}")
+
+
 def answer_every_question(driver, value):
     names = driver.execute_script(
         "return Array.from(new Set(Array.from(document.querySelectorAll('input[type=radio]')).map(e => e.name)))")
@@ -250,17 +261,10 @@ def test_person_journey_and_clinician(server, phone, desk):
 def test_smallest_phone(server):
     """At 320 px: no sideways scroll, tap targets of 44 px, charts with readable axes and units, on
     every page a person uses, with a lift and pain reports logged so that the charts are drawn."""
-    import json
-    import urllib.request
     from conftest import make_driver
-    api = server.url + "/api/v1"
 
     def call(method, path, body, token=None):
-        request = urllib.request.Request(api + path, data=json.dumps(body).encode(), method=method,
-                                         headers={"Content-Type": "application/json"})
-        if token:
-            request.add_header("Authorization", "Bearer " + token)
-        return json.loads(urllib.request.urlopen(request).read() or b"{}")
+        return api(server, method, path, body, token)
 
     call("POST", "/accounts", {"email": "kim@example.org", "password": PASSWORD, "name": "Kim", "role": "patient"})
     login = call("POST", "/auth/token", {"email": "kim@example.org", "password": PASSWORD})
@@ -303,3 +307,60 @@ def test_pages_work_without_javascript(server):
     import urllib.request
     page = urllib.request.urlopen(server.url + "/signin").read().decode()
     assert 'name="csrf"' in page and "<form" in page
+
+
+def test_printed_reports(server, desk):
+    """The clinician's reports print on A4 as one page a person: the caseload's as many pages as
+    people, one person's as one page, each holding the summary, questionnaires, load, flags and
+    decisions (headless Chromium's own PDF, counted with pypdf)."""
+    import base64
+    import io
+    from pypdf import PdfReader
+    from selenium.webdriver.common.print_page_options import PrintOptions
+
+    def call(method, path, body=None, token=None):
+        return api(server, method, path, body, token)
+
+    clinician_joins(desk, server, "Dr Lee Report", "lee@example.org")
+    doctor = call("POST", "/auth/token", {"email": "lee@example.org", "password": PASSWORD})["token"]
+    for name in ("Pat One", "Pat Two"):
+        email = name.lower().replace(" ", ".") + "@example.org"
+        call("POST", "/accounts", {"email": email, "password": PASSWORD, "name": name, "role": "patient"})
+        login = call("POST", "/auth/token", {"email": email, "password": PASSWORD})
+        token, me = login["token"], login["accountId"]
+        code = call("POST", "/invites", token=doctor)["code"]
+        call("POST", f"/invites/{code}/accept", token=token)
+        call("PUT", f"/patients/{me}/intake", {"date": "2026-11-02", "pattern": "muscular", "pain": 4,
+             "previousWorkingWeights": [{"exercise": "conventional-deadlift", "weight": 140, "reps": 5}]}, token)
+        for day, weight in (("2026-11-16", 65), ("2026-11-23", 70), ("2026-11-30", 75)):
+            call("POST", f"/patients/{me}/workouts", {"date": day, "painDuring": 3, "painAfter": 2, "nextDay": "settled",
+                 "exercises": [{"exercise": "trap-bar-deadlift", "sets": [{"weight": weight, "reps": 8}] * 3}]}, token)
+        call("POST", f"/patients/{me}/questionnaires",
+             {"instrument": "odi", "date": "2026-11-02", "answers": [2, 2, 2, 2, 2, 2, 2, 2, 2, 2]}, token)
+        call("POST", f"/patients/{me}/questionnaires",
+             {"instrument": "odi", "date": "2026-12-01", "answers": [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]}, token)
+        call("POST", f"/patients/{me}/check-ins", {"date": "2026-12-01", "pain": 2, "flags": ["numbness-tingling"]}, token)
+        call("POST", f"/patients/{me}/clearances",
+             {"flag": "numbness-tingling", "date": "2026-12-02", "note": "Seen: settled."}, doctor)
+
+    def pages(path):
+        desk.get(server.url + path)
+        assert_page_is_accessible(desk)
+        options = PrintOptions()
+        options.page_width, options.page_height = 21.0, 29.7
+        reader = PdfReader(io.BytesIO(base64.b64decode(desk.print_page(options))))
+        return [page.extract_text() for page in reader.pages]
+
+    every = pages("/caseload/report")
+    assert len(every) == 2, [text[:80] for text in every]
+    for text, name in zip(every, ("Pat One", "Pat Two")):
+        for expected in (name, "Questionnaires", "Oswestry", "previous working weight", "reviewed and cleared",
+                         "Decisions of the last 4 weeks", "does not diagnose"):
+            assert expected in text, (expected, text[:400])
+        assert "Sign out" not in text and "Print or save" not in text
+    shot(desk, "09-report-desk")
+    desk.get(server.url + "/caseload")
+    desk.find_element(By.LINK_TEXT, "Pat One").click()
+    desk.find_element(By.LINK_TEXT, "Printable report").click()
+    one = pages(desk.current_url.replace(server.url, ""))
+    assert len(one) == 1 and "Pat One" in one[0] and "Pat Two" not in one[0]

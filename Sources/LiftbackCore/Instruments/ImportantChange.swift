@@ -30,6 +30,17 @@ public enum ChangeMeasure: String, Codable, Sendable, CaseIterable {
     }
 
     public var higherIsBetter: Bool { self == .psfs }
+
+    /// The measure's name as clinicians say it.
+    public var title: String {
+        switch self {
+        case .odi: Instrument.odi.title
+        case .rmdq: Instrument.rmdq.title
+        case .psfs: Instrument.psfs.title
+        case .tsk11: Instrument.tsk11.title
+        case .pain: "Pain"
+        }
+    }
 }
 
 /// How a score moved against its baseline and whether the move is clinically important.
@@ -71,8 +82,8 @@ public struct ImportantChange: Codable, Sendable, Equatable {
         let movedText = "\(formatNumber(baseline)) to \(formatNumber(current))"
         explanation =
             important
-            ? "\(measure.rawValue) moved from \(movedText): an important \(direction == .improved ? "improvement" : "worsening") (the threshold is \(thresholdText))."
-            : "\(measure.rawValue) moved from \(movedText): within the range of ordinary variation (an important change is \(thresholdText))."
+            ? "\(measure.title) moved from \(movedText): an important \(direction == .improved ? "improvement" : "worsening") (the threshold is \(thresholdText))."
+            : "\(measure.title) moved from \(movedText): within the range of ordinary variation (an important change is \(thresholdText))."
     }
 }
 

@@ -24,6 +24,14 @@ extension Case {
         }.sorted { $0.rawValue < $1.rawValue }
     }
 
+    /// Every red flag reported (at the intake, in a session, at a check-in), oldest first.
+    public var flagReports: [(flag: RedFlag, day: Day)] {
+        let reports =
+            intake.flags.map { ($0, intake.date) } + workouts.flatMap { w in w.flags.map { ($0, w.date) } }
+            + checkIns.flatMap { c in c.flags.map { ($0, c.date) } }
+        return reports.sorted { ($0.1, $0.0.rawValue) < ($1.1, $1.0.rawValue) }.map { (flag: $0.0, day: $0.1) }
+    }
+
     /// The last day whose reported flags count on `asOf`.
     public var flagHorizon: Day { asOf.adding(days: EntryValidation.daysAhead) }
 

@@ -59,7 +59,7 @@ enum Assets {
         th, td { text-align: left; padding: .5rem; border-bottom: 1px solid #e1e5ea; vertical-align: top; }
         .muted { color: var(--muted); }
         summary { min-height: 44px; padding: .55rem 0; cursor: pointer; }
-        figure.chart { margin: .75rem 0 1.25rem; }
+        figure.chart { margin: .75rem 0 1.25rem; max-width: 40rem; }
         figure.chart .plot { display: grid; grid-template-columns: auto minmax(0, 1fr); gap: .2rem .4rem; }
         figure.chart .plot svg { width: 100%; height: auto; background: #fff; border: 1px solid #d8dde3; border-radius: .3rem; overflow: visible; }
         figure.chart .y-axis { display: flex; flex-direction: column; justify-content: space-between; text-align: right; font-size: .8rem; color: var(--muted); white-space: nowrap; }
@@ -67,6 +67,23 @@ enum Assets {
         figure.chart .legend { display: flex; flex-wrap: wrap; gap: .25rem 1rem; font-size: .9rem; margin: .4rem 0 .2rem; }
         .cards { display: grid; gap: .75rem; }
         @media (min-width: 48rem) { .cards { grid-template-columns: 1fr 1fr; } }
+        table.compact th, table.compact td { padding: .25rem .4rem; }
+        ul.compact { margin: .25rem 0; padding-left: 1.2rem; }
+        .small { font-size: .85rem; }
+        article.report { background: #fff; border: 1px solid #d8dde3; border-radius: .5rem; padding: 1rem 1.25rem; margin: 1rem 0; }
+        article.report h1 { margin: 0; }
+        article.report h2 { font-size: 1.05rem; margin: .9rem 0 .3rem; }
+        @page { size: A4; margin: 14mm; }
+        @media print {
+          header.top, footer, .no-print { display: none !important; }
+          body { background: #fff; font-size: 9.5pt; }
+          main, main.wide, main.narrow { padding: 0; max-width: none; }
+          article.report { border: 0; padding: 0; margin: 0; break-after: page; }
+          article.report:last-of-type { break-after: auto; }
+          figure.chart { margin: .2rem 0; break-inside: avoid; }
+          figure.chart .plot svg { max-height: 48mm; }
+          table, tr { break-inside: avoid; }
+        }
         @media (max-width: 22.5rem) { main { padding: .5rem; } .card { padding: .6rem; } fieldset { padding: .4rem .5rem; } .painrow { gap: 1px; } }
         """
 
@@ -76,6 +93,10 @@ enum Assets {
         // "Go back" links return to the page before (no script in the page itself: the policy allows none).
         document.querySelectorAll('a[data-back]').forEach(function (link) {
           link.addEventListener('click', function (event) { if (history.length > 1) { event.preventDefault(); history.back(); } });
+        });
+        // A report's print button (without the script, the browser's own Print works the same).
+        document.querySelectorAll('[data-print]').forEach(function (button) {
+          button.addEventListener('click', function () { window.print(); });
         });
         // The person's time zone travels with the intake, so that "today" is their day.
         document.querySelectorAll('input[name="tz"]').forEach(function (input) {

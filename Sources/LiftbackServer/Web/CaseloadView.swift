@@ -33,6 +33,7 @@ enum CaseloadView {
             \(code.map { HTML("<p class=\"flash\" role=\"status\">Invite code: <strong class=\"invite-code\">\($0)</strong>. Give it to your patient; they enter it under Join. It works once, within \(Words.days(AccountService.inviteDays)).</p>") })
             <form method="post" action="/caseload/invite">\(csrf)<button>Create an invite code</button></form>
             \(list)
+            <p><a href="/caseload/report">Every report, one page a person</a> <span class="muted">(to print or save as PDF)</span></p>
             """
     }
 }

@@ -18,6 +18,34 @@ struct ClinicianPages {
         router.post("patients/:id/clear") { request, context in try await clear(request, context) }
         router.post("patients/:id/reset-link") { request, context in try await resetLink(request, context) }
         router.post("patients/:id/screen") { request, context in try await screen(request, context) }
+        router.get("patients/:id/report") { _, context in try await report(context) }
+        router.get("caseload/report") { _, context in try await caseloadReport(context) }
+    }
+
+    /// One patient's record on one printable page.
+    func report(_ context: AppContext) async throws -> Response {
+        let (clinician, patient) = try await linkedPatient(context)
+        guard let report = try await web.cases.report(of: patient, by: clinician) else {
+            return web.render(patient.name, context, wide: true, "<h1>\(patient.name)</h1><p>The intake is not done yet.</p>")
+        }
+        return web.render(
+            "Report: \(patient.name)", context, wide: true,
+            ReportView.page([report], printedOn: web.today(), settings: web.engine.settings))
+    }
+
+    /// Every linked patient's report, in the caseload's order (most urgent first), one to a printed page.
+    func caseloadReport(_ context: AppContext) async throws -> Response {
+        let clinician = try web.signedIn(context, role: .clinician)
+        let caller = context.caller(clinician)
+        var reports: [CaseService.Report] = []
+        for entry in try await web.services.caseload.entries(clinicianID: clinician.id, asOf: web.today()) {
+            if let report = try await web.cases.report(of: entry.account, by: caller) { reports.append(report) }
+        }
+        let body: HTML =
+            reports.isEmpty
+            ? "<h1>Reports</h1><p>Nobody with an intake is linked with you yet.</p>"
+            : ReportView.page(reports, printedOn: web.today(), settings: web.engine.settings)
+        return web.render("Reports", context, wide: true, body)
     }
 
     func caseload(_ context: AppContext, code: String? = nil) async throws -> Response {

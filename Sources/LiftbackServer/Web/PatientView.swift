@@ -30,6 +30,7 @@ struct PatientView {
             <h1>\(patient.name)</h1>
             <p>\(CaseloadView.badge(CaseStatus(prescription), prescription.disposition)) \(prescription.phase.title) since \
             \(prescription.phaseSince) · \(policy) · \(data.intake.pattern.summary)</p>
+            <p><a href="/patients/\(patient.id)/report">Printable report</a> <span class="muted">(one page, for a referral letter or the record)</span></p>
             \(confirmForm)
             \(prescription.alerts.html { "<div class=\"alert \($0.id.rawValue)\"><p>\($0.forClinician)</p></div>" })
             \(clearForm)
