@@ -10,10 +10,17 @@ public struct IntakeAnswers: Codable, Sendable, Equatable {
     public var unit: WeightUnit = .kg
     public var weights: [WorkingWeight] = []
     public var startBack: [Int]?
+    /// The Roland-Morris ticks so far (1 ticked, 0 not), kept when the person goes back a step.
+    public var disability: [Int]?
     /// Movements avoided or feared (graded exposure brings each back).
     public var avoids: [FearedMovement]?
     /// The browser's time zone, so that the person's "today" is theirs.
     public var timeZone: String?
+    /// When the pain began.
+    public var onset: PainOnset?
+    /// The age typed, carried between the wizard's steps in the person's own page; the intake keeps
+    /// only whether it is over 50 (a weak flag).
+    public var age: Int?
 
     public init() {}
 
@@ -46,9 +53,11 @@ extension CaseService {
         let questionnaires: [(Instrument, [Int?])] =
             disability.map { [(.startback, (gathered.startBack ?? []).map { $0 }), (.rmdq, $0)] } ?? []
         for (instrument, answers) in questionnaires { try checkAnswers(instrument, answers) }
+        let overFifty = (gathered.age ?? 0) > 50
+        let flags = gathered.flags.filter { $0 != .ageOver50 } + (overFifty ? [.ageOver50] : [])
         let intake = Intake(
-            date: day, flags: gathered.flags, pattern: PatternAssessment.assess(Set(gathered.answers)).pattern,
-            previousWorkingWeights: gathered.weights, pain: gathered.pain, avoids: gathered.avoids ?? [])
+            date: day, flags: flags, pattern: PatternAssessment.assess(Set(gathered.answers)).pattern,
+            previousWorkingWeights: gathered.weights, pain: gathered.pain, avoids: gathered.avoids ?? [], onset: gathered.onset)
         let triage = try await saveIntake(intake, settings: gathered.settings, patientID: patientID, by: caller)
         for (instrument, answers) in questionnaires {
             try await addQuestionnaire(instrument, date: day, answers: answers, patientID: patientID, by: caller)

@@ -164,6 +164,75 @@ struct PageTests {
         }
     }
 
+    @Test(
+        "The intake wizard: Back on every step keeps what was answered; it asks when the pain began and the age (over 50 kept as the weak flag only); Roland-Morris is ticked, an unticked sentence scoring 0"
+    )
+    func intakeBackOnsetAgeAndTicks() async throws {
+        let store = MemoryStore()
+        try await APIHarness(store: store).test { client in
+            var browser = Browser()
+            try await browser.signUp(client, "Ann", "ann@example.org")
+            let first = try await browser.send(client, .get, "/intake")
+            #expect(!first.html.contains(#"name="back""#) && !first.html.contains("age-over-50"))
+            let csrf = Browser.csrf(in: first.html)
+            /// The wizard's answers so far, as the page carries them.
+            func state(_ html: String) -> String {
+                guard let match = html.firstMatch(of: /name="state" value="([^"]*)"/) else { return "{}" }
+                return String(match.1).replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&amp;", with: "&")
+            }
+            func post(_ fields: [String: String], after page: String) async throws -> (status: HTTPResponse.Status, html: String)
+            {
+                let reply = try await browser.send(
+                    client, .post, "/intake", form: fields.merging(["csrf": csrf, "state": state(page)]) { a, _ in a })
+                return (reply.status, reply.html)
+            }
+            let pattern = try await post(["step": "flags", "flag": "fever"].filter { $0.key == "step" }, after: first.html)
+            #expect(pattern.html.contains("When did this back pain start?") && pattern.html.contains(#"name="back""#))
+            let tooOld = try await post(
+                ["step": "pattern", "answer": "local-ache", "pain": "4", "onset": "2-6-weeks", "age": "200"], after: pattern.html)
+            #expect(
+                tooOld.status == .badRequest && tooOld.html.contains("from 16 to 110") && tooOld.html.contains(#"value="200""#))
+            #expect(tooOld.html.contains(#"value="2-6-weeks" checked"#))
+            let weights = try await post(
+                ["step": "pattern", "answer": "local-ache", "pain": "4", "onset": "2-6-weeks", "age": "62"], after: tooOld.html)
+            #expect(weights.html.contains("What did you lift before?"))
+            // Back from the weights: the pain questions come back as answered, and so does a weight typed.
+            let back = try await post(
+                [
+                    "step": "weights", "back": "1", "unit": "kg", "weight-conventional-deadlift": "140",
+                    "reps-conventional-deadlift": "5",
+                ],
+                after: weights.html)
+            #expect(back.html.contains(#"value="2-6-weeks" checked"#) && back.html.contains(#"value="62""#))
+            #expect(back.html.contains(#"value="local-ache" checked"#) && back.html.contains(#"name="pain" value="4" checked"#))
+            let again = try await post(
+                ["step": "pattern", "answer": "local-ache", "pain": "4", "onset": "2-6-weeks", "age": "62"], after: back.html)
+            #expect(again.html.contains(#"name="weight-conventional-deadlift" value="140""#))
+            let startBack = try await post(
+                ["step": "weights", "unit": "kg", "weight-conventional-deadlift": "140", "reps-conventional-deadlift": "5"],
+                after: again.html)
+            var answers = ["step": "startback"]
+            for item in 1...9 { answers["item-\(item)"] = "0" }
+            let disability = try await post(answers, after: startBack.html)
+            #expect(
+                disability.html.contains(#"type="checkbox" name="item-1" value="1""#)
+                    && !disability.html.contains(#"type="radio" name="item-1""#))
+            let done = try await browser.send(
+                client, .post, "/intake",
+                form: [
+                    "csrf": csrf, "state": state(disability.html), "step": "disability", "item-2": "1", "item-5": "1",
+                    "item-9": "1",
+                ])
+            #expect(done.location == "/today?welcome=1")
+            let ann = try #require(try await store.credentials(email: "ann@example.org")).account
+            let data = try #require(try await store.caseData(patientID: ann.id))
+            #expect(data.intake.onset == .twoToSixWeeks && data.intake.flags == [.ageOver50])
+            #expect(data.intake.previousWorkingWeights.first?.weight == 140)
+            let rmdq = try await store.questionnaires(patientID: ann.id).first { $0.score.instrument == .rmdq }
+            #expect(rmdq?.score.score == 3)
+        }
+    }
+
     @Test("A wrong invite code on the join page is answered 404 with a calm message, not 200")
     func wrongCodeIsNotFound() async throws {
         try await APIHarness().test { client in

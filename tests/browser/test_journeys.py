@@ -116,7 +116,7 @@ def tap(driver, name, value):
 def submit(driver, button=None):
     """Presses the page's main button (or `button`) and waits for the next page to load."""
     if button is None:
-        buttons = [b for b in driver.find_elements(By.CSS_SELECTOR, "main form button") if b.is_displayed()]
+        buttons = [b for b in driver.find_elements(By.CSS_SELECTOR, "main form button:not([name=back])") if b.is_displayed()]
         button = buttons[-1]
     page = driver.find_element(By.TAG_NAME, "html")
     driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", button)
@@ -192,6 +192,11 @@ def test_person_journey_and_clinician(server, phone, desk):
     submit(phone)
     fill(phone, "weight-conventional-deadlift", "140")
     fill(phone, "reps-conventional-deadlift", "5")
+    # Back, then on again: the answers and the weight typed are still there.
+    submit(phone, phone.find_element(By.CSS_SELECTOR, "button[name=back]"))
+    assert phone.find_element(By.CSS_SELECTOR, "input[name=answer][value=local-ache]").is_selected()
+    submit(phone)
+    assert phone.find_element(By.NAME, "weight-conventional-deadlift").get_attribute("value") == "140"
     submit(phone)
     assert "STarT Back" in phone.page_source
     answer_every_question(phone, "0")

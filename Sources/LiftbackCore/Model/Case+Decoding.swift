@@ -34,7 +34,7 @@ extension CheckIn {
 }
 
 extension Intake {
-    enum CodingKeys: String, CodingKey { case date, flags, pattern, previousWorkingWeights, trainingHistory, pain, avoids }
+    enum CodingKeys: String, CodingKey { case date, flags, pattern, previousWorkingWeights, trainingHistory, pain, avoids, onset }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -45,7 +45,8 @@ extension Intake {
             previousWorkingWeights: try c.decodeIfPresent([WorkingWeight].self, forKey: .previousWorkingWeights) ?? [],
             trainingHistory: try c.decodeIfPresent([Workout].self, forKey: .trainingHistory),
             pain: try c.decodeIfPresent(Int.self, forKey: .pain),
-            avoids: try c.decodeIfPresent([FearedMovement].self, forKey: .avoids) ?? [])
+            avoids: try c.decodeIfPresent([FearedMovement].self, forKey: .avoids) ?? [],
+            onset: try c.decodeIfPresent(PainOnset.self, forKey: .onset))
     }
 }
 

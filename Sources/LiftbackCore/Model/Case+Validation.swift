@@ -3,6 +3,8 @@ import Foundation
 /// The ranges every input must respect; the API and the command line share them.
 public enum InputLimits {
     public static let pain = 0...10
+    /// An adult's age in years, as the intake asks it (only "over 50" is kept, as a weak flag).
+    public static let age = 16...110
     public static let rpe = 0.0...10.0
     public static let reps = 0...1000
     public static let seconds = 0...36_000

@@ -283,10 +283,12 @@ public struct Intake: Codable, Sendable, Equatable {
     public var pain: Int?
     /// Movements the person avoids, or positions that feel threatening (clinical model, section 3).
     public var avoids: [FearedMovement]
+    /// When this episode of pain began, as the person remembers it.
+    public var onset: PainOnset?
 
     public init(
         date: Day, flags: [RedFlag] = [], pattern: PresentationPattern, previousWorkingWeights: [WorkingWeight] = [],
-        trainingHistory: [Workout]? = nil, pain: Int? = nil, avoids: [FearedMovement] = []
+        trainingHistory: [Workout]? = nil, pain: Int? = nil, avoids: [FearedMovement] = [], onset: PainOnset? = nil
     ) {
         self.date = date
         self.flags = flags
@@ -295,6 +297,37 @@ public struct Intake: Codable, Sendable, Equatable {
         self.trainingHistory = trainingHistory
         self.pain = pain
         self.avoids = avoids
+        self.onset = onset
+    }
+}
+
+/// When the pain started, in the bands that matter clinically: under two weeks (acute, seed 001's
+/// "see a physiotherapist when it lasts beyond two weeks"), up to six and up to twelve weeks
+/// (subacute), and longer (persistent).
+public enum PainOnset: String, Codable, Sendable, CaseIterable {
+    case underTwoWeeks = "under-2-weeks"
+    case twoToSixWeeks = "2-6-weeks"
+    case sixToTwelveWeeks = "6-12-weeks"
+    case overTwelveWeeks = "over-12-weeks"
+
+    /// As the person chooses it.
+    public var title: String {
+        switch self {
+        case .underTwoWeeks: "In the last two weeks"
+        case .twoToSixWeeks: "Two to six weeks ago"
+        case .sixToTwelveWeeks: "Six to twelve weeks ago"
+        case .overTwelveWeeks: "More than three months ago"
+        }
+    }
+
+    /// As a clinician's summary writes it.
+    public var summary: String {
+        switch self {
+        case .underTwoWeeks: "pain for under 2 weeks"
+        case .twoToSixWeeks: "pain for 2-6 weeks"
+        case .sixToTwelveWeeks: "pain for 6-12 weeks"
+        case .overTwelveWeeks: "pain for over 12 weeks"
+        }
     }
 }
 

@@ -18,7 +18,7 @@ enum CaseFields {
         ["date", "painDuring", "painAfter", "nextDay", "flags", "stoppedEarly", "lockedUp"],
         nested: ["exercises": .list(object(["exercise", "painDuring"], nested: ["sets": .list(set)]))])
     static let intake = object(
-        ["date", "flags", "pattern", "pain", "avoids"],
+        ["date", "flags", "pattern", "pain", "avoids", "onset"],
         nested: [
             "previousWorkingWeights": .list(object(["exercise", "weight", "reps", "unit"])),
             "trainingHistory": .list(workout),

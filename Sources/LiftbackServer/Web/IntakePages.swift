@@ -13,6 +13,8 @@ struct IntakePages {
 
     enum Step: String, CaseIterable {
         case flags, pattern, weights, startback, disability
+
+        var previous: Step { Self.allCases[max(0, (Self.allCases.firstIndex(of: self) ?? 0) - 1)] }
     }
 
     /// The lifts whose previous working weights the wizard asks for.
@@ -46,7 +48,13 @@ struct IntakePages {
         if try await web.cases.hasIntake(patient.id) { return WebController.redirect("/today") }
         var state = (try? JSONDecoder().decode(State.self, from: Data((form["state"] ?? "{}").utf8))) ?? State()
         if let zone = web.cases.knownTimeZone(form.text("tz")) { state.timeZone = zone }
-        switch Step(rawValue: form["step"] ?? "") ?? .flags {
+        let current = Step(rawValue: form["step"] ?? "") ?? .flags
+        if form["back"] != nil {
+            // Back: what this step holds so far is kept, unchecked, and the step before is shown as it was answered.
+            keep(form, step: current, in: &state)
+            return try step(current.previous, state, context)
+        }
+        switch current {
         case .flags:
             state.flags = form.all("flag").compactMap(RedFlag.init(rawValue:))
             let triage = web.cases.triage(state.flags)
@@ -56,10 +64,17 @@ struct IntakePages {
             }
             return try step(.pattern, state, context)
         case .pattern:
-            state.answers = form.all("answer").compactMap(PatternAnswer.init(rawValue:))
-            state.avoids = form.all("avoid").compactMap(FearedMovement.init(rawValue:))
+            keep(form, step: .pattern, in: &state)
             guard let pain = form.int("pain"), InputLimits.pain.contains(pain) else {
-                return try step(.pattern, state, context, error: "Choose your pain right now, from 0 to 10.")
+                return try step(.pattern, state, context, error: "Choose your pain right now, from 0 to 10.", kept: form)
+            }
+            let typedAge = form.text("age") ?? ""
+            if !typedAge.isEmpty, form.int("age").map(InputLimits.age.contains) != true {
+                return try step(
+                    .pattern, state, context,
+                    error:
+                        "Your age: a whole number of years from \(InputLimits.age.lowerBound) to \(InputLimits.age.upperBound), or leave it blank.",
+                    kept: form)
             }
             state.pain = pain
             return try step(.weights, state, context)
@@ -96,7 +111,8 @@ struct IntakePages {
             state.startBack = answers.compactMap { $0 }
             return try step(.disability, state, context)
         case .disability:
-            let answers = Instrument.rmdq.itemNumbers.map { form.int("item-\($0)") }
+            // Roland-Morris is ticked, as its instructions say: a sentence left unticked scores 0.
+            let answers: [Int?] = Instrument.rmdq.itemNumbers.map { form["item-\($0)"] == nil ? 0 : form.int("item-\($0)") }
             do {
                 try web.cases.checkAnswers(.rmdq, answers)
             } catch {
@@ -110,6 +126,33 @@ struct IntakePages {
                 return try step(.startback, state, context, error: "Please answer every question.")
             }
             return WebController.redirect("/today?welcome=1")
+        }
+    }
+
+    /// What a step's form holds, kept in the answers without checking it (for Back, and for a step
+    /// shown again with its error): nothing typed is lost.
+    func keep(_ form: Form, step: Step, in state: inout State) {
+        switch step {
+        case .flags:
+            state.flags = form.all("flag").compactMap(RedFlag.init(rawValue:))
+        case .pattern:
+            state.answers = form.all("answer").compactMap(PatternAnswer.init(rawValue:))
+            state.avoids = form.all("avoid").compactMap(FearedMovement.init(rawValue:))
+            state.onset = form["onset"].flatMap(PainOnset.init(rawValue:))
+            state.pain = form.int("pain").flatMap { InputLimits.pain.contains($0) ? $0 : nil } ?? state.pain
+            state.age = form.int("age").flatMap { InputLimits.age.contains($0) ? $0 : nil }
+        case .weights:
+            state.unit = WeightUnit(rawValue: form["unit"] ?? "") ?? state.unit
+            state.weights = Self.baselineLifts.compactMap { id, _ in
+                guard let weight = form.double("weight-\(id)"), let reps = form.int("reps-\(id)") else { return nil }
+                let entry = WorkingWeight(exercise: id, weight: weight, reps: reps)
+                return (try? web.cases.checkWorkingWeight(entry, unit: state.unit)) != nil ? entry : nil
+            }
+        case .startback:
+            let answers = Instrument.startback.itemNumbers.map { form.int("item-\($0)") }
+            if answers.allSatisfy({ $0 != nil }) { state.startBack = answers.compactMap { $0 } }
+        case .disability:
+            state.disability = Instrument.rmdq.itemNumbers.map { form["item-\($0)"] == nil ? 0 : 1 }
         }
     }
 

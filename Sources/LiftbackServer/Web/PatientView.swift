@@ -82,7 +82,8 @@ struct PatientView {
             "<li>\(engine.catalog[w.exercise]?.name ?? "An exercise no longer in the catalogue"): \(formatWeight(w.weight)) \((w.unit ?? unit).rawValue) × \(w.reps)</li>"
         }
         let facts: [String] = [
-            "Intake on \(intake.date)" + (intake.pain.map { ", pain \($0)/10" } ?? ""),
+            "Intake on \(intake.date)" + (intake.pain.map { ", pain \($0)/10" } ?? "")
+                + (intake.onset.map { ", \($0.summary)" } ?? ""),
             intake.flags.isEmpty ? "No flags ticked" : "Flags: " + intake.flags.map(\.plainName).joined(separator: ", "),
             intake.avoids.isEmpty
                 ? "Avoids no movement in particular"

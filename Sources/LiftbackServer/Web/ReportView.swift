@@ -72,7 +72,7 @@ enum ReportView {
         return """
             <article class="report">
             <header><h1>\(r.patient.name)</h1>
-            <p class="muted">Liftback report printed on \(printedOn) · intake on \(intake.date)\(intake.pain.map { " at \($0)/10" } ?? "") · \(intake.pattern.summary)</p></header>
+            <p class="muted">Liftback report printed on \(printedOn) · intake on \(intake.date)\(intake.pain.map { " at \($0)/10" } ?? "")\(intake.onset.map { ", \($0.summary)" } ?? "") · \(intake.pattern.summary)</p></header>
             <p><strong>Now:</strong> \(p.phase.title) since \(p.phaseSince) · \(status.reason.hasPrefix(status.status.title(p.disposition)) ? status.reason : "\(status.status.title(p.disposition)): \(status.reason)") · policy: \(p.policy.title(settings).lowercased())</p>
             <h2>Load</h2>
             \(chart)
