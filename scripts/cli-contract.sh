@@ -51,6 +51,11 @@ refused "unknown flag" "sore-toe" -- triage --flags fever,sore-toe
 refused "missing case" "cannot read" -- next --case /no/such/case.json
 refused "calendar of no days" "from 1 to 92" -- export ics --case examples/contract-example.json --days 0
 refused "calendar of a missing case" "cannot read" -- export ics --case /no/such/case.json
+# A Strong file written from a case is read back by the importer.
+strong=$(mktemp --suffix=.csv)
+"$bin" export strong --case examples/reviewed-flag-and-overrides.json >"$strong" 2>/dev/null
+ok "strong round trip" "d['format']=='strong' and d['workouts'] and not d['unmatched']" -- import "$strong" --unit kg
+rm -f "$strong"
 if "$bin" export ics --case - <examples/contract-example.json >"$out" && head -1 "$out" | grep -q $'^BEGIN:VCALENDAR\r$'; then
   passed=$((passed + 1))
 else

@@ -154,6 +154,14 @@ public struct CaseService: Sendable {
             decisions: engine.recentDecisions(c, days: 7 * weeks), weeks: weeks)
     }
 
+    /// The person's logged sessions as a Strong export (what `liftback export strong` gives for a case
+    /// file); `nil` before the intake.
+    public func strongExport(_ patientID: String, by caller: Caller) async throws -> String? {
+        guard let data = try await caseData(patientID) else { return nil }
+        try await viewed(patientID, by: caller)
+        return StrongCSV.export(data.workouts.map(\.workout), unit: data.settings.unit, catalog: catalog).csv
+    }
+
     /// The whole case as of `asOf`, or as of its latest entry when `nil` (never before the intake).
     public func history(_ patientID: String, asOf: Day?, by caller: Caller) async throws -> Case {
         let data = try await requireCase(patientID)

@@ -6,8 +6,9 @@ import LiftbackCore
 struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write a case in another system's format: FHIR R4 for clinical records, a calendar of planned sessions.",
-        subcommands: [ExportFHIRCommand.self, ExportCalendarCommand.self])
+        abstract:
+            "Write a case in another system's format: FHIR R4 for clinical records, a calendar of planned sessions, a Strong CSV.",
+        subcommands: [ExportFHIRCommand.self, ExportCalendarCommand.self, ExportStrongCommand.self])
 }
 
 /// `liftback export fhir --case FILE|-`
@@ -68,5 +69,37 @@ struct ExportCalendarCommand: AsyncParsableCommand {
         let c = try loadCase(casePath, readStandardInput: readStandardInput)
         return ICalendar.document(
             configuredEngine.plannedSessions(c, days: days), calendarID: "case-\(c.intake.date)", stamp: c.asOf)
+    }
+}
+
+/// `liftback export strong --case FILE|-`
+struct ExportStrongCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "strong",
+        abstract: "The logged sessions as a Strong export (CSV), which liftback import reads back unchanged.",
+        discussion: """
+            Sets with a weight or repetitions of exercises Strong has a name for, one row a set, in the case's unit. \
+            Pain and next-day answers have no place in Strong; exercises it does not know are named on standard error.
+            """)
+
+    @Option(name: .customLong("case"), help: "A case file (see docs/case-format.md), or - for standard input.") var casePath:
+        String
+
+    func run() async throws {
+        try emit(terminator: "") {
+            let export = try Self.export(casePath: casePath)
+            if !export.leftOut.isEmpty {
+                let names = export.leftOut.map { configuredEngine.catalog.plainName($0) }.joined(separator: ", ")
+                FileHandle.standardError.write(Data("note: left out, Strong has no name for them: \(names)\n".utf8))
+            }
+            return export.csv
+        }
+    }
+
+    static func export(casePath: String, readStandardInput: () -> Data = { FileHandle.standardInput.readDataToEndOfFile() })
+        throws -> StrongCSV.Export
+    {
+        let c = try loadCase(casePath, readStandardInput: readStandardInput)
+        return StrongCSV.export(c.workouts, unit: c.unit, catalog: configuredEngine.catalog)
     }
 }

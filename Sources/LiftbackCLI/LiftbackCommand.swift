@@ -12,7 +12,7 @@ public struct LiftbackCommand: AsyncParsableCommand {
         commandName: "liftback",
         abstract: "Graded return to lifting with low back pain: triage, scores and the next prescription.",
         discussion:
-            "Decision support, not a diagnosis. Every command prints JSON on standard output (simulate prints a table unless --json, export ics an iCalendar); errors go to standard error with a non-zero exit.",
+            "Decision support, not a diagnosis. Every command prints JSON on standard output (simulate prints a table unless --json, export ics an iCalendar, export strong a CSV); errors go to standard error with a non-zero exit.",
         subcommands: [
             ScoreCommand.self, TriageCommand.self, NextCommand.self, CatalogCommand.self, BaselineCommand.self,
             PatternCommand.self, ChangeCommand.self, ImportCommand.self, SimulateCommand.self, ServeCommand.self,

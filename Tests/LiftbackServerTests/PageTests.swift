@@ -697,6 +697,14 @@ struct PageTests {
                 today.html.contains(
                     "<li>Trap-bar deadlift 70 to 75 kg: the last session on 2026-11-30 peaked at 3/10 and settled by the next morning.</li>"
                 ))
+            // The same sessions go back to a lifting app as a Strong file the importer reads back.
+            #expect(try await browser.send(client, .get, "/account").html.contains(#"href="/account/strong.csv""#))
+            let csv = try await browser.send(client, .get, "/account/strong.csv").html
+            #expect(
+                csv.hasPrefix(StrongCSV.header + "\n")
+                    && csv.contains("2026-11-30 12:00:00;\"Liftback\";\"Trap Bar Deadlift\";2;70;kg;8"))
+            let read = try TrainingImport.parse(csv, unit: .kg, catalog: .standard)
+            #expect(read.workouts.last?.exercises.first?.sets.count == 2)
         }
     }
 

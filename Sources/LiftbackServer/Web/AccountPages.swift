@@ -31,6 +31,7 @@ struct AccountPages {
         router.post("account/unlink") { request, context in try await unlink(request, context) }
         router.get("account/activity") { _, context in try await activity(context) }
         router.get("account/export") { _, context in try await export(context) }
+        router.get("account/strong.csv") { _, context in try await strongExport(context) }
         router.post("account/delete") { request, context in try await deleteAccount(request, context) }
         router.post("account/password") { request, context in try await changePassword(request, context) }
         router.post("account/signout-everywhere") { request, context in try await signOutEverywhere(request, context) }
@@ -167,6 +168,19 @@ struct AccountPages {
         response.headers[.contentDisposition] = "attachment; filename=\"liftback-my-data.json\""
         response.headers[.cacheControl] = "no-store"
         return response
+    }
+
+    /// The logged sessions as a Strong export, to take the training back to a lifting app.
+    func strongExport(_ context: AppContext) async throws -> Response {
+        let patient = try web.signedIn(context, role: .patient)
+        let csv = try await web.cases.strongExport(patient.id, by: context.caller(patient)) ?? StrongCSV.header + "\n"
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"liftback-strong.csv\"",
+                .cacheControl: "no-store",
+            ],
+            body: .init(byteBuffer: ByteBuffer(string: csv)))
     }
 
     func deleteAccount(_ request: Request, _ context: AppContext) async throws -> Response {

@@ -91,7 +91,7 @@ enum AccountView {
             <button>Sign out on every device</button>
             </form>
             \(account.role == .patient ? HTML("<section class=\"card\"><h2>Who has seen your record</h2><p>Each time a clinician looked at your plan, and every change made to your record, with who made it and when.</p><p><a href=\"/account/activity\">See who has seen your record</a></p></section>") : "")
-            \(account.role == .patient ? HTML("<section class=\"card\"><h2>A copy of your data</h2><p>Everything Liftback holds about you, in one file (JSON) you can keep or take elsewhere.</p><p><a class=\"button\" href=\"/account/export\" download>Download my data</a></p></section>") : "")
+            \(account.role == .patient ? HTML("<section class=\"card\"><h2>A copy of your data</h2><p>Everything Liftback holds about you, in one file (JSON) you can keep or take elsewhere.</p><p><a class=\"button\" href=\"/account/export\" download>Download my data</a></p><p>Your sessions as a Strong file (CSV), to take your training back to a lifting app: <a href=\"/account/strong.csv\" download>Download for Strong</a>. It holds the weights and reps; pain scores stay here.</p></section>") : "")
             <form method="post" action="/account/delete" class="card">\(csrf)
             <h2>Delete your account</h2>
             <p>Deletes your account and everything held about you\(account.role == .patient ? " (your plan, sessions, check-ins and questionnaires)" : ""), on every device. It cannot be undone\(account.role == .patient ? "; download a copy first if you want one" : "").</p>
