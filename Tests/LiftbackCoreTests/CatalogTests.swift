@@ -172,3 +172,11 @@ struct BaselineTests {
         #expect(Baseline.carried(to: "bench-press", from: lifts, catalog: .standard) == nil)
     }
 }
+
+@Test("Every exercise in the catalogue has a picture, drawn from its pose's numbers")
+func everyExerciseHasAPicture() {
+    let missing = Catalog.standard.exercises.map(\.id).filter { StandardFigures.figures[$0] == nil }
+    #expect(missing.isEmpty, "\(missing)")
+    let unknown = StandardFigures.figures.keys.filter { Catalog.standard[$0] == nil }
+    #expect(unknown.isEmpty, "\(unknown)")
+}

@@ -693,6 +693,9 @@ struct PageTests {
             try await browser.signIn(client, "pat@example.org")
             let today = try await browser.send(client, .get, "/today")
             #expect(today.html.contains("What changed since last time"))
+            // Each exercise has its picture, drawn from its pose, with its cues.
+            #expect(today.html.contains("<summary>How it looks</summary>") && today.html.contains(#"<svg class="figure""#))
+            #expect(today.html.contains(#"aria-label="Stick figure: the start position of trap-bar deadlift""#))
             #expect(
                 today.html.contains(
                     "<li>Trap-bar deadlift 70 to 75 kg: the last session on 2026-11-30 peaked at 3/10 and settled by the next morning.</li>"

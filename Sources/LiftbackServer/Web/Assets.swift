@@ -58,6 +58,9 @@ enum Assets {
         table { width: 100%; border-collapse: collapse; background: #fff; }
         th, td { text-align: left; padding: .5rem; border-bottom: 1px solid #e1e5ea; vertical-align: top; }
         .muted { color: var(--muted); }
+        details.how .figures { display: flex; gap: 1rem; flex-wrap: wrap; align-items: flex-end; }
+        details.how figure { margin: .25rem 0; text-align: center; font-size: .85rem; color: var(--muted); }
+        svg.figure { display: block; height: 7rem; width: auto; max-width: 100%; }
         summary { min-height: 44px; padding: .55rem 0; cursor: pointer; }
         figure.chart { margin: .75rem 0 1.25rem; max-width: 40rem; }
         figure.chart .plot { display: grid; grid-template-columns: auto minmax(0, 1fr); gap: .2rem .4rem; }

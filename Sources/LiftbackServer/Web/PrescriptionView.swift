@@ -88,7 +88,7 @@ enum PrescriptionView {
         <p class="dose">\(dose(line))</p>
         \(plates(line, catalog: catalog).map { HTML("<p class=\"muted\">\($0)</p>") })
         \(line.reasons.html { "<p class=\"why\">\($0)</p>" })
-        <p class="muted">\(line.cue)</p>
+        \(catalog[line.exercise].map(FigureView.details) ?? HTML("<p class=\"muted\">\(line.cue)</p>"))
         </article>
         """
     }
