@@ -17,7 +17,9 @@ struct FigureTests {
                 #expect(width >= 40 && height > 0 && width <= 200 && height <= 200, "\(exercise.id)")
                 for match in svg.matches(of: /(-?\d+),(-?\d+)/) {
                     let (x, y) = (Int(match.1)!, Int(match.2)!)
-                    #expect((0...width).contains(x) && (0...height).contains(y), "\(exercise.id): \(x),\(y) outside \(width)x\(height)")
+                    #expect(
+                        (0...width).contains(x) && (0...height).contains(y),
+                        "\(exercise.id): \(x),\(y) outside \(width)x\(height)")
                 }
                 #expect(svg.contains(#"role="img" aria-label="x""#))
             }
