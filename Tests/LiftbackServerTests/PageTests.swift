@@ -908,6 +908,42 @@ struct PageTests {
         }
     }
 
+    @Test(
+        "A refused number is marked beside its own field (for screen readers too), past a skipped exercise, and all typed is kept"
+    )
+    func logFieldAtFault() async throws {
+        let store = MemoryStore()
+        try await APIHarness(store: store).test { client in
+            var (browser, sam) = try await Self.signedInPerson(client, store)
+            let page = try await browser.send(client, .get, "/log").html
+            var form = ["csrf": Browser.csrf(in: page), "count": "0", "skip-0": "1", "pe-1": "3"]
+            for match in page.matches(of: /name="((?:ex|r|w)-\d+(?:-\d+)?)" value="([^"]*)"/) {
+                form[String(match.1)] = String(match.2)
+            }
+            let count = Set(page.matches(of: /name="ex-(\d+)"/).map { $0.1 }).count
+            try #require(count >= 2 && form["r-1-0"] != nil, "the plan has two exercises to log")
+            form["count"] = String(count)
+            form["r-1-0"] = "100000"
+            let refused = try await browser.send(client, .post, "/log", form: form)
+            #expect(refused.status == .badRequest)
+            #expect(refused.html.contains(#"name="r-1-0" value="100000""#))
+            #expect(refused.html.contains(#"aria-invalid="true" aria-describedby="r-1-0-error""#))
+            #expect(refused.html.contains(#"<span class="error" id="r-1-0-error">"#))
+            #expect(refused.html.contains(#"name="pe-1" value="3" checked"#))
+            #expect(!refused.html.contains("exercises[") && !refused.html.contains("painDuring"))
+            #expect(try await store.caseData(patientID: sam.id)?.workouts.isEmpty == true)
+        }
+    }
+
+    @Test("A refusal's path names the log form's field, counting the skipped exercises")
+    func logFormField() {
+        #expect(SessionForms.formField("exercises[1].sets[0].weight", formIndices: [0, 2]) == "w-2-0")
+        #expect(SessionForms.formField("exercises[0].sets[3].reps", formIndices: [1]) == "r-1-3")
+        #expect(SessionForms.formField("exercises[0].sets[3].holdSeconds", formIndices: [1]) == "r-1-3")
+        #expect(SessionForms.formField("exercises[5].sets[0].weight", formIndices: [0]) == nil)
+        #expect(SessionForms.formField("painAfter", formIndices: [0]) == nil)
+    }
+
     @Test("Text people type is escaped wherever it is shown")
     func escaping() {
         let html: HTML = "<p>\("<script>alert(1)</script> & \"quotes\"")</p>"

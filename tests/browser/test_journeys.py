@@ -179,6 +179,49 @@ def answer_every_question(driver, value):
         tap(driver, name, value)
 
 
+def visible(driver, css):
+    return [e for e in driver.find_elements(By.CSS_SELECTOR, css) if e.is_displayed()]
+
+
+def visible_scales(driver):
+    """The names of the 0-10 scales on show (the radio buttons themselves are drawn as their labels)."""
+    return [f.find_element(By.TAG_NAME, "input").get_attribute("name") for f in visible(driver, "fieldset.scale")]
+
+
+def log_one_exercise_at_a_time(phone, server):
+    """The log shows one exercise with Back and Next; a set ticked done starts the rest timer;
+    what was tapped comes back after a reload; the save is on the last step alone."""
+    phone.get(server.url + "/log")
+    steps = phone.find_elements(By.CSS_SELECTOR, "form.stepped section[data-step]")
+    assert len(steps) >= 2, "the log is not stepped"
+    assert [s.is_displayed() for s in steps].count(True) == 1
+    assert not visible(phone, "main form button[type=submit], main form button:not([type])")
+    assert_page_is_accessible(phone)
+    # The first exercise: its pain, a set ticked done, the rest counting down, skipped.
+    first = visible_scales(phone)[0]
+    tap(phone, first, "2")
+    visible(phone, "button.tick")[0].click()
+    assert visible(phone, ".restbar") and "Rest" in visible(phone, ".restbar")[0].text
+    assert_page_is_accessible(phone)
+    shot(phone, "03-log-session-phone")
+    visible(phone, ".restbar button")[0].click()
+    # A reload (a lost signal, a pocket tap) keeps the pain tapped.
+    phone.refresh()
+    assert "What you typed before is back" in phone.page_source
+    assert phone.find_element(By.CSS_SELECTOR, f"input[name='{first}'][value='2']").is_selected()
+    for _ in range(len(steps) - 1):
+        for name in visible_scales(phone):
+            tap(phone, name, "1" if name == "after" else "2")
+        nexts = [b for b in visible(phone, ".stepnav button") if b.text == "Next"]
+        if not nexts:
+            break
+        nexts[0].click()
+    for name in visible_scales(phone):
+        tap(phone, name, "1" if name == "after" else "2")
+    assert [b for b in visible(phone, ".stepnav button") if b.text == "Back"]
+    submit(phone)
+
+
 def test_person_journey_and_clinician(server, phone, desk):
     # Sign up and the intake wizard, red flags first.
     sign_up(phone, server, "Sam Lifter", "sam@example.org")
@@ -212,15 +255,8 @@ def test_person_journey_and_clinician(server, phone, desk):
     assert_page_is_accessible(phone)
     shot(phone, "02-today-phone")
 
-    # Logging a session: values are filled in, one tap per set for pain.
-    phone.get(server.url + "/log")
-    assert_page_is_accessible(phone)
-    scales = phone.execute_script(
-        "return Array.from(new Set(Array.from(document.querySelectorAll('.painrow input')).map(e => e.name)))")
-    for name in scales:
-        tap(phone, name, "2" if name != "after" else "1")
-    shot(phone, "03-log-session-phone")
-    submit(phone)
+    # Logging a session, one exercise at a time: values are filled in, one pain tap per exercise.
+    log_one_exercise_at_a_time(phone, server)
     assert "Session saved" in phone.page_source
 
     # The next day, the check-in question waits for them.
@@ -291,6 +327,64 @@ def test_smallest_phone(server):
         assert "kg" in driver.find_element(By.CSS_SELECTOR, "figure.chart .y-axis").text
         assert "Conventional deadlift" in driver.page_source
         shot(driver, "08-progress-320")
+    finally:
+        driver.quit()
+
+
+def test_log_twice_offline_and_refused(server):
+    """A session sent twice is stored once; one saved without a signal waits on the phone, says so,
+    and is sent once when the network is back; a refused number is marked beside its field with
+    everything typed kept."""
+    from conftest import make_driver
+    call = lambda method, path, body=None, token=None: api(server, method, path, body, token)
+    call("POST", "/accounts", {"email": "lee.lifter@example.org", "password": PASSWORD, "name": "Lee", "role": "patient"})
+    login = call("POST", "/auth/token", {"email": "lee.lifter@example.org", "password": PASSWORD})
+    token, me = login["token"], login["accountId"]
+    call("PUT", f"/patients/{me}/intake", {"date": "2026-11-02", "pattern": "muscular", "pain": 3}, token)
+    sessions = lambda: len(call("GET", f"/patients/{me}/export", token=token)["case"]["workouts"])
+    driver = make_driver(390, 844, mobile=True)
+    try:
+        sign_in(driver, server, "lee.lifter@example.org")
+        # Twice: a double tap, or the form sent again, stores one session.
+        driver.get(server.url + "/log")
+        statuses = driver.execute_async_script("""
+            const done = arguments[arguments.length - 1];
+            const form = document.querySelector('form[action="/log"]');
+            const send = () => fetch('/log', {method: 'POST', body: new URLSearchParams(new FormData(form))}).then(r => r.text().then(t => [r.status, r.url, t.slice(t.indexOf('<main'), t.indexOf('<main') + 600)]));
+            send().then(a => send().then(b => done([a, b])));""")
+        assert [s[0] for s in statuses] == [200, 200], statuses
+        assert sessions() == 1, statuses
+        # A refused number: the message beside the field, marked for screen readers, the input kept.
+        driver.get(server.url + "/log")
+        field = visible(driver, "section[data-step] input[type=number]")[0]
+        name = field.get_attribute("name")
+        fill(driver, name, "100000")
+        tap(driver, visible_scales(driver)[0], "4")
+        driver.execute_script("document.querySelector('form[action=\"/log\"]').submit()")
+        WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "main .error[role=alert]"))
+        refused = driver.find_element(By.NAME, name)
+        assert refused.get_attribute("value") == "100000"
+        assert refused.get_attribute("aria-invalid") == "true"
+        assert driver.find_element(By.ID, refused.get_attribute("aria-describedby")).is_displayed()
+        assert driver.find_elements(By.CSS_SELECTOR, "input[value='4']:checked")
+        assert_page_is_accessible(driver)
+        assert sessions() == 1
+        fill(driver, name, "1")  # put right: the draft on the phone now holds 1
+        # No signal: the save waits on the phone and says so; back online, it is sent once.
+        driver.get(server.url + "/log")
+        assert driver.find_element(By.NAME, name).get_attribute("value") == "1"
+        driver.set_network_conditions(offline=True, latency=0, download_throughput=0, upload_throughput=0)
+        WebDriverWait(driver, 10).until(lambda d: d.execute_script("return navigator.onLine === false"))
+        driver.execute_script("document.querySelector('input[name=after][value=\"1\"]').checked = true;"
+                              "document.querySelector('form[action=\"/log\"]').requestSubmit()")
+        WebDriverWait(driver, 10).until(lambda d: visible(d, ".outbox"))
+        assert "waiting on this phone" in visible(driver, ".outbox")[0].text
+        assert sessions() == 1
+        driver.set_network_conditions(offline=False, latency=0, download_throughput=-1, upload_throughput=-1)
+        WebDriverWait(driver, 15).until(lambda d: sessions() == 2)
+        WebDriverWait(driver, 10).until(lambda d: not visible(d, ".outbox"))
+        driver.refresh()
+        assert sessions() == 2
     finally:
         driver.quit()
 

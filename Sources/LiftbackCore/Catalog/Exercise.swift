@@ -139,3 +139,12 @@ public struct Exercise: Codable, Sendable, Equatable, Identifiable {
     /// For a graded-exposure step: the avoided movement it brings back (seeds 002, 004).
     public var exposureFor: FearedMovement? = nil
 }
+
+extension Exercise {
+    /// The rest between sets that the log's timer counts down, in seconds: two minutes after a
+    /// loaded set (a lift asks more of the body than a hold or a carry), one minute otherwise.
+    public static let restAfterLoadedSet = 120
+    public static let restAfterOtherSet = 60
+
+    public var restSeconds: Int { loaded && pattern != .carry ? Self.restAfterLoadedSet : Self.restAfterOtherSet }
+}

@@ -61,6 +61,16 @@ enum Assets {
         details.how .figures { display: flex; gap: 1rem; flex-wrap: wrap; align-items: flex-end; }
         details.how figure { margin: .25rem 0; text-align: center; font-size: .85rem; color: var(--muted); }
         svg.figure { display: block; height: 7rem; width: auto; max-width: 100%; }
+        form.stepped section[data-step]:not(.current) { display: none; }
+        form.stepped { padding-bottom: 4.5rem; }
+        .stepnav { display: flex; gap: .75rem; align-items: center; margin-top: 1rem; }
+        .set { border-top: 1px solid #e1e5ea; padding-top: .5rem; margin-top: .5rem; }
+        .set.done { background: #eef7f0; }
+        button.tick[aria-pressed=true] { background: var(--ok); color: #fff; border-color: var(--ok); }
+        .restbar { position: fixed; left: 0; right: 0; bottom: 0; display: flex; gap: 1rem; align-items: center; justify-content: space-between; padding: .6rem 1rem; background: #fff; border-top: 2px solid var(--accent); font-size: 1.15rem; font-weight: 600; }
+        [hidden] { display: none !important; }
+        .follow { font-size: 1.3rem; font-weight: 700; color: var(--accent); min-height: 1.5em; margin: .3rem 0; }
+        .outbox { background: #fff7ee; border-left: 4px solid var(--warn); padding: .6rem 1rem; border-radius: .3rem; }
         summary { min-height: 44px; padding: .55rem 0; cursor: pointer; }
         figure.chart { margin: .75rem 0 1.25rem; max-width: 40rem; }
         figure.chart .plot { display: grid; grid-template-columns: auto minmax(0, 1fr); gap: .2rem .4rem; }
@@ -108,10 +118,263 @@ enum Assets {
         document.addEventListener('change', function (event) {
           var input = event.target;
           if (!input.matches || !input.matches('.painrow input')) return;
-          var sets = Array.prototype.slice.call(document.querySelectorAll('fieldset.scale'));
+          var sets = Array.prototype.slice.call(document.querySelectorAll('fieldset.scale')).filter(function (s) { return s.offsetParent !== null; });
           var index = sets.indexOf(input.closest('fieldset.scale'));
           var next = sets[index + 1];
           if (next) { var first = next.querySelector('input'); if (first) first.focus({ preventScroll: false }); }
+        });
+
+        // Offline: pages a person opened are kept by a service worker, so the log opens in a basement.
+        if ('serviceWorker' in navigator && document.querySelector('nav a[href="/log"]')) {
+          navigator.serviceWorker.register('/sw.js').catch(function () {});
+        }
+        // Signing out forgets what this phone kept: pages, drafts, sessions waiting to be sent.
+        document.querySelectorAll('form[action="/signout"]').forEach(function (form) {
+          form.addEventListener('submit', function () {
+            try { localStorage.clear(); } catch (e) {}
+            if (window.caches) caches.keys().then(function (keys) { keys.forEach(function (k) { caches.delete(k); }); });
+          });
+        });
+
+        var DRAFT = 'liftback-draft:', OUTBOX = 'liftback-outbox', SENT = 'liftback-sent';
+        function read(key, fallback) { try { return JSON.parse(localStorage.getItem(key)) || fallback; } catch (e) { return fallback; } }
+        function write(key, value) { try { localStorage.setItem(key, JSON.stringify(value)); } catch (e) {} }
+        if (/[?&]logged=|[?&]checked=/.test(location.search)) { try { localStorage.removeItem(DRAFT + '/log'); localStorage.removeItem(DRAFT + '/check-in'); } catch (e) {} }
+
+        // Nothing typed is lost: each change to a session or check-in is kept on the phone until it is saved.
+        document.querySelectorAll('form[action="/log"], form[action="/check-in"]').forEach(function (form) {
+          var key = DRAFT + form.getAttribute('action');
+          var skip = { csrf: 1, submission: 1, count: 1 };
+          // A page opened from the phone's copy carries a submission token already sent: a new
+          // entry gets a new one, so that it is not taken for the one sent before.
+          var token = form.elements.submission, sent = read(SENT, []);
+          if (token && sent.indexOf(token.value) >= 0) {
+            token.value = window.crypto && crypto.randomUUID ? crypto.randomUUID() : Date.now() + '-' + Math.random().toString(36).slice(2);
+          }
+          form.addEventListener('submit', function () {
+            if (token) write(SENT, read(SENT, []).concat([token.value]).slice(-50));
+          });
+          function save() {
+            var values = {};
+            Array.prototype.forEach.call(form.elements, function (e) {
+              if (!e.name || skip[e.name] || e.type === 'hidden' && e.name.indexOf('ex-') !== 0) return;
+              if (e.type === 'radio' || e.type === 'checkbox') { if (e.checked) (values[e.name] = values[e.name] || []).push(e.value); }
+              else values[e.name] = [e.value];
+            });
+            write(key, { at: Date.now(), values: values });
+          }
+          var draft = read(key, null);
+          var refused = document.querySelector('main .error[role=alert]');
+          if (draft && !refused && Date.now() - draft.at < 12 * 3600 * 1000) {
+            var same = Object.keys(draft.values).filter(function (n) { return n.indexOf('ex-') === 0; }).every(function (n) {
+              var field = form.elements[n]; return field && field.value === draft.values[n][0];
+            });
+            if (same) {
+              Array.prototype.forEach.call(form.elements, function (e) {
+                if (!e.name || skip[e.name] || e.type === 'hidden') return;
+                var kept = draft.values[e.name];
+                if (e.type === 'radio' || e.type === 'checkbox') e.checked = !!kept && kept.indexOf(e.value) >= 0;
+                else if (kept) e.value = kept[0];
+              });
+              var note = document.createElement('p');
+              note.className = 'flash'; note.setAttribute('role', 'status');
+              note.textContent = 'What you typed before is back. Nothing was saved yet.';
+              form.parentNode.insertBefore(note, form);
+            }
+          }
+          form.addEventListener('input', save);
+          form.addEventListener('change', save);
+          // No network: the entry waits on the phone and is sent, once (its submission token), when it is back.
+          form.addEventListener('submit', function (event) {
+            if (navigator.onLine !== false) return;
+            event.preventDefault();
+            var queue = read(OUTBOX, []);
+            queue.push({ action: form.getAttribute('action'), body: new URLSearchParams(new FormData(form)).toString(), at: Date.now() });
+            write(OUTBOX, queue);
+            try { localStorage.removeItem(key); } catch (e) {}
+            showOutbox();
+          });
+        });
+
+        var outboxNote = '';
+        function showOutbox(note) {
+          if (note) outboxNote = note;
+          var queue = read(OUTBOX, []);
+          document.querySelectorAll('.outbox').forEach(function (p) {
+            p.hidden = queue.length === 0 && !outboxNote;
+            p.textContent = queue.length === 0 ? outboxNote : queue.length === 1
+              ? 'One entry is waiting on this phone; it is sent as soon as you are back online.'
+              : queue.length + ' entries are waiting on this phone; they are sent as soon as you are back online.';
+          });
+        }
+        function flush() {
+          var queue = read(OUTBOX, []);
+          if (!queue.length || navigator.onLine === false) { showOutbox(); return; }
+          var item = queue[0];
+          fetch(item.action, { method: 'POST', body: item.body, credentials: 'same-origin',
+                               headers: { 'Content-Type': 'application/x-www-form-urlencoded' } })
+            .then(function (response) {
+              // Sent (or sent before: the same submission is stored once). A sign-in page means the
+              // session ended: the entry stays until the person signs in again.
+              if (response.ok && response.url.indexOf('/signin') < 0) {
+                write(OUTBOX, read(OUTBOX, []).slice(1));
+                flush();
+              } else if (response.status === 400) {
+                // Refused as it was (a number past a limit): back into the form, as a draft, to check.
+                var values = {};
+                new URLSearchParams(item.body).forEach(function (value, name) { (values[name] = values[name] || []).push(value); });
+                write(DRAFT + item.action, { at: Date.now(), values: values });
+                write(OUTBOX, read(OUTBOX, []).slice(1));
+                showOutbox('An entry kept on this phone could not be saved as it was: open it again to check it.');
+                flush();
+              } else { showOutbox(); }
+            }).catch(showOutbox);
+        }
+        window.addEventListener('online', flush);
+        flush();
+
+        // One exercise at a time: the log shows one card, with Back and Next, the save on the last.
+        document.querySelectorAll('form[action="/log"]').forEach(function (form) {
+          var steps = Array.prototype.slice.call(form.querySelectorAll('section[data-step]'));
+          if (steps.length < 2 || document.querySelector('main .error[role=alert]')) return;
+          var save = form.querySelector('button:not([type=button])');
+          var current = 0;
+          form.classList.add('stepped');
+          steps.forEach(function (section, index) {
+            var bar = document.createElement('p');
+            bar.className = 'stepnav';
+            var count = document.createElement('span');
+            count.className = 'muted';
+            count.textContent = (index + 1) + ' of ' + steps.length;
+            if (index > 0) bar.appendChild(button('Back', 'secondary', function () { show(index - 1); }));
+            if (index < steps.length - 1) bar.appendChild(button('Next', '', function () { show(index + 1); }));
+            bar.appendChild(count);
+            section.appendChild(bar);
+          });
+          function show(index) {
+            current = index;
+            steps.forEach(function (s, i) { s.classList.toggle('current', i === index); });
+            save.hidden = index !== steps.length - 1;
+            var heading = steps[index].querySelector('h2');
+            if (heading) { heading.setAttribute('tabindex', '-1'); heading.focus(); }
+          }
+          show(0);
+          // Tick a set done: the rest timer starts (the weights and reps stay as typed).
+          steps.forEach(function (section) {
+            section.querySelectorAll('.set').forEach(function (set) {
+              var tick = button('Set done', 'secondary tick', function () {
+                set.classList.toggle('done');
+                tick.setAttribute('aria-pressed', set.classList.contains('done') ? 'true' : 'false');
+                if (set.classList.contains('done')) rest(Number(section.getAttribute('data-rest')) || 60);
+              });
+              tick.setAttribute('aria-pressed', 'false');
+              set.insertBefore(tick, set.firstChild.nextSibling);
+            });
+          });
+        });
+
+        function button(text, className, onClick) {
+          var b = document.createElement('button');
+          b.type = 'button'; b.textContent = text; if (className) b.className = className;
+          b.addEventListener('click', onClick);
+          return b;
+        }
+        function clock(seconds) { var m = Math.floor(seconds / 60), s = seconds % 60; return m + ':' + (s < 10 ? '0' : '') + s; }
+
+        // The rest between sets: a countdown at the foot of the screen, skipped with one tap.
+        var restTimer = null;
+        function rest(seconds) {
+          var bar = document.querySelector('.restbar');
+          if (!bar) {
+            bar = document.createElement('div');
+            bar.className = 'restbar'; bar.setAttribute('role', 'timer'); bar.setAttribute('aria-live', 'polite');
+            var label = document.createElement('span');
+            bar.appendChild(label);
+            bar.appendChild(button('Skip rest', 'secondary', function () { stop(); }));
+            document.body.appendChild(bar);
+          }
+          var left = seconds;
+          function stop() { clearInterval(restTimer); restTimer = null; bar.hidden = true; }
+          function paint() { bar.firstChild.textContent = left > 0 ? 'Rest ' + clock(left) : 'Rest done: next set when you are ready.'; }
+          clearInterval(restTimer);
+          bar.hidden = false; paint();
+          restTimer = setInterval(function () {
+            left -= 1; paint();
+            if (left <= 0) { clearInterval(restTimer); if (navigator.vibrate) navigator.vibrate(200); setTimeout(stop, 4000); }
+          }, 1000);
+        }
+
+        // Follow along: holds counted down set by set, a tempo counted out rep by rep, walks in minutes.
+        document.querySelectorAll('[data-hold], [data-tempo], [data-minutes]').forEach(function (card) {
+          var hold = Number(card.getAttribute('data-hold')) || 0;
+          var minutes = Number(card.getAttribute('data-minutes')) || 0;
+          var tempo = (card.getAttribute('data-tempo') || '').split('-').map(Number);
+          var pause = Number(card.getAttribute('data-pause')) || 0;
+          var reps = Number(card.getAttribute('data-reps')) || 0;
+          var sets = Number(card.getAttribute('data-sets')) || 1;
+          var display = document.createElement('p');
+          display.className = 'follow'; display.setAttribute('aria-live', 'polite');
+          var timer = null;
+          function stop() { clearInterval(timer); timer = null; start.textContent = label; }
+          var label = hold ? 'Start the ' + hold + ' s hold' : minutes ? 'Start ' + minutes + ' min' : 'Count the tempo for me';
+          var start = button(label, 'secondary', function () {
+            if (timer) { stop(); display.textContent = ''; return; }
+            start.textContent = 'Stop';
+            var script = [];
+            if (hold || minutes) {
+              var length = hold || minutes * 60;
+              for (var s = 1; s <= (hold ? sets : 1); s++) {
+                for (var t = length; t > 0; t--) script.push((hold ? 'Set ' + s + ': hold ' : 'Keep going ') + clock(t));
+                if (s < sets) for (var r = 15; r > 0; r--) script.push('Rest ' + r + ' s');
+              }
+            } else {
+              var down = tempo[0] || 3, bottom = (tempo[1] || 0) + pause, up = tempo[2] || 1;
+              for (var rep = 1; rep <= (reps || 8); rep++) {
+                for (var d = down; d > 0; d--) script.push('Rep ' + rep + ': down ' + d);
+                for (var b = bottom; b > 0; b--) script.push('Rep ' + rep + ': pause ' + b);
+                for (var u = up; u > 0; u--) script.push('Rep ' + rep + ': up ' + u);
+              }
+            }
+            script.push('Done. Well held.');
+            var step = 0;
+            display.textContent = script[0];
+            timer = setInterval(function () {
+              step += 1;
+              if (step >= script.length) { stop(); if (navigator.vibrate) navigator.vibrate(200); return; }
+              display.textContent = script[step];
+            }, 1000);
+          });
+          var place = card.querySelector('.dose') || card.firstChild;
+          place.parentNode.insertBefore(start, place.nextSibling);
+          start.parentNode.insertBefore(display, start.nextSibling);
+        });
+        """
+
+    /// The service worker: the person's pages and the app's files kept for when the network is
+    /// gone. Pages come from the network first (and are kept); offline, the last copy opens. Only
+    /// GET requests are answered, and never the API.
+    static let serviceWorker = """
+        var CACHE = 'liftback-v1';
+        var PAGES = ['/today', '/log', '/check-in', '/static/app.css', '/static/app.js'];
+        self.addEventListener('install', function (event) {
+          event.waitUntil(caches.open(CACHE).then(function (cache) { return cache.addAll(PAGES).catch(function () {}); }));
+          self.skipWaiting();
+        });
+        self.addEventListener('activate', function (event) { event.waitUntil(self.clients.claim()); });
+        self.addEventListener('fetch', function (event) {
+          var url = new URL(event.request.url);
+          if (event.request.method !== 'GET' || url.origin !== location.origin || PAGES.indexOf(url.pathname) < 0) return;
+          event.respondWith(fetch(event.request).then(function (response) {
+            if (response.ok && !response.redirected) {
+              var copy = response.clone();
+              caches.open(CACHE).then(function (cache) { cache.put(url.pathname, copy); });
+            }
+            return response;
+          }).catch(function () {
+            return caches.match(url.pathname).then(function (kept) {
+              return kept || new Response('You are offline, and this page was not kept on this phone yet.', { status: 503, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+            });
+          }));
         });
         """
 }

@@ -25,6 +25,7 @@ enum Layout {
         <main class="\(wide ? "wide" : "narrow")">
         \(flash.map { HTML("<p class=\"flash\" role=\"status\">\($0)</p>") })
         \(problem.map { HTML("<p class=\"problem\" role=\"alert\">\($0)</p>") })
+        \(account?.role == .patient ? HTML("<p class=\"outbox\" role=\"status\" hidden></p>") : "")
         \(body)
         </main>
         <footer><p>\(Engine.disclaimer)</p></footer>

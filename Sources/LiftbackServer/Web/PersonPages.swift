@@ -109,7 +109,9 @@ struct PersonPages {
     }
 
     /// The session form, filled from the plan, or with what was typed when `kept` is the refused form.
-    func logPage(_ context: AppContext, error: String? = nil, kept: Form? = nil) async throws -> Response {
+    func logPage(_ context: AppContext, error: String? = nil, kept: Form? = nil, fault: String? = nil) async throws
+        -> Response
+    {
         let patient = try web.signedIn(context, role: .patient)
         let (data, prescription) = try await web.prescription(patient, context)
         guard !prescription.disposition.stopsLoading else { return WebController.redirect("/today") }
@@ -117,17 +119,19 @@ struct PersonPages {
             "Log a session", context, status: error == nil ? .ok : .badRequest,
             SessionForms.log(
                 prescription, unit: data.settings.unit, catalog: web.engine.catalog, csrf: WebSession.csrf(for: context),
-                error: error, kept: kept))
+                error: error, kept: kept, fault: fault))
     }
 
     func log(_ request: Request, _ context: AppContext) async throws -> Response {
         let patient = try web.signedIn(context, role: .patient)
         let form = try await WebSession.checkedForm(request, context)
         let data = try await web.caseData(patient)  // before the intake, this sends them to it
-        func refused(_ message: String) async throws -> Response {
-            try await logPage(context, error: message + " Nothing was saved yet; please check and save again.", kept: form)
+        func refused(_ message: String, field: String? = nil) async throws -> Response {
+            try await logPage(
+                context, error: message + " Nothing was saved yet; please check and save again.", kept: form, fault: field)
         }
         var exercises: [LoggedExercise] = []
+        var formIndices: [Int] = []  // the form's number of each exercise kept, skipped ones left out
         // One past the limit is read, so the core's check says what the limit is.
         let count = max(0, min(form.int("count") ?? 0, InputLimits.exercisesPerWorkout + 1))
         for index in 0..<count where form["skip-\(index)"] == nil {
@@ -141,10 +145,11 @@ struct PersonPages {
                 let (weight, amount) = ("w-\(index)-\(set)", "r-\(index)-\(set)")
                 // A value typed but not readable as a number is said so, never dropped.
                 if form.text(weight) != nil, form.double(weight) == nil {
-                    return try await refused("\(exercise.name), set \(set + 1) weight: please type a number, like 42.5.")
+                    return try await refused(
+                        "\(exercise.name), set \(set + 1) weight: please type a number, like 42.5.", field: weight)
                 }
                 if form.text(amount) != nil, form.int(amount) == nil {
-                    return try await refused("\(exercise.name), set \(set + 1): please type a whole number.")
+                    return try await refused("\(exercise.name), set \(set + 1): please type a whole number.", field: amount)
                 }
                 sets.append(
                     LoggedSet(
@@ -152,7 +157,8 @@ struct PersonPages {
                         pain: form.int("p-\(index)-\(set)")))
                 set += 1
             }
-            exercises.append(LoggedExercise(exercise: exercise.id, sets: sets))
+            exercises.append(LoggedExercise(exercise: exercise.id, painDuring: form.int("pe-\(index)"), sets: sets))
+            formIndices.append(index)
         }
         guard !exercises.isEmpty || !form.all("flag").isEmpty || form["stopped"] != nil || form.int("after") != nil else {
             return try await logPage(
@@ -171,7 +177,8 @@ struct PersonPages {
                 workout, patientID: patient.id, by: context.caller(patient), key: form.text("submission"))
         } catch let error as CaseError {
             return try await refused(
-                FieldWords.sentence(error, exercises: exercises.map { web.engine.catalog[$0.exercise]?.name }))
+                FieldWords.sentence(error, exercises: exercises.map { web.engine.catalog[$0.exercise]?.name }),
+                field: SessionForms.formField(error.field, formIndices: formIndices))
         } catch AppError.keyReused {
             // The same form sent again after a change (the back button): the first save stands.
             return WebController.redirect("/today?logged=again")

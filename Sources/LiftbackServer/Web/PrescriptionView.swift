@@ -83,7 +83,7 @@ enum PrescriptionView {
 
     static func card(_ line: PrescribedExercise, catalog: Catalog) -> HTML {
         """
-        <article class="card">
+        <article class="card"\(Timers.attributes(line))>
         <h3>\(line.name) <span class="badge \(line.decision.rawValue)">\(label(line.decision))</span></h3>
         <p class="dose">\(dose(line))</p>
         \(plates(line, catalog: catalog).map { HTML("<p class=\"muted\">\($0)</p>") })

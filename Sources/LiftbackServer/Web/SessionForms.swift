@@ -14,10 +14,22 @@ enum SessionForms {
         return "<input type=\"hidden\" name=\"submission\" value=\"\(token)\">"
     }
 
+    /// The log form's field for a refusal's path (`exercises[1].sets[0].weight` is `w-2-0` when the
+    /// form's second exercise was skipped), or nil for a path with no field of its own.
+    static func formField(_ path: String, formIndices: [Int]) -> String? {
+        guard let match = path.wholeMatch(of: /exercises\[(\d+)\]\.sets\[(\d+)\]\.(\w+)/),
+            let exercise = Int(match.1), formIndices.indices.contains(exercise), let set = Int(match.2)
+        else { return nil }
+        return "\(match.3 == "weight" ? "w" : "r")-\(formIndices[exercise])-\(set)"
+    }
+
     static func log(
-        _ prescription: Prescription, unit: WeightUnit, catalog: Catalog, csrf: String?, error: String?, kept: Form?
+        _ prescription: Prescription, unit: WeightUnit, catalog: Catalog, csrf: String?, error: String?, kept: Form?,
+        fault: String? = nil
     ) -> HTML {
         let unit = unit.rawValue
+        // The field at fault carries the message beside it; the summary above the form says it too.
+        func message(_ name: String) -> String? { name == fault ? error : nil }
         let exercises = prescription.exercises.enumerated().html { index, line in
             let sets = (0..<line.sets).html { set in
                 let (weight, amount, pain) = ("w-\(index)-\(set)", "r-\(index)-\(set)", "p-\(index)-\(set)")
@@ -25,18 +37,23 @@ enum SessionForms {
                 return """
                     <div class="set">
                     <div class="setrow">
-                    \(line.weight != nil || catalog[line.exercise]?.loaded == true ? Layout.field("Set \(set + 1) weight (\(line.unit?.rawValue ?? unit))", name: weight, type: "number", value: kept.map { $0[weight] ?? "" } ?? line.weight.map(formatWeight) ?? "", extra: "inputmode=\"decimal\" step=\"any\" min=\"0\"") : "")
-                    \(Layout.field("Set \(set + 1) \(line.kind.unitWord)", name: amount, type: "number", value: kept.map { $0[amount] ?? "" } ?? planned, extra: "inputmode=\"numeric\" min=\"0\""))
+                    \(line.weight != nil || catalog[line.exercise]?.loaded == true ? Layout.field("Set \(set + 1) weight (\(line.unit?.rawValue ?? unit))", name: weight, type: "number", value: kept.map { $0[weight] ?? "" } ?? line.weight.map(formatWeight) ?? "", extra: "inputmode=\"decimal\" step=\"any\" min=\"0\"", error: message(weight)) : "")
+                    \(Layout.field("Set \(set + 1) \(line.kind.unitWord)", name: amount, type: "number", value: kept.map { $0[amount] ?? "" } ?? planned, extra: "inputmode=\"numeric\" min=\"0\"", error: message(amount)))
                     </div>
+                    <details class="set-pain"\(kept?.int(pain) != nil ? " open" : "")><summary>Pain in set \(set + 1) (optional)</summary>
                     \(Layout.painScale("Pain during set \(set + 1)", name: pain, selected: kept?.int(pain), required: false))
+                    </details>
                     </div>
                     """
             }
+            let rest = catalog[line.exercise]?.restSeconds ?? Exercise.restAfterOtherSet
             return """
-                <section class="card">
+                <section class="card" data-step data-rest="\(rest)"\(Timers.attributes(line))>
                 <h2>\(line.name)</h2>
+                <p class="dose">\(line.describe(times: "×"))</p>
                 <input type="hidden" name="ex-\(index)" value="\(line.exercise.rawValue)">
                 <label class="check"><input type="checkbox" name="skip-\(index)" value="1"\(Layout.checked(kept?["skip-\(index)"] != nil))> I skipped this one</label>
+                \(Layout.painScale("Pain during \(line.name.lowercased())", name: "pe-\(index)", selected: kept?.int("pe-\(index)"), required: false))
                 \(sets)
                 </section>
                 """
@@ -45,7 +62,7 @@ enum SessionForms {
         return
             """
             <h1>Log today's session</h1>
-            <p>Weights and reps are filled in from your plan: change them if you did something else, and tap your pain for each set.</p>
+            <p>Weights and reps are filled in from your plan: change them if you did something else, and tap your pain for each exercise (for each set too, if you like).</p>
             \(error.map { HTML("<p class=\"error\" role=\"alert\">\($0)</p>") })
             <form method="post" action="/log">
             \(Layout.csrfField(csrf))\(submission(kept))
@@ -55,7 +72,7 @@ enum SessionForms {
             <label class="check"><input type="radio" name="day" value="yesterday"\(Layout.checked(kept?["day"] == "yesterday"))> Yesterday (forgot to log it)</label>
             </fieldset>
             \(exercises)
-            <section class="card">
+            <section class="card" data-step>
             <h2>After the session</h2>
             \(Layout.painScale("Pain right after the session", name: "after", selected: kept?.int("after")))
             <label class="check"><input type="checkbox" name="stopped" value="1"\(Layout.checked(kept?["stopped"] != nil))> I stopped early because of sharp pain or a new symptom</label>

@@ -15,6 +15,11 @@ struct WebController {
     func register(_ router: RouterGroup<AppContext>) {
         router.get("static/app.css") { _, _ in Self.asset(Assets.css, type: "text/css; charset=utf-8") }
         router.get("static/app.js") { _, _ in Self.asset(Assets.js, type: "text/javascript; charset=utf-8") }
+        router.get("sw.js") { _, _ in
+            var response = Self.asset(Assets.serviceWorker, type: "text/javascript; charset=utf-8")
+            response.headers[.cacheControl] = "no-cache"
+            return response
+        }
         AccountPages(web: self).register(router)
         IntakePages(web: self).register(router)
         PersonPages(web: self).register(router)
