@@ -8,6 +8,7 @@ import Logging
 public func buildRouter(services: Services, config: ServerConfig) -> Router<AppContext> {
     let router = Router(context: AppContext.self)
     router.add(middleware: SecurityHeadersMiddleware(secure: config.secureCookies))
+    router.add(middleware: NotFoundPageMiddleware())
     router.add(middleware: APIErrorMiddleware())
     router.add(middleware: PlainPathMiddleware())
     if !config.trustedProxies.isEmpty { router.add(middleware: ClientAddressMiddleware(trusted: config.trustedProxies)) }

@@ -944,6 +944,24 @@ struct PageTests {
         #expect(SessionForms.formField("painAfter", formIndices: [0]) == nil)
     }
 
+    @Test("An address that is not there gives a browser a calm page; the API and other callers keep a bare 404")
+    func notFoundPage() async throws {
+        try await APIHarness(store: MemoryStore()).test { client in
+            let html: HTTPFields = [.accept: "text/html,application/xhtml+xml"]
+            try await client.execute(uri: "/no-such-page", method: .get, headers: html) { response in
+                #expect(response.status == .notFound)
+                #expect(String(buffer: response.body).contains("This page is not here"))
+                #expect(String(buffer: response.body).contains(#"<meta name="viewport""#))
+            }
+            try await client.execute(uri: "/api/v1/no-such-route", method: .get, headers: html) { response in
+                #expect(response.status == .notFound && !String(buffer: response.body).contains("<html"))
+            }
+            try await client.execute(uri: "/no-such-page", method: .get) { response in
+                #expect(response.status == .notFound && !String(buffer: response.body).contains("<html"))
+            }
+        }
+    }
+
     @Test("Text people type is escaped wherever it is shown")
     func escaping() {
         let html: HTML = "<p>\("<script>alert(1)</script> & \"quotes\"")</p>"

@@ -48,6 +48,18 @@ def assert_page_is_accessible(driver):
         " * (e.closest('svg') ? e.closest('svg').getBoundingClientRect().width / e.closest('svg').viewBox.baseVal.width : 1) < 12)"
         ".map(e => e.textContent.trim().slice(0, 20))")
     assert tiny == [], f"chart text under 12 px: {tiny[:5]}"
+    assert_no_serious_axe_violation(driver)
+
+
+def assert_no_serious_axe_violation(driver):
+    """axe-core (PyPI's axe-selenium-python) in the real browser: no serious or critical violation."""
+    from axe_selenium_python import Axe
+    axe = Axe(driver)
+    axe.inject()
+    results = axe.run()
+    serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in results["violations"]
+               if v["impact"] in ("serious", "critical")]
+    assert serious == [], f"axe-core on {driver.current_url}: {serious}"
 
 
 # On a phone, every control a finger taps is at least 44 x 44 px: menu links, buttons, checkboxes
@@ -229,10 +241,12 @@ def test_person_journey_and_clinician(server, phone, desk):
     assert_page_is_accessible(phone)
     shot(phone, "01-intake-red-flags")
     submit(phone)
+    assert_page_is_accessible(phone)
     tap(phone, "answer", "local-ache")
     tap(phone, "answer", "worse-bending-twisting")
     tap(phone, "pain", "4")
     submit(phone)
+    assert_page_is_accessible(phone)
     fill(phone, "weight-conventional-deadlift", "140")
     fill(phone, "reps-conventional-deadlift", "5")
     # Back, then on again: the answers and the weight typed are still there.
@@ -242,9 +256,11 @@ def test_person_journey_and_clinician(server, phone, desk):
     assert phone.find_element(By.NAME, "weight-conventional-deadlift").get_attribute("value") == "140"
     submit(phone)
     assert "STarT Back" in phone.page_source
+    assert_page_is_accessible(phone)
     answer_every_question(phone, "0")
     submit(phone)
     assert "Roland" in phone.page_source
+    assert_page_is_accessible(phone)
     answer_every_question(phone, "0")
     submit(phone)
 
@@ -289,6 +305,7 @@ def test_person_journey_and_clinician(server, phone, desk):
     shot(desk, "05-caseload-desk")
     rows[0].find_element(By.TAG_NAME, "a").click()
     assert "Timeline" in desk.page_source and "Change the plan" in desk.page_source
+    assert_page_is_accessible(desk)
     shot(desk, "06-patient-desk")
     # An override: a note the engine passes to the person.
     notes = [f for f in desk.find_elements(By.CSS_SELECTOR, "form") if f.find_elements(By.CSS_SELECTOR, "input[value=note]")]
@@ -319,7 +336,8 @@ def test_smallest_phone(server):
     driver = make_driver(320, 640, mobile=True)
     try:
         sign_in(driver, server, "kim@example.org")
-        for path in ("/today", "/log", "/check-in", "/progress", "/settings", "/account", "/join"):
+        for path in ("/today", "/log", "/check-in", "/progress", "/settings", "/account", "/account/activity", "/join",
+                     "/intake"):
             driver.get(server.url + path)
             assert_page_is_accessible(driver)
         driver.get(server.url + "/progress")
@@ -408,6 +426,13 @@ def test_pages_work_without_javascript(server):
     assert 'name="csrf"' in page and "<form" in page
 
 
+def test_signed_out_pages(server, phone):
+    """The pages anyone reaches before signing in pass the same checks, axe-core's included."""
+    for path in ("/", "/signin", "/signup", "/set-password?token=nope", "/nowhere"):
+        phone.get(server.url + path)
+        assert_page_is_accessible(phone)
+
+
 def test_printed_reports(server, desk):
     """The clinician's reports print on A4 as one page a person: the caseload's as many pages as
     people, one person's as one page, each holding the summary, questionnaires, load, flags and
@@ -458,6 +483,9 @@ def test_printed_reports(server, desk):
             assert expected in text, (expected, text[:400])
         assert "Sign out" not in text and "Print or save" not in text
     shot(desk, "09-report-desk")
+    for path in ("/caseload", "/account", "/account/activity", "/nowhere"):
+        desk.get(server.url + path)
+        assert_page_is_accessible(desk)
     desk.get(server.url + "/caseload")
     desk.find_element(By.LINK_TEXT, "Pat One").click()
     desk.find_element(By.LINK_TEXT, "Printable report").click()

@@ -99,8 +99,8 @@ enum SessionForms {
                 \(choice(.settled, "Yes, back to my usual", required: true))
                 \(choice(.same, "About the same as before the session"))
                 \(choice(.worse, "Worse than before the session"))
-                <label class="check"><input type="checkbox" name="lockedUp" value="1"\(Layout.checked(kept?["lockedUp"] != nil))> My back felt locked up for hours afterwards</label>
                 </fieldset>
+                <label class="check"><input type="checkbox" name="lockedUp" value="1"\(Layout.checked(kept?["lockedUp"] != nil))> My back felt locked up for hours afterwards</label>
                 <input type="hidden" name="workout" value="\(stored.id)">
                 """
             } ?? ""

@@ -118,3 +118,31 @@ struct PageErrorMiddleware: RouterMiddleware {
         }
     }
 }
+
+/// An address that matches no route, asked for by a browser, gets a calm page rather than an empty
+/// answer (the API and anything not asking for HTML keep the bare 404).
+struct NotFoundPageMiddleware: RouterMiddleware {
+    typealias Context = AppContext
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response
+    {
+        do {
+            return try await next(request, context)
+        } catch {
+            guard request.method == .get, !request.uri.path.hasPrefix("/api/"),
+                request.headers[.accept]?.contains("text/html") == true,
+                (error as? any HTTPResponseError)?.status == .notFound
+            else { throw error }
+            let page = Layout.page(
+                "Not found", account: nil, csrf: nil,
+                """
+                <h1>This page is not here</h1>
+                <p>The address may have changed, or a letter may be missing.</p>
+                <p><a class="button" href="/">Start again</a></p>
+                """)
+            return Response(
+                status: .notFound, headers: [.contentType: "text/html; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(string: page.description)))
+        }
+    }
+}
