@@ -213,6 +213,7 @@ public struct CaseService: Sendable {
     {
         try EntryValidation.plateIncrement(settings.plateIncrement, unit: settings.unit)
         if let zone = settings.timeZone { try EntryValidation.timeZone(zone) }
+        if let equipment = settings.equipment { try EntryValidation.equipment(equipment, unit: settings.unit) }
         try EntryValidation.notAhead(intake.date, today: today())
         try EntryValidation.intake(intake, unit: settings.unit, catalog: catalog)
         return try await rewrite(patientID, caller.audit(.intakeSaved, at: now())) { data in

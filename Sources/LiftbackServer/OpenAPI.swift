@@ -214,6 +214,10 @@ enum OpenAPIDocument {
         T.allCases.map(\.rawValue)
     }
     static var flags: [String: Any] { ["type": "array", "items": ["type": "string"]] }
+    /// A list of weights at hand (kettlebells, dumbbells, plates), in the case's unit.
+    static var weights: [String: Any] {
+        ["type": "array", "maxItems": InputLimits.equipmentItems, "items": ["type": "number", "exclusiveMinimum": 0]]
+    }
     static func object(_ properties: [String: Any], required: [String] = []) -> [String: Any] {
         ["type": "object", "properties": properties, "required": required]
     }
@@ -313,6 +317,12 @@ enum OpenAPIDocument {
                     "unit": ["type": "string", "enum": names(WeightUnit.self)],
                     "plateIncrement": ["type": "number", "exclusiveMinimum": 0],
                     "timeZone": ["type": "string", "description": "the person's time zone, an IANA name such as Europe/Oslo"],
+                    "equipment": object(
+                        [
+                            "kettlebells": weights, "dumbbells": weights, "plates": weights,
+                            "bar": ["type": "number", "description": "the barbell's own weight, in the case's unit"],
+                            "trapBar": ["type": "number", "description": "the trap bar's own weight, in the case's unit"],
+                        ], required: []),
                 ],
                 required: ["date"]),
             "Workout": object(

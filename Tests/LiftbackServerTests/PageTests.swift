@@ -632,13 +632,26 @@ struct PageTests {
             #expect(
                 refused.status == .badRequest && refused.html.contains(#"aria-invalid="true" aria-describedby="timeZone-error""#))
             #expect(refused.html.contains(#"value="8, 12, 20""#) && refused.html.contains("Mars/Olympus"))
-            for (field, typed) in [("kettlebells", "8, heavy"), ("dumbbells", "5, 1e9")] {
+            for (field, typed) in [
+                ("kettlebells", "8, heavy"), ("dumbbells", "5, 1e9"), ("bar", "heavy"), ("bar", "100"), ("trapBar", "0.5"),
+                ("plates", "20, x"),
+            ] {
                 var bad = good
                 bad[field] = typed
                 let answer = try await browser.send(client, .post, "/settings", form: bad)
                 #expect(answer.status == .badRequest && answer.html.contains(#"aria-describedby="\#(field)-error""#), "\(field)")
             }
             #expect(try await store.settings(patientID: sam.id)?.equipment?.kettlebells == [8, 12, 16])
+            // Their own bar and plates: kept, shown again as typed.
+            var bars = good
+            bars["bar"] = "15"
+            bars["plates"] = "20, 10, 5, 2.5"
+            #expect(try await browser.send(client, .post, "/settings", form: bars).location == "/settings?saved=1")
+            #expect(
+                try await store.settings(patientID: sam.id)?.equipment
+                    == EquipmentAtHand(kettlebells: [8, 12, 16], bar: 15, plates: [20, 10, 5, 2.5]))
+            let shown = try await browser.send(client, .get, "/settings").html
+            #expect(shown.contains(#"name="bar" value="15""#) && shown.contains(#"value="20, 10, 5, 2.5""#))
             // Once a weight is logged the unit stays: pounds are refused, not a misreading of every session.
             _ = try await store.addWorkout(
                 Workout(
@@ -960,6 +973,23 @@ struct PageTests {
                 #expect(response.status == .notFound && !String(buffer: response.body).contains("<html"))
             }
         }
+    }
+
+    @Test("Today says what goes on each side of the bar from the person's bar and plates, or the nearest below they make")
+    func perSideFromSettings() throws {
+        let json = #"""
+            {"exercise": "conventional-deadlift", "name": "Deadlift", "pattern": "hinge", "sets": 3, "reps": 5, "perSide": false,
+             "weight": 70, "unit": "kg", "decision": "progress", "rule": "load-progress", "reasons": [], "stage": "working", "cue": ""}
+            """#
+        let line = try JSONDecoder().decode(PrescribedExercise.self, from: Data(json.utf8))
+        let catalog = Catalog.standard
+        #expect(PrescriptionView.plates(line, catalog: catalog, equipment: nil) == "Per side 25 on the 20 kg bar")
+        let own = EquipmentAtHand(bar: 15, plates: [20, 10, 5, 2.5])
+        #expect(PrescriptionView.plates(line, catalog: catalog, equipment: own) == "Per side 20 + 5 + 2.5 on the 15 kg bar")
+        let heavy = EquipmentAtHand(plates: [20, 10])
+        #expect(
+            PrescriptionView.plates(line, catalog: catalog, equipment: heavy)
+                == "Your plates make 60 kg at the nearest below: per side 20 on the 20 kg bar.")
     }
 
     @Test("Text people type is escaped wherever it is shown")

@@ -22,6 +22,8 @@ public enum InputLimits {
     public static let setsPerExercise = 100
     /// The most weights one list of equipment holds: a full rack of bells is about 20.
     public static let equipmentItems = 40
+    /// A bar's own weight: from a light technique bar to the heaviest trap bars.
+    public static func barWeight(_ unit: WeightUnit) -> ClosedRange<Double> { unit == .kg ? 2...40 : 5...90 }
     /// The longest time zone name taken (the longest in the tz database is about half of it).
     public static let timeZoneLength = 64
     /// Loads above this (in kg) are typing errors, not lifts: the heaviest deadlift ever pulled
@@ -81,17 +83,7 @@ extension Case {
                 throw CaseError(field: "questionnaires[\(index)].answers", message: error.description)
             }
         }
-        if let equipment {
-            for (name, weights) in [("kettlebells", equipment.kettlebells), ("dumbbells", equipment.dumbbells)] {
-                guard let weights else { continue }
-                guard weights.count <= 100 else {
-                    throw CaseError(field: "equipment.\(name)", message: "lists \(weights.count) weights; 100 at most")
-                }
-                for (index, weight) in weights.enumerated() {
-                    try checkWeight(weight, unit, "equipment.\(name)[\(index)]", positive: true)
-                }
-            }
-        }
+        if let equipment { try EntryValidation.equipment(equipment, unit: unit) }
     }
 }
 
@@ -274,9 +266,21 @@ public enum EntryValidation {
         }
     }
 
-    /// Kettlebells and dumbbells at hand: real weights, in the case's unit, and a list of a rack's size.
+    /// The equipment at hand: real weights, in the case's unit, lists of a rack's size, and bars
+    /// within `InputLimits.barWeight`.
     public static func equipment(_ equipment: EquipmentAtHand, unit: WeightUnit) throws(CaseError) {
-        for (name, list) in [("kettlebells", equipment.kettlebells), ("dumbbells", equipment.dumbbells)] {
+        for (name, bar) in [("bar", equipment.bar), ("trapBar", equipment.trapBar)] {
+            guard let bar else { continue }
+            let limits = InputLimits.barWeight(unit)
+            guard bar.isFinite, limits.contains(bar) else {
+                throw CaseError(
+                    field: "equipment.\(name)",
+                    message:
+                        "should be between \(formatWeight(limits.lowerBound)) and \(formatWeight(limits.upperBound)) \(unit.rawValue)"
+                )
+            }
+        }
+        for (name, list) in equipment.lists {
             guard let list else { continue }
             guard list.count <= InputLimits.equipmentItems else {
                 throw CaseError(field: "equipment.\(name)", message: "lists more than \(InputLimits.equipmentItems) weights")

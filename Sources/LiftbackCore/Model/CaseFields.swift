@@ -28,7 +28,7 @@ enum CaseFields {
         nested: [
             "intake": intake, "workouts": .list(workout),
             "checkIns": .list(checkIn), "screens": .list(screen), "clearances": .list(clearance),
-            "overrides": .list(override), "equipment": object(["kettlebells", "dumbbells"]),
+            "overrides": .list(override), "equipment": object(["kettlebells", "dumbbells", "bar", "trapBar", "plates"]),
             "questionnaires": .list(questionnaire),
         ])
 
@@ -84,7 +84,7 @@ public enum EntryBody: Sendable {
         case .intake:
             guard case .object(var fields) = CaseFields.intake else { return CaseFields.intake }
             for name in ["policy", "unit", "plateIncrement", "timeZone"] { fields[name] = .value }
-            fields["equipment"] = CaseFields.object(["kettlebells", "dumbbells"])
+            fields["equipment"] = CaseFields.object(["kettlebells", "dumbbells", "bar", "trapBar", "plates"])
             return .object(fields)
         case .workout: return CaseFields.workout
         case .workoutAmendment: return CaseFields.object(["nextDay", "painAfter", "flags", "stoppedEarly", "lockedUp"])

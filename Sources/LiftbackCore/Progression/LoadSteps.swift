@@ -94,11 +94,30 @@ public struct EquipmentAtHand: Codable, Sendable, Equatable {
     public var kettlebells: [Double]?
     /// Dumbbells (the weight of one), in the case's unit.
     public var dumbbells: [Double]?
+    /// The barbell's own weight, and the trap bar's, in the case's unit.
+    public var bar: Double?
+    public var trapBar: Double?
+    /// The plates at hand (each weight in pairs, one for each side), in the case's unit.
+    public var plates: [Double]?
 
-    public init(kettlebells: [Double]? = nil, dumbbells: [Double]? = nil) {
+    public init(
+        kettlebells: [Double]? = nil, dumbbells: [Double]? = nil, bar: Double? = nil, trapBar: Double? = nil,
+        plates: [Double]? = nil
+    ) {
         self.kettlebells = kettlebells
         self.dumbbells = dumbbells
+        self.bar = bar
+        self.trapBar = trapBar
+        self.plates = plates
     }
+
+    /// The lists of weights, by their names in a case file, for checking and for forms.
+    public var lists: [(name: String, weights: [Double]?)] {
+        [("kettlebells", kettlebells), ("dumbbells", dumbbells), ("plates", plates)]
+    }
+
+    /// Nothing set: the usual gym's everything.
+    public var isEmpty: Bool { self == EquipmentAtHand() }
 
     /// Kettlebells in 4 kg steps (competition bells), or the usual pound bells.
     public static func standardKettlebells(_ unit: WeightUnit) -> [Double] {
@@ -122,7 +141,11 @@ public struct EquipmentAtHand: Codable, Sendable, Equatable {
         case .dumbbell?:
             LoadSteps(weights: dumbbells ?? Self.standardDumbbells(unit), settings: settings)
         default:
-            LoadSteps(increment: plateIncrement, settings: settings)
+            // A bar's load moves by a pair of the smallest plate at hand at least.
+            LoadSteps(
+                increment: exercise.equipment.contains(where: { $0 == .barbell || $0 == .trapBar })
+                    ? max(plateIncrement, 2 * (plates?.filter { $0 > 0 }.min() ?? 0)) : plateIncrement,
+                settings: settings)
         }
     }
 }

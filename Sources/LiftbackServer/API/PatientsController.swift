@@ -87,7 +87,7 @@ struct PatientsController {
         var intake: Intake
         var settings: PatientSettings
 
-        enum Keys: String, CodingKey { case policy, unit, plateIncrement, timeZone }
+        enum Keys: String, CodingKey { case policy, unit, plateIncrement, timeZone, equipment }
 
         init(from decoder: any Decoder) throws {
             intake = try Intake(from: decoder)
@@ -96,7 +96,8 @@ struct PatientsController {
             settings = PatientSettings(
                 policy: try c.decodeIfPresent(ProgressionPolicy.self, forKey: .policy) ?? .painMonitoring, unit: unit,
                 plateIncrement: try c.decodeIfPresent(Double.self, forKey: .plateIncrement),
-                timeZone: try c.decodeIfPresent(String.self, forKey: .timeZone))
+                timeZone: try c.decodeIfPresent(String.self, forKey: .timeZone),
+                equipment: try c.decodeIfPresent(EquipmentAtHand.self, forKey: .equipment))
         }
     }
 

@@ -11,7 +11,8 @@ enum FieldWords {
         "pain": "pain", "painDuring": "pain during the session", "painAfter": "pain after the session",
         "stiffnessMinutes": "morning stiffness", "flags": "symptoms", "date": "date", "note": "note",
         "exercise": "exercise", "replacement": "replacement exercise", "phase": "phase", "tempo": "tempo", "rpe": "effort",
-        "unit": "units", "nextDay": "answer about the day after",
+        "unit": "units", "nextDay": "answer about the day after", "bar": "the barbell's weight",
+        "trapBar": "the trap bar's weight", "plates": "plates", "kettlebells": "kettlebells", "dumbbells": "dumbbells",
     ]
 
     /// The field in words; `exercises` gives the names of a session's exercises, by index.

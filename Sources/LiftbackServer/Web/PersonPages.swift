@@ -76,8 +76,19 @@ struct PersonPages {
         guard let dumbbells = weights(values.dumbbells) else {
             return try await refused("dumbbells", "please type the dumbbells as numbers separated by commas, like 5, 7.5, 10")
         }
-        let equipment =
-            kettlebells == nil && dumbbells == nil ? nil : EquipmentAtHand(kettlebells: kettlebells, dumbbells: dumbbells)
+        guard let plates = weights(values.plates) else {
+            return try await refused("plates", "please type the plates as numbers separated by commas, like 20, 10, 5, 2.5")
+        }
+        var bars: [String: Double] = [:]
+        for name in ["bar", "trapBar"] where form.text(name) != nil {
+            guard let weight = form.double(name) else {
+                return try await refused(name, "\(FieldWords.describe(name)) should be a number, like 20")
+            }
+            bars[name] = weight
+        }
+        let at = EquipmentAtHand(
+            kettlebells: kettlebells, dumbbells: dumbbells, bar: bars["bar"], trapBar: bars["trapBar"], plates: plates)
+        let equipment = at.isEmpty ? nil : at
         do {
             try await web.cases.saveSettings(
                 unit: values.unit, plateIncrement: increment, timeZone: values.timeZone.isEmpty ? nil : values.timeZone,

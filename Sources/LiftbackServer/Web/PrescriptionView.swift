@@ -11,7 +11,8 @@ enum PrescriptionView {
     static func today(_ day: CaseService.PersonDay, engine: Engine, emergencyNumber: String) -> HTML {
         let (p, awaiting, linked) = (day.prescription, day.awaiting, day.reviewerLinked)
         let (catalog, settings) = (engine.catalog, engine.settings)
-        let card = { (line: PrescribedExercise) in Self.card(line, catalog: catalog) }
+        let equipment = day.data.settings.equipment
+        let card = { (line: PrescribedExercise) in Self.card(line, catalog: catalog, equipment: equipment) }
         let alerts = p.alerts.html { "<div class=\"alert \($0.id.rawValue)\" role=\"alert\"><p>\($0.message)</p></div>" }
         if p.disposition.stopsLoading {
             // A reason the alerts already say, whole or in part, is not said twice.
@@ -71,22 +72,26 @@ enum PrescriptionView {
 
     static func dose(_ line: PrescribedExercise) -> String { line.describe(times: "×") }
 
-    static func plates(_ line: PrescribedExercise, catalog: Catalog) -> String? {
+    /// What goes on each side of the bar, from the person's bar and plates (or a usual gym's).
+    static func plates(_ line: PrescribedExercise, catalog: Catalog, equipment: EquipmentAtHand?) -> String? {
         guard let weight = line.weight, let unit = line.unit, let exercise = catalog[line.exercise],
-            let bar = PlateMath.bar(for: exercise.equipment, unit: unit),
-            let plates = PlateMath.perSide(total: weight, bar: bar, unit: unit)
+            let loading = PlateMath.loading(total: weight, equipment: exercise.equipment, at: equipment, unit: unit)
         else { return nil }
-        return plates.isEmpty
-            ? "Empty bar (\(formatWeight(bar)) \(unit.rawValue))"
-            : "Per side: " + plates.map(formatWeight).joined(separator: " + ")
+        let bar = "\(formatWeight(loading.bar)) \(unit.rawValue) bar"
+        let side =
+            loading.perSide.isEmpty
+            ? "the empty \(bar)" : "per side " + loading.perSide.map(formatWeight).joined(separator: " + ") + " on the \(bar)"
+        return abs(loading.total - weight) < 1e-6
+            ? side.prefix(1).uppercased() + side.dropFirst()
+            : "Your plates make \(formatWeight(loading.total)) \(unit.rawValue) at the nearest below: \(side)."
     }
 
-    static func card(_ line: PrescribedExercise, catalog: Catalog) -> HTML {
+    static func card(_ line: PrescribedExercise, catalog: Catalog, equipment: EquipmentAtHand?) -> HTML {
         """
         <article class="card"\(Timers.attributes(line))>
         <h3>\(line.name) <span class="badge \(line.decision.rawValue)">\(label(line.decision))</span></h3>
         <p class="dose">\(dose(line))</p>
-        \(plates(line, catalog: catalog).map { HTML("<p class=\"muted\">\($0)</p>") })
+        \(plates(line, catalog: catalog, equipment: equipment).map { HTML("<p class=\"muted\">\($0)</p>") })
         \(line.reasons.html { "<p class=\"why\">\($0)</p>" })
         \(catalog[line.exercise].map(FigureView.details) ?? HTML("<p class=\"muted\">\(line.cue)</p>"))
         </article>

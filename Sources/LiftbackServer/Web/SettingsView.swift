@@ -12,6 +12,9 @@ enum SettingsView {
         var timeZone: String
         var kettlebells: String
         var dumbbells: String
+        var bar: String
+        var trapBar: String
+        var plates: String
 
         init(_ settings: PatientSettings) {
             unit = settings.unit
@@ -19,6 +22,9 @@ enum SettingsView {
             timeZone = settings.timeZone ?? ""
             kettlebells = settings.equipment?.kettlebells.map(Self.list) ?? ""
             dumbbells = settings.equipment?.dumbbells.map(Self.list) ?? ""
+            bar = settings.equipment?.bar.map(formatWeight) ?? ""
+            trapBar = settings.equipment?.trapBar.map(formatWeight) ?? ""
+            plates = settings.equipment?.plates.map(Self.list) ?? ""
         }
 
         init(_ form: Form, unit stored: WeightUnit) {
@@ -27,6 +33,9 @@ enum SettingsView {
             timeZone = form.text("timeZone") ?? ""
             kettlebells = form["kettlebells"] ?? ""
             dumbbells = form["dumbbells"] ?? ""
+            bar = form["bar"] ?? ""
+            trapBar = form["trapBar"] ?? ""
+            plates = form["plates"] ?? ""
         }
 
         static func list(_ weights: [Double]) -> String { weights.map(formatWeight).joined(separator: ", ") }
@@ -54,6 +63,11 @@ enum SettingsView {
             <fieldset><legend>Weights in</legend>\(units)
             \(unitLocked ? HTML("<p class=\"muted\">Your sessions are logged in \(unit), so the unit stays \(unit).</p>") : "")</fieldset>
             \(Layout.field("Smallest step you can add to a bar (\(unit))", name: "plateIncrement", type: "number", value: values.plateIncrement, extra: "inputmode=\"decimal\" step=\"any\" min=\"\(formatWeight(InputLimits.plateIncrement.lowerBound))\" max=\"\(formatWeight(InputLimits.plateIncrement.upperBound))\"", error: message("plateIncrement")))
+            <fieldset><legend>Your bars and plates (empty for a usual gym's)</legend>
+            \(Layout.field("Barbell's own weight (\(unit); usually \(formatWeight(PlateMath.standardBar(trap: false, unit: values.unit))))", name: "bar", type: "number", value: values.bar, extra: "inputmode=\"decimal\" step=\"any\" min=\"\(formatWeight(InputLimits.barWeight(values.unit).lowerBound))\" max=\"\(formatWeight(InputLimits.barWeight(values.unit).upperBound))\"", error: message("bar")))
+            \(Layout.field("Trap bar's own weight (\(unit); usually \(formatWeight(PlateMath.standardBar(trap: true, unit: values.unit))))", name: "trapBar", type: "number", value: values.trapBar, extra: "inputmode=\"decimal\" step=\"any\" min=\"\(formatWeight(InputLimits.barWeight(values.unit).lowerBound))\" max=\"\(formatWeight(InputLimits.barWeight(values.unit).upperBound))\"", error: message("trapBar")))
+            \(Layout.field("Plates you have, in pairs (\(unit), separated by commas, like \(Values.list(PlateMath.plates(unit: values.unit))))", name: "plates", value: values.plates, extra: "inputmode=\"decimal\"", error: message("plates")))
+            </fieldset>
             \(Layout.field("Kettlebells you have (\(unit), separated by commas; empty for a usual gym's)", name: "kettlebells", value: values.kettlebells, extra: "inputmode=\"decimal\"", error: message("kettlebells")))
             \(Layout.field("Dumbbells you have (\(unit), the weight of one; empty for a usual gym's)", name: "dumbbells", value: values.dumbbells, extra: "inputmode=\"decimal\"", error: message("dumbbells")))
             \(Layout.field("Time zone (like Europe/Oslo), so that your today is yours", name: "timeZone", value: values.timeZone, extra: "autocomplete=\"off\" maxlength=\"\(InputLimits.timeZoneLength)\"", error: message("timeZone")))
