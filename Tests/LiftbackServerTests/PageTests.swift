@@ -992,6 +992,50 @@ struct PageTests {
                 == "Your plates make 60 kg at the nearest below: per side 20 on the 20 kg bar.")
     }
 
+    @Test("A check-in saved says so on Today; an entry a phone kept offline is saved on its own day, up to a week back")
+    func keptDayAndCheckInSaved() async throws {
+        let store = MemoryStore()
+        try await APIHarness(store: store).test { client in
+            var (browser, sam) = try await Self.signedInPerson(client, store)
+            var page = try await browser.send(client, .get, "/check-in")
+            let saved = try await browser.send(
+                client, .post, "/check-in", form: ["csrf": Browser.csrf(in: page.html), "pain": "2", "submission": "k-1"])
+            #expect(saved.location == "/today?checked=1")
+            #expect(try await browser.send(client, .get, "/today?checked=1").html.contains("Check-in saved"))
+            // Kept on the phone since two days ago: stored on that day.
+            let today = try #require(try await store.caseData(patientID: sam.id)?.checkIns.first?.date)
+            page = try await browser.send(client, .get, "/check-in")
+            let kept = try await browser.send(
+                client, .post, "/check-in",
+                form: [
+                    "csrf": Browser.csrf(in: page.html), "pain": "3", "submission": "k-2", "date": "\(today.adding(days: -2))",
+                ])
+            #expect(kept.status == .seeOther)
+            #expect(try await store.caseData(patientID: sam.id)?.checkIns.map(\.date).contains(today.adding(days: -2)) == true)
+            // Longer than a week: refused in words, nothing saved.
+            page = try await browser.send(client, .get, "/check-in")
+            let old = try await browser.send(
+                client, .post, "/check-in",
+                form: [
+                    "csrf": Browser.csrf(in: page.html), "pain": "3", "submission": "k-3", "date": "\(today.adding(days: -8))",
+                ])
+            #expect(old.status == .badRequest && old.html.contains("more than \(InputLimits.keptEntryDays) days"))
+            #expect(try await store.caseData(patientID: sam.id)?.checkIns.count == 2)
+        }
+    }
+
+    @Test("The day of an entry: kept by a phone (a week back to tomorrow), or today, or yesterday for a forgotten session")
+    func entryDays() {
+        let today = Day(iso: "2026-12-07")!
+        func day(_ fields: [String: String]) -> Day? {
+            PersonPages.entryDay(Form(fields.map { "\($0.key)=\($0.value)" }.joined(separator: "&")), today: today)
+        }
+        #expect(day([:]) == today && day(["day": "yesterday"]) == Day(iso: "2026-12-06"))
+        #expect(day(["date": "2026-11-30", "day": "yesterday"]) == Day(iso: "2026-11-30"))
+        #expect(day(["date": "2026-12-08"]) == Day(iso: "2026-12-08"))
+        #expect(day(["date": "2026-11-29"]) == nil && day(["date": "2026-12-09"]) == nil && day(["date": "soon"]) == nil)
+    }
+
     @Test("Text people type is escaped wherever it is shown")
     func escaping() {
         let html: HTML = "<p>\("<script>alert(1)</script> & \"quotes\"")</p>"

@@ -398,11 +398,22 @@ def test_log_twice_offline_and_refused(server):
         WebDriverWait(driver, 10).until(lambda d: visible(d, ".outbox"))
         assert "waiting on this phone" in visible(driver, ".outbox")[0].text
         assert sessions() == 1
+        # The session ends meanwhile (a new sign-in later): the entry waits, then goes with the new session.
+        driver.delete_all_cookies()
         driver.set_network_conditions(offline=False, latency=0, download_throughput=-1, upload_throughput=-1)
+        driver.execute_script("window.dispatchEvent(new Event('online'))")
+        import time
+        time.sleep(1)
+        assert sessions() == 1
+        sign_in(driver, server, "lee.lifter@example.org")
         WebDriverWait(driver, 15).until(lambda d: sessions() == 2)
-        WebDriverWait(driver, 10).until(lambda d: not visible(d, ".outbox"))
+        WebDriverWait(driver, 10).until(lambda d: "saved now" in visible(d, ".outbox")[0].text if visible(d, ".outbox") else False)
         driver.refresh()
         assert sessions() == 2
+        # Saved on the day the phone kept it with, not the server's day it arrived.
+        import datetime
+        days = [w["date"] for w in call("GET", f"/patients/{me}/export", token=token)["case"]["workouts"]]
+        assert datetime.date.today().isoformat() in days, days
     finally:
         driver.quit()
 

@@ -9,6 +9,10 @@ public struct PlannedSession: Sendable, Equatable {
     /// A word for the day when it is not the usual plan (a gentle day, or a pause for a review).
     public var note: String?
 
+    /// A calendar is often shared or kept in someone's cloud: a day off the usual plan says only
+    /// that, never why (no pain, no symptoms, no review).
+    public static let gentleNote = "A gentle day: open Liftback for today's plan."
+
     public init(day: Day, kind: SessionKind, exercises: [String], note: String?) {
         self.day = day
         self.kind = kind
@@ -32,7 +36,7 @@ extension Engine {
             return (0..<max(0, days)).map {
                 PlannedSession(
                     day: c.asOf.adding(days: $0), kind: .daily, exercises: names,
-                    note: "Gentle movement only until a clinician has reviewed the symptoms you reported.")
+                    note: PlannedSession.gentleNote)
             }
         case .proceed:
             break
@@ -46,7 +50,7 @@ extension Engine {
                 return PlannedSession(
                     day: day, kind: .daily,
                     exercises: gentleDaySession(c, severe: severe, reading: r).compactMap { catalog[$0.exercise]?.name },
-                    note: "A gentle day: weights wait until \(gentleUntil).")
+                    note: PlannedSession.gentleNote)
             }
             let kind = SessionPlan.session(for: r.phase.phase, on: day)
             guard kind != .rest else { return nil }

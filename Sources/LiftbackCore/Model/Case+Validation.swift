@@ -26,6 +26,8 @@ public enum InputLimits {
     public static func barWeight(_ unit: WeightUnit) -> ClosedRange<Double> { unit == .kg ? 2...40 : 5...90 }
     /// The longest time zone name taken (the longest in the tz database is about half of it).
     public static let timeZoneLength = 64
+    /// How far back an entry a phone kept while it had no signal may still be saved on its own day.
+    public static let keptEntryDays = 7
     /// Loads above this (in kg) are typing errors, not lifts: the heaviest deadlift ever pulled
     /// is about 500 kg, and the real exports' heaviest set is 245 kg.
     public static let maxWeightKg = 500.0

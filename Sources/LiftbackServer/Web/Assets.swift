@@ -125,35 +125,39 @@ enum Assets {
         });
 
         // Offline: pages a person opened are kept by a service worker, so the log opens in a basement.
-        if ('serviceWorker' in navigator && document.querySelector('nav a[href="/log"]')) {
-          navigator.serviceWorker.register('/sw.js').catch(function () {});
-        }
-        // Signing out forgets what this phone kept: pages, drafts, sessions waiting to be sent.
-        document.querySelectorAll('form[action="/signout"]').forEach(function (form) {
-          form.addEventListener('submit', function () {
-            try { localStorage.clear(); } catch (e) {}
-            if (window.caches) caches.keys().then(function (keys) { keys.forEach(function (k) { caches.delete(k); }); });
-          });
-        });
-
-        var DRAFT = 'liftback-draft:', OUTBOX = 'liftback-outbox', SENT = 'liftback-sent';
+        // What this phone keeps (drafts, entries waiting for a signal) belongs to the person signed in
+        // (`data-who`, a tag of their account that names nobody); another person's pages never show it.
+        var WHO = document.body.getAttribute('data-who') || '';
+        var DRAFT = 'liftback-draft:' + WHO + ':', OUTBOX = 'liftback-outbox', SENT = 'liftback-sent';
         function read(key, fallback) { try { return JSON.parse(localStorage.getItem(key)) || fallback; } catch (e) { return fallback; } }
         function write(key, value) { try { localStorage.setItem(key, JSON.stringify(value)); } catch (e) {} }
-        if (/[?&]logged=|[?&]checked=/.test(location.search)) { try { localStorage.removeItem(DRAFT + '/log'); localStorage.removeItem(DRAFT + '/check-in'); } catch (e) {} }
+        function forget(key) { try { localStorage.removeItem(key); } catch (e) {} }
+        function dropPages() { if (window.caches) caches.keys().then(function (keys) { keys.forEach(function (k) { caches.delete(k); }); }); }
+        if ('serviceWorker' in navigator && WHO && document.querySelector('nav a[href="/log"]')) {
+          navigator.serviceWorker.register('/sw.js').catch(function () {});
+        }
+        // Signed out, however it happened (the link, every device, a new password, a session that
+        // ended): the kept pages go. Signing out here, or deleting the account, forgets everything.
+        if (!WHO) dropPages();
+        document.querySelectorAll('form[action="/signout"], form[action="/account/delete"]').forEach(function (form) {
+          form.addEventListener('submit', function () { try { localStorage.clear(); } catch (e) {} dropPages(); });
+        });
+        if (/[?&](logged|checked)=/.test(location.search)) { forget(DRAFT + '/log'); forget(DRAFT + '/check-in'); }
+        function newToken() {
+          return window.crypto && crypto.randomUUID ? crypto.randomUUID() : Date.now() + '-' + Math.random().toString(36).slice(2);
+        }
+        function isoDay(date) {
+          return date.getFullYear() + '-' + ('0' + (date.getMonth() + 1)).slice(-2) + '-' + ('0' + date.getDate()).slice(-2);
+        }
 
         // Nothing typed is lost: each change to a session or check-in is kept on the phone until it is saved.
         document.querySelectorAll('form[action="/log"], form[action="/check-in"]').forEach(function (form) {
-          var key = DRAFT + form.getAttribute('action');
-          var skip = { csrf: 1, submission: 1, count: 1 };
+          var action = form.getAttribute('action'), key = DRAFT + action;
+          var skip = { csrf: 1, submission: 1, count: 1, date: 1 };
           // A page opened from the phone's copy carries a submission token already sent: a new
           // entry gets a new one, so that it is not taken for the one sent before.
-          var token = form.elements.submission, sent = read(SENT, []);
-          if (token && sent.indexOf(token.value) >= 0) {
-            token.value = window.crypto && crypto.randomUUID ? crypto.randomUUID() : Date.now() + '-' + Math.random().toString(36).slice(2);
-          }
-          form.addEventListener('submit', function () {
-            if (token) write(SENT, read(SENT, []).concat([token.value]).slice(-50));
-          });
+          var token = form.elements.submission;
+          if (token && read(SENT, []).indexOf(token.value) >= 0) token.value = newToken();
           function save() {
             var values = {};
             Array.prototype.forEach.call(form.elements, function (e) {
@@ -184,61 +188,92 @@ enum Assets {
           }
           form.addEventListener('input', save);
           form.addEventListener('change', save);
-          // No network: the entry waits on the phone and is sent, once (its submission token), when it is back.
           form.addEventListener('submit', function (event) {
+            if (token) write(SENT, read(SENT, []).concat([token.value]).slice(-50));
             if (navigator.onLine !== false) return;
+            // No network: the entry waits on the phone with the day it was done, and is sent once
+            // (its submission token) when the signal is back.
             event.preventDefault();
-            var queue = read(OUTBOX, []);
-            queue.push({ action: form.getAttribute('action'), body: new URLSearchParams(new FormData(form)).toString(), at: Date.now() });
-            write(OUTBOX, queue);
-            try { localStorage.removeItem(key); } catch (e) {}
+            var body = new URLSearchParams(new FormData(form));
+            var day = new Date();
+            if (body.get('day') === 'yesterday') day.setDate(day.getDate() - 1);
+            body.set('date', isoDay(day));
+            write(OUTBOX, read(OUTBOX, []).concat([{ who: WHO, action: action, body: body.toString(), at: Date.now() }]));
+            forget(key);
             showOutbox();
           });
         });
 
+        function mine() { return read(OUTBOX, []).filter(function (item) { return item.who === WHO; }); }
+        function without(item) { write(OUTBOX, read(OUTBOX, []).filter(function (other) { return other.at !== item.at || other.body !== item.body; })); }
         var outboxNote = '';
         function showOutbox(note) {
-          if (note) outboxNote = note;
-          var queue = read(OUTBOX, []);
+          if (note !== undefined) outboxNote = note;
+          var count = WHO ? mine().length : 0;
           document.querySelectorAll('.outbox').forEach(function (p) {
-            p.hidden = queue.length === 0 && !outboxNote;
-            p.textContent = queue.length === 0 ? outboxNote : queue.length === 1
+            p.hidden = count === 0 && !outboxNote;
+            p.textContent = count === 0 ? outboxNote : count === 1
               ? 'One entry is waiting on this phone; it is sent as soon as you are back online.'
-              : queue.length + ' entries are waiting on this phone; they are sent as soon as you are back online.';
+              : count + ' entries are waiting on this phone; they are sent as soon as you are back online.';
           });
         }
+        // Back into its form, as a draft to check and save again, with a word on the page.
+        function backToForm(item, words) {
+          var values = {};
+          new URLSearchParams(item.body).forEach(function (value, name) { (values[name] = values[name] || []).push(value); });
+          write(DRAFT + item.action, { at: Date.now(), values: values });
+          without(item);
+          showOutbox(words);
+        }
+        function send(item, body) {
+          return fetch(item.action, { method: 'POST', body: body, credentials: 'same-origin',
+                                      headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+        }
+        var flushing = false;
         function flush() {
-          var queue = read(OUTBOX, []);
-          if (!queue.length || navigator.onLine === false) { showOutbox(); return; }
+          var queue = mine();
+          if (!WHO || !queue.length || navigator.onLine === false || flushing) { showOutbox(); return; }
           var item = queue[0];
-          fetch(item.action, { method: 'POST', body: item.body, credentials: 'same-origin',
-                               headers: { 'Content-Type': 'application/x-www-form-urlencoded' } })
-            .then(function (response) {
-              // Sent (or sent before: the same submission is stored once). A sign-in page means the
-              // session ended: the entry stays until the person signs in again.
-              if (response.ok && response.url.indexOf('/signin') < 0) {
-                write(OUTBOX, read(OUTBOX, []).slice(1));
-                flush();
-              } else if (response.status === 400) {
-                // Refused as it was (a number past a limit): back into the form, as a draft, to check.
-                var values = {};
-                new URLSearchParams(item.body).forEach(function (value, name) { (values[name] = values[name] || []).push(value); });
-                write(DRAFT + item.action, { at: Date.now(), values: values });
-                write(OUTBOX, read(OUTBOX, []).slice(1));
-                showOutbox('An entry kept on this phone could not be saved as it was: open it again to check it.');
-                flush();
-              } else { showOutbox(); }
-            }).catch(showOutbox);
+          flushing = true;
+          function done(next) { flushing = false; if (next) flush(); }
+          send(item, item.body).then(function answered(response, retried) {
+            // Sent (or sent before: the same submission is stored once).
+            if (response.ok && response.url.indexOf('/signin') < 0) {
+              without(item);
+              showOutbox(mine().length ? undefined : 'Everything kept on this phone is saved now.');
+              return done(true);
+            }
+            // The session the entry was made in has ended: a fresh form's token, then once more.
+            if (response.status === 403 && retried !== true) {
+              return fetch(item.action, { credentials: 'same-origin' }).then(function (page) { return page.text(); }).then(function (html) {
+                var fresh = html.match(/name="csrf" value="([^"]+)"/);
+                if (!fresh) return done(false);
+                var body = new URLSearchParams(item.body);
+                body.set('csrf', fresh[1]);
+                item.body = body.toString();
+                write(OUTBOX, read(OUTBOX, []).map(function (other) { return other.at === item.at ? item : other; }));
+                return send(item, item.body).then(function (again) { return answered(again, true); });
+              });
+            }
+            // Refused as it was (a number past a limit, a day too long ago): back into its form.
+            if (response.status === 400 || response.status === 403 || response.status === 422) {
+              backToForm(item, 'An entry kept on this phone could not be saved as it was: open it again to check it and save.');
+              return done(true);
+            }
+            done(false);  // the sign-in page, or the server busy: it waits for the next try
+          }).catch(function () { done(false); showOutbox(); });
         }
         window.addEventListener('online', flush);
         flush();
 
         // One exercise at a time: the log shows one card, with Back and Next, the save on the last.
+        // The server checks every value and marks the field at fault, so the browser's own checks
+        // (which cannot point at a field on a hidden step) are left to it.
         document.querySelectorAll('form[action="/log"]').forEach(function (form) {
           var steps = Array.prototype.slice.call(form.querySelectorAll('section[data-step]'));
           if (steps.length < 2 || document.querySelector('main .error[role=alert]')) return;
           var save = form.querySelector('button:not([type=button])');
-          var current = 0;
+          form.noValidate = true;
           form.classList.add('stepped');
           steps.forEach(function (section, index) {
             var bar = document.createElement('p');
@@ -252,16 +287,22 @@ enum Assets {
             section.appendChild(bar);
           });
           function show(index) {
-            current = index;
             steps.forEach(function (s, i) { s.classList.toggle('current', i === index); });
             save.hidden = index !== steps.length - 1;
             var heading = steps[index].querySelector('h2');
             if (heading) { heading.setAttribute('tabindex', '-1'); heading.focus(); }
           }
           show(0);
-          // Tick a set done: the rest timer starts (the weights and reps stay as typed).
+          // Tick a set done: the rest timer starts. The numbers in the boxes are what is saved.
           steps.forEach(function (section) {
-            section.querySelectorAll('.set').forEach(function (set) {
+            var sets = section.querySelectorAll('.set');
+            if (sets.length) {
+              var hint = document.createElement('p');
+              hint.className = 'muted';
+              hint.textContent = 'Tick a set when it is done to start your rest. What the boxes say is what is saved.';
+              sets[0].parentNode.insertBefore(hint, sets[0]);
+            }
+            sets.forEach(function (set) {
               var tick = button('Set done', 'secondary tick', function () {
                 set.classList.toggle('done');
                 tick.setAttribute('aria-pressed', set.classList.contains('done') ? 'true' : 'false');
@@ -281,30 +322,37 @@ enum Assets {
         }
         function clock(seconds) { var m = Math.floor(seconds / 60), s = seconds % 60; return m + ':' + (s < 10 ? '0' : '') + s; }
 
-        // The rest between sets: a countdown at the foot of the screen, skipped with one tap.
-        var restTimer = null;
+        // The rest between sets: a countdown at the foot of the screen, skipped with one tap. It
+        // reads the clock, so a phone locked in a pocket still rests the right time.
+        var restTimer = null, restHide = null;
         function rest(seconds) {
           var bar = document.querySelector('.restbar');
           if (!bar) {
             bar = document.createElement('div');
             bar.className = 'restbar'; bar.setAttribute('role', 'timer'); bar.setAttribute('aria-live', 'polite');
-            var label = document.createElement('span');
-            bar.appendChild(label);
-            bar.appendChild(button('Skip rest', 'secondary', function () { stop(); }));
+            bar.appendChild(document.createElement('span'));
+            bar.appendChild(button('Skip rest', 'secondary', stop));
             document.body.appendChild(bar);
           }
-          var left = seconds;
-          function stop() { clearInterval(restTimer); restTimer = null; bar.hidden = true; }
-          function paint() { bar.firstChild.textContent = left > 0 ? 'Rest ' + clock(left) : 'Rest done: next set when you are ready.'; }
-          clearInterval(restTimer);
+          var end = Date.now() + seconds * 1000;
+          function stop() { clearInterval(restTimer); clearTimeout(restHide); restTimer = restHide = null; bar.hidden = true; }
+          function paint() {
+            var left = Math.max(0, Math.ceil((end - Date.now()) / 1000));
+            bar.firstChild.textContent = left > 0 ? 'Rest ' + clock(left) : 'Rest done: next set when you are ready.';
+            return left;
+          }
+          clearInterval(restTimer); clearTimeout(restHide); restHide = null;
           bar.hidden = false; paint();
           restTimer = setInterval(function () {
-            left -= 1; paint();
-            if (left <= 0) { clearInterval(restTimer); if (navigator.vibrate) navigator.vibrate(200); setTimeout(stop, 4000); }
-          }, 1000);
+            if (paint() > 0) return;
+            clearInterval(restTimer); restTimer = null;
+            if (navigator.vibrate) navigator.vibrate(200);
+            restHide = setTimeout(stop, 4000);
+          }, 250);
         }
 
-        // Follow along: holds counted down set by set, a tempo counted out rep by rep, walks in minutes.
+        // Follow along: holds counted down set by set (each side in turn where it is per side), a
+        // tempo counted out rep by rep, walks and rides in minutes; by the clock, not by ticks.
         document.querySelectorAll('[data-hold], [data-tempo], [data-minutes]').forEach(function (card) {
           var hold = Number(card.getAttribute('data-hold')) || 0;
           var minutes = Number(card.getAttribute('data-minutes')) || 0;
@@ -312,6 +360,7 @@ enum Assets {
           var pause = Number(card.getAttribute('data-pause')) || 0;
           var reps = Number(card.getAttribute('data-reps')) || 0;
           var sets = Number(card.getAttribute('data-sets')) || 1;
+          var sides = card.hasAttribute('data-per-side') ? ['left side: ', 'right side: '] : [''];
           var display = document.createElement('p');
           display.className = 'follow'; display.setAttribute('aria-live', 'polite');
           var timer = null;
@@ -321,12 +370,18 @@ enum Assets {
             if (timer) { stop(); display.textContent = ''; return; }
             start.textContent = 'Stop';
             var script = [];
-            if (hold || minutes) {
-              var length = hold || minutes * 60;
-              for (var s = 1; s <= (hold ? sets : 1); s++) {
-                for (var t = length; t > 0; t--) script.push((hold ? 'Set ' + s + ': hold ' : 'Keep going ') + clock(t));
+            if (hold) {
+              for (var s = 1; s <= sets; s++) {
+                sides.forEach(function (side, index) {
+                  for (var t = hold; t > 0; t--) script.push('Set ' + s + ', ' + side + 'hold ' + clock(t));
+                  if (index < sides.length - 1) for (var r = 5; r > 0; r--) script.push('Change sides: ' + r + ' s');
+                });
                 if (s < sets) for (var r = 15; r > 0; r--) script.push('Rest ' + r + ' s');
               }
+              script.push('Done. Well held.');
+            } else if (minutes) {
+              for (var m = minutes * 60; m > 0; m--) script.push('Keep going ' + clock(m));
+              script.push('Done. Nicely paced.');
             } else {
               var down = tempo[0] || 3, bottom = (tempo[1] || 0) + pause, up = tempo[2] || 1;
               for (var rep = 1; rep <= (reps || 8); rep++) {
@@ -334,15 +389,15 @@ enum Assets {
                 for (var b = bottom; b > 0; b--) script.push('Rep ' + rep + ': pause ' + b);
                 for (var u = up; u > 0; u--) script.push('Rep ' + rep + ': up ' + u);
               }
+              script.push('Done. Nicely controlled.');
             }
-            script.push('Done. Well held.');
-            var step = 0;
+            var began = Date.now();
             display.textContent = script[0];
             timer = setInterval(function () {
-              step += 1;
-              if (step >= script.length) { stop(); if (navigator.vibrate) navigator.vibrate(200); return; }
+              var step = Math.floor((Date.now() - began) / 1000);
+              if (step >= script.length - 1) { display.textContent = script[script.length - 1]; stop(); if (navigator.vibrate) navigator.vibrate(200); return; }
               display.textContent = script[step];
-            }, 1000);
+            }, 250);
           });
           var place = card.querySelector('.dose') || card.firstChild;
           place.parentNode.insertBefore(start, place.nextSibling);

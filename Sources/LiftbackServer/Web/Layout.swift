@@ -20,7 +20,7 @@ enum Layout {
         <link rel="stylesheet" href="/static/app.css">
         <script src="/static/app.js" defer></script>
         </head>
-        <body>
+        <body\(who(account))>
         <header class="top"><a class="brand" href="/">Liftback</a>\(nav(account, csrf: csrf))</header>
         <main class="\(wide ? "wide" : "narrow")">
         \(flash.map { HTML("<p class=\"flash\" role=\"status\">\($0)</p>") })
@@ -32,6 +32,13 @@ enum Layout {
         </body>
         </html>
         """
+    }
+
+    /// The tag under which the phone keeps this person's drafts and waiting entries: it names nobody
+    /// and is the same on every page of theirs, another person's on theirs.
+    static func who(_ account: Account?) -> HTML {
+        guard let account, account.role == .patient else { return "" }
+        return " data-who=\"\(String(Token.hash("phone " + account.id).prefix(16)))\""
     }
 
     static func nav(_ account: Account?, csrf: String?) -> HTML {

@@ -112,7 +112,9 @@ struct PersonPages {
             case (true, _): nil
             case (false, "again"): "This session was saved already, as first sent; saving it again added nothing."
             case (false, .some): "Session saved. Tomorrow we will ask how your back feels."
-            case (false, nil): query.get("joined") != nil ? "You are now linked with your clinician." : nil
+            case (false, nil):
+                query.get("checked") != nil
+                    ? "Check-in saved. Thank you." : query.get("joined") != nil ? "You are now linked with your clinician." : nil
             }
         return web.render(
             "Today", context, flash: flash,
@@ -176,10 +178,13 @@ struct PersonPages {
                 context, error: "Every exercise is marked as skipped, so there is nothing to save. Untick one you did.",
                 kept: form)
         }
+        guard let day = Self.entryDay(form, today: web.cases.today(for: data.settings)) else {
+            return try await refused(Self.keptTooLong)
+        }
         let workout = Workout(
             // Pain stays with each set, as the API keeps it: the engine reads every exercise's own.
             // A session forgotten yesterday can still be logged on its own day.
-            date: web.cases.today(for: data.settings).adding(days: form["day"] == "yesterday" ? -1 : 0),
+            date: day,
             exercises: exercises, painAfter: form.int("after"),
             flags: form.all("flag").compactMap(RedFlag.init(rawValue:)),
             stoppedEarly: form["stopped"] == nil ? nil : true)
@@ -196,6 +201,19 @@ struct PersonPages {
         }
         return WebController.redirect("/today?logged=1")
     }
+
+    /// The day an entry is for: the day a phone kept it with while it waited for a signal (from
+    /// `InputLimits.keptEntryDays` back to tomorrow, for a phone ahead of the server), otherwise today
+    /// or, for a session forgotten, yesterday. `nil` for a kept day out of that range.
+    static func entryDay(_ form: Form, today: Day) -> Day? {
+        guard let kept = form.text("date") else { return today.adding(days: form["day"] == "yesterday" ? -1 : 0) }
+        guard let day = Day(iso: kept), day <= today.adding(days: 1), day >= today.adding(days: -InputLimits.keptEntryDays)
+        else { return nil }
+        return day
+    }
+
+    static let keptTooLong =
+        "This entry waited on your phone for more than \(InputLimits.keptEntryDays) days, so it cannot be saved on its own day. Please check it and save it for today."
 
     /// The check-in form, empty, or with what was chosen when `kept` is the refused form.
     func checkInPage(_ context: AppContext, error: String? = nil, kept: Form? = nil) async throws -> Response {
@@ -215,8 +233,11 @@ struct PersonPages {
         if form.text("stiffness") != nil, form.int("stiffness") == nil {
             return try await checkInPage(context, error: "Morning stiffness: please type whole minutes, like 20.", kept: form)
         }
+        guard let day = Self.entryDay(form, today: web.cases.today(for: try await web.caseData(patient).settings)) else {
+            return try await checkInPage(context, error: Self.keptTooLong, kept: form)
+        }
         let checkIn = CheckIn(
-            date: web.cases.today(for: try await web.caseData(patient).settings), pain: pain,
+            date: day, pain: pain,
             stiffnessMinutes: form.int("stiffness"),
             flags: form.all("flag").compactMap(RedFlag.init(rawValue:)))
         var answer: (id: Int64, amendment: CaseService.WorkoutAmendment)?
@@ -231,9 +252,9 @@ struct PersonPages {
         } catch let error as CaseError {
             return try await checkInPage(context, error: FieldWords.sentence(error), kept: form)
         } catch AppError.keyReused {
-            return WebController.redirect("/today")
+            return WebController.redirect("/today?checked=again")
         }
-        return WebController.redirect("/today")
+        return WebController.redirect("/today?checked=1")
     }
 
     func progress(_ context: AppContext) async throws -> Response {

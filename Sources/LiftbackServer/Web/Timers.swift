@@ -11,6 +11,7 @@ enum Timers {
         if let reps = line.reps { parts.append("data-reps=\"\(reps)\"") }
         if let tempo = line.tempo, Tempo(tempo) != nil { parts.append("data-tempo=\"\(HTML.escape(tempo))\"") }
         if let pause = line.pauseSeconds { parts.append("data-pause=\"\(pause)\"") }
+        if line.perSide { parts.append("data-per-side") }
         return HTML(raw: " " + parts.joined(separator: " "))
     }
 }
