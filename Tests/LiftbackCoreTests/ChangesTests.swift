@@ -46,4 +46,24 @@ struct ChangesTests {
         let morning = c.known(on: Fixture.day("2026-02-09"))
         #expect(morning.workouts.allSatisfy { $0.date < Fixture.day("2026-02-09") } && morning.asOf == Fixture.day("2026-02-09"))
     }
+
+    @Test("For the record, lifts that changed for one reason are named together and rep steps at the same load are kept apart")
+    func recordedChanges() throws {
+        var p = engine.nextPrescription(for: Fixture.liftingCase(asOf: "2026-02-09"))
+        func line(_ name: String, _ decision: Decision, _ lever: Lever?, _ words: String) -> PrescribedExercise {
+            var line = p.exercises[0]
+            (line.name, line.decision, line.lever, line.forClinician, line.weight) = (name, decision, lever, words, 20)
+            return line
+        }
+        let climbing = "baseline pain rising from about 1/10 to 3/10"
+        p.exercises = [
+            line("Bench press", .regress, .load, climbing), line("Row", .regress, .load, climbing),
+            line("Deadlift", .progress, .load, "load 60 to 65 kg after a session at 2/10"),
+            line("Split squat", .progress, .reps, "reps 8 to 9 at 10 kg"), line("Hip thrust", .progress, .reps, "reps 10 to 11"),
+        ]
+        let recorded = p.recordedChanges
+        #expect(recorded.changes == ["Bench press and Row: \(climbing)", "Deadlift: load 60 to 65 kg after a session at 2/10"])
+        #expect(recorded.repSteps == ["Split squat", "Hip thrust"])
+        #expect(Words.list(["a", "b", "c"]) == "a, b and c" && Words.list(["a"]) == "a" && Words.list([]) == "")
+    }
 }

@@ -3,8 +3,11 @@ public struct PlanDay: Sendable, Equatable {
     public var day: Day
     public var phase: Phase
     public var disposition: Disposition
-    /// The loaded lifts that stepped up or back that day, with why, in a clinician's words.
+    /// The loaded lifts that stepped up or back that day, with why, in a clinician's words (lifts
+    /// that changed for the same reason named together).
     public var changes: [String]
+    /// The lifts that took a rep more at the same load (double progression).
+    public var repSteps: [String] = []
     /// Why loading stopped, when it did, in a clinician's words.
     public var stopped: String?
 }
@@ -36,8 +39,33 @@ extension Engine {
         return sessionDays.sorted().map { day in
             let p = nextPrescription(for: c.known(on: day))
             return PlanDay(
-                day: day, phase: p.phase, disposition: p.disposition, changes: p.changes(loadedOnly: true, forClinician: true),
+                day: day, phase: p.phase, disposition: p.disposition, changes: p.recordedChanges.changes,
+                repSteps: p.recordedChanges.repSteps,
                 stopped: p.disposition.stopsLoading ? CaseStatus.classify(p).reason : nil)
         }
+    }
+}
+
+extension Prescription {
+    /// The day's changes for the clinical record, short enough for one page: each step up or back
+    /// of a loaded lift in a clinician's words, lifts that changed for the same reason named
+    /// together; apart, the lifts whose reps rose at an unchanged load (double progression).
+    public var recordedChanges: (changes: [String], repSteps: [String]) {
+        var groups: [(words: String, names: [String])] = []
+        var repSteps: [String] = []
+        for line in exercises
+        where (line.decision == .progress || line.decision == .regress) && (line.weight != nil || line.lastWeight != nil) {
+            if line.decision == .progress, line.lever == .reps {
+                repSteps.append(line.name)
+                continue
+            }
+            let words = line.forClinician ?? line.reasons.first.map { $0.prefix(1).lowercased() + $0.dropFirst() } ?? ""
+            if let index = groups.firstIndex(where: { $0.words == words }) {
+                groups[index].names.append(line.name)
+            } else {
+                groups.append((words, [line.name]))
+            }
+        }
+        return (groups.map { "\(Words.list($0.names)): \($0.words)" }, repSteps)
     }
 }

@@ -62,7 +62,10 @@ public struct ProgressSummary: Sendable {
             guard let ladder = catalog.ladder(id: id) else { return nil }
             let load = c.workouts.flatMap { workout in
                 workout.exercises.compactMap { logged in
-                    catalog.referenceEquivalent(of: logged, on: id).map { Point(day: workout.date, value: $0) }
+                    catalog.referenceEquivalent(of: logged, on: id).map {
+                        // An equivalent is an estimate: to the half unit, never "33.33 kg".
+                        Point(day: workout.date, value: ($0 * 2).rounded() / 2)
+                    }
                 }
             }
             let previous = Baseline.carried(to: ladder.reference, from: baseline, catalog: catalog)?.weight

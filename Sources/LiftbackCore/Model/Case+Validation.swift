@@ -46,7 +46,10 @@ public enum InputLimits {
     }
 
     /// The heaviest load accepted, in `unit`.
-    public static func maxWeight(in unit: WeightUnit) -> Double { WeightUnit.kg.convert(maxWeightKg, to: unit) }
+    /// In another unit, down to a round ten (1,100 lb, never "1102.31 lb").
+    public static func maxWeight(in unit: WeightUnit) -> Double {
+        (WeightUnit.kg.convert(maxWeightKg, to: unit) / 10).rounded(.down) * 10
+    }
 
     /// The lightest load above nothing: the smallest plate made (a quarter kilogram, half a pound).
     /// Anything lighter is a typing error, and would round to nothing on every page.

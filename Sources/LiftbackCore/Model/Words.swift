@@ -1,5 +1,10 @@
 /// How counts read in the sentences a person sees, in one place.
 public enum Words {
+    /// Items in a sentence: "a", "a and b", "a, b and c".
+    public static func list(_ items: [String]) -> String {
+        items.count < 2 ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + items.last!
+    }
+
     /// A count of days: "a day", "14 days" (as in "in the last 14 days", "14 days in a row").
     public static func days(_ count: Int) -> String { count == 1 ? "a day" : "\(count) days" }
 

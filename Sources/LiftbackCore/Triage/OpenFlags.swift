@@ -4,6 +4,7 @@ extension Case {
     /// from the moment it is made, up to `EntryValidation.daysAhead` after `asOf`: a person whose day
     /// is already tomorrow (a time zone ahead of the server's) is never hidden until the server's
     /// calendar catches up, and neither is a symptom typed with tomorrow's date.
+    /// The most serious come first (an emergency before a review), then by name.
     public var openFlags: [RedFlag] {
         let horizon = flagHorizon
         var lastReported: [RedFlag: Day] = [:]
@@ -21,7 +22,7 @@ extension Case {
         return lastReported.compactMap { flag, reported in
             if let cleared = lastCleared[flag], cleared >= reported { return nil }
             return flag
-        }.sorted { $0.rawValue < $1.rawValue }
+        }.sorted { ($0.level, $1.rawValue) > ($1.level, $0.rawValue) }  // the most serious first
     }
 
     /// Every red flag reported (at the intake, in a session, at a check-in), oldest first.

@@ -89,13 +89,18 @@ enum Assets {
         @page { size: A4; margin: 14mm; }
         @media print {
           header.top, footer, .no-print { display: none !important; }
-          body { background: #fff; font-size: 9.5pt; }
+          body { background: #fff; font-size: 9pt; }
           main, main.wide, main.narrow { padding: 0; max-width: none; }
           article.report { border: 0; padding: 0; margin: 0; break-after: page; }
           article.report:last-of-type { break-after: auto; }
           figure.chart { margin: .2rem 0; break-inside: avoid; }
-          figure.chart .plot svg { max-height: 48mm; }
-          table, tr { break-inside: avoid; }
+          figure.chart .plot svg { max-height: 30mm; }
+          figure.chart .legend { margin: .1rem 0; }
+          article.report p { margin: .25rem 0; }
+          article.report h2 { margin: .5rem 0 .2rem; font-size: 11pt; }
+          article.report table { font-size: 8.5pt; }
+          article.report td.day { white-space: nowrap; }
+          tr { break-inside: avoid; }
         }
         @media (max-width: 22.5rem) { main { padding: .5rem; } .card { padding: .6rem; } fieldset { padding: .4rem .5rem; } .painrow { gap: 1px; } }
         """

@@ -49,7 +49,7 @@ struct PatientView {
             <h2>At the start</h2>
             \(intakeSummary)
             <h2>Progress</h2>
-            \(ProgressView.charts(progress, settings: engine.settings))
+            \(ProgressView.charts(progress, settings: engine.settings, forClinician: true))
             <h2>Timeline</h2>
             <table><thead><tr><th>Date</th><th>What</th><th>Details</th></tr></thead><tbody>\(timeline)</tbody></table>
             \(accountForm)

@@ -12,14 +12,17 @@ enum ProgressView {
         """
     }
 
-    static func charts(_ summary: ProgressSummary, settings: EngineSettings) -> HTML {
+    /// - Parameter forClinician: the captions speak of the person ("the previous working weight")
+    ///   rather than to them ("your").
+    static func charts(_ summary: ProgressSummary, settings: EngineSettings, forClinician: Bool = false) -> HTML {
         let unit = summary.unit.rawValue
+        let your = forClinician ? "the" : "your"
         func points(_ list: [ProgressSummary.Point]) -> [(x: Int, y: Double)] { list.map { ($0.day.ordinal, $0.value) } }
         let liftColors = ["#0b5cad", "#1d6b34", "#6a3d9a", "#8a4b00"]
         let liftCharts = summary.lifts.enumerated().html { index, lift in
             let caption: String =
                 if let last = lift.load.last, let previous = lift.previousWorkingWeight, let percent = lift.percentOfPrevious {
-                    "The latest is \(formatWeight(last.value)) \(unit), \(percent) % of your previous working weight of \(formatWeight(previous)) \(unit). Easier variations are counted as their \(lift.name.lowercased()) equivalent."
+                    "The latest is \(formatWeight(last.value)) \(unit), \(percent) % of \(your) previous working weight of \(formatWeight(previous)) \(unit). Easier variations are counted as their \(lift.name.lowercased()) equivalent."
                 } else if let last = lift.load.last {
                     "The latest is \(formatWeight(last.value)) \(unit). Easier variations are counted as their \(lift.name.lowercased()) equivalent."
                 } else { "Nothing lifted on this yet." }

@@ -8,7 +8,7 @@ import LiftbackCore
 /// their reasons. Several reports print one to a page (the caseload's).
 enum ReportView {
     /// The most days of decisions one page shows.
-    static let decisionRows = 8
+    static let decisionRows = 6
 
     static func page(_ reports: [CaseService.Report], printedOn: Day, settings: EngineSettings) -> HTML {
         """
@@ -59,21 +59,30 @@ enum ReportView {
             })</ul>
             """
         // Days on which something changed, the latest `decisionRows` of them: a page holds them all.
+        // Days when only reps rose at the same load are counted, not listed.
         let changed = r.decisions.filter { $0.disposition.stopsLoading || !$0.changes.isEmpty }.suffix(Self.decisionRows)
-        let rows = changed.html { day in
-            let what = day.stopped.map { [$0] } ?? day.changes
-            return "<tr><td>\(day.day)</td><td>\(day.phase.title)</td><td>\(what.joined(separator: "; "))</td></tr>"
+        let repOnlyDays = r.decisions.filter { !$0.disposition.stopsLoading && $0.changes.isEmpty && !$0.repSteps.isEmpty }.count
+        // The phase is named on its first row and where it changes, not on every row.
+        let rows = changed.enumerated().html { index, day in
+            let reps = day.repSteps.isEmpty ? [] : ["\(Words.list(day.repSteps)): a rep more at the same load"]
+            let what = day.stopped.map { [$0] } ?? day.changes + reps
+            let phase = index == 0 || changed[changed.index(changed.startIndex, offsetBy: index - 1)].phase != day.phase
+            return
+                "<tr><td class=\"day\">\(day.day)</td><td>\(phase ? day.phase.title : "")</td><td>\(what.joined(separator: "; "))</td></tr>"
         }
         let decisions: HTML =
             changed.isEmpty
             ? "<p>No load changed in these weeks.</p>"
-            : "<table class=\"compact\"><thead><tr><th>Day</th><th>Phase</th><th>What changed and why</th></tr></thead><tbody>\(rows)</tbody></table>"
+            : """
+            <table class="compact"><thead><tr><th>Day</th><th>Phase</th><th>What changed and why</th></tr></thead><tbody>\(rows)</tbody></table>\
+            \(repOnlyDays == 0 ? "" : HTML("<p class=\"muted small\">On \(repOnlyDays == 1 ? "one other day" : "\(repOnlyDays) other days") only reps rose at the same load (double progression).</p>"))
+            """
         let intake = r.data.intake
         return """
             <article class="report">
             <header><h1>\(r.patient.name)</h1>
             <p class="muted">Liftback report printed on \(printedOn) · intake on \(intake.date)\(intake.pain.map { " at \($0)/10" } ?? "")\(intake.onset.map { ", \($0.summary)" } ?? "") · \(intake.pattern.summary)</p></header>
-            <p><strong>Now:</strong> \(p.phase.title) since \(p.phaseSince) · \(status.reason.hasPrefix(status.status.title(p.disposition)) ? status.reason : "\(status.status.title(p.disposition)): \(status.reason)") · policy: \(p.policy.title(settings).lowercased())</p>
+            <p><strong>Now:</strong> \(p.phase.title) since \(p.phaseSince) · \(status.reason.hasPrefix(status.status.title(p.disposition)) ? status.reason : "\(status.status.title(p.disposition)) (\(status.reason.prefix(1).lowercased() + status.reason.dropFirst()))") · policy: \(p.policy.title(settings).lowercased())</p>
             <h2>Load</h2>
             \(chart)
             <h2>Questionnaires</h2>
