@@ -143,6 +143,15 @@ public struct CaseService: Sendable {
         public var weeks: Int
     }
 
+    /// How many weeks of plan versions the clinician's patient page shows.
+    public static let versionWeeks = 6
+
+    /// The plan's versions of the last `versionWeeks` weeks, newest first, for the clinician's page
+    /// (the page's read of the record is on the trail already).
+    public func planVersions(of data: CaseData, asOf: Day) -> [PlanVersion] {
+        engine.planVersions(data.asCase(asOf: asOf), days: 7 * Self.versionWeeks)
+    }
+
     /// The report of `patient` (whom `AccessService` let the caller reach); `nil` before the intake.
     /// A clinician's read goes on the person's trail, as any read of the record does.
     public func report(of patient: Account, weeks: Int = 4, by caller: Caller) async throws -> Report? {

@@ -66,4 +66,38 @@ struct ChangesTests {
         #expect(recorded.repSteps == ["Split squat", "Hip thrust"])
         #expect(Words.list(["a", "b", "c"]) == "a, b and c" && Words.list(["a"]) == "a" && Words.list([]) == "")
     }
+
+    @Test(
+        "Plan versions: each change a diff (was, became) with who and why, the engine's after a session, the clinician's under their name, newest first"
+    )
+    func planVersions() throws {
+        let c = Fixture.liftingCase(
+            asOf: "2026-02-16",
+            workouts: [
+                Fixture.session("2026-02-02", weight: 70, pain: 3, after: 2),
+                Fixture.session("2026-02-09", weight: 75, pain: 2, after: 1),
+            ],
+            overrides: [
+                Override(
+                    kind: .load, date: Fixture.day("2026-02-12"), by: "Dr Ada", exercise: "trap-bar-deadlift", weight: 72.5,
+                    note: "Easing the step after a busy week")
+            ])
+        let versions = engine.planVersions(c, days: 28)
+        #expect(versions.map(\.day) == versions.map(\.day).sorted(by: >), "newest first")
+        let byEngine = try #require(versions.first { $0.day == Fixture.day("2026-02-09") })
+        #expect(byEngine.author == .engine(lastSession: Fixture.day("2026-02-02")))
+        let step = try #require(byEngine.lines.first { $0.what == "Trap-bar deadlift" })
+        #expect(step.before?.contains("70 kg") == true && step.after.contains("75 kg"), "\(step)")
+        #expect(step.why?.contains("3/10") == true)
+        let byClinician = try #require(versions.first { $0.day == Fixture.day("2026-02-12") })
+        #expect(byClinician.author == .clinician("Dr Ada"))
+        #expect(
+            byClinician.lines == [
+                .init(
+                    what: "Trap-bar deadlift", before: step.after, after: "next load 72.5 kg",
+                    why: "Easing the step after a busy week")
+            ])
+        // The clinician's load is theirs alone: no engine version claims it afterwards.
+        #expect(!versions.filter { $0.author != .clinician("Dr Ada") }.flatMap(\.lines).contains { $0.after.contains("72.5 kg") })
+    }
 }

@@ -458,6 +458,10 @@ struct PageTests {
                 ])
             #expect(long.html.contains("Not saved"))
             #expect(try await store.caseData(patientID: sam.id)?.overrides.count == 1)
+            // The kept load is a version of the plan under the clinician's name: what it was, what it became.
+            let versions = Self.visibleText(try await desk.send(client, .get, "/patients/\(sam.id)").html)
+            #expect(versions.contains("Plan versions") && versions.contains("by Dr Ada"), "\(versions)")
+            #expect(versions.contains("Trap-bar deadlift") && versions.contains("next load 90 kg"))
         }
     }
 

@@ -307,6 +307,10 @@ def test_person_journey_and_clinician(server, phone, desk):
     assert "Timeline" in desk.page_source and "Change the plan" in desk.page_source
     assert_page_is_accessible(desk)
     shot(desk, "06-patient-desk")
+    # The plan's versions open as a diff: what it was, what it became, who and why.
+    desk.find_element(By.CSS_SELECTOR, "details.versions summary").click()
+    assert "by Liftback" in desk.find_element(By.CSS_SELECTOR, "details.versions").text
+    assert_page_is_accessible(desk)
     # An override: a note the engine passes to the person.
     notes = [f for f in desk.find_elements(By.CSS_SELECTOR, "form") if f.find_elements(By.CSS_SELECTOR, "input[value=note]")]
     notes[0].find_element(By.NAME, "note").send_keys("Lovely start, keep the walks going.")

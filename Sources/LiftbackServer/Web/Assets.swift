@@ -62,6 +62,9 @@ enum Assets {
         details.how figure { margin: .25rem 0; text-align: center; font-size: .85rem; color: var(--muted); }
         svg.figure { display: block; height: 7rem; width: auto; max-width: 100%; }
         form.stepped section[data-step]:not(.current) { display: none; }
+        details.versions summary h2 { display: inline; }
+        ol.versions { padding-left: 1.2rem; } ol.versions h3 { font-size: 1rem; margin: .8rem 0 .3rem; }
+        ol.versions del { color: var(--muted); } ol.versions ins { text-decoration: none; font-weight: 600; }
         form.stepped { padding-bottom: 4.5rem; }
         .stepnav { display: flex; gap: .75rem; align-items: center; margin-top: 1rem; }
         .set { border-top: 1px solid #e1e5ea; padding-top: .5rem; margin-top: .5rem; }

@@ -82,7 +82,8 @@ struct ClinicianPages {
             progress: try await web.cases.progress(of: data, patientID: patient.id),
             csrf: Layout.csrfField(WebSession.csrf(for: context)),
             engine: web.engine, pending: pending, resetLink: resetLink, resetLinkHours: web.services.accounts.resetLinkHours,
-            plan: web.engine.planExercises(data.asCase(asOf: prescription.asOf)))
+            plan: web.engine.planExercises(data.asCase(asOf: prescription.asOf)),
+            versions: web.cases.planVersions(of: data, asOf: prescription.asOf))
         // A refused change is a 400; a load waiting for confirmation is a question, not an error.
         return web.render(
             patient.name, context, flash: flash, problem: problem, wide: true,

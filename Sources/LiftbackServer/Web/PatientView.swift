@@ -20,6 +20,8 @@ struct PatientView {
     var resetLinkHours: Int
     /// Every exercise of the plan this phase (`Engine.planExercises`), for swaps and loads.
     var plan: [ExerciseID]
+    /// The plan's versions, newest first (`Engine.planVersions`).
+    var versions: [PlanVersion] = []
 
     var action: String { "/patients/\(patient.id)" }
     var currentCase: Case { data.asCase(asOf: prescription.asOf) }
@@ -36,6 +38,7 @@ struct PatientView {
             \(clearForm)
             <h2>Next session (\(prescription.asOf))</h2>
             \(nextSession)
+            \(versionList)
             <h2>Change the plan</h2>
             <div class="cards">
             \(policyForm)
@@ -53,6 +56,31 @@ struct PatientView {
             <h2>Timeline</h2>
             <table><thead><tr><th>Date</th><th>What</th><th>Details</th></tr></thead><tbody>\(timeline)</tbody></table>
             \(accountForm)
+            """
+    }
+
+    /// Every version of the plan in the last weeks, newest first, each a diff: what it was, what it
+    /// became, who changed it (the engine, after which session, or the clinician) and why.
+    var versionList: HTML {
+        guard !versions.isEmpty else { return "" }
+        let items = versions.html { version in
+            let who: String =
+                switch version.author {
+                case .clinician(let name): "by \(name)"
+                case .engine(let session?): "by Liftback, after the session of \(session)"
+                case .engine(nil): "by Liftback"
+                }
+            let rows = version.lines.html { line in
+                "<tr><td>\(line.what)</td><td>\(line.before.map { HTML("<del>\($0)</del>") } ?? HTML("<span class=\"muted\">new</span>"))</td><td><ins>\(line.after)</ins></td><td>\(line.why ?? "")</td></tr>"
+            }
+            return """
+                <li><h3>\(version.day) · \(who)</h3>
+                <table class="compact"><thead><tr><th>What</th><th>Was</th><th>Became</th><th>Why</th></tr></thead><tbody>\(rows)</tbody></table></li>
+                """
+        }
+        return """
+            <details class="versions"><summary><h2>Plan versions (last \(CaseService.versionWeeks) weeks)</h2></summary>
+            <ol class="versions">\(items)</ol></details>
             """
     }
 
