@@ -143,10 +143,18 @@ then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL a silent co
 before=$(count "$api")
 kill $server; wait $server 2>/dev/null
 restored=$(port)
-LIFTBACK_TODAY=2026-12-01 "$bin" serve --port "$restored" --database "$admin/copy.sqlite" >"$admin/restored.log" 2>&1 &
+metrics=$(port)
+LIFTBACK_TODAY=2026-12-01 LIFTBACK_METRICS_PORT="$metrics" "$bin" serve --port "$restored" --database "$admin/copy.sqlite" \
+  >"$admin/restored.log" 2>&1 &
 server=$!
 wait_up "$restored"
 after=$(count "http://127.0.0.1:$restored/api/v1")
+# Metrics on their own loopback port (Prometheus text, the history read just made counted per
+# route), never on the public one; a line per request in the log, without the record.
+if curl -fs "http://127.0.0.1:$metrics/metrics" | grep -q 'liftback_http_request_duration_seconds_count{route="GET /api/v1/patients/{id}/history",status="2xx"}' \
+  && [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$restored/metrics")" = 404 ] \
+  && grep -q 'route=GET /api/v1/patients/{id}/history' "$admin/restored.log" && ! grep -q goblet "$admin/restored.log"; then
+  passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL metrics port or request log"; fi
 # The copy holds every session acknowledged before it began (the seeded ones and the first logged)
 # and nothing half written: at most all of them.
 if [ -n "$after" ] && [ "$after" -ge $((seeded + 1)) ] && [ "$after" -le "$before" ]; then passed=$((passed + 1));

@@ -1,6 +1,7 @@
 import Foundation
 import LiftbackCore
 import LiftbackStore
+import Metrics
 
 /// Decoded cases kept in memory and checked against the store's case version with one cheap read,
 /// so fetching the next prescription does not decode a long history on every request. Any server
@@ -54,8 +55,16 @@ actor CaseCache {
         return (data, entry.prescription, entry.body)
     }
 
+    /// Hits and misses of the decoded cases, for whoever runs the server (`/metrics`).
+    private let hits = Counter(label: "liftback_case_cache_hits_total")
+    private let misses = Counter(label: "liftback_case_cache_misses_total")
+
     private func caseData(patientID: String, version: Int64) async throws -> CaseData? {
-        if let cached = entries[patientID], cached.version == version { return cached.data }
+        if let cached = entries[patientID], cached.version == version {
+            hits.increment()
+            return cached.data
+        }
+        misses.increment()
         guard let data = try await store.caseData(patientID: patientID) else { return nil }
         // A write that landed between the two reads raises the version again, so the next read refreshes.
         if entries.updateValue((version, data), forKey: patientID) == nil {

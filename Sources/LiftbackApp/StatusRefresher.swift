@@ -1,5 +1,6 @@
 import LiftbackCore
 import Logging
+import Metrics
 import ServiceLifecycle
 import Synchronization
 
@@ -19,6 +20,10 @@ public final class StatusRefresher: Service, Sendable {
     /// Five minutes: a refresh decodes the whole case, which for a long history is tens of milliseconds of a core.
     let gap: Duration = .seconds(300)
     private let refreshed = Mutex<[String: ContinuousClock.Instant]>([:])
+    /// For whoever runs several instances (`/metrics`): statuses recomputed, and how many were still
+    /// stale after the last pass (the refresher's lag, in patients).
+    private let refreshedCount = Counter(label: "liftback_status_refreshed_total")
+    private let staleLeft = Gauge(label: "liftback_status_stale_patients")
 
     public init(caseload: CaseloadService, today: @escaping @Sendable () -> Day, logger: Logger, batch: Int = 10) {
         self.caseload = caseload
@@ -45,8 +50,10 @@ public final class StatusRefresher: Service, Sendable {
                 logger.warning("the status of patient \(patientID) could not be refreshed: \(error)")
             }
             refreshed.withLock { $0[patientID] = now }
+            refreshedCount.increment()
             await Task.yield()
         }
+        staleLeft.record(stale.count < batch ? 0 : try await caseload.store.patientsWithStaleStatus(limit: 1_000).count)
         return stale.count
     }
 

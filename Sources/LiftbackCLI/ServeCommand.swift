@@ -8,7 +8,7 @@ struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve", abstract: "Run the Liftback server (JSON API under /api/v1, OpenAPI at /openapi.json).",
         discussion:
-            "Data lives in an SQLite file (or a PostgreSQL database for a postgres:// URL), created and migrated on start. Environment: LIFTBACK_HOST, LIFTBACK_PORT, DATABASE_URL, LIFTBACK_TODAY, LIFTBACK_IDLE_TIMEOUT (seconds a silent connection stays open, default 30), LIFTBACK_TRUSTED_PROXIES (reverse proxies whose X-Forwarded-For is believed), LIFTBACK_EMERGENCY_NUMBER (what the emergency call button dials, default 112). Running it behind TLS, backups and restores: docs/deploy.md."
+            "Data lives in an SQLite file (or a PostgreSQL database for a postgres:// URL), created and migrated on start. Environment: LIFTBACK_HOST, LIFTBACK_PORT, DATABASE_URL, LIFTBACK_TODAY, LIFTBACK_IDLE_TIMEOUT (seconds a silent connection stays open, default 30), LIFTBACK_TRUSTED_PROXIES (reverse proxies whose X-Forwarded-For is believed), LIFTBACK_EMERGENCY_NUMBER (what the emergency call button dials, default 112), LIFTBACK_METRICS_PORT (a loopback port for Prometheus's GET /metrics), LIFTBACK_REQUEST_LOG (on or off: a line per request, never health data). Running it behind TLS, backups and restores: docs/deploy.md."
     )
 
     @Option(help: "Address to listen on (default 127.0.0.1).") var host: String?

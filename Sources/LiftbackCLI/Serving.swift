@@ -30,7 +30,18 @@ extension ServerConfig {
 func buildApplication(config: ServerConfig, seedDemo: Bool = false, listening: Listening) throws -> some ApplicationProtocol {
     var logger = Logger(label: "liftback")
     logger.logLevel = .info
-    let (services, background, opened) = try config.services(opening: logger)
+    MetricsExport.bootstrap()
+    let (services, opened): (Services, [@Sendable () async throws -> Void])
+    var background: [any Service]
+    (services, background, opened) = try config.services(opening: logger)
+    if let metricsPort = config.metricsPort {
+        // Its own listener, on loopback: the operator's scraper reaches it, the public never does.
+        background.append(
+            Application(
+                router: MetricsExport.router(),
+                configuration: .init(address: .hostname("127.0.0.1", port: metricsPort), serverName: "Liftback metrics"),
+                logger: logger))
+    }
     var setUp = opened
     if seedDemo {
         setUp.append {

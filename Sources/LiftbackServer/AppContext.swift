@@ -1,5 +1,6 @@
 import Hummingbird
 import LiftbackApp
+import Synchronization
 
 /// The request context: Hummingbird's core plus the signed-in account, if any.
 public struct AppContext: RequestContext {
@@ -28,8 +29,21 @@ public struct AppContext: RequestContext {
         return "\(request.method.rawValue) \(path.hasPrefix("/") ? path : "/" + path)"
     }
 
+    /// What the request log says of the request once it is answered (the account that made it),
+    /// shared with the middleware that writes the line: a context is copied as it goes inwards.
+    let trace = RequestTrace()
+
     public init(source: Source) {
         coreContext = .init(source: source)
         remoteAddress = source.channel.remoteAddress?.ipAddress
+    }
+}
+
+/// The parts of a request its log line names, filled in as the request is let in.
+final class RequestTrace: Sendable {
+    private let account = Mutex<String?>(nil)
+    var accountID: String? {
+        get { account.withLock { $0 } }
+        set { account.withLock { $0 = newValue } }
     }
 }

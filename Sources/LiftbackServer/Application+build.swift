@@ -5,8 +5,12 @@ import LiftbackCore
 import Logging
 
 /// The router with every route mounted over the services; tests and `buildApplication` share it.
-public func buildRouter(services: Services, config: ServerConfig) -> Router<AppContext> {
+/// With `requestLogger` (or `config.requestLog`), a line per request goes to it.
+public func buildRouter(services: Services, config: ServerConfig, requestLogger: Logger? = nil) -> Router<AppContext> {
     let router = Router(context: AppContext.self)
+    if let logger = requestLogger ?? (config.requestLog ? Logger(label: "liftback.requests") : nil) {
+        router.add(middleware: RequestLogMiddleware(logger: logger))
+    }
     router.add(middleware: SecurityHeadersMiddleware(secure: config.secureCookies))
     router.add(middleware: NotFoundPageMiddleware())
     router.add(middleware: APIErrorMiddleware())

@@ -11,7 +11,10 @@ struct BearerAuthenticator: RouterMiddleware {
     {
         var context = context
         context.route = AppContext.route(of: request, context)
-        if let token = Self.token(request) { context.identity = try await accounts.account(token: token, kind: .bearer) }
+        if let token = Self.token(request) {
+            context.identity = try await accounts.account(token: token, kind: .bearer)
+            context.trace.accountID = context.identity?.id
+        }
         return try await next(request, context)
     }
 

@@ -25,6 +25,12 @@ public struct ServerConfig: Sendable, Equatable {
     /// across Europe and on most mobile phones, unless the clinic sets its own (999, 911, 000).
     public var emergencyNumber = ServerConfig.defaultEmergencyNumber
     public static let defaultEmergencyNumber = "112"
+    /// A line per request on standard output (route, status, time, account; never health data):
+    /// on for `serve` unless `LIFTBACK_REQUEST_LOG=off`, off in tests.
+    public var requestLog = false
+    /// Where `GET /metrics` (Prometheus) listens, on loopback only (`LIFTBACK_METRICS_PORT`); none
+    /// when absent. The public port never serves it.
+    public var metricsPort: Int?
 
     /// Whether `text` is an IPv4 or IPv6 address as a peer's is written (digits, hex, dots, colons).
     public static func isAddress(_ text: some StringProtocol) -> Bool {
@@ -99,6 +105,13 @@ public struct ServerConfig: Sendable, Equatable {
                         "LIFTBACK_EMERGENCY_NUMBER is \"\(number.prefix(40))\": it should be 2 to 6 digits, like 112 or 999")
             }
             config.emergencyNumber = number
+        }
+        config.metricsPort = try number("LIFTBACK_METRICS_PORT", in: 1...65535, what: "a port")
+        switch environment["LIFTBACK_REQUEST_LOG"] {
+        case nil, "on": config.requestLog = true
+        case "off": config.requestLog = false
+        case let other?:
+            throw SettingError(description: "LIFTBACK_REQUEST_LOG is \"\(other.prefix(40))\": it should be on or off")
         }
         config.secureCookies = secureCookies ?? !isLoopback(config.host)
         return config

@@ -4,6 +4,7 @@ import HummingbirdTesting
 import LiftbackApp
 import LiftbackCore
 import LiftbackStore
+import Logging
 import Testing
 
 @testable import LiftbackServer
@@ -22,13 +23,13 @@ struct APIHarness {
     static let today = "2026-12-07"
 
     /// - Parameter now: the clock the services read (a test's own, to move time on).
-    init(store: any Store = MemoryStore(), now: @escaping @Sendable () -> Date = { Date() }) {
+    init(store: any Store = MemoryStore(), now: @escaping @Sendable () -> Date = { Date() }, requestLogger: Logger? = nil) {
         self.store = store
         // bcrypt's lowest cost keeps the suite fast; production uses 12.
         let config = ServerConfig(passwordCost: 4, fixedToday: Self.today)
         services = Services(
             store: store, engine: Engine.standard, passwordCost: config.passwordCost, today: { config.today(in: $0) }, now: now)
-        router = buildRouter(services: services, config: config)
+        router = buildRouter(services: services, config: config, requestLogger: requestLogger)
     }
 
     var app: some ApplicationProtocol { Application(router: router) }

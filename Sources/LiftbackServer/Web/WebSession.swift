@@ -59,6 +59,7 @@ struct CookieAuthenticator: RouterMiddleware {
             let account = try await accounts.account(token: token, kind: .session)
         {
             context.identity = account
+            context.trace.accountID = account.id
             context.sessionToken = token
         }
         var newCSRF: String?
