@@ -21,9 +21,10 @@ database() {  # database NAME: creates it and prints its URL
   echo "postgres://postgres@127.0.0.1:5433/$1"
 }
 
-# --store-only: the store suite alone; --restore-only: the backup and restore check alone.
+# --store-only: the store suite alone; --restore-only: the backup and restore check alone;
+# --instances-only: two app servers on one database alone.
 mode=${1:-}
-if [ "$mode" != "--restore-only" ]; then
+if [ "$mode" != "--restore-only" ] && [ "$mode" != "--instances-only" ]; then
   echo "-- the store contract suite"
   LIFTBACK_TEST_POSTGRES_URL=$(database liftback_test) swift test --filter StoreContractTests
 fi
@@ -33,7 +34,12 @@ if [ "$mode" = "" ]; then
   echo "-- API fuzzing with the server on PostgreSQL"
   LIFTBACK_FUZZ_DATABASE=$(database liftback_fuzz) bash scripts/api-fuzz.sh
 fi
-if [ "$mode" != "--store-only" ]; then
+if [ "$mode" = "" ] || [ "$mode" = "--instances-only" ]; then
+  echo "-- two app servers on one PostgreSQL (docs/scale.md)"
+  swift build --product liftback >/dev/null
+  python3 scripts/instances-test.py .build/debug/liftback "$(database liftback_instances)" "$data"
+fi
+if [ "$mode" != "--store-only" ] && [ "$mode" != "--instances-only" ]; then
   echo "-- backup and restore (docs/deploy.md): pg_dump of the database a server writes to, restored into another"
   swift build --product liftback >/dev/null
   source_url=$(database liftback_backup)

@@ -32,9 +32,15 @@ public final class StatusRefresher: Service, Sendable {
         self.batch = batch
     }
 
-    /// Recomputes up to `batch` stale statuses not refreshed within `gap`; returns how many.
+    /// Recomputes up to `batch` stale statuses not refreshed within `gap`; returns how many. With
+    /// several instances on one PostgreSQL, one of them does a pass at a time (`Store.asTheOnlyOne`),
+    /// so the work is done once; the others' passes find it taken and do nothing.
     @discardableResult
     public func refreshOnce(now: ContinuousClock.Instant = .now) async throws -> Int {
+        try await caseload.store.asTheOnlyOne(.statusRefresh) { [self] in try await pass(now: now) } ?? 0
+    }
+
+    private func pass(now: ContinuousClock.Instant) async throws -> Int {
         let due = refreshed.withLock { refreshed in
             refreshed = refreshed.filter { now - $0.value < gap }
             return refreshed

@@ -505,6 +505,35 @@ extension PostgresStore {
         try await fetch(PostgresQuery(unsafeSQL: SharedSQL.upsertStatus(SharedSQL.postgres), binds: binds))
     }
 
+    /// The advisory lock of `job` in this store's schema: a 64-bit FNV-1a hash of its name, so that
+    /// stores in other schemas of one database (the tests') never take each other's turn.
+    func lockKey(_ job: BackgroundJob) -> Int64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in "liftback:\(schema ?? "public"):\(job.rawValue)".utf8 {
+            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+        }
+        return Int64(bitPattern: hash)
+    }
+
+    public func asTheOnlyOne<T: Sendable>(_ job: BackgroundJob, _ work: @Sendable () async throws -> T) async throws -> T? {
+        let key = lockKey(job)
+        return try await client.withConnection { connection in
+            var binds = PostgresBindings()
+            binds.append(key)
+            let rows = try await fetch(PostgresQuery(unsafeSQL: "SELECT pg_try_advisory_lock($1)", binds: binds), on: connection)
+            guard try rows.first?.decode(Bool.self) == true else { return nil }
+            let unlock = PostgresQuery(unsafeSQL: "SELECT pg_advisory_unlock($1)", binds: binds)
+            do {
+                let result = try await work()
+                try await fetch(unlock, on: connection)
+                return result
+            } catch {
+                _ = try? await fetch(unlock, on: connection)
+                throw error
+            }
+        }
+    }
+
     public func patientsWithStaleStatus(limit: Int) async throws -> [String] {
         var binds = PostgresBindings()
         binds.append(limit)

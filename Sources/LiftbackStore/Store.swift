@@ -105,6 +105,25 @@ public protocol Store: Sendable {
     /// Patients on some clinician's caseload, with an intake, whose status is missing or older than
     /// their case: the ones to recompute in the background.
     func patientsWithStaleStatus(limit: Int) async throws -> [String]
+
+    /// Runs `work` as the one server instance doing `job` right now, or returns `nil` at once
+    /// without running it while another instance does. On PostgreSQL, where several app servers
+    /// share the database, a session advisory lock held on one connection for the length of
+    /// `work` (released with it, or with the connection if the instance dies); a store that one
+    /// process owns runs `work` as it is.
+    func asTheOnlyOne<T: Sendable>(_ job: BackgroundJob, _ work: @Sendable () async throws -> T) async throws -> T?
+}
+
+/// Background work that one server instance at a time does for all of them.
+public enum BackgroundJob: String, Sendable {
+    /// Recomputing stale caseload statuses (`StatusRefresher`).
+    case statusRefresh = "status-refresh"
+}
+
+extension Store {
+    public func asTheOnlyOne<T: Sendable>(_ job: BackgroundJob, _ work: @Sendable () async throws -> T) async throws -> T? {
+        try await work()
+    }
 }
 
 /// A check of an entry against the case's settings, run by a store inside the write's transaction.

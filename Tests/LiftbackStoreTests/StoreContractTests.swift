@@ -157,6 +157,32 @@ struct StoreContractTests {
     }
 
     @Test(
+        "Background work is done by one instance at a time on a shared database: a second turn taken meanwhile is refused, and the turn is free again after",
+        arguments: Backend.allCases)
+    func oneInstanceAtATime(backend: Backend) async throws {
+        let store = try await backend.make()
+        let started = AsyncStream<Void>.makeStream()
+        let first = Task {
+            try await store.asTheOnlyOne(.statusRefresh) {
+                started.continuation.yield()
+                try await Task.sleep(for: .milliseconds(400))
+                return 1
+            }
+        }
+        for await _ in started.stream { break }
+        let second = try await store.asTheOnlyOne(.statusRefresh) { 2 }
+        #expect(try await first.value == 1)
+        // PostgreSQL is shared by several app servers; the other stores belong to one process.
+        #expect(second == (backend == .postgres ? nil : 2))
+        #expect(try await store.asTheOnlyOne(.statusRefresh) { 3 } == 3)
+        // A turn whose work fails is given back too.
+        await #expect(throws: CancellationError.self) {
+            try await store.asTheOnlyOne(.statusRefresh) { () async throws -> Int in throw CancellationError() }
+        }
+        #expect(try await store.asTheOnlyOne(.statusRefresh) { 4 } == 4)
+    }
+
+    @Test(
         "An entry sent again with its idempotency key is stored once and answered with the first id; the key with another entry is refused",
         arguments: Backend.allCases)
     func idempotencyKeys(backend: Backend) async throws {
