@@ -38,6 +38,12 @@ if [ "$mode" = "" ] || [ "$mode" = "--instances-only" ]; then
   echo "-- two app servers on one PostgreSQL (docs/scale.md)"
   swift build --product liftback >/dev/null
   python3 scripts/instances-test.py .build/debug/liftback "$(database liftback_instances)" "$data"
+  echo "-- load seeding into PostgreSQL (docs/scale.md): 250 people, 100 a clinician"
+  .build/debug/liftback admin seed-load --database "$(database liftback_seed)" --patients 250 --weeks 4 \
+    --per-clinician 100 --today 2026-12-01 2>/dev/null
+  counts=$(run_pg "$bin/psql -h 127.0.0.1 -p 5433 -U postgres -d liftback_seed -Atc \"SELECT (SELECT count(*) FROM links), (SELECT count(DISTINCT clinician_id) FROM links), (SELECT count(*) FROM case_status), (SELECT count(DISTINCT patient_id) FROM case_entries)\"")
+  [ "$counts" = "250|3|250|250" ] || { echo "FAIL seeded PostgreSQL holds $counts, not 250|3|250|250"; exit 1; }
+  echo "seeded: 250 people on 3 caseloads, each with a history and a status"
 fi
 if [ "$mode" != "--store-only" ] && [ "$mode" != "--instances-only" ]; then
   echo "-- backup and restore (docs/deploy.md): pg_dump of the database a server writes to, restored into another"

@@ -44,15 +44,19 @@ struct BackupCommand: AsyncParsableCommand {
 /// `liftback admin seed-load`: a database for load tests (docs/performance.md).
 struct SeedLoadCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "seed-load", abstract: "Create an SQLite database with one clinician and many patients with long histories.")
+        commandName: "seed-load",
+        abstract:
+            "Fill a new SQLite file or an empty PostgreSQL database with clinicians and many patients with long histories.")
 
-    @Option(help: "The SQLite file to create.") var database: String
+    @Option(help: "The SQLite file to create, or an empty PostgreSQL database's postgres:// URL.") var database: String
     @Option(help: "How many patients.") var patients: Int = 1000
+    @Option(help: "Patients on each clinician's caseload (all on one clinician when left out).") var perClinician: Int?
     @Option(help: "Weeks of history each.") var weeks: Int = 52
     @Option(help: "The last day of the histories (YYYY-MM-DD).", transform: Arguments.day("--today")) var today: Day
 
     func validate() throws {
-        guard !FileManager.default.fileExists(atPath: database) else {
+        if let perClinician, !(1...100_000).contains(perClinician) { throw ValidationError("--per-clinician 1-100000") }
+        guard Services.isPostgres(database) || !FileManager.default.fileExists(atPath: database) else {
             throw ValidationError("--database: \(database) exists already")
         }
         guard (1...100_000).contains(patients), (1...520).contains(weeks) else {
@@ -61,8 +65,9 @@ struct SeedLoadCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try await LoadSeed.seed(path: database, patients: patients, weeks: weeks, today: today, engine: configuredEngine) {
-            line in
+        try await LoadSeed.seed(
+            path: database, patients: patients, weeks: weeks, today: today, engine: configuredEngine, perClinician: perClinician
+        ) { line in
             FileHandle.standardError.write(Data((line + "\n").utf8))
         }
         print("Clinician \(LoadSeed.clinicianEmail), password \(LoadSeed.password)")

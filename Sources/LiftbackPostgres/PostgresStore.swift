@@ -505,6 +505,61 @@ extension PostgresStore {
         try await fetch(PostgresQuery(unsafeSQL: SharedSQL.upsertStatus(SharedSQL.postgres), binds: binds))
     }
 
+    /// Imports many patients in one transaction (load tests, moving from another system), linking
+    /// each to `clinicianID` when given: one statement a table, the rows as arrays (`unnest`).
+    public func importPatients(_ patients: [(account: Account, passwordHash: String, data: CaseData)], clinicianID: String?)
+        async throws
+    {
+        var (ids, emails, keys, names, roles, hashes) = ([String](), [String](), [String](), [String](), [String](), [String]())
+        var created: [Double] = []
+        var (settings, intakes) = ([String](), [String]())
+        var (owners, kinds, dates, bodies) = ([String](), [String](), [String](), [String]())
+        for patient in patients {
+            let account = patient.account
+            ids.append(account.id)
+            emails.append(account.email)
+            keys.append(account.email.lowercased())
+            names.append(account.name)
+            roles.append(account.role.rawValue)
+            hashes.append(patient.passwordHash)
+            created.append(account.createdAt.timeIntervalSince1970)
+            settings.append(try StoredJSON.encode(patient.data.settings))
+            intakes.append(try StoredJSON.encode(patient.data.intake))
+            for stored in patient.data.workouts {
+                owners.append(account.id)
+                kinds.append(StoredJSON.Kind.workout.rawValue)
+                dates.append(stored.workout.date.description)
+                bodies.append(try StoredJSON.encode(stored.workout))
+            }
+            for checkIn in patient.data.checkIns {
+                owners.append(account.id)
+                kinds.append(StoredJSON.Kind.checkIn.rawValue)
+                dates.append(checkIn.date.description)
+                bodies.append(try StoredJSON.encode(checkIn))
+            }
+        }
+        try await client.withTransaction(logger: logger) { connection in
+            try await fetch(
+                """
+                INSERT INTO accounts (id, email, email_key, name, role, password_hash, created_at)
+                SELECT * FROM unnest(\(ids)::text[], \(emails)::text[], \(keys)::text[], \(names)::text[], \(roles)::text[], \(hashes)::text[], \(created)::float8[])
+                """, on: connection)
+            try await fetch(
+                "INSERT INTO patients (id, settings, intake) SELECT * FROM unnest(\(ids)::text[], \(settings)::text[], \(intakes)::text[])",
+                on: connection)
+            try await fetch(
+                """
+                INSERT INTO case_entries (patient_id, kind, date, body)
+                SELECT * FROM unnest(\(owners)::text[], \(kinds)::text[], \(dates)::text[], \(bodies)::text[])
+                """, on: connection)
+            if let clinicianID {
+                try await fetch(
+                    "INSERT INTO links (patient_id, clinician_id) SELECT id, \(clinicianID) FROM unnest(\(ids)::text[]) AS id",
+                    on: connection)
+            }
+        }
+    }
+
     /// The advisory lock of `job` in this store's schema: a 64-bit FNV-1a hash of its name, so that
     /// stores in other schemas of one database (the tests') never take each other's turn.
     func lockKey(_ job: BackgroundJob) -> Int64 {
