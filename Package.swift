@@ -41,7 +41,10 @@ let package = Package(
         // GRDB on an SQLite file, the default: what an app embedding the core on a phone would take.
         .target(
             name: "LiftbackSQLite",
-            dependencies: ["LiftbackCore", "LiftbackStore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "LiftbackCore", "LiftbackStore", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ]
         ),
         // PostgresNIO on PostgreSQL, for several app servers sharing one database.
         .target(

@@ -354,7 +354,7 @@ public final class PostgresStore: Store {
     /// Adds the entry in one statement with the version raise, and only while the settings are
     /// those it was checked against. Of two requests racing with one idempotency key, the unique
     /// index lets one insert; the other finds its entry and answers with it.
-    public func addEntry(_ entry: CaseEntry, patientID: String, check: EntryCheck, audit: AuditEvent?, key: String?)
+    public func addEntry(_ entry: CaseEntry, patientID: String, check: @escaping EntryCheck, audit: AuditEvent?, key: String?)
         async throws -> Int64
     {
         /// The entry stored before with `key`, when it is this one (encoded only once checked).

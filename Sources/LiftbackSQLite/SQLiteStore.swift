@@ -11,6 +11,9 @@ import LiftbackStore
 /// get it from `prepareDatabase`). With NORMAL, WAL commits are not synced until a checkpoint.
 public final class SQLiteStore: Store {
     let pool: DatabasePool
+    /// Sessions and check-ins are logged through group commit: one durable commit for the writes
+    /// that arrive together (`GroupCommit`).
+    let groupCommit: GroupCommit
     /// A connection of its own for checkpoints, so that copying the log into the database and
     /// syncing it happens beside the writer rather than inside a request's commit.
     private let checkpointer: DatabaseQueue
@@ -55,6 +58,7 @@ public final class SQLiteStore: Store {
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
         pool = try DatabasePool(path: path, configuration: configuration)
+        groupCommit = GroupCommit(pool: pool)
         try pool.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
             try db.execute(sql: "PRAGMA wal_autocheckpoint = \(Self.inlineCheckpointPages)")
@@ -276,10 +280,10 @@ public final class SQLiteStore: Store {
         }
     }
 
-    public func addEntry(_ entry: CaseEntry, patientID: String, check: EntryCheck, audit: AuditEvent?, key: String?)
+    public func addEntry(_ entry: CaseEntry, patientID: String, check: @escaping EntryCheck, audit: AuditEvent?, key: String?)
         async throws -> Int64
     {
-        try await pool.write { db in
+        try await groupCommit.write { db in
             try check(try Self.settings(db, patientID))
             let (kind, body) = try StoredJSON.stored(entry)
             if let key,

@@ -171,7 +171,8 @@ public actor MemoryStore: Store {
         }
     }
 
-    public func addEntry(_ entry: CaseEntry, patientID: String, check: EntryCheck, audit: AuditEvent?, key: String?) throws
+    public func addEntry(_ entry: CaseEntry, patientID: String, check: @escaping EntryCheck, audit: AuditEvent?, key: String?)
+        throws
         -> Int64
     {
         try check(try requireSettings(patientID))

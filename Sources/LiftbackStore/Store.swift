@@ -71,7 +71,8 @@ public protocol Store: Sendable {
     /// With a `key` (the sender's idempotency key), an entry already stored with that key for the
     /// patient is not stored again: its id is returned, and nothing changes (no version raise, no
     /// audit line); `StoreError.keyReused` when that entry differs from this one.
-    func addEntry(_ entry: CaseEntry, patientID: String, check: EntryCheck, audit: AuditEvent?, key: String?) async throws
+    func addEntry(_ entry: CaseEntry, patientID: String, check: @escaping EntryCheck, audit: AuditEvent?, key: String?)
+        async throws
         -> Int64
     /// Replaces a stored workout, checked as `addEntry` checks; `false` when the patient has no workout with that id.
     func replaceWorkout(id: Int64, with workout: Workout, patientID: String, check: EntryCheck, audit: AuditEvent?)
@@ -151,7 +152,7 @@ public enum CaseEntry: Sendable {
 /// Each kind of entry is one `addEntry`, whatever the backend. Without `audit` (seeding, tests),
 /// a write adds no line to the trail; the services always give one.
 extension Store {
-    public func addWorkout(_ workout: Workout, patientID: String, audit: AuditEvent? = nil, check: EntryCheck)
+    public func addWorkout(_ workout: Workout, patientID: String, audit: AuditEvent? = nil, check: @escaping EntryCheck)
         async throws -> Int64
     {
         try await addEntry(.workout(workout), patientID: patientID, check: check, audit: audit)
@@ -169,17 +170,19 @@ extension Store {
         _ = try await addEntry(.clearance(clearance), patientID: patientID, check: { _ in }, audit: audit)
     }
 
-    public func addOverride(_ override: Override, patientID: String, audit: AuditEvent? = nil, check: EntryCheck)
+    public func addOverride(_ override: Override, patientID: String, audit: AuditEvent? = nil, check: @escaping EntryCheck)
         async throws
     {
         _ = try await addEntry(.override(override), patientID: patientID, check: check, audit: audit)
     }
 
-    public func addEntry(_ entry: CaseEntry, patientID: String, check: EntryCheck) async throws -> Int64 {
+    public func addEntry(_ entry: CaseEntry, patientID: String, check: @escaping EntryCheck) async throws -> Int64 {
         try await addEntry(entry, patientID: patientID, check: check, audit: nil, key: nil)
     }
 
-    public func addEntry(_ entry: CaseEntry, patientID: String, check: EntryCheck, audit: AuditEvent?) async throws -> Int64 {
+    public func addEntry(_ entry: CaseEntry, patientID: String, check: @escaping EntryCheck, audit: AuditEvent?) async throws
+        -> Int64
+    {
         try await addEntry(entry, patientID: patientID, check: check, audit: audit, key: nil)
     }
 

@@ -157,6 +157,37 @@ struct StoreContractTests {
     }
 
     @Test(
+        "Entries sent together (group commit on SQLite) are each stored once and answered with their own id; one refused by its check leaves the rest",
+        arguments: Backend.allCases)
+    func concurrentEntries(backend: Backend) async throws {
+        struct Refused: Error {}
+        let store = try await backend.make()
+        let pat = try await patient(store)
+        try await store.saveIntake(
+            Intake(date: Day(iso: "2026-11-02")!, pattern: .muscular), settings: PatientSettings(), patientID: pat.id)
+        // 40 check-ins at once: the last five repeat the first five (same key, same entry); the 8th is refused.
+        let answers = try await withThrowingTaskGroup(of: (Int, Int64?).self) { group in
+            for index in 0..<40 {
+                let original = index < 35 ? index : index - 35
+                group.addTask {
+                    let entry = CaseEntry.checkIn(
+                        CheckIn(date: Day(iso: "2026-11-03")!.adding(days: original % 20), pain: original % 11))
+                    let id = try? await store.addEntry(
+                        entry, patientID: pat.id, check: { _ in if original == 7 { throw Refused() } }, audit: nil,
+                        key: "k\(original)")
+                    return (index, id)
+                }
+            }
+            return try await group.reduce(into: [Int: Int64?]()) { $0[$1.0] = $1.1 }
+        }
+        #expect(answers[7] == .some(nil))
+        for index in 35..<40 { #expect(answers[index] == answers[index - 35], "\(index)") }
+        let ids = Set(answers.values.compactMap { $0 })
+        #expect(ids.count == 34)
+        #expect(try await store.caseData(patientID: pat.id)?.checkIns.count == 34)
+    }
+
+    @Test(
         "Background work is done by one instance at a time on a shared database: a second turn taken meanwhile is refused, and the turn is free again after",
         arguments: Backend.allCases)
     func oneInstanceAtATime(backend: Backend) async throws {
