@@ -549,6 +549,11 @@ struct PageTests {
             }
             let token = try #require(form["submission"])
             #expect(!token.isEmpty && form["count"] != nil)
+            // No pain tapped at all: refused beside the scale, nothing saved.
+            let painless = try await browser.send(client, .post, "/log", form: form)
+            #expect(painless.status == .badRequest && painless.html.contains(#"<p class="error" id="after-error">"#))
+            #expect(try await store.caseData(patientID: sam.id)?.workouts.isEmpty == true)
+            form["after"] = "1"
             let first = try await browser.send(client, .post, "/log", form: form)
             let second = try await browser.send(client, .post, "/log", form: form)
             #expect(first.location == "/today?logged=1" && second.location == "/today?logged=1")
@@ -904,7 +909,7 @@ struct PageTests {
             let unknown = try await browser.send(
                 client, .post, "/log", form: ["csrf": csrf, "count": "1", "ex-0": "nope", "r-0-0": "5"])
             #expect(unknown.status == .badRequest && unknown.html.contains("no longer matches the plan"))
-            var many = ["csrf": csrf, "count": "41"]
+            var many = ["csrf": csrf, "count": "41", "after": "1"]
             for index in 0...40 {
                 many["ex-\(index)"] = "walk"
                 many["r-\(index)-0"] = "5"
@@ -933,7 +938,7 @@ struct PageTests {
         try await APIHarness(store: store).test { client in
             var (browser, sam) = try await Self.signedInPerson(client, store)
             let page = try await browser.send(client, .get, "/log").html
-            var form = ["csrf": Browser.csrf(in: page), "count": "0", "skip-0": "1", "pe-1": "3"]
+            var form = ["csrf": Browser.csrf(in: page), "count": "0", "skip-0": "1", "pe-1": "3", "after": "2"]
             for match in page.matches(of: /name="((?:ex|r|w)-\d+(?:-\d+)?)" value="([^"]*)"/) {
                 form[String(match.1)] = String(match.2)
             }

@@ -372,6 +372,7 @@ def test_log_twice_offline_and_refused(server):
         statuses = driver.execute_async_script("""
             const done = arguments[arguments.length - 1];
             const form = document.querySelector('form[action="/log"]');
+            form.querySelector('input[name=after][value="1"]').checked = true;
             const send = () => fetch('/log', {method: 'POST', body: new URLSearchParams(new FormData(form))}).then(r => r.text().then(t => [r.status, r.url, t.slice(t.indexOf('<main'), t.indexOf('<main') + 600)]));
             send().then(a => send().then(b => done([a, b])));""")
         assert [s[0] for s in statuses] == [200, 200], statuses
@@ -382,7 +383,8 @@ def test_log_twice_offline_and_refused(server):
         name = field.get_attribute("name")
         fill(driver, name, "100000")
         tap(driver, visible_scales(driver)[0], "4")
-        driver.execute_script("document.querySelector('form[action=\"/log\"]').submit()")
+        driver.execute_script("document.querySelector('input[name=after][value=\"1\"]').checked = true;"
+                              "document.querySelector('form[action=\"/log\"]').submit()")
         WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "main .error[role=alert]"))
         refused = driver.find_element(By.NAME, name)
         assert refused.get_attribute("value") == "100000"

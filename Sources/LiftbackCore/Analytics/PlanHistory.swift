@@ -112,13 +112,20 @@ extension Engine {
         // shows changes, not every exercise as new.
         let seedDays = (0..<7).map { from.adding(days: -$0) }.filter { $0 >= c.intake.date }.reversed()
         // An exercise on a ladder is its ladder's place: the next variation reads as a change of it.
-        func place(_ id: ExerciseID) -> String { catalog.ladder(for: id).map { "ladder \($0.id.rawValue)" } ?? id.rawValue }
+        // Per kind of session: the lower-body day's core exercise is not the upper-body day's.
+        func place(_ id: ExerciseID, _ session: SessionKind) -> String {
+            "\(session.rawValue) " + (catalog.ladder(for: id).map { "ladder \($0.id.rawValue)" } ?? id.rawValue)
+        }
+        var lastDose: [ExerciseID: String] = [:]  // the exercise's own, for a clinician's load
         var last: [String: (name: String, dose: String)] = [:]
         var phase: Phase?
         for day in seedDays {
             let p = nextPrescription(for: c.known(on: day))
             phase = p.phase
-            for line in p.exercises { last[place(line.exercise)] = (line.name, line.describe()) }
+            for line in p.exercises {
+                last[place(line.exercise, p.session)] = (line.name, line.describe())
+                lastDose[line.exercise] = line.describe()
+            }
         }
         var versions: [PlanVersion] = []
         for day in changeDays.sorted() {
@@ -145,7 +152,7 @@ extension Engine {
                 guard let exercise = override.exercise, let weight = override.weight else { continue }
                 clinician.append(
                     .init(
-                        what: catalog[exercise]?.name ?? exercise.rawValue, before: last[place(exercise)]?.dose,
+                        what: catalog[exercise]?.name ?? exercise.rawValue, before: lastDose[exercise],
                         after: "next load \(formatWeight(weight)) \(c.unit.rawValue)", why: override.note))
             }
             for override in overrides where override.kind == .note {
@@ -153,8 +160,9 @@ extension Engine {
             }
             for line in p.exercises {
                 let dose = line.describe()
-                let before = last[place(line.exercise)]
-                last[place(line.exercise)] = (line.name, dose)
+                let before = last[place(line.exercise, p.session)]
+                last[place(line.exercise, p.session)] = (line.name, dose)
+                lastDose[line.exercise] = dose
                 // A load the clinician set is their version, said above on the day they set it.
                 guard before?.dose != dose || before?.name != line.name, line.rule != .clinicianLoad else { continue }
                 engine.append(

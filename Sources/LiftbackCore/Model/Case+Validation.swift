@@ -73,7 +73,8 @@ extension Case {
         for (index, checkIn) in checkIns.enumerated() {
             let field = "checkIns[\(index)]"
             try checkRange(checkIn.pain, InputLimits.pain, join(field, "pain"))
-            try checkRange(checkIn.stiffnessMinutes, InputLimits.stiffnessMinutes, join(field, "stiffnessMinutes"))
+            try checkRange(
+                checkIn.stiffnessMinutes, InputLimits.stiffnessMinutes, join(field, "stiffnessMinutes"), unit: "minutes")
         }
         for (index, override) in overrides.enumerated() {
             try override.validate(field: "overrides[\(index)]", catalog: catalog, unit: unit)
@@ -102,9 +103,11 @@ extension MovementScreen {
 /// A field path under a parent: `workouts[0]` + `painDuring`, or just the child at the top.
 func join(_ parent: String, _ child: String) -> String { parent.isEmpty ? child : "\(parent).\(child)" }
 
-func checkRange<T: Comparable>(_ value: T?, _ range: ClosedRange<T>, _ field: String) throws(CaseError) {
+/// - Parameter unit: what the numbers count ("seconds"), said after the range.
+func checkRange<T: Comparable>(_ value: T?, _ range: ClosedRange<T>, _ field: String, unit: String? = nil) throws(CaseError) {
     guard let value, !range.contains(value) else { return }
-    throw CaseError(field: field, message: "\(value) is outside \(range.lowerBound)-\(range.upperBound)")
+    throw CaseError(
+        field: field, message: "\(value) is outside \(range.lowerBound)-\(range.upperBound)\(unit.map { " " + $0 } ?? "")")
 }
 
 func checkExercise(_ id: ExerciseID?, _ catalog: Catalog, _ field: String) throws(CaseError) {
@@ -173,12 +176,13 @@ extension Workout {
             let timed = catalog[logged.exercise]?.dose.kind == .minutes
             for (setIndex, set) in logged.sets.enumerated() {
                 let setField = "\(exerciseField).sets[\(setIndex)]"
-                try set.validate(field: setField, unit: unit)
+                // Before the seconds' limit, which would name the wrong unit for minutes.
                 if timed, let minutes = set.holdSeconds, !InputLimits.minutes.contains(minutes) {
                     throw CaseError(
                         field: "\(setField).holdSeconds",
                         message: "\(minutes) minutes is more than \(InputLimits.minutes.upperBound) minutes in one go")
                 }
+                try set.validate(field: setField, unit: unit)
             }
         }
     }
@@ -188,8 +192,8 @@ extension LoggedSet {
     func validate(field: String, unit: WeightUnit) throws(CaseError) {
         try checkWeight(weight, unit, join(field, "weight"))
         try checkRange(reps, InputLimits.reps, join(field, "reps"))
-        try checkRange(holdSeconds, InputLimits.seconds, join(field, "holdSeconds"))
-        try checkRange(pauseSeconds, InputLimits.seconds, join(field, "pauseSeconds"))
+        try checkRange(holdSeconds, InputLimits.seconds, join(field, "holdSeconds"), unit: "seconds")
+        try checkRange(pauseSeconds, InputLimits.seconds, join(field, "pauseSeconds"), unit: "seconds")
         try checkRange(rpe, InputLimits.rpe, join(field, "rpe"))
         try checkRange(pain, InputLimits.pain, join(field, "pain"))
         if let tempo, Tempo(tempo) == nil {

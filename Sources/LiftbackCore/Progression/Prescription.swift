@@ -168,6 +168,20 @@ public enum AlertID: String, Codable, Sendable, CaseIterable {
     case fearOfMovement = "fear-of-movement"
     /// A clinician reviewed and cleared a flag in the last week: who, when, and the outcome.
     case flagReviewed = "flag-reviewed"
+
+    /// Whether the alert still speaks while loading is stopped: the safety ones do; advice on
+    /// training (a stall, a screen due, a session missed) waits until the plan resumes.
+    public var speaksWhilePaused: Bool {
+        switch self {
+        case .redFlag, .severePain, .sessionStopped, .flagReviewed: true
+        case .flareUpCycle, .climbingSymptoms, .stalled, .screenNeeded, .checkInDue, .fearOfMovement: false
+        }
+    }
+}
+
+extension Prescription {
+    /// The alerts to show now: all of them, or only those that speak while loading is stopped.
+    public var alertsNow: [Alert] { disposition.stopsLoading ? alerts.filter(\.id.speaksWhilePaused) : alerts }
 }
 
 /// A notice for the person (`message`) and, worded for their clinician, `forClinician`.

@@ -65,12 +65,11 @@ enum Assets {
         details.versions summary h2 { display: inline; }
         ol.versions { padding-left: 1.2rem; } ol.versions h3 { font-size: 1rem; margin: .8rem 0 .3rem; }
         ol.versions del { color: var(--muted); } ol.versions ins { text-decoration: none; font-weight: 600; }
-        form.stepped { padding-bottom: 4.5rem; }
         .stepnav { display: flex; gap: .75rem; align-items: center; margin-top: 1rem; }
         .set { border-top: 1px solid #e1e5ea; padding-top: .5rem; margin-top: .5rem; }
         .set.done { background: #eef7f0; }
         button.tick[aria-pressed=true] { background: var(--ok); color: #fff; border-color: var(--ok); }
-        .restbar { position: fixed; left: 0; right: 0; bottom: 0; display: flex; gap: 1rem; align-items: center; justify-content: space-between; padding: .6rem 1rem; background: #fff; border-top: 2px solid var(--accent); font-size: 1.15rem; font-weight: 600; }
+        .restbar { position: fixed; left: 0; right: 0; top: 0; z-index: 10; display: flex; gap: 1rem; align-items: center; justify-content: space-between; padding: .6rem 1rem; background: #fff; border-bottom: 2px solid var(--accent); font-size: 1.15rem; font-weight: 600; }
         [hidden] { display: none !important; }
         .follow { font-size: 1.3rem; font-weight: 700; color: var(--accent); min-height: 1.5em; margin: .3rem 0; }
         .outbox { background: #fff7ee; border-left: 4px solid var(--warn); padding: .6rem 1rem; border-radius: .3rem; }
@@ -279,7 +278,7 @@ enum Assets {
         // (which cannot point at a field on a hidden step) are left to it.
         document.querySelectorAll('form[action="/log"]').forEach(function (form) {
           var steps = Array.prototype.slice.call(form.querySelectorAll('section[data-step]'));
-          if (steps.length < 2 || document.querySelector('main .error[role=alert]')) return;
+          if (steps.length < 2) return;
           var save = form.querySelector('button:not([type=button])');
           form.noValidate = true;
           form.classList.add('stepped');
@@ -300,7 +299,10 @@ enum Assets {
             var heading = steps[index].querySelector('h2');
             if (heading) { heading.setAttribute('tabindex', '-1'); heading.focus(); }
           }
-          show(0);
+          // A refused form opens on the step that holds the field at fault.
+          var fault = form.querySelector('[aria-invalid=true]');
+          var faultStep = fault ? steps.indexOf(fault.closest('section[data-step]')) : -1;
+          show(faultStep >= 0 ? faultStep : 0);
           // Tick a set done: the rest timer starts. The numbers in the boxes are what is saved.
           steps.forEach(function (section) {
             var sets = section.querySelectorAll('.set');
@@ -330,7 +332,7 @@ enum Assets {
         }
         function clock(seconds) { var m = Math.floor(seconds / 60), s = seconds % 60; return m + ':' + (s < 10 ? '0' : '') + s; }
 
-        // The rest between sets: a countdown at the foot of the screen, skipped with one tap. It
+        // The rest between sets: a countdown across the top of the screen, skipped with one tap. It
         // reads the clock, so a phone locked in a pocket still rests the right time.
         var restTimer = null, restHide = null;
         function rest(seconds) {

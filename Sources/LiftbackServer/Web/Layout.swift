@@ -98,10 +98,15 @@ enum Layout {
 
     /// A 0-10 pain scale as radio buttons: one tap.
     /// `required` off for a set's pain: a skipped exercise's sets must not block saving.
-    static func painScale(_ legend: String, name: String, selected: Int?, required: Bool = true) -> HTML {
+    /// With `error`, the scale says what is wrong beside it and is marked for screen readers.
+    static func painScale(_ legend: String, name: String, selected: Int?, required: Bool = true, error: String? = nil)
+        -> HTML
+    {
         let options = InputLimits.pain.html { value in
-            "<label class=\"pain p\(value)\"><input type=\"radio\" name=\"\(name)\" value=\"\(value)\"\(checked(value == selected))\(required ? " required" : "")><span>\(value)</span></label>"
+            "<label class=\"pain p\(value)\"><input type=\"radio\" name=\"\(name)\" value=\"\(value)\"\(checked(value == selected))\(required ? " required" : "")\(error == nil ? "" : HTML(" aria-invalid=\"true\""))><span>\(value)</span></label>"
         }
-        return "<fieldset class=\"scale\"><legend>\(legend)</legend><div class=\"painrow\">\(options)</div></fieldset>"
+        let marked: HTML = error == nil ? "" : " aria-describedby=\"\(name)-error\""
+        return
+            "<fieldset class=\"scale\"\(marked)><legend>\(legend)</legend><div class=\"painrow\">\(options)</div>\(error.map { HTML("<p class=\"error\" id=\"\(name)-error\">\($0)</p>") })</fieldset>"
     }
 }

@@ -84,9 +84,19 @@ struct PatientView {
             """
     }
 
+    /// Why a change was made, kept with it in the plan's versions (the person does not see it).
+    static var why: HTML {
+        Layout.field(
+            "Why (optional, kept with the plan's versions)", name: "note", extra: "maxlength=\"\(InputLimits.noteLength)\"")
+    }
+
     /// The next session as the engine decided it: the decision and the rule in words, and why,
     /// written to the clinician (dates and numbers, not the person's "you").
     var nextSession: HTML {
+        guard !prescription.exercises.isEmpty else {
+            return prescription.disposition.stopsLoading
+                ? "<p>No session while the plan is paused; the alerts above say why.</p>" : "<p>A rest day: nothing to do.</p>"
+        }
         let rows = prescription.exercises.html { line in
             """
             <tr><td>\(line.name)</td><td>\(PrescriptionView.dose(line))</td>
@@ -182,7 +192,7 @@ struct PatientView {
         let choices = options(Phase.allCases, current: prescription.phase) { $0.title }
         return changeForm(
             "phase",
-            "<label>Phase<select name=\"phase\">\(choices)</select></label>\(Layout.field("Note (optional)", name: "note"))",
+            "<label>Phase<select name=\"phase\">\(choices)</select></label>\(Self.why)",
             button: "Set phase from today")
     }
 
@@ -200,7 +210,7 @@ struct PatientView {
         }
         return changeForm(
             "swap",
-            "<label>Swap, along its ladder or for a back-friendly alternative<select name=\"swap\">\(groups)</select></label>",
+            "<label>Swap, along its ladder or for a back-friendly alternative<select name=\"swap\">\(groups)</select></label>\(Self.why)",
             button: "Swap from today")
     }
 
@@ -224,7 +234,8 @@ struct PatientView {
         let weight = Layout.field(
             "Weight (\(data.settings.unit.rawValue))", name: "weight", type: "number", extra: "step=\"any\" min=\"0\" required")
         return changeForm(
-            "load", "<label>Exercise<select name=\"exercise\">\(options)</select></label>\(weight)", button: "Set the next load")
+            "load", "<label>Exercise<select name=\"exercise\">\(options)</select></label>\(weight)\(Self.why)",
+            button: "Set the next load")
     }
 
     /// The four-part movement screen before loads near the previous working weight (seed 001),

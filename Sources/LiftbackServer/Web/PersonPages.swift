@@ -178,6 +178,10 @@ struct PersonPages {
                 context, error: "Every exercise is marked as skipped, so there is nothing to save. Untick one you did.",
                 kept: form)
         }
+        // A session is logged with how the back felt: one tap, 0 when there was no pain at all.
+        if !exercises.isEmpty, form.int("after") == nil {
+            return try await refused("Tap your pain right after the session, from 0 to 10 (0 if there was none).", field: "after")
+        }
         guard let day = Self.entryDay(form, today: web.cases.today(for: data.settings)) else {
             return try await refused(Self.keptTooLong)
         }

@@ -13,7 +13,7 @@ enum PrescriptionView {
         let (catalog, settings) = (engine.catalog, engine.settings)
         let equipment = day.data.settings.equipment
         let card = { (line: PrescribedExercise) in Self.card(line, catalog: catalog, equipment: equipment) }
-        let alerts = p.alerts.html { "<div class=\"alert \($0.id.rawValue)\" role=\"alert\"><p>\($0.message)</p></div>" }
+        let alerts = p.alertsNow.html { "<div class=\"alert \($0.id.rawValue)\" role=\"alert\"><p>\($0.message)</p></div>" }
         if p.disposition.stopsLoading {
             // A reason the alerts already say, whole or in part, is not said twice.
             let unsaid = p.reasons.filter { reason in !p.alerts.contains { $0.message.contains(reason) } }
@@ -57,7 +57,7 @@ enum PrescriptionView {
             \(missed)
             \(nudge)
             \(alerts)
-            <h2>\(day.doneToday ? "Next: " : "")\(p.session.title) · \(p.asOf)</h2>
+            <h2>\(day.doneToday ? "Next time: \(p.session.title)" : "\(p.session.title) · \(p.asOf)")</h2>
             \(p.changes.isEmpty ? "" : HTML("<section class=\"card changes\" aria-labelledby=\"changes-title\"><h3 id=\"changes-title\">What changed since last time</h3><ul>\(p.changes.html { "<li>\($0)</li>" })</ul></section>"))
             \(p.exercises.html(card))
             <p><a class="button" href="/log">\(day.doneToday ? "Log another session" : "Log this session")</a></p>

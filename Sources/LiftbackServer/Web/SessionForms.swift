@@ -74,7 +74,7 @@ enum SessionForms {
             \(exercises)
             <section class="card" data-step>
             <h2>After the session</h2>
-            \(Layout.painScale("Pain right after the session", name: "after", selected: kept?.int("after")))
+            \(Layout.painScale("Pain right after the session", name: "after", selected: kept?.int("after"), error: message("after")))
             <label class="check"><input type="checkbox" name="stopped" value="1"\(Layout.checked(kept?["stopped"] != nil))> I stopped early because of sharp pain or a new symptom</label>
             <fieldset><legend>Anything new? (tick only if it is new)</legend>\(symptoms)</fieldset>
             </section>
