@@ -143,6 +143,11 @@ struct PageTests {
                     "reps-conventional-deadlift": "5",
                 ])
             #expect(badWeight.status == .badRequest && badWeight.html.contains("Deadlift: enter both"))
+            // Beside the lift's own weight, for screen readers too.
+            #expect(
+                badWeight.html.contains(
+                    #"name="weight-conventional-deadlift" value="-3" inputmode="decimal" step="any" min="0" aria-invalid="true" aria-describedby="weight-conventional-deadlift-error""#
+                ))
             // What was typed stays, the unit too: retyping pounds into a form back on kilograms would
             // store them 2.2 times too heavy.
             let pounds = try await browser.send(

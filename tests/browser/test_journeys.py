@@ -221,6 +221,7 @@ def log_one_exercise_at_a_time(phone, server):
     phone.refresh()
     assert "What you typed before is back" in phone.page_source
     assert phone.find_element(By.CSS_SELECTOR, f"input[name='{first}'][value='2']").is_selected()
+    assert phone.find_elements(By.CSS_SELECTOR, "button.tick[aria-pressed=true]"), "the set ticked done is still ticked"
     for _ in range(len(steps) - 1):
         for name in visible_scales(phone):
             tap(phone, name, "1" if name == "after" else "2")

@@ -168,7 +168,7 @@ enum Assets {
           function save() {
             var values = {};
             Array.prototype.forEach.call(form.elements, function (e) {
-              if (!e.name || skip[e.name] || e.type === 'hidden' && e.name.indexOf('ex-') !== 0) return;
+              if (!e.name || skip[e.name] || e.type === 'hidden' && e.name.indexOf('ex-') !== 0 && e.name.indexOf('d-') !== 0) return;
               if (e.type === 'radio' || e.type === 'checkbox') { if (e.checked) (values[e.name] = values[e.name] || []).push(e.value); }
               else values[e.name] = [e.value];
             });
@@ -313,13 +313,25 @@ enum Assets {
               sets[0].parentNode.insertBefore(hint, sets[0]);
             }
             sets.forEach(function (set) {
+              // The tick is kept with the draft (a hidden d-exercise-set field the server ignores),
+              // so a reload or a refused save shows the sets already done.
+              var amount = set.querySelector('input[name^="r-"]');
+              var done = document.createElement('input');
+              done.type = 'hidden'; done.name = amount ? 'd-' + amount.name.slice(2) : '';
+              set.appendChild(done);
+              var kept = (read(DRAFT + '/log', { values: {} }).values || {})[done.name];
+              function mark(on) {
+                set.classList.toggle('done', on);
+                tick.setAttribute('aria-pressed', on ? 'true' : 'false');
+                done.value = on ? '1' : '';
+              }
               var tick = button('Set done', 'secondary tick', function () {
-                set.classList.toggle('done');
-                tick.setAttribute('aria-pressed', set.classList.contains('done') ? 'true' : 'false');
+                mark(!set.classList.contains('done'));
+                form.dispatchEvent(new Event('change'));
                 if (set.classList.contains('done')) rest(Number(section.getAttribute('data-rest')) || 60);
               });
-              tick.setAttribute('aria-pressed', 'false');
               set.insertBefore(tick, set.firstChild.nextSibling);
+              mark(!!kept && kept[0] === '1');
             });
           });
         });

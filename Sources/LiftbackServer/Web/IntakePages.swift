@@ -35,11 +35,14 @@ struct IntakePages {
     }
 
     /// A step of the wizard; `kept` is the refused form of the weights step, shown as typed.
-    func step(_ step: Step, _ state: State, _ context: AppContext, error: String? = nil, kept: Form? = nil) throws -> Response {
+    /// `fault`: the lift whose numbers were refused, marked beside its fields.
+    func step(
+        _ step: Step, _ state: State, _ context: AppContext, error: String? = nil, kept: Form? = nil, fault: ExerciseID? = nil
+    ) throws -> Response {
         _ = try web.signedIn(context, role: .patient)
         return web.render(
             "Getting started", context, status: error == nil ? .ok : .badRequest,
-            try IntakeView.page(step, state, csrf: WebSession.csrf(for: context), error: error, kept: kept))
+            try IntakeView.page(step, state, csrf: WebSession.csrf(for: context), error: error, kept: kept, fault: fault))
     }
 
     func submit(_ request: Request, _ context: AppContext) async throws -> Response {
@@ -96,7 +99,7 @@ struct IntakePages {
                         .weights, state, context,
                         error:
                             "\(name): enter both a weight from \(lightest) to \(heaviest) \(state.unit.rawValue) and \(reps.lowerBound) to \(reps.upperBound) reps, or leave both blank. Nothing is lost: check the numbers below.",
-                        kept: form)
+                        kept: form, fault: id)
                 }
                 state.weights.append(entry)
             }

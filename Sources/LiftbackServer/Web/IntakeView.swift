@@ -6,14 +6,15 @@ import LiftbackCore
 enum IntakeView {
     /// A step of the wizard; `kept` is the refused form of the weights step, shown as typed.
     static func page(
-        _ step: IntakePages.Step, _ state: IntakePages.State, csrf: String?, error: String?, kept: Form?
+        _ step: IntakePages.Step, _ state: IntakePages.State, csrf: String?, error: String?, kept: Form?,
+        fault: ExerciseID? = nil
     ) throws -> HTML {
         let number = (IntakePages.Step.allCases.firstIndex(of: step) ?? 0) + 1
         let body: HTML
         switch step {
         case .flags: body = flagsStep(state)
         case .pattern: body = patternStep(state, kept: kept, ageError: kept == nil ? nil : error)
-        case .weights: body = weightsStep(state, kept: kept)
+        case .weights: body = weightsStep(state, kept: kept, fault: fault.map { ($0, error ?? "") })
         case .startback: body = try questionnaireStep(.startback, answered: state.startBack)
         case .disability: body = try questionnaireStep(.rmdq, answered: state.disability)
         }
@@ -73,7 +74,8 @@ enum IntakeView {
             """
     }
 
-    static func weightsStep(_ state: IntakePages.State, kept: Form? = nil) -> HTML {
+    /// - Parameter fault: the lift whose numbers were refused, with why: said beside its weight.
+    static func weightsStep(_ state: IntakePages.State, kept: Form? = nil, fault: (ExerciseID, String)? = nil) -> HTML {
         let unit = kept.flatMap { WeightUnit(rawValue: $0["unit"] ?? "") } ?? state.unit
         let rows = IntakePages.baselineLifts.html { id, name in
             let saved = state.weights.first { $0.exercise == id }
@@ -81,7 +83,7 @@ enum IntakeView {
             let reps = kept?["reps-\(id)"] ?? saved.map { String($0.reps) } ?? ""
             return """
                 <fieldset><legend>\(name)</legend><div class="setrow">
-                \(Layout.field("Weight", name: "weight-\(id)", type: "number", value: weight, extra: "inputmode=\"decimal\" step=\"any\" min=\"0\""))
+                \(Layout.field("Weight", name: "weight-\(id)", type: "number", value: weight, extra: "inputmode=\"decimal\" step=\"any\" min=\"0\"", error: fault?.0 == id ? fault?.1 : nil))
                 \(Layout.field("Reps", name: "reps-\(id)", type: "number", value: reps, extra: "inputmode=\"numeric\" min=\"\(InputLimits.workingReps.lowerBound)\" max=\"\(InputLimits.workingReps.upperBound)\""))
                 </div></fieldset>
                 """
