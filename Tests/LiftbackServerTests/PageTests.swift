@@ -1050,6 +1050,24 @@ struct PageTests {
         #expect(day(["date": "2026-11-29"]) == nil && day(["date": "2026-12-09"]) == nil && day(["date": "soon"]) == nil)
     }
 
+    @Test("A refused load comes back on the patient page as typed: the exercise still chosen, the message beside the weight")
+    func refusedLoadKept() {
+        let data = CaseData(settings: PatientSettings(), intake: Intake(date: Day(iso: "2026-11-02")!, pattern: .muscular))
+        let c = data.asCase(asOf: Day(iso: "2026-12-07")!)
+        let engine = Engine.standard
+        let view = PatientView(
+            patient: Account(id: "p", email: "p@example.org", name: "Pat", role: .patient, createdAt: Date()), data: data,
+            prescription: engine.nextPrescription(for: c),
+            progress: ProgressSummary(c, questionnaires: [], catalog: engine.catalog),
+            csrf: "", engine: engine, pending: nil, resetLink: nil, resetLinkHours: 24,
+            plan: ["goblet-squat", "trap-bar-deadlift"],
+            refusedLoad: .init(exercise: "trap-bar-deadlift", weight: "10000", message: "Weight: must be between 0 and 500 kg."))
+        let form = view.loadForm.description
+        #expect(form.contains(#"<option value="trap-bar-deadlift" selected>"#))
+        #expect(form.contains(#"name="weight" value="10000""#) && form.contains(#"aria-describedby="weight-error""#))
+        #expect(form.contains("between 0 and 500 kg"))
+    }
+
     @Test("Text people type is escaped wherever it is shown")
     func escaping() {
         let html: HTML = "<p>\("<script>alert(1)</script> & \"quotes\"")</p>"

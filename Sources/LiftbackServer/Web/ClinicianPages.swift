@@ -69,9 +69,10 @@ struct ClinicianPages {
         return (context.caller(clinician), patient)
     }
 
+    /// - Parameter refusedLoad: a load form that was refused, shown again as typed with its message.
     func patient(
         _ context: AppContext, flash: String? = nil, problem: String? = nil, confirm pending: (Override, LoadJump)? = nil,
-        resetLink: (url: String, until: String)? = nil
+        resetLink: (url: String, until: String)? = nil, refusedLoad: PatientView.RefusedLoad? = nil
     ) async throws -> Response {
         let (clinician, patient) = try await linkedPatient(context)
         guard let (data, prescription) = try await web.cases.prescription(patient.id, by: clinician) else {
@@ -83,7 +84,7 @@ struct ClinicianPages {
             csrf: Layout.csrfField(WebSession.csrf(for: context)),
             engine: web.engine, pending: pending, resetLink: resetLink, resetLinkHours: web.services.accounts.resetLinkHours,
             plan: web.engine.planExercises(data.asCase(asOf: prescription.asOf)),
-            versions: web.cases.planVersions(of: data, asOf: prescription.asOf))
+            versions: web.cases.planVersions(of: data, asOf: prescription.asOf), refusedLoad: refusedLoad)
         // A refused change is a 400; a load waiting for confirmation is a question, not an error.
         return web.render(
             patient.name, context, flash: flash, problem: problem, wide: true,
@@ -112,7 +113,7 @@ struct ClinicianPages {
             replacement: swap.flatMap { $0.count == 2 ? $0[1] : nil } ?? form.text("replacement").map { ExerciseID($0) },
             weight: form.double("weight"), note: form.text("note"))
         do {
-            let refused = try await refusal("Not saved", context) {
+            let refused = try await refusal("Not saved", context, load: overrideKind == .load ? form : nil) {
                 try await web.cases.addOverride(override, by: clinician, confirmed: form["confirm"] != nil, patientID: patient.id)
             }
             if let refused { return refused }
@@ -124,14 +125,22 @@ struct ClinicianPages {
     }
 
     /// Runs a change; a refusal naming a field comes back as the page with the problem in words.
-    func refusal(_ verdict: String, _ context: AppContext, _ change: () async throws -> Void) async throws -> Response? {
+    /// - Parameter load: the load form as sent, when the change is a load: shown again as typed.
+    func refusal(
+        _ verdict: String, _ context: AppContext, load: Form? = nil, _ change: () async throws -> Void
+    ) async throws -> Response? {
+        func kept(_ message: String) -> PatientView.RefusedLoad? {
+            load.map { .init(exercise: $0.text("exercise"), weight: $0["weight"] ?? "", message: message) }
+        }
         do {
             try await change()
             return nil
         } catch let error as CaseError {
-            return try await patient(context, problem: "\(verdict): \(FieldWords.sentence(error))")
+            let words = FieldWords.sentence(error)
+            return try await patient(context, problem: "\(verdict): \(words)", refusedLoad: kept(words))
         } catch AppError.invalid(_, let message) {
-            return try await patient(context, problem: "\(verdict): \(Layout.sentence(message))")
+            return try await patient(
+                context, problem: "\(verdict): \(Layout.sentence(message))", refusedLoad: kept(Layout.sentence(message)))
         }
     }
 

@@ -22,6 +22,14 @@ struct PatientView {
     var plan: [ExerciseID]
     /// The plan's versions, newest first (`Engine.planVersions`).
     var versions: [PlanVersion] = []
+    /// A load form the services refused: what was typed and why.
+    var refusedLoad: RefusedLoad? = nil
+
+    struct RefusedLoad {
+        var exercise: String?
+        var weight: String
+        var message: String
+    }
 
     var action: String { "/patients/\(patient.id)" }
     var currentCase: Case { data.asCase(asOf: prescription.asOf) }
@@ -230,9 +238,12 @@ struct PatientView {
     var loadForm: HTML {
         let loaded = plan.compactMap { engine.catalog[$0] }.filter(\.loaded)
         guard !loaded.isEmpty else { return "" }
-        let options = loaded.html { "<option value=\"\($0.id.rawValue)\">\($0.name)</option>" }
+        let options = loaded.html {
+            "<option value=\"\($0.id.rawValue)\"\(refusedLoad?.exercise == $0.id.rawValue ? HTML(" selected") : "")>\($0.name)</option>"
+        }
         let weight = Layout.field(
-            "Weight (\(data.settings.unit.rawValue))", name: "weight", type: "number", extra: "step=\"any\" min=\"0\" required")
+            "Weight (\(data.settings.unit.rawValue))", name: "weight", type: "number", value: refusedLoad?.weight ?? "",
+            extra: "step=\"any\" min=\"0\" required", error: refusedLoad?.message)
         return changeForm(
             "load", "<label>Exercise<select name=\"exercise\">\(options)</select></label>\(weight)\(Self.why)",
             button: "Set the next load")
