@@ -140,6 +140,8 @@ public struct CaseService: Sendable {
         public var prescription: Prescription
         public var progress: ProgressSummary
         public var decisions: [PlanDay]
+        /// The clinician's changes to the plan in the same weeks, newest first.
+        public var clinicianChanges: [PlanVersion] = []
         public var weeks: Int
     }
 
@@ -160,7 +162,10 @@ public struct CaseService: Sendable {
         return Report(
             patient: patient, data: data, prescription: prescription,
             progress: try await progress(of: data, patientID: patient.id),
-            decisions: engine.recentDecisions(c, days: 7 * weeks), weeks: weeks)
+            decisions: engine.recentDecisions(c, days: 7 * weeks),
+            clinicianChanges: engine.planVersions(c, days: 7 * weeks).filter {
+                if case .clinician = $0.author { true } else { false }
+            }, weeks: weeks)
     }
 
     /// The person's logged sessions as a Strong export (what `liftback export strong` gives for a case

@@ -690,8 +690,13 @@ struct PageTests {
             var desk = signedIn
             let sam = try await Self.linkedPatient("Sam", of: clinician, in: store)
             _ = try await Self.linkedPatient("Ria", of: clinician, in: store)
+            // A clinician's change of the plan is among the decisions, under their name, with why.
+            try await store.addOverride(
+                Override(kind: .phase, date: Day(iso: "2026-12-05")!, by: "Dr Ada", phase: .restoreMovement, note: "Easing in"),
+                patientID: sam.id, check: { _ in })
             let one = try await desk.send(client, .get, "/patients/\(sam.id)/report")
             #expect(one.status == .ok && one.html.components(separatedBy: "<article class=\"report\">").count == 2)
+            #expect(one.html.contains("<td>Dr Ada</td>") && one.html.contains("(Easing in)"), "\(one.html)")
             #expect(one.html.contains("Decisions of the last 4 weeks") && one.html.contains("Red flags and reviews"))
             let every = try await desk.send(client, .get, "/caseload/report")
             #expect(every.html.components(separatedBy: "<article class=\"report\">").count == 3)

@@ -63,18 +63,30 @@ enum ReportView {
         let changed = r.decisions.filter { $0.disposition.stopsLoading || !$0.changes.isEmpty }.suffix(Self.decisionRows)
         let repOnlyDays = r.decisions.filter { !$0.disposition.stopsLoading && $0.changes.isEmpty && !$0.repSteps.isEmpty }.count
         // The phase is named on its first row and where it changes, not on every row.
-        let rows = changed.enumerated().html { index, day in
+        let engineRows: [(Day, HTML)] = changed.enumerated().map { index, day in
             let reps = day.repSteps.isEmpty ? [] : ["\(Words.list(day.repSteps)): a rep more at the same load"]
             let what = day.stopped.map { [$0] } ?? day.changes + reps
             let phase = index == 0 || changed[changed.index(changed.startIndex, offsetBy: index - 1)].phase != day.phase
-            return
+            return (
+                day.day,
                 "<tr><td class=\"day\">\(day.day)</td><td>\(phase ? day.phase.title : "")</td><td>\(what.joined(separator: "; "))</td></tr>"
+            )
         }
+        // The clinician's own changes, under their name, among the engine's by day.
+        let clinicianRows: [(Day, HTML)] = r.clinicianChanges.prefix(Self.decisionRows / 2).map { version in
+            let name = if case .clinician(let name) = version.author { name } else { "A clinician" }
+            let what = version.lines.map { "\($0.what): \($0.after)\($0.why.map { " (\($0))" } ?? "")" }
+            return (
+                version.day,
+                "<tr><td class=\"day\">\(version.day)</td><td>\(name)</td><td>\(what.joined(separator: "; "))</td></tr>"
+            )
+        }
+        let rows = (engineRows + clinicianRows).sorted { $0.0 < $1.0 }.html(\.1)
         let decisions: HTML =
-            changed.isEmpty
+            changed.isEmpty && r.clinicianChanges.isEmpty
             ? "<p>No load changed in these weeks.</p>"
             : """
-            <table class="compact"><thead><tr><th>Day</th><th>Phase</th><th>What changed and why</th></tr></thead><tbody>\(rows)</tbody></table>\
+            <table class="compact"><thead><tr><th>Day</th><th>Phase or who</th><th>What changed and why</th></tr></thead><tbody>\(rows)</tbody></table>\
             \(repOnlyDays == 0 ? "" : HTML("<p class=\"muted small\">On \(repOnlyDays == 1 ? "one other day" : "\(repOnlyDays) other days") only reps rose at the same load (double progression).</p>"))
             """
         let intake = r.data.intake
