@@ -51,12 +51,12 @@ public final class StatusRefresher: Service, Sendable {
         for patientID in stale {
             do {
                 try await caseload.refresh(patientID: patientID, asOf: asOf)
+                refreshedCount.increment()
             } catch {
                 // One case that cannot be read must not hold up everyone after it; it is tried again after `gap`.
                 logger.warning("the status of patient \(patientID) could not be refreshed: \(error)")
             }
             refreshed.withLock { $0[patientID] = now }
-            refreshedCount.increment()
             await Task.yield()
         }
         staleLeft.record(stale.count < batch ? 0 : try await caseload.store.patientsWithStaleStatus(limit: 1_000).count)

@@ -571,21 +571,18 @@ extension PostgresStore {
     }
 
     public func asTheOnlyOne<T: Sendable>(_ job: BackgroundJob, _ work: @Sendable () async throws -> T) async throws -> T? {
-        let key = lockKey(job)
-        return try await client.withConnection { connection in
-            var binds = PostgresBindings()
-            binds.append(key)
-            let rows = try await fetch(PostgresQuery(unsafeSQL: "SELECT pg_try_advisory_lock($1)", binds: binds), on: connection)
-            guard try rows.first?.decode(Bool.self) == true else { return nil }
-            let unlock = PostgresQuery(unsafeSQL: "SELECT pg_advisory_unlock($1)", binds: binds)
-            do {
-                let result = try await work()
-                try await fetch(unlock, on: connection)
-                return result
-            } catch {
-                _ = try? await fetch(unlock, on: connection)
-                throw error
+        // A transaction's advisory lock: released when the transaction ends, whatever happens in
+        // `work`, and with the connection if the instance dies.
+        var binds = PostgresBindings()
+        binds.append(lockKey(job))
+        let query = PostgresQuery(unsafeSQL: "SELECT pg_try_advisory_xact_lock($1)", binds: binds)
+        do {
+            return try await client.withTransaction(logger: logger) { connection in
+                guard try await fetch(query, on: connection).first?.decode(Bool.self) == true else { return nil }
+                return try await work()
             }
+        } catch let error as PostgresTransactionError {
+            throw error.closureError ?? error  // the work's own error, as the other stores give it
         }
     }
 

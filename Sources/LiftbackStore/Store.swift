@@ -109,9 +109,9 @@ public protocol Store: Sendable {
 
     /// Runs `work` as the one server instance doing `job` right now, or returns `nil` at once
     /// without running it while another instance does. On PostgreSQL, where several app servers
-    /// share the database, a session advisory lock held on one connection for the length of
-    /// `work` (released with it, or with the connection if the instance dies); a store that one
-    /// process owns runs `work` as it is.
+    /// share the database, a transaction's advisory lock held for the length of `work` (released
+    /// when the transaction ends, whatever `work` does, or with the connection if the instance
+    /// dies); a store that one process owns runs `work` as it is.
     func asTheOnlyOne<T: Sendable>(_ job: BackgroundJob, _ work: @Sendable () async throws -> T) async throws -> T?
 }
 

@@ -974,6 +974,8 @@ struct PageTests {
         #expect(SessionForms.formField("exercises[0].sets[3].holdSeconds", formIndices: [1]) == "r-1-3")
         #expect(SessionForms.formField("exercises[5].sets[0].weight", formIndices: [0]) == nil)
         #expect(SessionForms.formField("painAfter", formIndices: [0]) == nil)
+        #expect(SessionForms.formField("exercises[0].sets[3].pain", formIndices: [1]) == "p-1-3")
+        #expect(SessionForms.formField("exercises[0].sets[0].tempo", formIndices: [0]) == nil)
     }
 
     @Test("An address that is not there gives a browser a calm page; the API and other callers keep a bare 404")

@@ -38,9 +38,9 @@ extension Engine {
         let sessionDays = Set(c.workouts.map(\.date) + [c.asOf]).filter { $0 > from && $0 <= c.asOf && $0 >= c.intake.date }
         return sessionDays.sorted().map { day in
             let p = nextPrescription(for: c.known(on: day))
+            let recorded = p.recordedChanges
             return PlanDay(
-                day: day, phase: p.phase, disposition: p.disposition, changes: p.recordedChanges.changes,
-                repSteps: p.recordedChanges.repSteps,
+                day: day, phase: p.phase, disposition: p.disposition, changes: recorded.changes, repSteps: recorded.repSteps,
                 stopped: p.disposition.stopsLoading ? CaseStatus.classify(p).reason : nil)
         }
     }

@@ -157,6 +157,7 @@ enum Assets {
           return date.getFullYear() + '-' + ('0' + (date.getMonth() + 1)).slice(-2) + '-' + ('0' + date.getDate()).slice(-2);
         }
 
+        var restoredTicks = {};  // the sets ticked done in a draft of the log that was restored
         // Nothing typed is lost: each change to a session or check-in is kept on the phone until it is saved.
         document.querySelectorAll('form[action="/log"], form[action="/check-in"]').forEach(function (form) {
           var action = form.getAttribute('action'), key = DRAFT + action;
@@ -181,6 +182,7 @@ enum Assets {
               var field = form.elements[n]; return field && field.value === draft.values[n][0];
             });
             if (same) {
+              if (action === '/log') restoredTicks = draft.values;
               Array.prototype.forEach.call(form.elements, function (e) {
                 if (!e.name || skip[e.name] || e.type === 'hidden') return;
                 var kept = draft.values[e.name];
@@ -244,8 +246,9 @@ enum Assets {
           flushing = true;
           function done(next) { flushing = false; if (next) flush(); }
           send(item, item.body).then(function answered(response, retried) {
-            // Sent (or sent before: the same submission is stored once).
-            if (response.ok && response.url.indexOf('/signin') < 0) {
+            // Sent (or sent before: the same submission is stored once): the server says so in the
+            // address it sends the person on to. Any other page means it was not taken as it was.
+            if (response.ok && /[?&](logged|checked)=/.test(response.url)) {
               without(item);
               showOutbox(mine().length ? undefined : 'Everything kept on this phone is saved now.');
               return done(true);
@@ -264,6 +267,10 @@ enum Assets {
             }
             // Refused as it was (a number past a limit, a day too long ago): back into its form.
             if (response.status === 400 || response.status === 403 || response.status === 422) {
+              backToForm(item, 'An entry kept on this phone could not be saved as it was: open it again to check it and save.');
+              return done(true);
+            }
+            if (response.ok && response.url.indexOf('/signin') < 0) {
               backToForm(item, 'An entry kept on this phone could not be saved as it was: open it again to check it and save.');
               return done(true);
             }
@@ -319,7 +326,7 @@ enum Assets {
               var done = document.createElement('input');
               done.type = 'hidden'; done.name = amount ? 'd-' + amount.name.slice(2) : '';
               set.appendChild(done);
-              var kept = (read(DRAFT + '/log', { values: {} }).values || {})[done.name];
+              var kept = restoredTicks[done.name];
               function mark(on) {
                 set.classList.toggle('done', on);
                 tick.setAttribute('aria-pressed', on ? 'true' : 'false');

@@ -16,7 +16,7 @@ enum PrescriptionView {
         let alerts = p.alertsNow.html { "<div class=\"alert \($0.id.rawValue)\" role=\"alert\"><p>\($0.message)</p></div>" }
         if p.disposition.stopsLoading {
             // A reason the alerts already say, whole or in part, is not said twice.
-            let unsaid = p.reasons.filter { reason in !p.alerts.contains { $0.message.contains(reason) } }
+            let unsaid = p.reasons.filter { reason in !p.alertsNow.contains { $0.message.contains(reason) } }
             let noClinician: HTML =
                 linked
                 ? ""

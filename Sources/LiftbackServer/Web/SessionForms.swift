@@ -20,7 +20,14 @@ enum SessionForms {
         guard let match = path.wholeMatch(of: /exercises\[(\d+)\]\.sets\[(\d+)\]\.(\w+)/),
             let exercise = Int(match.1), formIndices.indices.contains(exercise), let set = Int(match.2)
         else { return nil }
-        return "\(match.3 == "weight" ? "w" : "r")-\(formIndices[exercise])-\(set)"
+        let prefix: String? =
+            switch match.3 {
+            case "weight": "w"
+            case "reps", "holdSeconds", "minutes", "passes": "r"
+            case "pain": "p"
+            default: nil
+            }
+        return prefix.map { "\($0)-\(formIndices[exercise])-\(set)" }
     }
 
     static func log(
@@ -40,8 +47,8 @@ enum SessionForms {
                     \(line.weight != nil || catalog[line.exercise]?.loaded == true ? Layout.field("Set \(set + 1) weight (\(line.unit?.rawValue ?? unit))", name: weight, type: "number", value: kept.map { $0[weight] ?? "" } ?? line.weight.map(formatWeight) ?? "", extra: "inputmode=\"decimal\" step=\"any\" min=\"0\"", error: message(weight)) : "")
                     \(Layout.field("Set \(set + 1) \(line.kind.unitWord)", name: amount, type: "number", value: kept.map { $0[amount] ?? "" } ?? planned, extra: "inputmode=\"numeric\" min=\"0\"", error: message(amount)))
                     </div>
-                    <details class="set-pain"\(kept?.int(pain) != nil ? " open" : "")><summary>Pain in set \(set + 1) (optional)</summary>
-                    \(Layout.painScale("Pain during set \(set + 1)", name: pain, selected: kept?.int(pain), required: false))
+                    <details class="set-pain"\(kept?.int(pain) != nil || message(pain) != nil ? " open" : "")><summary>Pain in set \(set + 1) (optional)</summary>
+                    \(Layout.painScale("Pain during set \(set + 1)", name: pain, selected: kept?.int(pain), required: false, error: message(pain)))
                     </details>
                     </div>
                     """
