@@ -1075,6 +1075,23 @@ struct PageTests {
         #expect(form.contains("between 0 and 500 kg"))
     }
 
+    @Test(
+        "The follow-along timer reads its numbers from the page: the hold, its sets, the rest between holds and the side switch")
+    func timerAttributes() throws {
+        let json = #"""
+            {"exercise": "side-plank", "name": "Side plank", "pattern": "anti-lateral-flexion", "sets": 3, "holdSeconds": 30,
+             "perSide": true, "decision": "hold", "rule": "one-step-per-week", "reasons": [], "stage": "bodyweight", "cue": ""}
+            """#
+        let line = try JSONDecoder().decode(PrescribedExercise.self, from: Data(json.utf8))
+        let attributes = Timers.attributes(line).description
+        for expected in [
+            #"data-sets="3""#, #"data-hold="30""#, #"data-hold-rest="\#(Exercise.restBetweenHolds)""#,
+            #"data-switch="\#(Exercise.changeSides)""#, "data-per-side",
+        ] {
+            #expect(attributes.contains(expected), "\(attributes)")
+        }
+    }
+
     @Test("Text people type is escaped wherever it is shown")
     func escaping() {
         let html: HTML = "<p>\("<script>alert(1)</script> & \"quotes\"")</p>"

@@ -147,4 +147,9 @@ extension Exercise {
     public static let restAfterOtherSet = 60
 
     public var restSeconds: Int { loaded && pattern != .carry ? Self.restAfterLoadedSet : Self.restAfterOtherSet }
+
+    /// The follow-along timer's pauses within a hold's sets: a short breath between holds (a hold
+    /// is minutes of work in all, not a lift), and the moment to turn onto the other side.
+    public static let restBetweenHolds = 15
+    public static let changeSides = 5
 }

@@ -390,6 +390,8 @@ enum Assets {
           var reps = Number(card.getAttribute('data-reps')) || 0;
           var sets = Number(card.getAttribute('data-sets')) || 1;
           var sides = card.hasAttribute('data-per-side') ? ['left side: ', 'right side: '] : [''];
+          var holdRest = Number(card.getAttribute('data-hold-rest')) || 0;
+          var change = Number(card.getAttribute('data-switch')) || 0;
           var display = document.createElement('p');
           display.className = 'follow'; display.setAttribute('aria-live', 'polite');
           var timer = null;
@@ -403,17 +405,17 @@ enum Assets {
               for (var s = 1; s <= sets; s++) {
                 sides.forEach(function (side, index) {
                   for (var t = hold; t > 0; t--) script.push('Set ' + s + ', ' + side + 'hold ' + clock(t));
-                  if (index < sides.length - 1) for (var r = 5; r > 0; r--) script.push('Change sides: ' + r + ' s');
+                  if (index < sides.length - 1) for (var r = change; r > 0; r--) script.push('Change sides: ' + r + ' s');
                 });
-                if (s < sets) for (var r = 15; r > 0; r--) script.push('Rest ' + r + ' s');
+                if (s < sets) for (var r = holdRest; r > 0; r--) script.push('Rest ' + r + ' s');
               }
               script.push('Done. Well held.');
             } else if (minutes) {
               for (var m = minutes * 60; m > 0; m--) script.push('Keep going ' + clock(m));
               script.push('Done. Nicely paced.');
             } else {
-              var down = tempo[0] || 3, bottom = (tempo[1] || 0) + pause, up = tempo[2] || 1;
-              for (var rep = 1; rep <= (reps || 8); rep++) {
+              var down = tempo[0] || 0, bottom = (tempo[1] || 0) + pause, up = tempo[2] || 0;
+              for (var rep = 1; rep <= (reps || 1); rep++) {
                 for (var d = down; d > 0; d--) script.push('Rep ' + rep + ': down ' + d);
                 for (var b = bottom; b > 0; b--) script.push('Rep ' + rep + ': pause ' + b);
                 for (var u = up; u > 0; u--) script.push('Rep ' + rep + ': up ' + u);

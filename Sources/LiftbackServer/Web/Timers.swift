@@ -6,7 +6,10 @@ import LiftbackCore
 enum Timers {
     static func attributes(_ line: PrescribedExercise) -> HTML {
         var parts: [String] = ["data-sets=\"\(line.sets)\""]
-        if let hold = line.holdSeconds { parts.append("data-hold=\"\(hold)\"") }
+        if let hold = line.holdSeconds {
+            parts.append("data-hold=\"\(hold)\" data-hold-rest=\"\(Exercise.restBetweenHolds)\"")
+            if line.perSide { parts.append("data-switch=\"\(Exercise.changeSides)\"") }
+        }
         if let minutes = line.minutes { parts.append("data-minutes=\"\(minutes)\"") }
         if let reps = line.reps { parts.append("data-reps=\"\(reps)\"") }
         if let tempo = line.tempo, Tempo(tempo) != nil { parts.append("data-tempo=\"\(HTML.escape(tempo))\"") }
