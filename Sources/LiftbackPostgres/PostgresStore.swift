@@ -525,17 +525,11 @@ extension PostgresStore {
             created.append(account.createdAt.timeIntervalSince1970)
             settings.append(try StoredJSON.encode(patient.data.settings))
             intakes.append(try StoredJSON.encode(patient.data.intake))
-            for stored in patient.data.workouts {
+            for row in try StoredJSON.importRows(patient.data) {
                 owners.append(account.id)
-                kinds.append(StoredJSON.Kind.workout.rawValue)
-                dates.append(stored.workout.date.description)
-                bodies.append(try StoredJSON.encode(stored.workout))
-            }
-            for checkIn in patient.data.checkIns {
-                owners.append(account.id)
-                kinds.append(StoredJSON.Kind.checkIn.rawValue)
-                dates.append(checkIn.date.description)
-                bodies.append(try StoredJSON.encode(checkIn))
+                kinds.append(row.kind.rawValue)
+                dates.append(row.date.description)
+                bodies.append(row.body)
             }
         }
         try await client.withTransaction(logger: logger) { connection in

@@ -399,12 +399,7 @@ public final class SQLiteStore: Store {
         let prepared = try patients.map { patient in
             (
                 patient, try StoredJSON.encode(patient.data.settings), try StoredJSON.encode(patient.data.intake),
-                try patient.data.workouts.map {
-                    (kind: StoredJSON.Kind.workout, date: $0.workout.date, body: try StoredJSON.encode($0.workout))
-                }
-                    + patient.data.checkIns.map {
-                        (kind: StoredJSON.Kind.checkIn, date: $0.date, body: try StoredJSON.encode($0))
-                    }
+                try StoredJSON.importRows(patient.data)
             )
         }
         try await pool.write { db in

@@ -36,6 +36,13 @@ package enum StoredJSON {
 
     /// The id of an entry stored before with the same idempotency key, when it is this entry
     /// (`new`, as `stored` encodes it); `StoreError.keyReused` when it is another.
+    /// A case's sessions and check-ins as rows for a bulk import (`importPatients` of both SQL
+    /// stores), in the order they are stored.
+    package static func importRows(_ data: CaseData) throws -> [(kind: Kind, date: Day, body: String)] {
+        try data.workouts.map { (Kind.workout, $0.workout.date, try encode($0.workout)) }
+            + data.checkIns.map { (Kind.checkIn, $0.date, try encode($0)) }
+    }
+
     package static func replayed(id: Int64, kind: String, body: String, as new: (kind: Kind, body: String)) throws -> Int64 {
         guard kind == new.kind.rawValue, body == new.body else { throw StoreError.keyReused }
         return id

@@ -53,8 +53,7 @@ extension Prescription {
     public var recordedChanges: (changes: [String], repSteps: [String]) {
         var groups: [(words: String, names: [String])] = []
         var repSteps: [String] = []
-        for line in exercises
-        where (line.decision == .progress || line.decision == .regress) && (line.weight != nil || line.lastWeight != nil) {
+        for line in movedLines(loadedOnly: true) {
             if line.decision == .progress, line.lever == .reps {
                 repSteps.append(line.name)
                 continue

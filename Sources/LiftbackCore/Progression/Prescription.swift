@@ -244,16 +244,8 @@ extension Prescription {
     /// What changed since the last session and why, one line per exercise that stepped up or back
     /// (issue 10's "what changed"): "Trap-bar deadlift 70 to 75 kg: the last session on 2026-11-30
     /// peaked at 3/10 and settled by the next morning."
-    public var changes: [String] { changes(loadedOnly: false, forClinician: false) }
-
-    /// The changes: of loaded lines only when `loadedOnly` (what a one-page report has room for), and
-    /// in the clinician's words when `forClinician` ("Trap-bar deadlift: load 70 to 75 kg after a
-    /// session at 3/10 on 2026-11-30, settled next morning").
-    public func changes(loadedOnly: Bool, forClinician: Bool) -> [String] {
-        exercises.filter {
-            ($0.decision == .progress || $0.decision == .regress) && (!loadedOnly || $0.weight != nil || $0.lastWeight != nil)
-        }.map { line in
-            if forClinician, let words = line.forClinician { return "\(line.name): \(words)" }
+    public var changes: [String] {
+        movedLines(loadedOnly: false).map { line in
             let reason = line.reasons.first ?? ""
             if line.lever == .load, let from = line.lastWeight, let to = line.weight, from != to, let unit = line.unit,
                 let colon = reason.range(of: ": ")
@@ -262,6 +254,14 @@ extension Prescription {
                     "\(line.name) \(formatWeight(from)) to \(formatWeight(to)) \(unit.rawValue): \(reason[colon.upperBound...])"
             }
             return "\(line.name): \(reason.prefix(1).lowercased() + reason.dropFirst())"
+        }
+    }
+
+    /// The exercises that stepped up or back today; of loaded ones only when `loadedOnly` (the
+    /// record's changes, `recordedChanges`).
+    func movedLines(loadedOnly: Bool) -> [PrescribedExercise] {
+        exercises.filter {
+            ($0.decision == .progress || $0.decision == .regress) && (!loadedOnly || $0.weight != nil || $0.lastWeight != nil)
         }
     }
 }
