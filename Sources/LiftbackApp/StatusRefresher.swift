@@ -9,17 +9,19 @@ import Synchronization
 /// one read rather than an engine run per patient who trained today.
 ///
 /// Its work is bounded so that it never crowds out requests: at most `batch` patients a round, a
-/// round a second, and a patient at most once in `gap` (someone logging set after set is refreshed
-/// once, not after every set). A caseload read in between still recomputes any stale status itself.
+/// round a second. A refresh reads the whole case (about a millisecond for a year of history,
+/// docs/performance.md), so someone logging set after set is simply refreshed after each write,
+/// at most once a second. Only a case that cannot be read waits, `retryAfter`, before it is tried
+/// again. A caseload read in between still recomputes any stale status itself.
 public final class StatusRefresher: Service, Sendable {
     let caseload: CaseloadService
     let today: @Sendable () -> Day
     let logger: Logger
     let interval: Duration = .seconds(1)
     let batch: Int
-    /// Five minutes: a refresh decodes the whole case, which for a long history is tens of milliseconds of a core.
-    let gap: Duration = .seconds(300)
-    private let refreshed = Mutex<[String: ContinuousClock.Instant]>([:])
+    /// How long a case that could not be read waits before it is tried again.
+    let retryAfter: Duration = .seconds(300)
+    private let failed = Mutex<[String: ContinuousClock.Instant]>([:])
     /// For whoever runs several instances (`/metrics`): statuses recomputed, and how many were still
     /// stale after the last pass (the refresher's lag, in patients).
     private let refreshedCount = Counter(label: "liftback_status_refreshed_total")
@@ -32,7 +34,7 @@ public final class StatusRefresher: Service, Sendable {
         self.batch = batch
     }
 
-    /// Recomputes up to `batch` stale statuses not refreshed within `gap`; returns how many. With
+    /// Recomputes up to `batch` stale statuses (past any that failed within `retryAfter`); returns how many. With
     /// several instances on one PostgreSQL, one of them does a pass at a time (`Store.asTheOnlyOne`),
     /// so the work is done once; the others' passes find it taken and do nothing.
     @discardableResult
@@ -41,22 +43,22 @@ public final class StatusRefresher: Service, Sendable {
     }
 
     private func pass(now: ContinuousClock.Instant) async throws -> Int {
-        let due = refreshed.withLock { refreshed in
-            refreshed = refreshed.filter { now - $0.value < gap }
-            return refreshed
+        let waiting = failed.withLock { failed in
+            failed = failed.filter { now - $0.value < retryAfter }
+            return failed
         }
-        let stale = try await caseload.store.patientsWithStaleStatus(limit: batch + due.count).filter { due[$0] == nil }
-            .prefix(batch)
+        let stale = try await caseload.store.patientsWithStaleStatus(limit: batch + waiting.count)
+            .filter { waiting[$0] == nil }.prefix(batch)
         let asOf = today()
         for patientID in stale {
             do {
                 try await caseload.refresh(patientID: patientID, asOf: asOf)
                 refreshedCount.increment()
             } catch {
-                // One case that cannot be read must not hold up everyone after it; it is tried again after `gap`.
+                // One case that cannot be read must not hold up everyone after it; it is tried again after `retryAfter`.
                 logger.warning("the status of patient \(patientID) could not be refreshed: \(error)")
+                failed.withLock { $0[patientID] = now }
             }
-            refreshed.withLock { $0[patientID] = now }
             await Task.yield()
         }
         staleLeft.record(stale.count < batch ? 0 : try await caseload.store.patientsWithStaleStatus(limit: 1_000).count)

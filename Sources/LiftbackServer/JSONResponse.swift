@@ -37,10 +37,10 @@ enum JSONResponse {
         }
         let buffer = try await request.body(upTo: limit)
         let data = Data(buffer.readableBytesView)
-        try JSONNumbers.refuseVanishing(data)
+        guard let tape = try JSONTape.read(data) else { throw CaseError.notJSON }
         do {
-            let value = try JSONDecoder().decode(type, from: data)
-            try entry?.refuseUnknownFields(data)
+            let value = try LiftbackJSON.decode(type, from: data, tape: tape)
+            try entry?.refuseUnknownFields(tape)
             if let closed = type as? any ClosedBody.Type { try closed.refuseUnknownFields(data) }
             return value
         } catch let error as DecodingError {

@@ -58,7 +58,7 @@ package enum StoredJSON {
     }
 
     package static func decode<T: Decodable>(_ type: T.Type, from text: String) throws -> T {
-        try JSONDecoder().decode(type, from: Data(text.utf8))
+        try LiftbackJSON.decode(type, fromStored: text)
     }
 
     /// Builds a case from its stored entries, remembering the order of writes for `Clearance.reopened`.

@@ -24,7 +24,7 @@ struct CaseDecodingTests {
         // Strings and names that look like numbers are not numbers.
         let quoted = Self.valid.replacingOccurrences(of: "\"checkIns\"", with: "\"notes1e-400\": \"1e-400\", \"checkIns\"")
         #expect(throws: CaseError.self) { try decode(quoted) }  // an unknown field, not a number
-        #expect((try? JSONNumbers.refuseVanishing(Data(#"{"a": "1e-400"}"#.utf8))) != nil)
+        #expect((try? JSONTape.read(Data(#"{"a": "1e-400"}"#.utf8))) != nil)
     }
 
     @Test("A minimal case decodes with the defaults: pain monitoring, kg, 2.5 kg steps")

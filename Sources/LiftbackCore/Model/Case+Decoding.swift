@@ -73,16 +73,16 @@ extension Case {
     /// Decodes and validates a case file. Nothing is guessed: the first problem is reported with its field.
     public static func decode(from data: Data, catalog: Catalog) throws(CaseError) -> Case {
         let decoded: Case
-        try JSONNumbers.refuseVanishing(data)
-        if let json = try? JSONSerialization.jsonObject(with: data), let unknown = CaseFields.firstUnknown(json) {
+        guard let tape = try JSONTape.read(data) else { throw CaseError.notJSON }
+        if let unknown = CaseFields.firstUnknown(tape) {
             throw CaseError(field: unknown, message: "is not a field of a case (check its spelling against docs/case-format.md)")
         }
         do {
-            decoded = try JSONDecoder().decode(Case.self, from: data)
+            decoded = try LiftbackJSON.decode(Case.self, from: data, tape: tape)
         } catch let error as DecodingError {
             throw CaseError(decodingError: error)
         } catch {
-            throw CaseError(field: "", message: "the case is not valid JSON")
+            throw CaseError.notJSON
         }
         try decoded.validate(catalog: catalog)
         return decoded
@@ -113,7 +113,7 @@ extension CaseError {
             let field = path(context.codingPath)
             let message = context.debugDescription
             if context.codingPath.isEmpty {
-                self.init(field: "", message: "the case is not valid JSON")
+                self = .notJSON
             } else if message.hasPrefix("Cannot initialize") {
                 let name = context.codingPath.last { $0.intValue == nil }?.stringValue ?? ""
                 self.init(
@@ -126,6 +126,9 @@ extension CaseError {
             self.init(field: "", message: "the case could not be read")
         }
     }
+
+    /// Text that is not JSON in UTF-8.
+    public static let notJSON = CaseError(field: "", message: "the case is not valid JSON")
 
     static func describe(_ type: Any.Type) -> String {
         switch type {

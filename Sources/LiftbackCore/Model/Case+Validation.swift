@@ -71,10 +71,9 @@ extension Case {
             try workout.validate(field: "workouts[\(index)]", catalog: catalog, unit: unit)
         }
         for (index, checkIn) in checkIns.enumerated() {
-            let field = "checkIns[\(index)]"
-            try checkRange(checkIn.pain, InputLimits.pain, join(field, "pain"))
+            try checkRange(checkIn.pain, InputLimits.pain, "checkIns[\(index)].pain")
             try checkRange(
-                checkIn.stiffnessMinutes, InputLimits.stiffnessMinutes, join(field, "stiffnessMinutes"), unit: "minutes")
+                checkIn.stiffnessMinutes, InputLimits.stiffnessMinutes, "checkIns[\(index)].stiffnessMinutes", unit: "minutes")
         }
         for (index, override) in overrides.enumerated() {
             try override.validate(field: "overrides[\(index)]", catalog: catalog, unit: unit)
@@ -95,49 +94,54 @@ extension Case {
 
 extension MovementScreen {
     /// Refuses a screen whose parts contradict `passed`, naming the part.
-    func validate(field: String) throws(CaseError) {
-        if let contradiction { throw CaseError(field: join(field, contradiction.field), message: contradiction.message) }
+    func validate(field: @autoclosure () -> String) throws(CaseError) {
+        if let contradiction { throw CaseError(field: join(field(), contradiction.field), message: contradiction.message) }
     }
 }
 
-/// A field path under a parent: `workouts[0]` + `painDuring`, or just the child at the top.
+/// A field path under a parent: `workouts[0]` + `painDuring`, or just the child at the top. Paths
+/// are passed as autoclosures and written only for an error: a long case is checked without them.
 func join(_ parent: String, _ child: String) -> String { parent.isEmpty ? child : "\(parent).\(child)" }
 
 /// - Parameter unit: what the numbers count ("seconds"), said after the range.
-func checkRange<T: Comparable>(_ value: T?, _ range: ClosedRange<T>, _ field: String, unit: String? = nil) throws(CaseError) {
+func checkRange<T: Comparable>(
+    _ value: T?, _ range: ClosedRange<T>, _ field: @autoclosure () -> String, unit: String? = nil
+) throws(CaseError) {
     guard let value, !range.contains(value) else { return }
     throw CaseError(
-        field: field, message: "\(value) is outside \(range.lowerBound)-\(range.upperBound)\(unit.map { " " + $0 } ?? "")")
+        field: field(), message: "\(value) is outside \(range.lowerBound)-\(range.upperBound)\(unit.map { " " + $0 } ?? "")")
 }
 
-func checkExercise(_ id: ExerciseID?, _ catalog: Catalog, _ field: String) throws(CaseError) {
+func checkExercise(_ id: ExerciseID?, _ catalog: Catalog, _ field: @autoclosure () -> String) throws(CaseError) {
     guard let id, !catalog.contains(id) else { return }
-    throw CaseError(field: field, message: "unknown exercise \(Words.quoted(id.rawValue)) (see `liftback catalog`)")
+    throw CaseError(field: field(), message: "unknown exercise \(Words.quoted(id.rawValue)) (see `liftback catalog`)")
 }
 
-func checkWeight(_ weight: Double?, _ unit: WeightUnit, _ field: String, positive: Bool = false) throws(CaseError) {
+func checkWeight(_ weight: Double?, _ unit: WeightUnit, _ field: @autoclosure () -> String, positive: Bool = false)
+    throws(CaseError)
+{
     guard let weight else { return }
-    let lightest = "\(formatWeight(InputLimits.minWeight(in: unit))) \(unit.rawValue)"
-    let heaviest = "\(formatWeight(InputLimits.maxWeight(in: unit))) \(unit.rawValue)"
+    var lightest: String { "\(formatWeight(InputLimits.minWeight(in: unit))) \(unit.rawValue)" }
+    var heaviest: String { "\(formatWeight(InputLimits.maxWeight(in: unit))) \(unit.rawValue)" }
     guard weight.isFinite, weight >= 0, weight <= InputLimits.maxWeight(in: unit) else {
-        throw CaseError(field: field, message: "must be between \(positive ? lightest : "0") and \(heaviest)")
+        throw CaseError(field: field(), message: "must be between \(positive ? lightest : "0") and \(heaviest)")
     }
     if weight == 0, !positive { return }
     guard weight >= InputLimits.minWeight(in: unit) else {
-        throw CaseError(field: field, message: positive ? "must be at least \(lightest)" : "must be 0 or at least \(lightest)")
+        throw CaseError(field: field(), message: positive ? "must be at least \(lightest)" : "must be 0 or at least \(lightest)")
     }
 }
 
 extension Intake {
-    func validate(field: String, catalog: Catalog, unit: WeightUnit) throws(CaseError) {
-        try checkRange(pain, InputLimits.pain, join(field, "pain"))
+    func validate(field: @autoclosure () -> String, catalog: Catalog, unit: WeightUnit) throws(CaseError) {
+        try checkRange(pain, InputLimits.pain, join(field(), "pain"))
         for (index, entry) in previousWorkingWeights.enumerated() {
-            let entryField = join(field, "previousWorkingWeights[\(index)]")
-            try checkExercise(entry.exercise, catalog, "\(entryField).exercise")
-            try entry.validate(field: entryField, unit: unit)
+            func entryField() -> String { join(field(), "previousWorkingWeights[\(index)]") }
+            try checkExercise(entry.exercise, catalog, "\(entryField()).exercise")
+            try entry.validate(field: entryField(), unit: unit)
         }
         for (index, workout) in (trainingHistory ?? []).enumerated() {
-            try workout.validate(field: join(field, "trainingHistory[\(index)]"), catalog: catalog, unit: unit)
+            try workout.validate(field: join(field(), "trainingHistory[\(index)]"), catalog: catalog, unit: unit)
         }
     }
 }
@@ -146,85 +150,86 @@ extension WorkingWeight {
     /// The weight and reps against the input limits, in `unit` (the exercise is the catalogue's question).
     ///
     /// - Throws: `CaseError` naming `weight` or `reps` under `field`.
-    public func validate(field: String = "", unit: WeightUnit) throws(CaseError) {
-        try checkWeight(weight, unit, join(field, "weight"), positive: true)
+    public func validate(field: @autoclosure () -> String = "", unit: WeightUnit) throws(CaseError) {
+        try checkWeight(weight, unit, join(field(), "weight"), positive: true)
         let limits = InputLimits.workingReps
         guard limits.contains(reps) else {
-            throw CaseError(field: join(field, "reps"), message: "\(reps) is outside \(limits.lowerBound)-\(limits.upperBound)")
+            throw CaseError(field: join(field(), "reps"), message: "\(reps) is outside \(limits.lowerBound)-\(limits.upperBound)")
         }
     }
 }
 
 extension Workout {
-    func validate(field: String, catalog: Catalog, unit: WeightUnit) throws(CaseError) {
-        try checkRange(painDuring, InputLimits.pain, join(field, "painDuring"))
-        try checkRange(painAfter, InputLimits.pain, join(field, "painAfter"))
+    func validate(field: @autoclosure () -> String, catalog: Catalog, unit: WeightUnit) throws(CaseError) {
+        try checkRange(painDuring, InputLimits.pain, join(field(), "painDuring"))
+        try checkRange(painAfter, InputLimits.pain, join(field(), "painAfter"))
         guard exercises.count <= InputLimits.exercisesPerWorkout else {
             throw CaseError(
-                field: join(field, "exercises"),
+                field: join(field(), "exercises"),
                 message: "has more than \(InputLimits.exercisesPerWorkout) exercises in one session")
         }
         for (index, logged) in exercises.enumerated() {
-            let exerciseField = join(field, "exercises[\(index)]")
+            func exerciseField() -> String { join(field(), "exercises[\(index)]") }
             guard logged.sets.count <= InputLimits.setsPerExercise else {
                 throw CaseError(
-                    field: "\(exerciseField).sets", message: "has more than \(InputLimits.setsPerExercise) sets of one exercise")
+                    field: "\(exerciseField()).sets", message: "has more than \(InputLimits.setsPerExercise) sets of one exercise"
+                )
             }
-            try checkExercise(logged.exercise, catalog, "\(exerciseField).exercise")
-            try checkRange(logged.painDuring, InputLimits.pain, "\(exerciseField).painDuring")
+            try checkExercise(logged.exercise, catalog, "\(exerciseField()).exercise")
+            try checkRange(logged.painDuring, InputLimits.pain, "\(exerciseField()).painDuring")
             // A timed exercise's minutes travel as its amount in `holdSeconds`, so they get their own limit.
             let timed = catalog[logged.exercise]?.dose.kind == .minutes
             for (setIndex, set) in logged.sets.enumerated() {
-                let setField = "\(exerciseField).sets[\(setIndex)]"
+                func setField() -> String { "\(exerciseField()).sets[\(setIndex)]" }
                 // Before the seconds' limit, which would name the wrong unit for minutes.
                 if timed, let minutes = set.holdSeconds, !InputLimits.minutes.contains(minutes) {
                     throw CaseError(
-                        field: "\(setField).holdSeconds",
+                        field: "\(setField()).holdSeconds",
                         message: "\(minutes) minutes is more than \(InputLimits.minutes.upperBound) minutes in one go")
                 }
-                try set.validate(field: setField, unit: unit)
+                try set.validate(field: setField(), unit: unit)
             }
         }
     }
 }
 
 extension LoggedSet {
-    func validate(field: String, unit: WeightUnit) throws(CaseError) {
-        try checkWeight(weight, unit, join(field, "weight"))
-        try checkRange(reps, InputLimits.reps, join(field, "reps"))
-        try checkRange(holdSeconds, InputLimits.seconds, join(field, "holdSeconds"), unit: "seconds")
-        try checkRange(pauseSeconds, InputLimits.seconds, join(field, "pauseSeconds"), unit: "seconds")
-        try checkRange(rpe, InputLimits.rpe, join(field, "rpe"))
-        try checkRange(pain, InputLimits.pain, join(field, "pain"))
+    func validate(field: @autoclosure () -> String, unit: WeightUnit) throws(CaseError) {
+        try checkWeight(weight, unit, join(field(), "weight"))
+        try checkRange(reps, InputLimits.reps, join(field(), "reps"))
+        try checkRange(holdSeconds, InputLimits.seconds, join(field(), "holdSeconds"), unit: "seconds")
+        try checkRange(pauseSeconds, InputLimits.seconds, join(field(), "pauseSeconds"), unit: "seconds")
+        try checkRange(rpe, InputLimits.rpe, join(field(), "rpe"))
+        try checkRange(pain, InputLimits.pain, join(field(), "pain"))
         if let tempo, Tempo(tempo) == nil {
-            throw CaseError(field: join(field, "tempo"), message: "\(Words.quoted(tempo)) is not a tempo like 3-1-2")
+            throw CaseError(field: join(field(), "tempo"), message: "\(Words.quoted(tempo)) is not a tempo like 3-1-2")
         }
     }
 }
 
 extension Override {
-    func validate(field: String, catalog: Catalog, unit: WeightUnit) throws(CaseError) {
-        try checkExercise(exercise, catalog, join(field, "exercise"))
-        try checkExercise(replacement, catalog, join(field, "replacement"))
-        try checkWeight(weight, unit, join(field, "weight"))
+    func validate(field: @autoclosure () -> String, catalog: Catalog, unit: WeightUnit) throws(CaseError) {
+        try checkExercise(exercise, catalog, join(field(), "exercise"))
+        try checkExercise(replacement, catalog, join(field(), "replacement"))
+        try checkWeight(weight, unit, join(field(), "weight"))
         switch kind {
         case .phase where phase == nil:
-            throw CaseError(field: join(field, "phase"), message: "is required for a phase override")
+            throw CaseError(field: join(field(), "phase"), message: "is required for a phase override")
         case .swap where exercise == nil || replacement == nil:
             throw CaseError(
-                field: join(field, exercise == nil ? "exercise" : "replacement"), message: "is required for a swap")
+                field: join(field(), exercise == nil ? "exercise" : "replacement"), message: "is required for a swap")
         // An exercise swapped for itself undoes an earlier swap: the plan's own choice again.
         case .swap where replacement != exercise && !catalog.swapOptions(for: exercise!).contains(replacement!):
             throw CaseError(
-                field: join(field, "replacement"),
+                field: join(field(), "replacement"),
                 message: "\(replacement!) is neither on the ladder of \(exercise!) nor one of its swaps ("
                     + catalog.swapOptions(for: exercise!).map(\.rawValue).joined(separator: ", ") + ")")
         case .load where exercise == nil || weight == nil:
-            throw CaseError(field: join(field, exercise == nil ? "exercise" : "weight"), message: "is required for a load")
+            throw CaseError(field: join(field(), exercise == nil ? "exercise" : "weight"), message: "is required for a load")
         case .note where (note ?? "").isEmpty:
-            throw CaseError(field: join(field, "note"), message: "is required for a note")
+            throw CaseError(field: join(field(), "note"), message: "is required for a note")
         case _ where !InputLimits.fits(note ?? "", characters: InputLimits.noteLength):
-            throw InputLimits.noteTooLong(join(field, "note"))
+            throw InputLimits.noteTooLong(join(field(), "note"))
         default:
             break
         }

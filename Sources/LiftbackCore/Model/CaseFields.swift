@@ -4,13 +4,34 @@ import Foundation
 /// instead of being dropped in silence (a missing pain score must never read as "pain-free").
 enum CaseFields {
     indirect enum Shape: Sendable {
-        case object([String: Shape])
+        case object(Fields)
         case list(Shape)
         case value
     }
 
+    /// An object's fields by name, looked up by the bytes of a key as written.
+    struct Fields: Sendable {
+        private var all: [(name: String, shape: Shape)]
+
+        init(_ all: [(name: String, shape: Shape)]) { self.all = all }
+
+        subscript(name: String) -> Shape? {
+            get { all.first { $0.name == name }?.shape }
+            set {
+                all.removeAll { $0.name == name }
+                if let newValue { all.append((name, newValue)) }
+            }
+        }
+
+        /// The field of the key at `node`.
+        func field(_ tape: JSONTape, _ node: Int) -> Shape? {
+            guard !tape.nodes[node].marked else { return self[tape.string(at: node) ?? ""] }
+            return all.first { tape.plainString(at: node, equals: $0.name) }?.shape
+        }
+    }
+
     static func object(_ names: [String], nested: [String: Shape] = [:]) -> Shape {
-        .object(Dictionary(uniqueKeysWithValues: names.map { ($0, Shape.value) }).merging(nested) { $1 })
+        .object(Fields(names.map { ($0, Shape.value) } + nested.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))
     }
 
     static let set = object(["weight", "reps", "holdSeconds", "rpe", "tempo", "pauseSeconds", "pain"])
@@ -38,18 +59,33 @@ enum CaseFields {
     static let override = object(["kind", "date", "by", "byAccount", "phase", "exercise", "replacement", "weight", "note"])
     static let questionnaire = object(["instrument", "date", "answers"])
 
-    /// The path of the first field that has no place in a case, if any.
-    static func firstUnknown(_ json: Any, _ shape: Shape = Self.case, path: String = "") -> String? {
-        switch (shape, json) {
-        case let (.object(fields), object as [String: Any]):
-            for key in object.keys.sorted() {
-                let child = path.isEmpty ? key : "\(path).\(key)"
-                guard let inner = fields[key] else { return child }
-                if let unknown = firstUnknown(object[key]!, inner, path: child) { return unknown }
+    /// The path of the first field that has no place in a case, if any: the first in the order of
+    /// sorted keys, depth first. Paths are only written once a field is found at fault, and keys
+    /// only compared then, so a sound case costs one walk.
+    static func firstUnknown(_ tape: JSONTape, _ shape: Shape = Self.case, node: Int = 0, path: String = "") -> String? {
+        func child(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+        switch (shape, tape.kind(at: node)) {
+        case let (.object(fields), .object):
+            var first: (key: String, inner: Shape?, value: Int)?
+            var member = node + 1
+            for _ in 0..<tape.count(at: node) {
+                defer { member = tape.after(member + 1) }
+                let inner = fields.field(tape, member)
+                if case .value = inner { continue }
+                if let inner, firstUnknown(tape, inner, node: member + 1) == nil { continue }
+                let key = tape.string(at: member) ?? ""
+                if first == nil || key < first!.key { first = (key, inner, member + 1) }
             }
-        case let (.list(inner), list as [Any]):
-            for (index, element) in list.enumerated() {
-                if let unknown = firstUnknown(element, inner, path: "\(path)[\(index)]") { return unknown }
+            guard let first else { return nil }
+            guard let inner = first.inner else { return child(first.key) }
+            return firstUnknown(tape, inner, node: first.value, path: child(first.key))
+        case let (.list(inner), .array):
+            var element = node + 1
+            for index in 0..<tape.count(at: node) {
+                if firstUnknown(tape, inner, node: element) != nil {
+                    return firstUnknown(tape, inner, node: element, path: "\(path)[\(index)]")
+                }
+                element = tape.after(element)
             }
         default:
             break
@@ -100,9 +136,8 @@ public enum EntryBody: Sendable {
     }
 
     /// Refuses a body with a field this entry has no place for, naming it.
-    public func refuseUnknownFields(_ data: Data) throws(CaseError) {
-        guard let json = try? JSONSerialization.jsonObject(with: data), let unknown = CaseFields.firstUnknown(json, shape)
-        else { return }
+    public func refuseUnknownFields(_ tape: JSONTape) throws(CaseError) {
+        guard let unknown = CaseFields.firstUnknown(tape, shape) else { return }
         throw CaseError(field: unknown, message: "is not a field of this entry (a misspelt name would otherwise be lost)")
     }
 }
