@@ -36,6 +36,7 @@ struct FastReadingTests {
                 let text = LiftbackJSON.encode(c, pretty: pretty)
                 let fast = Self.fast(Case.self, text)
                 #expect(fast != nil, "the fast path declined a case Liftback wrote")
+                #expect(Self.fast(Case.self, Self.full) != nil)
                 #expect(fast == c && fast == Self.foundation(Case.self, text))
             }
         }
@@ -60,9 +61,10 @@ struct FastReadingTests {
                                 LoggedSet(weight: 0.25, holdSeconds: 30, pauseSeconds: 1),
                             ])
                     ],
-                    painDuring: 3, painAfter: 3, nextDay: .settled, stoppedEarly: false)
+                    painDuring: 3, painAfter: 3, nextDay: .settled, flags: [.fever], stoppedEarly: false,
+                    lockedUp: true)
             ],
-            checkIns: [CheckIn(date: Day(iso: "2026-12-01")!, pain: 2, stiffnessMinutes: 10)]),
+            checkIns: [CheckIn(date: Day(iso: "2026-12-01")!, pain: 2, stiffnessMinutes: 10, flags: [.saddleNumbness])]),
         pretty: false)
 
     static let alphabet = Array(#"0123456789.-eE+"{}[]:, \ntrufalsn\u"#)

@@ -354,13 +354,29 @@ public struct JSONTape: Sendable {
     /// Whether the string at `node` is exactly `text` as written, without escapes to undo.
     func plainString(at node: Int, equals text: String) -> Bool {
         let item = nodes[node]
-        let length = Int(item.end - item.start)
-        guard !item.marked, text.utf8.count == length else { return false }
-        var text = text
-        return text.withUTF8 { key in
-            bytes.withUnsafeBufferPointer {
-                length == 0 || memcmp(key.baseAddress!, $0.baseAddress! + Int(item.start), length) == 0
+        guard !item.marked, text.utf8.count == Int(item.end - item.start) else { return false }
+        return text.utf8.withContiguousStorageIfAvailable { same(item, $0) }
+            ?? (String(decoding: bytes[Int(item.start)..<Int(item.end)], as: UTF8.self) == text)
+    }
+
+    /// `plainString(at:equals:)` for a name known when the program is built (a field's).
+    func plainString(at node: Int, equals text: StaticString) -> Bool {
+        let item = nodes[node]
+        guard !item.marked, text.utf8CodeUnitCount == Int(item.end - item.start) else { return false }
+        return same(item, UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    /// Whether a node's bytes are `key`'s (of the same length); names are short, so byte by byte.
+    @inline(__always) private func same(_ item: Node, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.withUnsafeBufferPointer { p in
+            var k = 0
+            var at = Int(item.start)
+            while k < key.count {
+                if p[at] != key[k] { return false }
+                k += 1
+                at += 1
             }
+            return true
         }
     }
 

@@ -58,6 +58,8 @@ final class TapeDecoder: Decoder {
         // The entries a long history holds by the thousand are read straight from the tape.
         if T.self == LoggedSet.self { return unsafeBitCast(try LoggedSet(tape: self, at: node), to: T.self) }
         if T.self == LoggedExercise.self { return unsafeBitCast(try LoggedExercise(tape: self, at: node), to: T.self) }
+        if T.self == Workout.self { return unsafeBitCast(try Workout(tape: self, at: node), to: T.self) }
+        if T.self == CheckIn.self { return unsafeBitCast(try CheckIn(tape: self, at: node), to: T.self) }
         guard T.self != Date.self, T.self != Data.self, T.self != URL.self, T.self != Decimal.self else { throw Declined() }
         let saved = self.node
         self.node = node
@@ -92,10 +94,45 @@ final class TapeDecoder: Decoder {
         return value
     }
 
+    /// The elements of the array at `node`, each read by `read`.
+    func list<T>(at node: Int, _ read: (Int) throws -> T) throws -> [T] {
+        guard tape.kind(at: node) == .array else { throw Declined() }
+        var list: [T] = []
+        list.reserveCapacity(tape.count(at: node))
+        var element = node + 1
+        for _ in 0..<tape.count(at: node) {
+            list.append(try read(element))
+            element = tape.after(element)
+        }
+        return list
+    }
+
+    /// A value of a string-backed enumeration, as its synthesized conformance reads it.
+    func choice<T: RawRepresentable>(_ type: T.Type, at node: Int) throws -> T where T.RawValue == String {
+        guard let value = T(rawValue: try string(at: node)) else { throw Declined() }
+        return value
+    }
+
+    func day(at node: Int) throws -> Day {
+        guard let day = Day(iso: try string(at: node)) else { throw Declined() }
+        return day
+    }
+
+    /// Exercise names already read: a history repeats a score of names thousands of times, so
+    /// each is made once and shared.
+    private var exerciseNames: [ExerciseID] = []
+
+    func exercise(at node: Int) throws -> ExerciseID {
+        if let known = exerciseNames.first(where: { tape.plainString(at: node, equals: $0.rawValue) }) { return known }
+        let id = ExerciseID(try string(at: node))
+        if exerciseNames.count < 64 { exerciseNames.append(id) }
+        return id
+    }
+
     /// Calls `body` with each member of the object at `node` whose key is one of `names` (by its
     /// index there) and its value's node, unless the value is null (as `decodeIfPresent` reads
     /// it). A key written with escapes or twice is declined; other keys are passed over.
-    func eachMember(of node: Int, _ names: [String], _ body: (Int, Int) throws -> Void) throws {
+    func eachMember(of node: Int, _ names: [StaticString], _ body: (Int, Int) throws -> Void) throws {
         guard tape.kind(at: node) == .object else { throw Declined() }
         var seen: UInt64 = 0
         var member = node + 1
@@ -271,7 +308,7 @@ final class TapeDecoder: Decoder {
 // CaseDecodingTests hold the two to the same values).
 
 extension LoggedSet {
-    static let fieldNames = ["weight", "reps", "holdSeconds", "rpe", "tempo", "pauseSeconds", "pain"]
+    static let fieldNames: [StaticString] = ["weight", "reps", "holdSeconds", "rpe", "tempo", "pauseSeconds", "pain"]
 
     init(tape decoder: TapeDecoder, at node: Int) throws {
         self.init()
@@ -290,7 +327,7 @@ extension LoggedSet {
 }
 
 extension LoggedExercise {
-    static let fieldNames = ["exercise", "painDuring", "sets"]
+    static let fieldNames: [StaticString] = ["exercise", "painDuring", "sets"]
 
     init(tape decoder: TapeDecoder, at node: Int) throws {
         var exercise: ExerciseID?
@@ -298,22 +335,59 @@ extension LoggedExercise {
         var sets: [LoggedSet]?
         try decoder.eachMember(of: node, Self.fieldNames) { field, value in
             switch field {
-            case 0: exercise = ExerciseID(try decoder.string(at: value))
+            case 0: exercise = try decoder.exercise(at: value)
             case 1: painDuring = try decoder.integer(at: value)
-            default:
-                guard decoder.tape.kind(at: value) == .array else { throw TapeDecoder.Declined() }
-                var list: [LoggedSet] = []
-                list.reserveCapacity(decoder.tape.count(at: value))
-                var element = value + 1
-                for _ in 0..<decoder.tape.count(at: value) {
-                    list.append(try LoggedSet(tape: decoder, at: element))
-                    element = decoder.tape.after(element)
-                }
-                sets = list
+            default: sets = try decoder.list(at: value) { try LoggedSet(tape: decoder, at: $0) }
             }
         }
         // Both are required: a null or a missing one is Foundation's to explain.
         guard let exercise, let sets else { throw TapeDecoder.Declined() }
         self.init(exercise: exercise, painDuring: painDuring, sets: sets)
+    }
+}
+
+extension Workout {
+    static let fieldNames: [StaticString] = [
+        "date", "exercises", "painDuring", "painAfter", "nextDay", "flags", "stoppedEarly", "lockedUp",
+    ]
+
+    init(tape decoder: TapeDecoder, at node: Int) throws {
+        var date: Day?
+        self.init(date: Day(ordinal: 0), exercises: [])
+        try decoder.eachMember(of: node, Self.fieldNames) { field, value in
+            switch field {
+            case 0: date = try decoder.day(at: value)
+            case 1: exercises = try decoder.list(at: value) { try LoggedExercise(tape: decoder, at: $0) }
+            case 2: painDuring = try decoder.integer(at: value)
+            case 3: painAfter = try decoder.integer(at: value)
+            case 4: nextDay = try decoder.choice(NextDayResponse.self, at: value)
+            case 5: flags = try decoder.list(at: value) { try decoder.choice(RedFlag.self, at: $0) }
+            case 6: stoppedEarly = try decoder.bool(at: value)
+            default: lockedUp = try decoder.bool(at: value)
+            }
+        }
+        guard let date else { throw TapeDecoder.Declined() }
+        self.date = date
+    }
+}
+
+extension CheckIn {
+    static let fieldNames: [StaticString] = ["date", "pain", "stiffnessMinutes", "flags"]
+
+    init(tape decoder: TapeDecoder, at node: Int) throws {
+        var date: Day?
+        var pain: Int?
+        var stiffnessMinutes: Int?
+        var flags: [RedFlag] = []
+        try decoder.eachMember(of: node, Self.fieldNames) { field, value in
+            switch field {
+            case 0: date = try decoder.day(at: value)
+            case 1: pain = try decoder.integer(at: value)
+            case 2: stiffnessMinutes = try decoder.integer(at: value)
+            default: flags = try decoder.list(at: value) { try decoder.choice(RedFlag.self, at: $0) }
+            }
+        }
+        guard let date, let pain else { throw TapeDecoder.Declined() }
+        self.init(date: date, pain: pain, stiffnessMinutes: stiffnessMinutes, flags: flags)
     }
 }
