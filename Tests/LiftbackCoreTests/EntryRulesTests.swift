@@ -13,6 +13,15 @@ struct EntryRulesTests {
         Case(asOf: intakeDay, intake: Intake(date: intakeDay, flags: flags, pattern: .muscular), clearances: clearances)
     }
 
+    @Test("An entry a phone kept without signal is saved on its own day for a week back and a day ahead, no further")
+    func keptDays() {
+        let today = Day(iso: "2026-12-10")!
+        for (offset, kept) in [(0, true), (-1, true), (-7, true), (1, true), (-8, false), (2, false), (-400, false)] {
+            let day = today.adding(days: offset)
+            #expect(InputLimits.keptDay(day, today: today) == (kept ? day : nil), "\(offset) days")
+        }
+    }
+
     @Test("A session of more exercises, or an exercise of more sets, than anyone does in a day is refused, naming the field")
     func sessionSize() throws {
         let catalog = Catalog.standard

@@ -28,6 +28,13 @@ public enum InputLimits {
     public static let timeZoneLength = 64
     /// How far back an entry a phone kept while it had no signal may still be saved on its own day.
     public static let keptEntryDays = 7
+
+    /// The day an entry a phone kept while it had no signal is saved on: its own day, from
+    /// `keptEntryDays` back up to `EntryValidation.daysAhead` ahead (a phone's clock ahead of the
+    /// server's); `nil` outside, where the person is asked to check it and save it for today.
+    public static func keptDay(_ kept: Day, today: Day) -> Day? {
+        kept <= today.adding(days: EntryValidation.daysAhead) && kept >= today.adding(days: -keptEntryDays) ? kept : nil
+    }
     /// Loads above this (in kg) are typing errors, not lifts: the heaviest deadlift ever pulled
     /// is about 500 kg, and the real exports' heaviest set is 245 kg.
     public static let maxWeightKg = 500.0

@@ -206,14 +206,12 @@ struct PersonPages {
         return WebController.redirect("/today?logged=1")
     }
 
-    /// The day an entry is for: the day a phone kept it with while it waited for a signal (from
-    /// `InputLimits.keptEntryDays` back to tomorrow, for a phone ahead of the server), otherwise today
-    /// or, for a session forgotten, yesterday. `nil` for a kept day out of that range.
+    /// The day an entry is for: the day a phone kept it with while it waited for a signal
+    /// (`InputLimits.keptDay`), otherwise today or, for a session forgotten, yesterday. `nil` for
+    /// a kept day the core does not take.
     static func entryDay(_ form: Form, today: Day) -> Day? {
         guard let kept = form.text("date") else { return today.adding(days: form["day"] == "yesterday" ? -1 : 0) }
-        guard let day = Day(iso: kept), day <= today.adding(days: 1), day >= today.adding(days: -InputLimits.keptEntryDays)
-        else { return nil }
-        return day
+        return Day(iso: kept).flatMap { InputLimits.keptDay($0, today: today) }
     }
 
     static let keptTooLong =
