@@ -275,6 +275,19 @@ struct PrecisionScenarioTests {
         #expect(try #require(engine.nextPrescription(for: own).exercises.first { $0.exercise == "goblet-squat" }).weight == 12)
     }
 
+    @Test(
+        "A dumbbell weight the person does not own is not prescribed again: held, eased or raised, it is one of theirs",
+        arguments: [(nil as NextDayResponse?, 2), (.settled, 2), (.worse, 2), (.settled, 6), (.same, 4)])
+    func ownedDumbbellsOnly(nextDay: NextDayResponse?, pain: Int) throws {
+        var c = Fixture.liftingCase(
+            asOf: "2026-02-11", previous: [WorkingWeight(exercise: "bench-press", weight: 80, reps: 5)],
+            workouts: [Fixture.session("2026-02-04", "dumbbell-bench-press", weight: 13, pain: pain, nextDay: nextDay)])
+        c.equipment = EquipmentAtHand(dumbbells: [8, 10, 12, 14, 16])
+        let press = try #require(engine.nextPrescription(for: c).exercises.first { $0.exercise == "dumbbell-bench-press" })
+        #expect([8, 10, 12, 14, 16].contains(press.weight ?? 0), "\(press.decision) \(press.rule.rawValue) \(press.weight ?? 0)")
+        if press.decision == .hold { #expect(press.weight == 12) }
+    }
+
     @Test("A working weight converted from pounds reads as people say it")
     func convertedWeightText() throws {
         let c = Fixture.liftingCase(

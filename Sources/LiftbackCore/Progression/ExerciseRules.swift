@@ -236,6 +236,11 @@ enum ExerciseRules {
     /// The dose as last performed: loads, tempo and sets as they were, reps inside the phase's range.
     static func repeatDose(_ c: ExerciseContext, _ last: Exposure) -> Dosing {
         var dosing = Dosing(exercise: c.exercise, repeating: last)
+        // A fixed weight the person does not have (logged elsewhere, or typed) is held as the
+        // nearest of theirs below it; never a heavier one.
+        if let available = c.steps.available, let weight = dosing.weight {
+            dosing.weight = available.last { $0 <= weight + 1e-9 } ?? weight
+        }
         if c.session == .fullBody, c.exercise.loaded, let regular = c.catalog[c.exercise.id]?.dose.sets {
             // The reduced-volume day takes one set off whatever the person does on other days.
             dosing.sets = max(1, (last.setCount > regular ? regular + 1 : regular) - 1)
