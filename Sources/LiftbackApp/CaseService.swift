@@ -364,6 +364,13 @@ public struct CaseService: Sendable {
         }
     }
 
+    /// Every field of `workout` the check of `addWorkout` would refuse, for a page that marks them
+    /// all once a save was refused; empty before the intake.
+    public func workoutProblems(_ workout: Workout, patientID: String) async throws -> [CaseError] {
+        guard let settings = try await store.settings(patientID: patientID) else { return [] }
+        return EntryValidation.workoutProblems(workout, unit: settings.unit, catalog: catalog)
+    }
+
     /// What a session may gain after the fact: the next-day answer, pain after, new flags, and
     /// whether it was stopped early or left the back locked up. Flags are only ever added.
     public struct WorkoutAmendment: Decodable, Sendable {

@@ -13,6 +13,25 @@ struct EntryRulesTests {
         Case(asOf: intakeDay, intake: Intake(date: intakeDay, flags: flags, pattern: .muscular), clearances: clearances)
     }
 
+    @Test("A session's every refused field is found, in the order of the form; checking it throws the first")
+    func everyProblem() {
+        let workout = Workout(
+            date: intakeDay,
+            exercises: [
+                LoggedExercise(
+                    exercise: "goblet-squat", sets: [LoggedSet(weight: 10_000, reps: 8), LoggedSet(weight: 12, reps: 5_000)]),
+                LoggedExercise(exercise: "no-such-lift", painDuring: 11, sets: [LoggedSet(reps: 8, tempo: "slow")]),
+            ],
+            painAfter: 12)
+        let problems = EntryValidation.workoutProblems(workout, unit: .kg, catalog: .standard)
+        #expect(
+            problems.map(\.field) == [
+                "painAfter", "exercises[0].sets[0].weight", "exercises[0].sets[1].reps", "exercises[1].exercise",
+                "exercises[1].painDuring", "exercises[1].sets[0].tempo",
+            ])
+        #expect(throws: problems[0]) { try EntryValidation.workout(workout, unit: .kg, catalog: .standard) }
+    }
+
     @Test("An entry a phone kept without signal is saved on its own day for a week back and a day ahead, no further")
     func keptDays() {
         let today = Day(iso: "2026-12-10")!

@@ -941,7 +941,7 @@ struct PageTests {
     }
 
     @Test(
-        "A refused number is marked beside its own field (for screen readers too), past a skipped exercise, and all typed is kept"
+        "Every refused number is marked beside its own field (for screen readers too), past a skipped exercise, and all typed is kept"
     )
     func logFieldAtFault() async throws {
         let store = MemoryStore()
@@ -956,11 +956,17 @@ struct PageTests {
             try #require(count >= 2 && form["r-1-0"] != nil, "the plan has two exercises to log")
             form["count"] = String(count)
             form["r-1-0"] = "100000"
+            // A second refused number, in another set: both are marked, each with its own words.
+            let second = try #require(form.keys.sorted().first { $0.hasPrefix("r-") && !$0.hasPrefix("r-0-") && $0 != "r-1-0" })
+            form[second] = "100000"
             let refused = try await browser.send(client, .post, "/log", form: form)
             #expect(refused.status == .badRequest)
             #expect(refused.html.contains(#"name="r-1-0" value="100000""#))
-            #expect(refused.html.contains(#"aria-invalid="true" aria-describedby="r-1-0-error""#))
-            #expect(refused.html.contains(#"<span class="error" id="r-1-0-error">"#))
+            for field in ["r-1-0", second] {
+                #expect(refused.html.contains(#"aria-invalid="true" aria-describedby="\#(field)-error""#), "\(field)")
+                #expect(refused.html.contains(#"<span class="error" id="\#(field)-error">"#), "\(field)")
+            }
+            #expect(refused.html.contains("One more field to check, each marked beside it."))
             #expect(refused.html.contains(#"name="pe-1" value="3" checked"#))
             #expect(!refused.html.contains("exercises[") && !refused.html.contains("painDuring"))
             #expect(try await store.caseData(patientID: sam.id)?.workouts.isEmpty == true)

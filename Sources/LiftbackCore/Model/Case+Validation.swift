@@ -166,35 +166,63 @@ extension WorkingWeight {
     }
 }
 
+/// Refusals gathered one by one, so that a form can mark every field at fault at once; checking
+/// a case file throws the first, as a person reading the file meets it.
+struct Problems {
+    var all: [CaseError] = []
+
+    mutating func check(_ body: () throws(CaseError) -> Void) {
+        do { try body() } catch { all.append(error) }
+    }
+
+    func throwFirst() throws(CaseError) { if let first = all.first { throw first } }
+}
+
 extension Workout {
     func validate(field: @autoclosure () -> String, catalog: Catalog, unit: WeightUnit) throws(CaseError) {
-        try checkRange(painDuring, InputLimits.pain, join(field(), "painDuring"))
-        try checkRange(painAfter, InputLimits.pain, join(field(), "painAfter"))
+        var problems = Problems()
+        gather(&problems, field: field, catalog: catalog, unit: unit)
+        try problems.throwFirst()
+    }
+
+    /// Every refused field of the session, in the order of the form: its pains, then each exercise's
+    /// name and pain and each of its sets (a session or an exercise past the size limits is one refusal).
+    func gather(_ problems: inout Problems, field: () -> String, catalog: Catalog, unit: WeightUnit) {
+        problems.check { () throws(CaseError) in try checkRange(painDuring, InputLimits.pain, join(field(), "painDuring")) }
+        problems.check { () throws(CaseError) in try checkRange(painAfter, InputLimits.pain, join(field(), "painAfter")) }
         guard exercises.count <= InputLimits.exercisesPerWorkout else {
-            throw CaseError(
-                field: join(field(), "exercises"),
-                message: "has more than \(InputLimits.exercisesPerWorkout) exercises in one session")
+            problems.all.append(
+                CaseError(
+                    field: join(field(), "exercises"),
+                    message: "has more than \(InputLimits.exercisesPerWorkout) exercises in one session"))
+            return
         }
         for (index, logged) in exercises.enumerated() {
             func exerciseField() -> String { join(field(), "exercises[\(index)]") }
             guard logged.sets.count <= InputLimits.setsPerExercise else {
-                throw CaseError(
-                    field: "\(exerciseField()).sets", message: "has more than \(InputLimits.setsPerExercise) sets of one exercise"
-                )
+                problems.all.append(
+                    CaseError(
+                        field: "\(exerciseField()).sets",
+                        message: "has more than \(InputLimits.setsPerExercise) sets of one exercise"))
+                continue
             }
-            try checkExercise(logged.exercise, catalog, "\(exerciseField()).exercise")
-            try checkRange(logged.painDuring, InputLimits.pain, "\(exerciseField()).painDuring")
+            problems.check { () throws(CaseError) in try checkExercise(logged.exercise, catalog, "\(exerciseField()).exercise") }
+            problems.check { () throws(CaseError) in
+                try checkRange(logged.painDuring, InputLimits.pain, "\(exerciseField()).painDuring")
+            }
             // A timed exercise's minutes travel as its amount in `holdSeconds`, so they get their own limit.
             let timed = catalog[logged.exercise]?.dose.kind == .minutes
             for (setIndex, set) in logged.sets.enumerated() {
                 func setField() -> String { "\(exerciseField()).sets[\(setIndex)]" }
                 // Before the seconds' limit, which would name the wrong unit for minutes.
                 if timed, let minutes = set.holdSeconds, !InputLimits.minutes.contains(minutes) {
-                    throw CaseError(
-                        field: "\(setField()).holdSeconds",
-                        message: "\(minutes) minutes is more than \(InputLimits.minutes.upperBound) minutes in one go")
+                    problems.all.append(
+                        CaseError(
+                            field: "\(setField()).holdSeconds",
+                            message: "\(minutes) minutes is more than \(InputLimits.minutes.upperBound) minutes in one go"))
+                    continue
                 }
-                try set.validate(field: setField(), unit: unit)
+                set.gather(&problems, field: setField, unit: unit)
             }
         }
     }
@@ -202,14 +230,25 @@ extension Workout {
 
 extension LoggedSet {
     func validate(field: @autoclosure () -> String, unit: WeightUnit) throws(CaseError) {
-        try checkWeight(weight, unit, join(field(), "weight"))
-        try checkRange(reps, InputLimits.reps, join(field(), "reps"))
-        try checkRange(holdSeconds, InputLimits.seconds, join(field(), "holdSeconds"), unit: "seconds")
-        try checkRange(pauseSeconds, InputLimits.seconds, join(field(), "pauseSeconds"), unit: "seconds")
-        try checkRange(rpe, InputLimits.rpe, join(field(), "rpe"))
-        try checkRange(pain, InputLimits.pain, join(field(), "pain"))
+        var problems = Problems()
+        gather(&problems, field: field, unit: unit)
+        try problems.throwFirst()
+    }
+
+    func gather(_ problems: inout Problems, field: () -> String, unit: WeightUnit) {
+        problems.check { () throws(CaseError) in try checkWeight(weight, unit, join(field(), "weight")) }
+        problems.check { () throws(CaseError) in try checkRange(reps, InputLimits.reps, join(field(), "reps")) }
+        problems.check { () throws(CaseError) in
+            try checkRange(holdSeconds, InputLimits.seconds, join(field(), "holdSeconds"), unit: "seconds")
+        }
+        problems.check { () throws(CaseError) in
+            try checkRange(pauseSeconds, InputLimits.seconds, join(field(), "pauseSeconds"), unit: "seconds")
+        }
+        problems.check { () throws(CaseError) in try checkRange(rpe, InputLimits.rpe, join(field(), "rpe")) }
+        problems.check { () throws(CaseError) in try checkRange(pain, InputLimits.pain, join(field(), "pain")) }
         if let tempo, Tempo(tempo) == nil {
-            throw CaseError(field: join(field(), "tempo"), message: "\(Words.quoted(tempo)) is not a tempo like 3-1-2")
+            problems.all.append(
+                CaseError(field: join(field(), "tempo"), message: "\(Words.quoted(tempo)) is not a tempo like 3-1-2"))
         }
     }
 }
@@ -252,6 +291,14 @@ public enum EntryValidation {
 
     public static func workout(_ workout: Workout, unit: WeightUnit, catalog: Catalog) throws(CaseError) {
         try workout.validate(field: "", catalog: catalog, unit: unit)
+    }
+
+    /// Every field of a session that `workout` would refuse, in the order of the form, so that a
+    /// page can mark them all at once (it asks only once the save was refused).
+    public static func workoutProblems(_ workout: Workout, unit: WeightUnit, catalog: Catalog) -> [CaseError] {
+        var problems = Problems()
+        workout.gather(&problems, field: { "" }, catalog: catalog, unit: unit)
+        return problems.all
     }
 
     /// A new session records something. A session with nothing done or reported, an exercise

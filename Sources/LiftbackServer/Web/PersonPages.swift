@@ -121,9 +121,10 @@ struct PersonPages {
             PrescriptionView.today(day, engine: web.engine, emergencyNumber: web.config.emergencyNumber))
     }
 
-    /// The session form, filled from the plan, or with what was typed when `kept` is the refused form.
-    func logPage(_ context: AppContext, error: String? = nil, kept: Form? = nil, fault: String? = nil) async throws
-        -> Response
+    /// The session form, filled from the plan, or with what was typed when `kept` is the refused form
+    /// (`faults`: each field refused, by its name in the form, with what to change beside it).
+    func logPage(_ context: AppContext, error: String? = nil, kept: Form? = nil, faults: [String: String] = [:])
+        async throws -> Response
     {
         let patient = try web.signedIn(context, role: .patient)
         let (data, prescription) = try await web.prescription(patient, context)
@@ -132,17 +133,25 @@ struct PersonPages {
             "Log a session", context, status: error == nil ? .ok : .badRequest,
             SessionForms.log(
                 prescription, unit: data.settings.unit, catalog: web.engine.catalog, csrf: WebSession.csrf(for: context),
-                error: error, kept: kept, fault: fault))
+                error: error, kept: kept, faults: faults))
     }
 
     func log(_ request: Request, _ context: AppContext) async throws -> Response {
         let patient = try web.signedIn(context, role: .patient)
         let form = try await WebSession.checkedForm(request, context)
         let data = try await web.caseData(patient)  // before the intake, this sends them to it
-        func refused(_ message: String, field: String? = nil) async throws -> Response {
-            try await logPage(
-                context, error: message + " Nothing was saved yet; please check and save again.", kept: form, fault: field)
+        // Every refusal found, each marked beside its field; the summary above the form says the first.
+        func refused(_ faults: [(field: String?, message: String)]) async throws -> Response {
+            let left = faults.count - 1
+            let more =
+                left == 0 ? "" : " \(left == 1 ? "One more field" : "\(left) more fields") to check, each marked beside it."
+            let marked = faults.compactMap { fault in fault.field.map { ($0, fault.message) } }
+            return try await logPage(
+                context, error: faults[0].message + more + " Nothing was saved yet; please check and save again.", kept: form,
+                faults: Dictionary(marked) { first, _ in first })
         }
+        func refused(_ message: String, field: String? = nil) async throws -> Response { try await refused([(field, message)]) }
+        var faults: [(field: String?, message: String)] = []
         var exercises: [LoggedExercise] = []
         var formIndices: [Int] = []  // the form's number of each exercise kept, skipped ones left out
         // One past the limit is read, so the core's check says what the limit is.
@@ -158,11 +167,10 @@ struct PersonPages {
                 let (weight, amount) = ("w-\(index)-\(set)", "r-\(index)-\(set)")
                 // A value typed but not readable as a number is said so, never dropped.
                 if form.text(weight) != nil, form.double(weight) == nil {
-                    return try await refused(
-                        "\(exercise.name), set \(set + 1) weight: please type a number, like 42.5.", field: weight)
+                    faults.append((weight, "\(exercise.name), set \(set + 1) weight: please type a number, like 42.5."))
                 }
                 if form.text(amount) != nil, form.int(amount) == nil {
-                    return try await refused("\(exercise.name), set \(set + 1): please type a whole number.", field: amount)
+                    faults.append((amount, "\(exercise.name), set \(set + 1): please type a whole number."))
                 }
                 sets.append(
                     LoggedSet(
@@ -180,8 +188,9 @@ struct PersonPages {
         }
         // A session is logged with how the back felt: one tap, 0 when there was no pain at all.
         if !exercises.isEmpty, form.int("after") == nil {
-            return try await refused("Tap your pain right after the session, from 0 to 10 (0 if there was none).", field: "after")
+            faults.append(("after", "Tap your pain right after the session, from 0 to 10 (0 if there was none)."))
         }
+        guard faults.isEmpty else { return try await refused(faults) }
         guard let day = Self.entryDay(form, today: web.cases.today(for: data.settings)) else {
             return try await refused(Self.keptTooLong)
         }
@@ -196,9 +205,13 @@ struct PersonPages {
             _ = try await web.cases.addWorkout(
                 workout, patientID: patient.id, by: context.caller(patient), key: form.text("submission"))
         } catch let error as CaseError {
+            // Every field the check refuses, not only the first it met.
+            let names = exercises.map { web.engine.catalog[$0.exercise]?.name }
+            let all = try await web.cases.workoutProblems(workout, patientID: patient.id)
             return try await refused(
-                FieldWords.sentence(error, exercises: exercises.map { web.engine.catalog[$0.exercise]?.name }),
-                field: SessionForms.formField(error.field, formIndices: formIndices))
+                (all.contains(error) ? all : [error]).map {
+                    (SessionForms.formField($0.field, formIndices: formIndices), FieldWords.sentence($0, exercises: names))
+                })
         } catch AppError.keyReused {
             // The same form sent again after a change (the back button): the first save stands.
             return WebController.redirect("/today?logged=again")

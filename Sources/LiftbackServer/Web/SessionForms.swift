@@ -32,11 +32,11 @@ enum SessionForms {
 
     static func log(
         _ prescription: Prescription, unit: WeightUnit, catalog: Catalog, csrf: String?, error: String?, kept: Form?,
-        fault: String? = nil
+        faults: [String: String] = [:]
     ) -> HTML {
         let unit = unit.rawValue
-        // The field at fault carries the message beside it; the summary above the form says it too.
-        func message(_ name: String) -> String? { name == fault ? error : nil }
+        // Each field at fault carries its own message beside it; the summary above the form says the first.
+        func message(_ name: String) -> String? { faults[name] }
         let exercises = prescription.exercises.enumerated().html { index, line in
             let sets = (0..<line.sets).html { set in
                 let (weight, amount, pain) = ("w-\(index)-\(set)", "r-\(index)-\(set)", "p-\(index)-\(set)")
