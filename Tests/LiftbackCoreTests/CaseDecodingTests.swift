@@ -25,6 +25,16 @@ struct CaseDecodingTests {
         let quoted = Self.valid.replacingOccurrences(of: "\"checkIns\"", with: "\"notes1e-400\": \"1e-400\", \"checkIns\"")
         #expect(throws: CaseError.self) { try decode(quoted) }  // an unknown field, not a number
         #expect((try? JSONTape.read(Data(#"{"a": "1e-400"}"#.utf8))) != nil)
+        // A fraction of hundreds of digits vanishes too (found in review: it was stored as 0).
+        let long = Self.valid.replacingOccurrences(
+            of: "\"weight\": 70", with: "\"weight\": 0.\(String(repeating: "0", count: 400))7")
+        #expect(long != Self.valid)
+        do {
+            _ = try decode(long)
+            Issue.record("a weight of 0.000...7 was read")
+        } catch {
+            #expect(error.message.contains("too small a number to keep"))
+        }
     }
 
     @Test("A minimal case decodes with the defaults: pain monitoring, kg, 2.5 kg steps")
@@ -44,6 +54,13 @@ struct CaseDecodingTests {
             Issue.record("a misspelt weight was accepted")
         } catch {
             #expect(error.field == "workouts[0].exercises[0].sets[0].wieght")
+        }
+        // A key that is not text a person could type is still named, as it was written.
+        do {
+            _ = try decode(Self.valid.replacingOccurrences(of: "\"painDuring\": 3", with: #""\ud800x": 3"#))
+            Issue.record("a key with half a surrogate pair was accepted")
+        } catch {
+            #expect(error.field == #"workouts[0].\ud800x"#)
         }
     }
 

@@ -113,6 +113,24 @@ struct FastReadingTests {
         if let fast = Self.fast(LoggedSet.self, text) { #expect(fast == expected) }
     }
 
+    struct Wide: Decodable, Equatable {
+        var big: Int64?
+        var small: UInt8?
+    }
+
+    @Test("Found in review: a key twice where `contains` asks, and a number where a name was, are left to Foundation")
+    func reviewFindings() throws {
+        for text in [#"{"big": 1, "big": 2}"#, #"{"small": 7, "small": 9, "big": 3}"#] {
+            #expect(Self.fast(Wide.self, text) == nil)
+            #expect(
+                try LiftbackJSON.decode(Wide.self, from: Data(text.utf8), tape: JSONTape.read(Data(text.utf8)))
+                    == Self.foundation(Wide.self, text))
+        }
+        let numbered = #"{"date": "2026-12-01", "exercises": [{"exercise": "123", "sets": []}, {"exercise": 123, "sets": []}]}"#
+        #expect(Self.fast(Workout.self, numbered) == nil)
+        #expect(Self.foundation(Workout.self, numbered) == nil)
+    }
+
     @Test("Numbers read to the same Double as Foundation's, and vanish exactly when they would read as zero")
     func numbers() async {
         let number = zip(

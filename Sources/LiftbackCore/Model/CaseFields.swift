@@ -60,31 +60,37 @@ enum CaseFields {
     static let questionnaire = object(["instrument", "date", "answers"])
 
     /// The path of the first field that has no place in a case, if any: the first in the order of
-    /// sorted keys, depth first. Paths are only written once a field is found at fault, and keys
-    /// only compared then, so a sound case costs one walk.
-    static func firstUnknown(_ tape: JSONTape, _ shape: Shape = Self.case, node: Int = 0, path: String = "") -> String? {
-        func child(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+    /// sorted keys, depth first. One walk: a sound case compares no keys and writes no path.
+    static func firstUnknown(_ tape: JSONTape, _ shape: Shape = Self.case, node: Int = 0) -> String? {
+        guard let parts = unknownPath(tape, shape, node) else { return nil }
+        return parts.reversed().reduce(into: "") { path, part in
+            path += part.hasPrefix("[") || path.isEmpty ? part : ".\(part)"
+        }
+    }
+
+    /// The first unknown field's path below `node`, innermost part first (`[2]` for an element).
+    private static func unknownPath(_ tape: JSONTape, _ shape: Shape, _ node: Int) -> [String]? {
         switch (shape, tape.kind(at: node)) {
         case let (.object(fields), .object):
-            var first: (key: String, inner: Shape?, value: Int)?
+            var first: (key: String, below: [String])?
             var member = node + 1
             for _ in 0..<tape.count(at: node) {
                 defer { member = tape.after(member + 1) }
                 let inner = fields.field(tape, member)
                 if case .value = inner { continue }
-                if let inner, firstUnknown(tape, inner, node: member + 1) == nil { continue }
-                let key = tape.string(at: member) ?? ""
-                if first == nil || key < first!.key { first = (key, inner, member + 1) }
+                var below: [String] = []
+                if let inner {
+                    guard let found = unknownPath(tape, inner, member + 1) else { continue }
+                    below = found
+                }
+                let key = tape.readableString(at: member)
+                if first == nil || key < first!.key { first = (key, below) }
             }
-            guard let first else { return nil }
-            guard let inner = first.inner else { return child(first.key) }
-            return firstUnknown(tape, inner, node: first.value, path: child(first.key))
+            return first.map { $0.below + [$0.key] }
         case let (.list(inner), .array):
             var element = node + 1
             for index in 0..<tape.count(at: node) {
-                if firstUnknown(tape, inner, node: element) != nil {
-                    return firstUnknown(tape, inner, node: element, path: "\(path)[\(index)]")
-                }
+                if let below = unknownPath(tape, inner, element) { return below + ["[\(index)]"] }
                 element = tape.after(element)
             }
         default:

@@ -189,9 +189,9 @@ public struct JSONTape: Sendable {
                 if i < p.count, p[i] == UInt8(ascii: "+") || p[i] == UInt8(ascii: "-") { i += 1 }
                 guard digits() > 0 else { return false }
                 marked = true
-                // Only an exponent can take a number with a digit other than 0 down to zero.
-                if nonZero, vanishing == nil, JSONTape.double(p, start, i) == 0 { vanishing = start..<i }
             }
+            // A fraction of hundreds of digits reads as zero as surely as an exponent does.
+            if marked, nonZero, vanishing == nil, JSONTape.double(p, start, i) == 0 { vanishing = start..<i }
             nodes.append(
                 Node(kind: .number, marked: marked, start: Int32(start), end: Int32(i), next: Int32(nodes.count + 1), count: 0))
             return true
@@ -354,7 +354,7 @@ public struct JSONTape: Sendable {
     /// Whether the string at `node` is exactly `text` as written, without escapes to undo.
     func plainString(at node: Int, equals text: String) -> Bool {
         let item = nodes[node]
-        guard !item.marked, text.utf8.count == Int(item.end - item.start) else { return false }
+        guard item.kind == .string, !item.marked, text.utf8.count == Int(item.end - item.start) else { return false }
         return text.utf8.withContiguousStorageIfAvailable { same(item, $0) }
             ?? (String(decoding: bytes[Int(item.start)..<Int(item.end)], as: UTF8.self) == text)
     }
@@ -362,7 +362,7 @@ public struct JSONTape: Sendable {
     /// `plainString(at:equals:)` for a name known when the program is built (a field's).
     func plainString(at node: Int, equals text: StaticString) -> Bool {
         let item = nodes[node]
-        guard !item.marked, text.utf8CodeUnitCount == Int(item.end - item.start) else { return false }
+        guard item.kind == .string, !item.marked, text.utf8CodeUnitCount == Int(item.end - item.start) else { return false }
         return same(item, UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
@@ -383,6 +383,19 @@ public struct JSONTape: Sendable {
     /// Whether the string at `node` reads `text`, escapes undone.
     func string(at node: Int, equals text: String) -> Bool {
         nodes[node].marked ? string(at: node) == text : plainString(at: node, equals: text)
+    }
+
+    /// Whether two strings are written with the same bytes.
+    func sameText(_ a: Int, _ b: Int) -> Bool {
+        let (x, y) = (nodes[a], nodes[b])
+        return x.end - x.start == y.end - y.start
+            && bytes[Int(x.start)..<Int(x.end)].elementsEqual(bytes[Int(y.start)..<Int(y.end)])
+    }
+
+    /// The string at `node` as a person can read it in an error, whatever its bytes: escapes undone
+    /// where they can be, anything else shown as it was written.
+    func readableString(at node: Int) -> String {
+        string(at: node) ?? String(decoding: bytes[Int(nodes[node].start)..<Int(nodes[node].end)], as: UTF8.self)
     }
 
     /// The index of the node after `node` and its subtree.

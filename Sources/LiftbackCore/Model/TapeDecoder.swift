@@ -35,11 +35,14 @@ final class TapeDecoder: Decoder {
     init(_ tape: JSONTape) { self.tape = tape }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
-        guard tape.kind(at: node) == .object else { throw Declined() }
-        // A key written with escapes would need undoing before every lookup: Foundation's to read.
+        guard tape.kind(at: node) == .object, tape.count(at: node) <= 64 else { throw Declined() }
+        // A key written with escapes would need undoing before every lookup, and a key written twice
+        // would read as absent where `contains` asks: both are Foundation's to read.
+        var keys: [Int] = []
         var key = node + 1
         for _ in 0..<tape.count(at: node) {
-            guard !tape.nodes[key].marked else { throw Declined() }
+            guard !tape.nodes[key].marked, !keys.contains(where: { tape.sameText(key, $0) }) else { throw Declined() }
+            keys.append(key)
             key = tape.after(key + 1)
         }
         return KeyedDecodingContainer(Keyed<Key>(decoder: self, object: node))
