@@ -5,17 +5,10 @@
 # each on a database of its own.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
-fi
-bin=$(dirname "$(ls /usr/lib/postgresql/*/bin/initdb | sort -V | tail -1)")
-data=$(mktemp -d /tmp/liftback-pg.XXXXXX)
-chown postgres "$data" 2>/dev/null || true
-run_pg() { if [ "$(id -u)" = 0 ]; then su postgres -c "$*"; else sh -c "$*"; fi; }
-run_pg "$bin/initdb -D $data -A trust -U postgres" >/dev/null
-run_pg "$bin/pg_ctl -D $data -o '-c listen_addresses=127.0.0.1 -p 5433 -k $data' -l $data/log -w start" >/dev/null
-trap 'run_pg "$bin/pg_ctl -D $data -m fast stop" >/dev/null 2>&1 || true' EXIT
+source scripts/throwaway-postgres.sh
+start_postgres 5433
+bin=$pgbin
+data=$pgdata
 database() {  # database NAME: creates it and prints its URL
   run_pg "$bin/psql -h 127.0.0.1 -p 5433 -U postgres -c 'CREATE DATABASE $1'" >/dev/null
   echo "postgres://postgres@127.0.0.1:5433/$1"

@@ -2,6 +2,7 @@ import Foundation
 import LiftbackCore
 import LiftbackStore
 import PostgresNIO
+import Synchronization
 
 /// The store for PostgreSQL at scale, on PostgresNIO's connection pool: the same tables, JSON bodies and
 /// answers as `SQLiteStore`, every value a bound parameter.
@@ -13,6 +14,9 @@ public final class PostgresStore: Store {
     public let client: PostgresClient
     let logger: Logger
     let schema: String?
+    /// The settings each patient's last entry was checked against on this instance, as stored and
+    /// read: the next entry is checked against them without a trip to the database (see `checked`).
+    private let lastSettings = Mutex<[String: (stored: String, settings: PatientSettings)]>([:])
 
     /// Connects to `postgres://user[:password]@host[:port]/database[?sslmode=...]` (or `postgresql://`).
     ///
@@ -178,10 +182,10 @@ public final class PostgresStore: Store {
 
     public func token(hash: String) async throws -> StoredToken? {
         guard
-            let row = try await fetch(shared: SharedSQL.token(SharedSQL.postgres), hash).first
+            let (id, email, name, role, accountCreatedAt, kind, createdAt, expiresAt, lastUsedAt) = try await rows(
+                TokenByHash(hash: hash)
+            ).first
         else { return nil }
-        let (id, email, name, role, accountCreatedAt, kind, createdAt, expiresAt, lastUsedAt) = try row.decode(
-            (String, String, String, String, Double, String, Double, Double, Double).self)
         let account = Account.from(id: id, email: email, name: name, role: role, createdAt: accountCreatedAt)
         return StoredToken.from(
             account: account, kind: kind, createdAt: createdAt, expiresAt: expiresAt, lastUsedAt: lastUsedAt)
@@ -338,15 +342,39 @@ public final class PostgresStore: Store {
     /// Runs `write` with the settings it was checked against, as stored (JSON): a write conditions
     /// itself on them in its statement and returns `nil` when they changed in between, and the entry
     /// is checked again. `StoreError.noIntake` before the intake.
+    ///
+    /// The settings the patient's last entry was checked against here are used again without a read:
+    /// the write's condition holds them to what is stored, so a change made meanwhile (on any
+    /// instance) shows as no row, and they are read again. A check that refuses against them is
+    /// made again on fresh ones before it counts.
     private func checked<T>(
         _ patientID: String, check: (PatientSettings) throws -> Void, write: (String) async throws -> T?
     ) async throws -> T {
+        var known = lastSettings.withLock { $0[patientID] }
         for _ in 0..<5 {
-            guard
-                let stored = try await fetch(shared: SharedSQL.settings(SharedSQL.postgres), patientID).first?.decode(String.self)
-            else { throw StoreError.noIntake }
-            try check(try StoredJSON.decode(PatientSettings.self, from: stored))
-            if let written = try await write(stored) { return written }
+            let remembered = known != nil
+            if known == nil {
+                guard let stored = try await rows(SettingsOfPatient(patientID: patientID)).first else {
+                    lastSettings.withLock { $0[patientID] = nil }
+                    throw StoreError.noIntake
+                }
+                known = (stored, try StoredJSON.decode(PatientSettings.self, from: stored))
+            }
+            let current = known!
+            do {
+                try check(current.settings)
+            } catch  where remembered {
+                known = nil
+                continue
+            }
+            if let written = try await write(current.stored) {
+                lastSettings.withLock { last in
+                    if last.count >= 10_000 { last.removeAll(keepingCapacity: true) }
+                    last[patientID] = current
+                }
+                return written
+            }
+            known = nil
         }
         throw StoreError.busy
     }
@@ -370,20 +398,26 @@ public final class PostgresStore: Store {
                 let (kind, body) = try StoredJSON.stored(entry)
                 checkedEntry = (kind, body)
                 if let id = try await earlier((kind, body)) { return id }
-                return try await auditing(
-                    audit, patientID, wrote: { $0 != nil },
-                    write: { connection in
-                        try await fetch(
-                            """
-                            WITH bumped AS (
-                                UPDATE patients SET version = version + 1 WHERE id = \(patientID) AND settings = \(settings) RETURNING id
-                            )
-                            INSERT INTO case_entries (patient_id, kind, date, body, idempotency_key)
-                            SELECT id, \(kind.rawValue), \(entry.date.description), \(body), \(key) FROM bumped
-                            RETURNING id
-                            """, on: connection
-                        ).first?.decode(Int64.self)
-                    })
+                // One statement, so one trip to the database and no transaction around it: the
+                // patients row stays locked for the statement and its commit only, and sessions of
+                // one busy person follow each other as fast as the log syncs.
+                guard let audit else {
+                    return try await fetch(
+                        """
+                        WITH bumped AS (
+                            UPDATE patients SET version = version + 1 WHERE id = \(patientID) AND settings = \(settings) RETURNING id
+                        )
+                        INSERT INTO case_entries (patient_id, kind, date, body, idempotency_key)
+                        SELECT id, \(kind.rawValue), \(entry.date.description), \(body), \(key) FROM bumped
+                        RETURNING id
+                        """
+                    ).first?.decode(Int64.self)
+                }
+                return try await rows(
+                    AuditedEntry(
+                        patientID: patientID, settings: settings, kind: kind.rawValue, date: entry.date.description, body: body,
+                        key: key, audit: audit)
+                ).first
             }
         } catch  where Self.isUniqueViolation(error) {
             guard let checkedEntry, let id = try await earlier(checkedEntry) else { throw error }

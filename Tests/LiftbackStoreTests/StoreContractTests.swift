@@ -519,6 +519,32 @@ struct StoreContractTests {
     }
 
     @Test(
+        "Two instances on one PostgreSQL: an entry is checked against the settings stored now, whichever instance changed them",
+        .enabled(if: Backend.postgresURL != nil))
+    func settingsAcrossInstances() async throws {
+        let url = try #require(Backend.postgresURL)
+        let schema = "test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        let first = try PostgresStore(url: url, schema: schema)
+        let second = try PostgresStore(url: url, schema: schema)
+        Task { await first.run() }
+        Task { await second.run() }
+        try await first.migrate()
+        let pat = try await patient(first)
+        try await first.saveIntake(intake, settings: PatientSettings(), patientID: pat.id)
+        func lifting(_ weight: Double) -> Workout {
+            Workout(
+                date: Day(iso: "2026-11-10")!,
+                exercises: [LoggedExercise(exercise: "trap-bar-deadlift", sets: [LoggedSet(weight: weight, reps: 5, pain: 2)])])
+        }
+        _ = try await first.addWorkout(lifting(100), patientID: pat.id)  // the first instance now knows kg
+        try await second.saveSettings(PatientSettings(unit: .lb), patientID: pat.id)
+        _ = try await first.addWorkout(lifting(800), patientID: pat.id)  // 800 lb: an ordinary load
+        try await second.saveSettings(PatientSettings(unit: .kg), patientID: pat.id)
+        await #expect(throws: CaseError.self) { _ = try await first.addWorkout(lifting(800), patientID: pat.id) }
+        #expect(try await second.caseData(patientID: pat.id)?.workouts.map(\.workout.exercises[0].sets[0].weight) == [100, 800])
+    }
+
+    @Test(
         "The audit trail: a write's line lands with it and a refused write leaves none; repeated reads are one line; newest first, views never crowding out changes; it goes with the patient and outlives the actor",
         arguments: Backend.allCases)
     func auditTrail(backend: Backend) async throws {
