@@ -440,7 +440,8 @@ public final class PostgresStore: Store {
         guard let stored = try await self.workout(id: id, patientID: patientID) else { return false }
         // Flags it adds are kept as a report in write order (see `Clearance.reopened`).
         let added = StoredJSON.addedFlags(stored, workout)
-        // One statement: the update, the report and the version raise land together, while the settings hold.
+        // One statement: the update, the report and the version raise land together, while the settings
+        // hold (the row locked, so a change committed meanwhile is seen).
         return try await checked(patientID, check: check) { settings in
             let json = try StoredJSON.encode(workout)
             let report = try StoredJSON.encode(StoredJSON.FlagReport(date: workout.date, flags: added))
@@ -449,7 +450,7 @@ public final class PostgresStore: Store {
                 write: { connection in
                     try await fetch(
                         """
-                        WITH checked AS (SELECT id FROM patients WHERE id = \(patientID) AND settings = \(settings)),
+                        WITH checked AS (SELECT id FROM patients WHERE id = \(patientID) AND settings = \(settings) FOR UPDATE),
                         updated AS (
                             UPDATE case_entries SET body = \(json), date = \(workout.date.description)
                             WHERE id = \(id) AND patient_id IN (SELECT id FROM checked) AND kind = \(StoredJSON.Kind.workout.rawValue)

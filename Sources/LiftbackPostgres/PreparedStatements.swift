@@ -73,10 +73,20 @@ struct AuditedEntry: PostgresPreparedStatement {
 }
 
 extension PostgresStore {
-    /// The rows of a prepared statement, on a pooled connection.
+    /// The rows of a prepared statement, on a pooled connection. A connection keeps a failed
+    /// preparation (a timeout while a migration held a lock, a table changed under it) and returns
+    /// that error on every later use, so a statement the server refused is sent once more as an
+    /// ordinary query: a refused statement changed nothing, so sending it again is safe, and a
+    /// second refusal is the answer. A lost connection (no answer from the server) is not retried;
+    /// nor is a key already used, which the caller reads as such.
     func rows<Statement: PostgresPreparedStatement>(_ statement: Statement) async throws -> [Statement.Row] {
-        var rows: [Statement.Row] = []
-        for try await row in try await client.execute(statement, logger: logger) { rows.append(row) }
-        return rows
+        do {
+            var rows: [Statement.Row] = []
+            for try await row in try await client.execute(statement, logger: logger) { rows.append(row) }
+            return rows
+        } catch let error as PSQLError where error.serverInfo != nil && !Self.isUniqueViolation(error) {
+            return try await fetch(PostgresQuery(unsafeSQL: Statement.sql, binds: try statement.makeBindings()))
+                .map(statement.decodeRow)
+        }
     }
 }

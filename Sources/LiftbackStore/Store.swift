@@ -63,8 +63,9 @@ public protocol Store: Sendable {
         _ intake: Intake, settings: PatientSettings, patientID: String, ifVersion version: Int64?, audit: AuditEvent?
     ) async throws -> Bool
     func saveSettings(_ settings: PatientSettings, patientID: String) async throws
-    /// Adds an entry to the case once `check` accepts it against the case's settings, read in the
-    /// same transaction as the write: whatever `check` throws leaves nothing stored, and nothing is
+    /// Adds an entry to the case once `check` accepts it against the case's settings as they are
+    /// when the write lands (read in the write's transaction, or remembered from an earlier write
+    /// and held to the stored ones by the write itself): whatever `check` throws leaves nothing stored, and nothing is
     /// encoded before it passes. The store decides nothing about the entry; the caller's check (the
     /// core's `EntryValidation`) does. `StoreError.noIntake` before the intake.
     ///

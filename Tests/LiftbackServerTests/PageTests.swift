@@ -967,19 +967,31 @@ struct PageTests {
                 #expect(refused.html.contains(#"<span class="error" id="\#(field)-error">"#), "\(field)")
             }
             #expect(refused.html.contains("One more field to check, each marked beside it."))
+            // An exercise's pain out of the scale (a hand-made form) is marked on that scale too.
+            var painful = form
+            painful["r-1-0"] = "8"
+            painful[second] = "8"
+            painful["pe-1"] = "11"
+            let scale = try await browser.send(client, .post, "/log", form: painful)
+            #expect(scale.status == .badRequest && scale.html.contains(#"id="pe-1-error""#))
             #expect(refused.html.contains(#"name="pe-1" value="3" checked"#))
             #expect(!refused.html.contains("exercises[") && !refused.html.contains("painDuring"))
             #expect(try await store.caseData(patientID: sam.id)?.workouts.isEmpty == true)
         }
     }
 
-    @Test("A refusal's path names the log form's field, counting the skipped exercises")
+    @Test(
+        "A refusal's path names the log form's field (a set's, an exercise's pain, the pain after), counting the skipped exercises"
+    )
     func logFormField() {
         #expect(SessionForms.formField("exercises[1].sets[0].weight", formIndices: [0, 2]) == "w-2-0")
         #expect(SessionForms.formField("exercises[0].sets[3].reps", formIndices: [1]) == "r-1-3")
         #expect(SessionForms.formField("exercises[0].sets[3].holdSeconds", formIndices: [1]) == "r-1-3")
         #expect(SessionForms.formField("exercises[5].sets[0].weight", formIndices: [0]) == nil)
-        #expect(SessionForms.formField("painAfter", formIndices: [0]) == nil)
+        #expect(SessionForms.formField("painAfter", formIndices: [0]) == "after")
+        #expect(SessionForms.formField("exercises[0].painDuring", formIndices: [1]) == "pe-1")
+        #expect(SessionForms.formField("exercises[3].painDuring", formIndices: [0]) == nil)
+        #expect(SessionForms.formField("exercises", formIndices: [0]) == nil)
         #expect(SessionForms.formField("exercises[0].sets[3].pain", formIndices: [1]) == "p-1-3")
         #expect(SessionForms.formField("exercises[0].sets[0].tempo", formIndices: [0]) == nil)
     }

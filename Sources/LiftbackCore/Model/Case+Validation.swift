@@ -185,8 +185,8 @@ extension Workout {
         try problems.throwFirst()
     }
 
-    /// Every refused field of the session, in the order of the form: its pains, then each exercise's
-    /// name and pain and each of its sets (a session or an exercise past the size limits is one refusal).
+    /// Every refused field of the session: its pains, then each exercise's name and pain and each of
+    /// its sets, in order (a session or an exercise past the size limits is one refusal).
     func gather(_ problems: inout Problems, field: () -> String, catalog: Catalog, unit: WeightUnit) {
         problems.check { () throws(CaseError) in try checkRange(painDuring, InputLimits.pain, join(field(), "painDuring")) }
         problems.check { () throws(CaseError) in try checkRange(painAfter, InputLimits.pain, join(field(), "painAfter")) }
@@ -293,8 +293,8 @@ public enum EntryValidation {
         try workout.validate(field: "", catalog: catalog, unit: unit)
     }
 
-    /// Every field of a session that `workout` would refuse, in the order of the form, so that a
-    /// page can mark them all at once (it asks only once the save was refused).
+    /// Every field of a session that `workout` would refuse, the first being the one it throws, so
+    /// that a page can mark them all at once (it asks only once the save was refused).
     public static func workoutProblems(_ workout: Workout, unit: WeightUnit, catalog: Catalog) -> [CaseError] {
         var problems = Problems()
         workout.gather(&problems, field: { "" }, catalog: catalog, unit: unit)

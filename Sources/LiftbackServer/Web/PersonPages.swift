@@ -140,15 +140,18 @@ struct PersonPages {
         let patient = try web.signedIn(context, role: .patient)
         let form = try await WebSession.checkedForm(request, context)
         let data = try await web.caseData(patient)  // before the intake, this sends them to it
-        // Every refusal found, each marked beside its field; the summary above the form says the first.
+        // Every refusal found: each with a field of its own is marked beside it, the others are said
+        // in the summary, which starts with the first.
         func refused(_ faults: [(field: String?, message: String)]) async throws -> Response {
-            let left = faults.count - 1
+            let marked = Dictionary(faults.compactMap { fault in fault.field.map { ($0, fault.message) } }) { first, _ in first }
+            let unmarked = faults.dropFirst().filter { $0.field == nil }.map(\.message)
+            let left = marked.count - (faults[0].field == nil ? 0 : 1)
             let more =
                 left == 0 ? "" : " \(left == 1 ? "One more field" : "\(left) more fields") to check, each marked beside it."
-            let marked = faults.compactMap { fault in fault.field.map { ($0, fault.message) } }
+            let summary = ([faults[0].message] + unmarked).joined(separator: " ")
             return try await logPage(
-                context, error: faults[0].message + more + " Nothing was saved yet; please check and save again.", kept: form,
-                faults: Dictionary(marked) { first, _ in first })
+                context, error: summary + more + " Nothing was saved yet; please check and save again.", kept: form,
+                faults: marked)
         }
         func refused(_ message: String, field: String? = nil) async throws -> Response { try await refused([(field, message)]) }
         var faults: [(field: String?, message: String)] = []
@@ -207,7 +210,7 @@ struct PersonPages {
         } catch let error as CaseError {
             // Every field the check refuses, not only the first it met.
             let names = exercises.map { web.engine.catalog[$0.exercise]?.name }
-            let all = try await web.cases.workoutProblems(workout, patientID: patient.id)
+            let all = (try? await web.cases.workoutProblems(workout, patientID: patient.id)) ?? []
             return try await refused(
                 (all.contains(error) ? all : [error]).map {
                     (SessionForms.formField($0.field, formIndices: formIndices), FieldWords.sentence($0, exercises: names))

@@ -17,6 +17,12 @@ enum SessionForms {
     /// The log form's field for a refusal's path (`exercises[1].sets[0].weight` is `w-2-0` when the
     /// form's second exercise was skipped), or nil for a path with no field of its own.
     static func formField(_ path: String, formIndices: [Int]) -> String? {
+        if path == "painAfter" { return "after" }
+        if let match = path.wholeMatch(of: /exercises\[(\d+)\]\.painDuring/), let exercise = Int(match.1),
+            formIndices.indices.contains(exercise)
+        {
+            return "pe-\(formIndices[exercise])"
+        }
         guard let match = path.wholeMatch(of: /exercises\[(\d+)\]\.sets\[(\d+)\]\.(\w+)/),
             let exercise = Int(match.1), formIndices.indices.contains(exercise), let set = Int(match.2)
         else { return nil }
@@ -60,7 +66,7 @@ enum SessionForms {
                 <p class="dose">\(line.describe(times: "×"))</p>
                 <input type="hidden" name="ex-\(index)" value="\(line.exercise.rawValue)">
                 <label class="check"><input type="checkbox" name="skip-\(index)" value="1"\(Layout.checked(kept?["skip-\(index)"] != nil))> I skipped this one</label>
-                \(Layout.painScale("Pain during \(line.name.lowercased())", name: "pe-\(index)", selected: kept?.int("pe-\(index)"), required: false))
+                \(Layout.painScale("Pain during \(line.name.lowercased())", name: "pe-\(index)", selected: kept?.int("pe-\(index)"), required: false, error: message("pe-\(index)")))
                 \(sets)
                 </section>
                 """
