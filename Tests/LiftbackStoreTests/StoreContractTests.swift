@@ -519,6 +519,19 @@ struct StoreContractTests {
     }
 
     @Test(
+        "PostgreSQL: a prepared statement the server stops taking (a table changed under it) is sent again as a plain query",
+        .enabled(if: Backend.postgresURL != nil))
+    func preparedStatementFallback() async throws {
+        let store = try #require(try await Backend.postgres.make() as? PostgresStore)
+        let account = try await patient(store)
+        try await store.saveToken(hash: "abc", accountID: account.id, kind: .bearer, at: now, expiresAt: now + 3_600)
+        #expect(try await store.token(hash: "abc")?.account.id == account.id)  // prepared on its connection
+        // A column's type changed under the prepared statement: the server refuses the cached plan.
+        try await store.client.query("ALTER TABLE tokens ALTER COLUMN kind TYPE varchar(40)")
+        for _ in 0..<3 { #expect(try await store.token(hash: "abc")?.account.id == account.id) }
+    }
+
+    @Test(
         "Two instances on one PostgreSQL: an entry is checked against the settings stored now, whichever instance changed them",
         .enabled(if: Backend.postgresURL != nil))
     func settingsAcrossInstances() async throws {
