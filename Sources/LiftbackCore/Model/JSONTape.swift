@@ -380,11 +380,6 @@ public struct JSONTape: Sendable {
         }
     }
 
-    /// Whether the string at `node` reads `text`, escapes undone.
-    func string(at node: Int, equals text: String) -> Bool {
-        nodes[node].marked ? string(at: node) == text : plainString(at: node, equals: text)
-    }
-
     /// Whether two strings are written with the same bytes.
     func sameText(_ a: Int, _ b: Int) -> Bool {
         let (x, y) = (nodes[a], nodes[b])

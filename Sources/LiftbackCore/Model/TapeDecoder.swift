@@ -307,8 +307,8 @@ final class TapeDecoder: Decoder {
     }
 }
 
-// Read as their synthesized `Decodable` conformances read them (the property tests in
-// CaseDecodingTests hold the two to the same values).
+// Read as their `Decodable` conformances read them (FastReadingTests hold the two to the same
+// values). Their `fieldNames` are also the fields the case file's check knows (`CaseFields`).
 
 extension LoggedSet {
     static let fieldNames: [StaticString] = ["weight", "reps", "holdSeconds", "rpe", "tempo", "pauseSeconds", "pain"]
